@@ -1,0 +1,2 @@
+// Preload: exposes the typed PVE Tray API to the renderer through contextBridge.
+export {}
