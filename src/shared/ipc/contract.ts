@@ -1,0 +1,100 @@
+// THE IPC contract: every channel the renderer may invoke (name → zod input schema → result type)
+// and every event main pushes. Main, preload and renderer derive their types from this table.
+// How to add a channel: add an entry here, add its handler in src/main/core/ipc/handlers (the
+// `IpcHandlers` type then fails to compile until you do), use it in the renderer via window.pveTray.
+import { z } from 'zod'
+
+import type { CertificateInfo, ConnectionTestResult, ActionResult, AppState, NavigateTarget, NodeHealthReport, RrdPoint, SettingsView, SshHostState, TaskProgress, TaskView } from '../views'
+import { eventChannelNames, invokeChannelNames, type EventChannel, type InvokeChannel } from './channels'
+import {
+  clusterIdSchema,
+  clusterInputSchema,
+  endpointInputSchema,
+  generalSettingsInputSchema,
+  guestRefSchema,
+  hostSchema,
+  muteModeSchema,
+  muteTargetSchema,
+  nodeNameSchema,
+  portSchema,
+  powerActionSchema,
+  tokenIdSchema,
+  tokenSecretSchema
+} from './schemas'
+
+/** A channel: its input schema, and (type-only) its result. */
+export interface ChannelSpec<I extends z.ZodType, R> {
+  readonly input: I
+  readonly result?: R
+}
+const channel = <R>() => <I extends z.ZodType>(input: I): ChannelSpec<I, R> => ({ input })
+const none = z.object({}).strict()
+
+export const invokeContract = {
+  'app:get-state': channel<AppState>()(none),
+  'app:open-web-ui': channel<null>()(z.object({ clusterId: clusterIdSchema, node: nodeNameSchema.optional() }).strict()),
+  'clusters:refresh': channel<null>()(z.object({ clusterId: clusterIdSchema.optional() }).strict()),
+  'guests:action': channel<ActionResult>()(guestRefSchema.extend({ action: powerActionSchema }).strict()),
+  'guests:set-alerts': channel<null>()(guestRefSchema.pick({ clusterId: true, vmid: true }).extend({ enabled: z.boolean() }).strict()),
+  'mute:set': channel<null>()(z.object({ target: muteTargetSchema, mode: muteModeSchema }).strict()),
+  'nodes:rrd': channel<RrdPoint[]>()(
+    z.object({ clusterId: clusterIdSchema, node: nodeNameSchema, timeframe: z.enum(['hour', 'day', 'week']) }).strict()
+  ),
+  'nodes:health': channel<NodeHealthReport>()(z.object({ clusterId: clusterIdSchema, node: nodeNameSchema }).strict()),
+  'tasks:list': channel<TaskView[]>()(z.object({ clusterId: clusterIdSchema, limit: z.number().int().min(1).max(500).default(50) }).strict()),
+  'notifications:pause': channel<{ pausedUntil: number | null }>()(z.object({ minutes: z.number().int().min(0).max(24 * 60) }).strict()),
+  'settings:get': channel<SettingsView>()(none),
+  'settings:update': channel<SettingsView>()(generalSettingsInputSchema.strict()),
+  'settings:save-cluster': channel<SettingsView>()(clusterInputSchema.strict()),
+  'settings:remove-cluster': channel<SettingsView>()(z.object({ clusterId: clusterIdSchema }).strict()),
+  'onboarding:probe-certificate': channel<CertificateInfo>()(z.object({ host: hostSchema, port: portSchema }).strict()),
+  'onboarding:test-connection': channel<ConnectionTestResult>()(
+    z
+      .object({
+        /** When editing a saved cluster with no new secret typed, main uses the stored one. */
+        clusterId: clusterIdSchema.optional(),
+        endpoint: endpointInputSchema,
+        tokenId: tokenIdSchema,
+        tokenSecret: tokenSecretSchema.optional(),
+        caPem: z.string().max(64 * 1024).nullable().optional()
+      })
+      .strict()
+  ),
+  'ssh:trust-host-key': channel<null>()(
+    z.object({ clusterId: clusterIdSchema, node: nodeNameSchema, fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/) }).strict()
+  ),
+  'ssh:state': channel<SshHostState[]>()(none)
+} as const satisfies Record<InvokeChannel, ChannelSpec<z.ZodType, unknown>>
+
+/** Events main → renderer. */
+export interface EventContract extends Record<EventChannel, unknown> {
+  'state:changed': AppState
+  'task:progress': TaskProgress
+  'ssh:state': SshHostState[]
+  'ui:navigate': NavigateTarget
+}
+
+export type ChannelInput<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['input']>
+export type ChannelParsedInput<C extends InvokeChannel> = z.output<(typeof invokeContract)[C]['input']>
+export type ChannelResult<C extends InvokeChannel> = Exclude<(typeof invokeContract)[C]['result'], undefined>
+
+/** Errors cross IPC as data, not as thrown Errors (Electron flattens those to a message string). */
+export interface IpcError {
+  /** 'invalid-input' | 'not-found' | 'refused' | 'auth' | 'permission' | 'unreachable' | 'tls' | 'timeout' | 'internal' | … */
+  readonly code: string
+  /** Plain words, says what to do. Never contains a secret. */
+  readonly message: string
+  /** Field-level messages for forms (zod issue paths joined with '.'). */
+  readonly fields?: Readonly<Record<string, string>>
+}
+export type IpcResponse<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError }
+
+/** The API the preload exposes as `window.pveTray` (and the browser bridge reproduces). */
+export interface PveTrayApi {
+  invoke<C extends InvokeChannel>(channel: C, input: ChannelInput<C>): Promise<IpcResponse<ChannelResult<C>>>
+  /** Subscribe to a main → renderer event; returns the unsubscribe function. */
+  on<E extends EventChannel>(event: E, listener: (payload: EventContract[E]) => void): () => void
+}
+
+export { invokeChannelNames, eventChannelNames }
+export type { InvokeChannel, EventChannel }

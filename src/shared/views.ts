@@ -1,0 +1,180 @@
+// Plain-data shapes the renderer receives besides snapshots: settings (never secrets), tasks, RRD
+// points, SSH health, onboarding reports. Structured-clone safe.
+import type { ClusterMode, ClusterSnapshot, GuestKind, MonitorEvent, MonitorEventKind, MuteInfo, PowerAction } from './snapshot'
+
+export interface EndpointView {
+  readonly host: string
+  readonly port: number
+  readonly node: string | null
+  readonly fingerprint256: string | null
+}
+
+export interface ClusterSettingsView {
+  readonly id: string
+  readonly name: string
+  readonly mode: ClusterMode
+  readonly endpoints: readonly EndpointView[]
+  readonly tokenId: string
+  /** Whether a token secret is stored. The secret itself never leaves the main process. */
+  readonly hasTokenSecret: boolean
+  readonly hasCaPem: boolean
+  readonly ssh: {
+    readonly user: string
+    readonly keyPath: string | null
+    readonly useAgent: boolean
+    readonly hasPassphrase: boolean
+    readonly port: number
+    /** node name → address override */
+    readonly hostOverrides: Readonly<Record<string, string>>
+  }
+}
+
+export interface NotificationPrefs {
+  readonly enabled: Readonly<Record<MonitorEventKind, boolean>>
+  /** Epoch ms until which notifications are paused; null = not paused. */
+  readonly pausedUntil: number | null
+}
+
+export interface KeyringStatus {
+  /** Electron safeStorage backend: 'keychain', 'dpapi', 'gnome_libsecret', 'kwallet*', 'basic_text', 'unknown'. */
+  readonly backend: string
+  /** False when secrets are only obfuscated (Linux without a keyring): the settings screen says so plainly. */
+  readonly secure: boolean
+  readonly message: string | null
+}
+
+export interface SettingsView {
+  readonly clusters: readonly ClusterSettingsView[]
+  readonly pollIntervalSec: number
+  readonly storageThresholdPct: number
+  readonly notifications: NotificationPrefs
+  readonly startAtLogin: boolean
+  readonly keyring: KeyringStatus
+  /** A settings problem found at start (corrupt store backed up to `backupPath`), shown once. */
+  readonly recovered: { readonly message: string; readonly backupPath: string | null } | null
+}
+
+export interface AppState {
+  readonly demo: boolean
+  readonly clusters: readonly ClusterSnapshot[]
+  readonly events: readonly MonitorEvent[]
+  readonly notificationsPausedUntil: number | null
+}
+
+export type TaskPhase = 'pending' | 'running' | 'ok' | 'failed'
+
+export interface TaskProgress {
+  /** Correlates with the ActionResult of the call that started it. */
+  readonly actionId: string
+  readonly clusterId: string
+  readonly node: string
+  readonly vmid: number
+  readonly kind: GuestKind
+  readonly action: PowerAction
+  readonly upid: string | null
+  readonly phase: TaskPhase
+  /** Proxmox's exit status ("OK", "WARNINGS: 2", or the error text) once stopped. */
+  readonly exitStatus: string | null
+  /** Plain-language message for failures (including HTTP errors before a task existed). */
+  readonly message: string | null
+  readonly at: number
+}
+
+export interface ActionResult {
+  readonly actionId: string
+  readonly upid: string
+}
+
+export interface TaskView {
+  readonly upid: string
+  readonly node: string
+  readonly type: string
+  readonly id: string
+  readonly user: string
+  readonly starttime: number
+  readonly endtime: number | null
+  readonly status: string | null
+  readonly ok: boolean | null
+}
+
+export interface RrdPoint {
+  readonly time: number
+  readonly cpu: number | null
+  readonly memused: number | null
+  readonly memtotal: number | null
+  readonly netin: number | null
+  readonly netout: number | null
+  readonly loadavg: number | null
+}
+
+export interface CertificateInfo {
+  readonly host: string
+  readonly port: number
+  readonly fingerprint256: string
+  readonly subject: string
+  readonly issuer: string
+  readonly validFrom: string
+  readonly validTo: string
+}
+
+export type FeatureId = 'nodes' | 'guests' | 'storage' | 'power' | 'ssh-health'
+
+export interface PrivilegeCheck {
+  readonly feature: FeatureId
+  readonly label: string
+  readonly ok: boolean
+  /** What is missing, e.g. [{ path: '/vms', privilege: 'VM.PowerMgmt' }]. */
+  readonly missing: readonly { readonly path: string; readonly privilege: string }[]
+  readonly explanation: string
+}
+
+export interface ConnectionTestResult {
+  readonly ok: boolean
+  readonly version: string | null
+  readonly certificate: CertificateInfo | null
+  /** The certificate is not trusted yet: the user must confirm this fingerprint. */
+  readonly needsTrust: boolean
+  readonly privileges: readonly PrivilegeCheck[]
+  /** Token authenticates but sees nothing (privilege separation without ACLs). */
+  readonly emptyView: boolean
+  /** Field-level errors for the onboarding form ("host", "port", "tokenId", "tokenSecret", "fingerprint"). */
+  readonly fieldErrors: Readonly<Record<string, string>>
+  readonly message: string | null
+  /** Discovered endpoints (node IPs from /cluster/status) to save with the cluster. */
+  readonly discoveredEndpoints: readonly EndpointView[]
+}
+
+export interface NodeHealthItem<T> {
+  readonly ok: boolean
+  readonly value: T | null
+  /** "not available" when the command does not exist on the node, or the error text. */
+  readonly error: string | null
+}
+
+export interface NodeHealthReport {
+  readonly node: string
+  readonly host: string
+  readonly pveversion: NodeHealthItem<readonly { readonly name: string; readonly version: string }[]>
+  readonly loadavg: NodeHealthItem<readonly [number, number, number]>
+  readonly temperatures: NodeHealthItem<readonly { readonly sensor: string; readonly celsius: number }[]>
+  readonly zpools: NodeHealthItem<readonly { readonly name: string; readonly health: string; readonly size: string; readonly alloc: string }[]>
+  readonly rootfs: NodeHealthItem<{ readonly total: number; readonly used: number }>
+  readonly durationMs: number
+}
+
+export interface SshHostState {
+  readonly host: string
+  readonly status: 'idle' | 'connecting' | 'connected' | 'failed'
+  readonly reason: string | null
+  readonly activeChannels: number
+  readonly queued: number
+}
+
+export interface NavigateTarget {
+  readonly view: 'overview' | 'guests' | 'storage' | 'node' | 'settings' | 'onboarding'
+  readonly clusterId?: string
+  readonly node?: string
+  readonly vmid?: number
+}
+
+export type { MuteInfo }
