@@ -1,0 +1,33 @@
+/**
+ * A Proxmox VE cluster simulator speaking the real pveproxy wire protocol over HTTPS (one listener per node).
+ * Used by tests of every layer and by the app's demo mode, so it is production code: Electron-free and fast to start.
+ */
+export type {
+  SimAcl,
+  SimClusterControl,
+  SimClusterSpec,
+  SimEndpoint,
+  SimFaultHandle,
+  SimFaults,
+  SimGuestPatch,
+  SimGuestSpec,
+  SimGuestState,
+  SimGuestStatus,
+  SimGuestType,
+  SimHistoricTaskSpec,
+  SimNodeSpec,
+  SimNodeState,
+  SimPoolSpec,
+  SimRequestMatch,
+  SimRequestRecord,
+  SimStorageSpec,
+  SimTaskState,
+  SimToken,
+  SimTokenId,
+  SimTokenSpec,
+  Simulator,
+  SimulatorOptions
+} from './types'
+export { startSimulator } from './simulator'
+export { demoCluster } from './demo-cluster'
+export { generateCluster, type ClusterGeneratorOptions } from './cluster-generator'

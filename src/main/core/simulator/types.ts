@@ -1,0 +1,250 @@
+/** Public types of the Proxmox VE simulator (tests, benches and the app's demo mode code against these). */
+
+export type SimGuestType = 'qemu' | 'lxc'
+/** qemu: running | stopped | paused (QMP state); lxc: running | stopped. Hibernated VMs are 'stopped' with lock 'suspended'. */
+export type SimGuestStatus = 'running' | 'stopped' | 'paused'
+export type SimTokenId = `${string}@${string}!${string}`
+
+export interface SimToken {
+  readonly id: SimTokenId
+  readonly secret: string
+}
+
+export interface SimNodeSpec {
+  name: string
+  /** subscription level: '' (none), 'c', 'b', 's', 'p' */
+  level: string
+  maxcpu: number
+  maxmem: number
+  maxdisk: number
+  cpuModel?: string
+}
+
+export interface SimGuestSpec {
+  vmid: number
+  type: SimGuestType
+  node: string
+  name: string
+  status: SimGuestStatus
+  maxcpu: number
+  maxmem: number
+  maxdisk: number
+  tags?: string
+  lock?: string
+  template?: boolean
+  /** HA-managed: service state shown as `hastate` (started, stopped, ...) */
+  hastate?: string
+  pool?: string
+  /** 0..1: typical CPU load when running (metrics oscillate around it) */
+  load?: number
+}
+
+export interface SimStorageSpec {
+  storage: string
+  plugintype: 'dir' | 'lvmthin' | 'zfspool' | 'nfs' | 'rbd' | 'cephfs' | 'lvm' | 'pbs'
+  content: string
+  shared: boolean
+  /** nodes where enabled; undefined = all nodes */
+  nodes?: string[]
+  maxdisk: number
+  /** 0..1 fraction in use */
+  used: number
+  /** inactive storage: status 'unknown' without disk fields */
+  active?: boolean
+}
+
+export interface SimPoolSpec {
+  pool: string
+  comment?: string
+}
+
+export interface SimHistoricTaskSpec {
+  node: string
+  type: string
+  id: string
+  user: string
+  /** seconds before simulator start */
+  agoSec: number
+  durationSec: number
+  /** 'OK', 'WARNINGS: n' or an error text */
+  exitstatus: string
+  log?: string[]
+}
+
+export interface SimClusterSpec {
+  name: string
+  nodes: SimNodeSpec[]
+  guests: SimGuestSpec[]
+  storages: SimStorageSpec[]
+  pools: SimPoolSpec[]
+  tasks?: SimHistoricTaskSpec[]
+}
+
+export interface SimulatorOptions {
+  cluster?: SimClusterSpec
+  /** delay of 401 answers; real pveproxy: 3000 */
+  authDelayMs?: number
+  /** idle keep-alive close, default 5000 */
+  idleTimeoutMs?: number
+  /** default 100 (the 100th response carries Connection: close) */
+  maxRequestsPerConnection?: number
+  /** how long after a node goes down the cluster reports it offline (corosync), default 2000 */
+  offlineAfterMs?: number
+  /** how long an offline node's guests keep their last status (pmxcfs RRD expiry), default 300000 */
+  rrdGraceMs?: number
+  /** how long power tasks run, default 1500 */
+  taskDurationMs?: number
+  /** pvestatd update interval: metrics in /cluster/resources change in steps of this, default 10000 */
+  statsIntervalMs?: number
+  /** how long a proxied request waits for a hanging node before 596, default 30000 */
+  proxyTimeoutMs?: number
+  /** {"data":null,"message":...} (PVE >= 8.3) or only {"data":null} */
+  errorBodies?: 'message' | 'legacy'
+  /** deterministic demo data and metrics */
+  seed?: number
+}
+
+export interface SimEndpoint {
+  readonly node: string
+  readonly host: '127.0.0.1'
+  readonly port: number
+  /** SHA-256 of the node certificate, colon-separated upper-case hex (as node:tls reports it) */
+  readonly fingerprint256: string
+}
+
+/** Matches a request: RegExp is tested against `"<METHOD> <pathname>"` (e.g. "GET /api2/json/cluster/resources"). */
+export type SimRequestMatch =
+  | RegExp
+  | ((req: { method: string; path: string }) => boolean)
+  | { method?: string; path?: string | RegExp }
+
+export interface SimRequestRecord {
+  readonly method: string
+  /** pathname as sent, e.g. /api2/json/cluster/resources */
+  readonly path: string
+  readonly query: string
+  /** node whose listener received it */
+  readonly endpoint: string
+  readonly time: number
+  status?: number
+}
+
+export interface SimFaultHandle {
+  remove(): void
+}
+
+export interface SimFaults {
+  /** 'refuse': listener closed (ECONNREFUSED); 'hang': accepts and never answers. Open sockets are cut either way. */
+  nodeDown(node: string, mode?: 'refuse' | 'hang'): Promise<void>
+  nodeUp(node: string): Promise<void>
+  slow(ms: number, match?: SimRequestMatch): SimFaultHandle
+  /** answer 5xx (status 500..599) with the usual error envelope */
+  serverError(status: number, match?: SimRequestMatch, message?: string): SimFaultHandle
+  malformedJson(match?: SimRequestMatch): SimFaultHandle
+  /** sends a Content-Length for the full body, writes half of it and closes */
+  truncatedJson(match?: SimRequestMatch): SimFaultHandle
+  /** new key and certificate (new fingerprint) on the same port; all nodes when node is omitted */
+  rotateCertificate(node?: string): Promise<void>
+  revokeToken(id: string): void
+  /** reads the request fully, then destroys the socket without answering */
+  dropAfterRequest(match: SimRequestMatch): SimFaultHandle
+  loseQuorum(): void
+  regainQuorum(): void
+  /** removes all faults (not node-down states: use nodeUp) */
+  clear(): void
+}
+
+export interface SimGuestState {
+  readonly vmid: number
+  readonly type: SimGuestType
+  readonly node: string
+  readonly name: string
+  readonly status: SimGuestStatus
+  readonly tags?: string
+  readonly lock?: string
+  readonly template: boolean
+  readonly hastate?: string
+  readonly pool?: string
+  readonly maxcpu: number
+  readonly maxmem: number
+  readonly maxdisk: number
+}
+
+export interface SimGuestPatch {
+  name?: string
+  status?: SimGuestStatus
+  /** null removes */
+  tags?: string | null
+  lock?: string | null
+  template?: boolean
+  hastate?: string | null
+  node?: string
+}
+
+export interface SimNodeState {
+  readonly name: string
+  readonly level: string
+  readonly up: boolean
+  readonly downMode?: 'refuse' | 'hang'
+  readonly online: boolean
+}
+
+export interface SimAcl {
+  path: string
+  /** privilege names (e.g. 'VM.Audit') or role names ('PVEAuditor', 'Administrator', 'PVEVMUser', 'NoAccess') */
+  privs: readonly string[]
+  /** default true */
+  propagate?: boolean
+}
+
+export interface SimTokenSpec {
+  id: SimTokenId
+  /** ACLs granted to the token (privsep) or to its user (privsep: false) */
+  acls: readonly SimAcl[]
+  /** default true: token only has the ACLs given to it */
+  privsep?: boolean
+  /** epoch seconds; 0/undefined = never */
+  expire?: number
+  secret?: string
+}
+
+export interface SimTaskState {
+  readonly upid: string
+  readonly node: string
+  readonly type: string
+  readonly id: string
+  readonly user: string
+  readonly status: 'running' | 'stopped'
+  readonly exitstatus?: string
+  readonly log: readonly string[]
+}
+
+export interface SimClusterControl {
+  guests(): SimGuestState[]
+  guest(vmid: number): SimGuestState | undefined
+  updateGuest(vmid: number, patch: SimGuestPatch): void
+  addGuest(spec: SimGuestSpec): void
+  removeGuest(vmid: number): void
+  nodes(): SimNodeState[]
+  quorate(): boolean
+  addToken(spec: SimTokenSpec): SimToken
+  tasks(): SimTaskState[]
+  /** makes the next shutdown of this guest hang (guest ignores ACPI) until its timeout */
+  ignoreShutdown(vmid: number, ignore: boolean): void
+}
+
+export interface Simulator {
+  /** one HTTPS listener per node (fresh array on each read: fingerprints change on rotation) */
+  readonly endpoints: ReadonlyArray<SimEndpoint>
+  /** cluster CA ("PVE Cluster Manager CA"); node certs are signed by it */
+  readonly caPem: string
+  readonly tokens: { readonly admin: SimToken; readonly auditor: SimToken; readonly noPrivs: SimToken; readonly operator: SimToken }
+  readonly faults: SimFaults
+  readonly cluster: SimClusterControl
+  /** requests received (all listeners), optionally filtered */
+  requests(filter?: SimRequestMatch): ReadonlyArray<SimRequestRecord>
+  /** TCP connections accepted, all listeners */
+  connectionsAccepted(): number
+  /** closes listeners, open sockets and timers */
+  close(): Promise<void>
+}
