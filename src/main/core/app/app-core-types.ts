@@ -1,0 +1,70 @@
+// The app core: everything the Electron glue, the tray and the browser bridge talk to. Transport-free
+// (no ipcMain here): the glue forwards `invoke` calls to `dispatch` and `on` events to webContents.
+import type { EventChannel, EventContract, IpcResponse } from '../../../shared/ipc/contract'
+import type { MonitorEvent } from '../../../shared/snapshot'
+import type { AppState, SettingsView } from '../../../shared/views'
+import type { SettingsStore } from '../settings/settings-store'
+import type { SecretVault } from '../vault/secret-vault'
+
+export interface PlatformPort {
+  /** Opens a URL the app built itself (never one from the renderer). */
+  openExternal(url: string): Promise<void>
+  setStartAtLogin(enabled: boolean): Promise<void>
+}
+
+/** A running demo cluster (the built-in simulator) the app monitors when nothing is configured. */
+export interface DemoCluster {
+  readonly name: string
+  readonly endpoints: readonly { readonly node: string; readonly host: string; readonly port: number; readonly fingerprint256: string }[]
+  readonly tokenId: string
+  readonly tokenSecret: string
+  readonly caPem: string | null
+  close(): Promise<void>
+}
+
+/** Who sent an IPC call. The glue has already checked it; core only uses it for log lines. */
+export interface SenderInfo {
+  readonly url?: string
+  readonly frameId?: number
+}
+
+export interface AppCoreDeps {
+  settingsStore: SettingsStore
+  vault: SecretVault
+  platform: PlatformPort
+  /** Starts the demo simulator; default: `startDefaultDemo` (simulator with realistic timings). */
+  startDemo?: () => Promise<DemoCluster>
+  /** Pinned SSH host keys file (known_hosts format); default: host keys kept in the settings document. */
+  sshKnownHostsPath?: string
+  /** One line per notable step. Never receives a secret. */
+  logger?: (line: string) => void
+  now?: () => number
+  /** Test hooks: shorten timings (poll interval floor, task poll delay). */
+  timings?: Partial<AppCoreTimings>
+}
+
+export interface AppCoreTimings {
+  /** Delay between task status polls while streaming task:progress. Default 1000. */
+  taskPollMs: number
+  /** Overrides settings.pollIntervalSec for the monitors (tests). */
+  pollIntervalMs: number | null
+  /** TLS probe / connection test limit. Default 10000. */
+  connectTimeoutMs: number
+}
+
+export interface AppCore {
+  /** Validates with the contract, runs the handler; never throws. */
+  dispatch(channel: string, rawInput: unknown, sender?: SenderInfo): Promise<IpcResponse<unknown>>
+  /** main → renderer pushes; returns the unsubscribe function. */
+  on<E extends EventChannel>(event: E, listener: (payload: EventContract[E]) => void): () => void
+  /** Every monitor event (for the notification glue). */
+  onMonitorEvent(listener: (e: MonitorEvent) => void): () => void
+  getState(): AppState
+  settings(): SettingsView
+  /** From powerMonitor: stop polling while asleep, poll at once on wake. */
+  suspend(): void
+  resume(): void
+  start(): Promise<void>
+  /** Monitors stopped, SSH closeAll(), clients closed, demo simulator closed. Idempotent. */
+  stop(): Promise<void>
+}
