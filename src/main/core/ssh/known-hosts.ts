@@ -1,0 +1,109 @@
+// Reads OpenSSH known_hosts so hosts the user already trusts need no question. Supports plain and
+// comma-separated patterns, `[host]:port`, hashed `|1|salt|hash` entries and `*`/`?` wildcards; skips
+// `@revoked`/`@cert-authority` lines and negated patterns (it only ever adds trust for exact matches).
+import { createHmac } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+
+import type { HostKeyPin, HostKeyStore } from './host-key'
+import { fingerprintOf, hostIdOf, keyTypeOf } from './host-key'
+
+/** The name OpenSSH writes for a host: bare on port 22, `[host]:port` otherwise. */
+export function knownHostsName(host: string, port: number): string {
+  return port === 22 ? host : `[${host}]:${port}`
+}
+
+function wildcardMatch(pattern: string, name: string): boolean {
+  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i')
+  return re.test(name)
+}
+
+function hashedMatch(field: string, name: string): boolean {
+  const parts = field.split('|')
+  // ['', '1', salt, hash]
+  if (parts.length !== 4 || parts[1] !== '1' || !parts[2] || !parts[3]) return false
+  const salt = Buffer.from(parts[2], 'base64')
+  const digest = createHmac('sha1', salt).update(name).digest('base64')
+  return digest === parts[3]
+}
+
+function hostFieldMatches(field: string, name: string): boolean {
+  if (field.startsWith('|')) return hashedMatch(field, name)
+  let matched = false
+  for (const pattern of field.split(',')) {
+    if (pattern.startsWith('!')) {
+      if (wildcardMatch(pattern.slice(1), name)) return false
+      continue
+    }
+    if (wildcardMatch(pattern, name)) matched = true
+  }
+  return matched
+}
+
+/** Pure: the keys `text` (a known_hosts file) holds for host:port. */
+export function findKnownHostKeys(text: string, host: string, port: number): HostKeyPin[] {
+  const name = knownHostsName(host, port)
+  const out: HostKeyPin[] = []
+  for (const raw of text.split('\n')) {
+    const line = raw.trim()
+    if (line === '' || line.startsWith('#') || line.startsWith('@')) continue
+    const [hosts, keyType, keyData] = line.split(/\s+/)
+    if (!hosts || !keyType || !keyData || !hostFieldMatches(hosts, name)) continue
+    const blob = Buffer.from(keyData, 'base64')
+    // A corrupt line must not become a pin: the blob has to name the same type as the line.
+    if (keyTypeOf(blob) !== keyType) continue
+    out.push({ keyType, fingerprint: fingerprintOf(blob) })
+  }
+  return out
+}
+
+/** Reads the file on each call (it may change while the app runs); a missing file means no entries. */
+export function knownHostsLookup(path: string): (host: string, port: number) => Promise<HostKeyPin[]> {
+  return async (host, port) => {
+    let text: string
+    try {
+      text = await readFile(path, 'utf8')
+    } catch {
+      return []
+    }
+    return findKnownHostKeys(text, host, port)
+  }
+}
+
+const TYPE_PREFERENCE = ['ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'ssh-rsa']
+
+export interface KnownHostsImportResult {
+  hostId: string
+  outcome: 'imported' | 'already-pinned' | 'not-found'
+  pin?: HostKeyPin
+}
+
+/**
+ * Pins, for each target that has no pin yet, the strongest key known_hosts holds for it. The pool asks the
+ * server for the pinned key type first, so the pin matches what the server presents.
+ */
+export async function importKnownHosts(path: string, targets: ReadonlyArray<{ host: string; port?: number }>,
+  store: HostKeyStore): Promise<KnownHostsImportResult[]> {
+  const lookup = knownHostsLookup(path)
+  const results: KnownHostsImportResult[] = []
+  for (const target of targets) {
+    const port = target.port ?? 22
+    const hostId = hostIdOf(target.host, port)
+    if (await store.get(hostId)) {
+      results.push({ hostId, outcome: 'already-pinned' })
+      continue
+    }
+    const keys = await lookup(target.host, port)
+    const rank = (k: HostKeyPin): number => {
+      const i = TYPE_PREFERENCE.indexOf(k.keyType)
+      return i === -1 ? TYPE_PREFERENCE.length : i
+    }
+    const best = [...keys].sort((a, b) => rank(a) - rank(b))[0]
+    if (!best) {
+      results.push({ hostId, outcome: 'not-found' })
+      continue
+    }
+    await store.set(hostId, best)
+    results.push({ hostId, outcome: 'imported', pin: best })
+  }
+  return results
+}
