@@ -1,0 +1,18 @@
+import type { MonitorEventKind } from '../../../shared/snapshot'
+
+/** On unless the user turns them off; every single guest state change would be too chatty by default. */
+export const defaultNotificationKinds: Readonly<Record<MonitorEventKind, boolean>> = Object.freeze({
+  'node-down': true,
+  'node-up': true,
+  'node-flapping': true,
+  'guest-state': false,
+  'guest-down': true,
+  'guest-up': true,
+  'quorum-lost': true,
+  'quorum-regained': true,
+  'storage-high': true,
+  'task-failed': true,
+  'cluster-unreachable': true,
+  'cluster-reachable': true,
+  'auth-failed': true
+})

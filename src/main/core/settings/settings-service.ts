@@ -1,0 +1,206 @@
+// The settings held in memory, changed only through these methods: each change is validated,
+// written to the store, and announced (the app core reconfigures monitors on it). Secrets go to
+// the vault, never into the document; the view says only whether one is set.
+import { randomUUID } from 'node:crypto'
+
+import type { z } from 'zod'
+
+import type { clusterInputSchema, generalSettingsInputSchema } from '../../../shared/ipc/schemas'
+import type { ClusterSettingsView, SettingsView } from '../../../shared/views'
+import { AppError } from '../ipc/app-error'
+import { vaultKeys, type SecretVault } from '../vault/secret-vault'
+import type { LoadedSettings, Recovered } from './load-settings'
+import { defaultNotificationKinds } from './notification-defaults'
+import { settingsDocSchema, type SettingsDoc, type StoredCluster, type StoredMute } from './settings-schema'
+import type { SettingsStore } from './settings-store'
+
+export type ClusterInput = z.output<typeof clusterInputSchema>
+export type GeneralSettingsInput = z.output<typeof generalSettingsInputSchema>
+
+export interface SettingsService {
+  doc(): SettingsDoc
+  view(): SettingsView
+  cluster(id: string): StoredCluster | undefined
+  tokenSecret(clusterId: string): string | null
+  sshPassphrase(clusterId: string): string | null
+  saveCluster(input: ClusterInput): StoredCluster
+  removeCluster(id: string): void
+  updateGeneral(input: GeneralSettingsInput): void
+  setMute(target: { clusterId: string; node?: string; vmid?: number }, mode: StoredMute['mode'] | 'off', now: number): void
+  setGuestAlert(clusterId: string, vmid: number, enabled: boolean): void
+  pauseNotifications(until: number | null): void
+  pinSshHostKey(clusterId: string, hostPort: string, fingerprint: string): void
+  onChange(listener: (doc: SettingsDoc) => void): () => void
+}
+
+function slug(name: string): string {
+  const s = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40)
+  return `${s || 'cluster'}-${randomUUID().slice(0, 8)}`
+}
+
+function clusterView(c: StoredCluster, vault: SecretVault): ClusterSettingsView {
+  return {
+    id: c.id,
+    name: c.name,
+    mode: c.mode,
+    endpoints: c.endpoints.map((e) => ({ ...e })),
+    tokenId: c.tokenId,
+    hasTokenSecret: vault.has(vaultKeys.tokenSecret(c.id)),
+    hasCaPem: c.caPem !== null,
+    ssh: {
+      user: c.ssh?.user ?? 'root',
+      keyPath: c.ssh?.keyPath ?? null,
+      useAgent: c.ssh?.useAgent ?? false,
+      hasPassphrase: vault.has(vaultKeys.sshPassphrase(c.id)),
+      port: c.ssh?.port ?? 22,
+      hostOverrides: { ...(c.ssh?.hostOverrides ?? {}) }
+    }
+  }
+}
+
+export function createSettingsService(opts: {
+  store: SettingsStore
+  vault: SecretVault
+  loaded: LoadedSettings
+  log?: (line: string) => void
+}): SettingsService {
+  const { store, vault } = opts
+  const log = opts.log ?? (() => {})
+  let doc: SettingsDoc = opts.loaded.doc
+  const recovered: Recovered | null = opts.loaded.recovered
+  const listeners = new Set<(d: SettingsDoc) => void>()
+
+  if (opts.loaded.rewrite) {
+    try {
+      store.save(doc)
+    } catch (e) {
+      log(`settings: rewrite failed (${e instanceof Error ? e.name : 'error'})`)
+    }
+  }
+
+  function commit(next: SettingsDoc): void {
+    // The document must stay valid whatever a handler did: validate before it reaches the store.
+    const checked = settingsDocSchema.safeParse(next)
+    if (!checked.success) throw new AppError('invalid-input', 'These settings are not valid; nothing was changed.')
+    try {
+      store.save(checked.data)
+    } catch {
+      throw new AppError('internal', 'The settings could not be saved (the settings file is not writable). Nothing was changed.')
+    }
+    doc = checked.data
+    for (const l of [...listeners]) l(doc)
+  }
+
+  function requireCluster(id: string): StoredCluster {
+    const c = doc.clusters.find((x) => x.id === id)
+    if (c === undefined) throw new AppError('not-found', 'This cluster is not configured (it may have been removed).')
+    return c
+  }
+
+  return {
+    doc: () => doc,
+    view(): SettingsView {
+      return {
+        clusters: doc.clusters.map((c) => clusterView(c, vault)),
+        pollIntervalSec: doc.pollIntervalSec,
+        storageThresholdPct: doc.storageThresholdPct,
+        notifications: { enabled: { ...defaultNotificationKinds, ...doc.notifications.enabled }, pausedUntil: doc.notifications.pausedUntil },
+        startAtLogin: doc.startAtLogin,
+        keyring: vault.status(),
+        recovered
+      }
+    },
+    cluster: (id) => doc.clusters.find((c) => c.id === id),
+    tokenSecret: (id) => vault.get(vaultKeys.tokenSecret(id)),
+    sshPassphrase: (id) => vault.get(vaultKeys.sshPassphrase(id)),
+
+    saveCluster(input): StoredCluster {
+      const existing = input.id === undefined ? undefined : requireCluster(input.id)
+      const id = existing?.id ?? slug(input.name)
+      if (input.tokenSecret === undefined && !vault.has(vaultKeys.tokenSecret(id))) {
+        throw new AppError('invalid-input', 'Paste the token secret shown once when the token was created.', {
+          fields: { tokenSecret: 'Paste the token secret shown once when the token was created' }
+        })
+      }
+      const ssh = input.ssh
+      const cluster: StoredCluster = {
+        id,
+        name: input.name,
+        mode: input.mode,
+        endpoints: input.endpoints.map((e) => ({ host: e.host, port: e.port, node: e.node, fingerprint256: e.fingerprint256 })),
+        tokenId: input.tokenId,
+        caPem: input.caPem === undefined ? (existing?.caPem ?? null) : input.caPem,
+        ssh:
+          ssh === undefined
+            ? (existing?.ssh ?? null)
+            : { user: ssh.user, keyPath: ssh.keyPath, useAgent: ssh.useAgent, port: ssh.port, hostOverrides: { ...ssh.hostOverrides }, pinnedHostKeys: { ...(existing?.ssh?.pinnedHostKeys ?? {}) } }
+      }
+      const clusters = existing === undefined ? [...doc.clusters, cluster] : doc.clusters.map((c) => (c.id === id ? cluster : c))
+      const next = { ...doc, clusters }
+      if (!settingsDocSchema.safeParse(next).success) throw new AppError('invalid-input', 'These cluster settings are not valid; nothing was changed.')
+      // Secrets first: if the vault refuses (no keyring), the document is left as it was.
+      try {
+        if (input.tokenSecret !== undefined) vault.set(vaultKeys.tokenSecret(id), input.tokenSecret)
+        if (ssh?.passphrase === null) vault.delete(vaultKeys.sshPassphrase(id))
+        else if (typeof ssh?.passphrase === 'string') vault.set(vaultKeys.sshPassphrase(id), ssh.passphrase)
+      } catch {
+        throw new AppError('internal', 'The secret could not be stored: the system keyring is not available. Nothing was changed.')
+      }
+      commit(next)
+      log(`settings: cluster ${id} ${existing === undefined ? 'added' : 'updated'}`)
+      return cluster
+    },
+
+    removeCluster(id): void {
+      requireCluster(id)
+      commit({
+        ...doc,
+        clusters: doc.clusters.filter((c) => c.id !== id),
+        mutes: doc.mutes.filter((m) => m.clusterId !== id),
+        guestAlerts: doc.guestAlerts.filter((a) => a.clusterId !== id)
+      })
+      vault.delete(vaultKeys.tokenSecret(id))
+      vault.delete(vaultKeys.sshPassphrase(id))
+    },
+
+    updateGeneral(input): void {
+      const next: SettingsDoc = { ...doc, notifications: { ...doc.notifications, enabled: { ...doc.notifications.enabled } } }
+      if (input.pollIntervalSec !== undefined) next.pollIntervalSec = input.pollIntervalSec
+      if (input.storageThresholdPct !== undefined) next.storageThresholdPct = input.storageThresholdPct
+      if (input.startAtLogin !== undefined) next.startAtLogin = input.startAtLogin
+      if (input.notificationKinds !== undefined) Object.assign(next.notifications.enabled, input.notificationKinds)
+      commit(next)
+    },
+
+    setMute(target, mode, now): void {
+      requireCluster(target.clusterId)
+      const node = target.node ?? null
+      const vmid = target.vmid ?? null
+      const rest = doc.mutes.filter((m) => !(m.clusterId === target.clusterId && m.node === node && m.vmid === vmid))
+      const mutes = mode === 'off' ? rest : [...rest, { clusterId: target.clusterId, node, vmid, mode, until: mode === 'hour' ? now + 3_600_000 : null }]
+      commit({ ...doc, mutes })
+    },
+
+    setGuestAlert(clusterId, vmid, enabled): void {
+      requireCluster(clusterId)
+      const rest = doc.guestAlerts.filter((a) => !(a.clusterId === clusterId && a.vmid === vmid))
+      commit({ ...doc, guestAlerts: [...rest, { clusterId, vmid, enabled }] })
+    },
+
+    pauseNotifications(until): void {
+      commit({ ...doc, notifications: { ...doc.notifications, pausedUntil: until } })
+    },
+
+    pinSshHostKey(clusterId, hostPort, fingerprint): void {
+      const c = requireCluster(clusterId)
+      const ssh = c.ssh ?? { user: 'root', keyPath: null, useAgent: false, port: 22, hostOverrides: {}, pinnedHostKeys: {} }
+      const updated: StoredCluster = { ...c, ssh: { ...ssh, pinnedHostKeys: { ...ssh.pinnedHostKeys, [hostPort]: fingerprint } } }
+      commit({ ...doc, clusters: doc.clusters.map((x) => (x.id === clusterId ? updated : x)) })
+    },
+
+    onChange(listener): () => void {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    }
+  }
+}

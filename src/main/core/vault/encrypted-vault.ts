@@ -1,0 +1,80 @@
+// A SecretVault over an encryption backend (Electron safeStorage in the app, a key file in tests and
+// the bridge) and a record store (electron-store / a JSON file). Only base64 ciphertext is stored.
+import type { KeyringStatus } from '../../../shared/views'
+import type { SecretVault } from './secret-vault'
+
+export interface CipherBackend {
+  encrypt(plain: string): Buffer
+  decrypt(cipher: Buffer): string
+  isAvailable(): boolean
+  /** safeStorage.getSelectedStorageBackend() on Linux ('basic_text', 'gnome_libsecret', 'kwallet5', ...), else e.g. 'keychain'/'dpapi'. */
+  backendName(): string
+}
+
+export interface SecretRecordStore {
+  read(): Record<string, string>
+  write(rec: Record<string, string>): void
+}
+
+/** Backends that only obfuscate: the secret can be read by anyone who can read the file. */
+const INSECURE_BACKENDS = new Set(['basic_text', 'aes-256-gcm-keyfile', 'unknown'])
+
+export function keyringStatus(backend: CipherBackend): KeyringStatus {
+  const name = backend.backendName()
+  if (!backend.isAvailable()) {
+    return { backend: name, secure: false, message: 'No secure storage is available on this system, so secrets cannot be saved. Unlock or install the system keyring and restart the app.' }
+  }
+  if (name === 'basic_text') {
+    return {
+      backend: name,
+      secure: false,
+      message: 'No system keyring (GNOME Keyring or KWallet) was found: token secrets are stored obfuscated with a fixed key, not encrypted. Anyone who can read your files can read them. Install or unlock a keyring and restart the app to protect them.'
+    }
+  }
+  if (name === 'aes-256-gcm-keyfile') {
+    return { backend: name, secure: false, message: 'Secrets are encrypted with a key file stored next to them (test and browser-bridge mode), not with the system keyring.' }
+  }
+  if (INSECURE_BACKENDS.has(name)) return { backend: name, secure: false, message: 'The secret storage backend is unknown; secrets may not be protected.' }
+  return { backend: name, secure: true, message: null }
+}
+
+function own(rec: Record<string, string>, key: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(rec, key) ? rec[key] : undefined
+}
+
+export function createEncryptedVault(backend: CipherBackend, store: SecretRecordStore): SecretVault {
+  const read = (): Record<string, string> => {
+    try {
+      // A null-prototype copy: keys like "__proto__" stay data.
+      return Object.assign(Object.create(null) as Record<string, string>, store.read())
+    } catch {
+      return Object.create(null) as Record<string, string>
+    }
+  }
+  return {
+    set(key, value): void {
+      if (!backend.isAvailable()) throw new Error('secret storage unavailable')
+      const rec = read()
+      rec[key] = backend.encrypt(value).toString('base64')
+      store.write({ ...rec })
+    },
+    get(key): string | null {
+      const b64 = own(read(), key)
+      if (b64 === undefined || !backend.isAvailable()) return null
+      try {
+        return backend.decrypt(Buffer.from(b64, 'base64'))
+      } catch {
+        // Encrypted under another keyring/key: treat as missing, the user enters it again.
+        return null
+      }
+    },
+    has: (key) => own(read(), key) !== undefined,
+    delete(key): void {
+      const rec = read()
+      if (own(rec, key) === undefined) return
+      delete rec[key]
+      store.write({ ...rec })
+    },
+    status: () => keyringStatus(backend)
+  }
+}

@@ -1,0 +1,124 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+
+import { createJsonFileSettingsStore } from '../../../../src/main/core/settings/json-file-settings-store'
+import { loadSettings } from '../../../../src/main/core/settings/load-settings'
+import { migrateSettings } from '../../../../src/main/core/settings/migrations'
+import { salvageSettings } from '../../../../src/main/core/settings/salvage'
+import { CURRENT_SETTINGS_VERSION, settingsDocSchema } from '../../../../src/main/core/settings/settings-schema'
+
+const FP = 'AB:'.repeat(31) + 'CD'
+
+function validCluster(id: string, name: string): Record<string, unknown> {
+  return {
+    id,
+    name,
+    mode: 'control',
+    endpoints: [{ host: '10.0.0.1', port: 8006, node: 'pve1', fingerprint256: FP }],
+    tokenId: 'tray@pve!tray',
+    caPem: null,
+    ssh: null
+  }
+}
+
+let dir: string
+let file: string
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pvetray-settings-'))
+  file = join(dir, 'settings.json')
+})
+afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('migrations', () => {
+  it('migrates a v0 single-cluster document to the current version', () => {
+    const v0 = { host: '192.168.1.10', port: 8006, tokenId: 'mon@pve!tray', fingerprint: FP.toLowerCase(), readOnly: true, pollInterval: 15, notificationKinds: { 'node-down': false } }
+    const m = migrateSettings(v0)
+    expect(m.ok).toBe(true)
+    if (!m.ok) return
+    expect(m.from).toBe(0)
+    // A v0 file lacks later settings: they take their defaults without being reported as problems.
+    const { doc, problems } = salvageSettings(m.doc)
+    expect(problems).toEqual([])
+    expect(settingsDocSchema.parse(doc)).toEqual(doc)
+    expect(doc.version).toBe(CURRENT_SETTINGS_VERSION)
+    expect(doc.pollIntervalSec).toBe(15)
+    expect(doc.clusters).toHaveLength(1)
+    expect(doc.clusters[0]).toMatchObject({ name: '192.168.1.10', mode: 'monitor', tokenId: 'mon@pve!tray' })
+    expect(doc.clusters[0]?.endpoints[0]).toEqual({ host: '192.168.1.10', port: 8006, node: null, fingerprint256: FP })
+    expect(doc.notifications).toEqual({ enabled: { 'node-down': false }, pausedUntil: null })
+  })
+
+  it('migrates v1 ssh settings by adding empty host key pins', () => {
+    const v1 = { version: 1, clusters: [{ ...validCluster('a', 'A'), ssh: { user: 'root', keyPath: null, useAgent: true, port: 22, hostOverrides: {} } }], mutes: [] }
+    const m = migrateSettings(v1)
+    expect(m.ok && salvageSettings(m.doc).doc.clusters[0]?.ssh?.pinnedHostKeys).toEqual({})
+  })
+
+  it('refuses documents from a newer version and non-objects', () => {
+    expect(migrateSettings({ version: 99 }).ok).toBe(false)
+    expect(migrateSettings([1, 2]).ok).toBe(false)
+    expect(migrateSettings('x').ok).toBe(false)
+  })
+})
+
+describe('loadSettings', () => {
+  it('starts from defaults without a report when nothing is stored', () => {
+    const r = loadSettings(createJsonFileSettingsStore(file))
+    expect(r.recovered).toBeNull()
+    expect(r.doc.clusters).toEqual([])
+  })
+
+  it('backs up a corrupt JSON file, reports it and starts from defaults', () => {
+    writeFileSync(file, '{"version": 2, "clusters": [ oops')
+    const r = loadSettings(createJsonFileSettingsStore(file))
+    expect(r.doc.clusters).toEqual([])
+    expect(r.recovered?.message).toMatch(/not valid JSON/)
+    const backups = readdirSync(dir).filter((f) => f.includes('.corrupt-'))
+    expect(backups).toHaveLength(1)
+    expect(r.recovered?.backupPath).toBe(join(dir, backups[0] ?? ''))
+    expect(readFileSync(join(dir, backups[0] ?? ''), 'utf8')).toContain('oops')
+  })
+
+  it('drops only the invalid cluster and keeps the others and valid fields', () => {
+    const doc = {
+      version: 2,
+      clusters: [validCluster('good-1', 'Good one'), { ...validCluster('bad', 'Bad'), endpoints: [{ host: 'http://x/', port: 99999 }] }, validCluster('good-2', 'Good two')],
+      pollIntervalSec: 'fast',
+      storageThresholdPct: 90,
+      startAtLogin: true,
+      notifications: { enabled: {}, pausedUntil: null },
+      mutes: [{ clusterId: 'good-1', node: 'pve1', vmid: null, mode: 'always', until: null }, { clusterId: 'bad', node: 'pve1', vmid: null, mode: 'always', until: null }],
+      guestAlerts: []
+    }
+    writeFileSync(file, JSON.stringify(doc))
+    const store = createJsonFileSettingsStore(file)
+    const r = loadSettings(store)
+    expect(r.doc.clusters.map((c) => c.id)).toEqual(['good-1', 'good-2'])
+    expect(r.doc.pollIntervalSec).toBe(10)
+    expect(r.doc.storageThresholdPct).toBe(90)
+    expect(r.doc.startAtLogin).toBe(true)
+    expect(r.doc.mutes).toHaveLength(1)
+    expect(r.recovered?.message).toMatch(/Cluster #2 was invalid/)
+    expect(r.recovered?.message).toMatch(/pollIntervalSec/)
+    expect(r.recovered?.backupPath).not.toBeNull()
+    expect(r.rewrite).toBe(true)
+  })
+
+  it('does not let __proto__ keys in a hand-edited file reach object prototypes', () => {
+    writeFileSync(file, '{"version":2,"__proto__":{"polluted":1},"clusters":[{"__proto__":{"x":1},"id":"a"}],"pollIntervalSec":30}')
+    const r = loadSettings(createJsonFileSettingsStore(file))
+    expect(r.doc.pollIntervalSec).toBe(30)
+    expect(r.doc.clusters).toEqual([])
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('reports a document from a newer app version and keeps a backup', () => {
+    writeFileSync(file, JSON.stringify({ version: 7, clusters: [] }))
+    const r = loadSettings(createJsonFileSettingsStore(file))
+    expect(r.recovered?.message).toMatch(/newer version/)
+    expect(r.recovered?.backupPath).toMatch(/corrupt-/)
+  })
+})

@@ -1,0 +1,82 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+
+import { createEncryptedVault, type CipherBackend } from '../../../../src/main/core/vault/encrypted-vault'
+import { createJsonFileRecordStore, createKeyFileCipherBackend } from '../../../../src/main/core/vault/key-file-backend'
+
+let dir: string
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pvetray-vault-'))
+})
+afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+const SECRET = '5f0c1a2b-aaaa-bbbb-cccc-0123456789ab'
+
+describe('encrypted vault with the key-file backend', () => {
+  it('stores only ciphertext and reads the secret back, across instances', () => {
+    const v = createEncryptedVault(createKeyFileCipherBackend(join(dir, 'key')), createJsonFileRecordStore(join(dir, 'secrets.json')))
+    v.set('cluster:a:token-secret', SECRET)
+    expect(readFileSync(join(dir, 'secrets.json')).includes(Buffer.from(SECRET))).toBe(false)
+    const again = createEncryptedVault(createKeyFileCipherBackend(join(dir, 'key')), createJsonFileRecordStore(join(dir, 'secrets.json')))
+    expect(again.get('cluster:a:token-secret')).toBe(SECRET)
+    expect(again.has('cluster:a:token-secret')).toBe(true)
+    again.delete('cluster:a:token-secret')
+    expect(again.has('cluster:a:token-secret')).toBe(false)
+    expect(again.get('cluster:a:token-secret')).toBeNull()
+  })
+
+  it('says plainly that a key file is not secure', () => {
+    const s = createEncryptedVault(createKeyFileCipherBackend(join(dir, 'key')), createJsonFileRecordStore(join(dir, 's.json'))).status()
+    expect(s).toMatchObject({ backend: 'aes-256-gcm-keyfile', secure: false })
+    expect(s.message).toMatch(/key file/)
+  })
+
+  it('treats ciphertext from another key as missing, not as a crash', () => {
+    const store = createJsonFileRecordStore(join(dir, 's.json'))
+    createEncryptedVault(createKeyFileCipherBackend(join(dir, 'key1')), store).set('k', SECRET)
+    const other = createEncryptedVault(createKeyFileCipherBackend(join(dir, 'key2')), store)
+    expect(other.has('k')).toBe(true)
+    expect(other.get('k')).toBeNull()
+  })
+
+  it('keeps __proto__ as a plain key and survives a damaged record file', () => {
+    const v = createEncryptedVault(createKeyFileCipherBackend(join(dir, 'key')), createJsonFileRecordStore(join(dir, 's.json')))
+    v.set('__proto__', 'x')
+    expect(v.get('__proto__')).toBe('x')
+    expect(v.has('constructor')).toBe(false)
+    writeFileSync(join(dir, 's.json'), '{broken')
+    expect(v.get('__proto__')).toBeNull()
+  })
+})
+
+describe('keyring status', () => {
+  const fake = (name: string, available = true): CipherBackend => ({
+    encrypt: (s) => Buffer.from(s, 'utf8').reverse(),
+    decrypt: (b) => Buffer.from(b).reverse().toString('utf8'),
+    isAvailable: () => available,
+    backendName: () => name
+  })
+  const mem = (): { read(): Record<string, string>; write(r: Record<string, string>): void } => {
+    let rec: Record<string, string> = {}
+    return { read: () => ({ ...rec }), write: (r) => void (rec = { ...r }) }
+  }
+
+  it('reports basic_text (Linux without a keyring) as not secure, in plain words', () => {
+    const s = createEncryptedVault(fake('basic_text'), mem()).status()
+    expect(s.secure).toBe(false)
+    expect(s.message).toMatch(/No system keyring/)
+  })
+
+  it('reports a real keyring as secure', () => {
+    expect(createEncryptedVault(fake('gnome_libsecret'), mem()).status()).toEqual({ backend: 'gnome_libsecret', secure: true, message: null })
+  })
+
+  it('refuses to store when no backend is available', () => {
+    const v = createEncryptedVault(fake('unknown', false), mem())
+    expect(() => v.set('k', SECRET)).toThrow()
+    expect(v.status().secure).toBe(false)
+  })
+})
