@@ -1,0 +1,99 @@
+// Parsed Proxmox records → the frozen views the snapshot publishes. A guest on an offline node is
+// shown as stale with state 'unknown' and no figures: Proxmox keeps its last status for ~5 min,
+// and we must never claim it is running.
+import type { ClusterMode, GuestView, MuteInfo, NodeView, StorageView } from '../../../shared/snapshot'
+import { guestActions } from './guest-actions'
+import { normaliseGuestState } from './guest-state'
+import type { ParsedGuest, ParsedNode, ParsedStorage } from './parse-resources'
+import { storageUsage } from './condition-trackers'
+
+export interface NodeViewExtras {
+  readonly ip: string | null
+  readonly downSince: number | null
+  readonly flapping: boolean
+  readonly muted: MuteInfo | null
+}
+
+export function buildNodeView(n: ParsedNode, x: NodeViewExtras): NodeView {
+  const offline = n.status === 'offline'
+  return Object.freeze({
+    name: n.name,
+    status: n.status,
+    cpu: offline ? null : n.cpu,
+    maxcpu: n.maxcpu,
+    mem: offline ? null : n.mem,
+    maxmem: n.maxmem,
+    disk: offline ? null : n.disk,
+    maxdisk: n.maxdisk,
+    uptime: offline ? null : n.uptime,
+    ip: x.ip,
+    level: n.level,
+    downSince: x.downSince,
+    flapping: x.flapping,
+    muted: x.muted
+  })
+}
+
+export interface GuestViewContext {
+  readonly mode: ClusterMode
+  readonly canPowerMgmt: (vmid: number) => boolean | null
+  readonly offlineNodes: ReadonlySet<string>
+  readonly alertsFor: (g: ParsedGuest) => boolean
+  readonly muteFor: (vmid: number) => MuteInfo | null
+  readonly busy: ReadonlySet<number>
+}
+
+const NO_TAGS: readonly string[] = Object.freeze([])
+
+export function buildGuestView(g: ParsedGuest, ctx: GuestViewContext): GuestView {
+  const stale = ctx.offlineNodes.has(g.node)
+  const state = stale ? 'unknown' : normaliseGuestState(g.kind, g.status, g.lock)
+  const { actions, reason } = guestActions(
+    { vmid: g.vmid, kind: g.kind, state, template: g.template, lock: g.lock, nodeOnline: !stale },
+    { mode: ctx.mode, canPowerMgmt: ctx.canPowerMgmt }
+  )
+  return Object.freeze({
+    id: g.id,
+    vmid: g.vmid,
+    kind: g.kind,
+    node: g.node,
+    name: g.name !== null && g.name !== '' ? g.name : `${g.kind === 'qemu' ? 'VM' : 'CT'} ${g.vmid}`,
+    status: g.status,
+    state,
+    template: g.template,
+    tags: g.tags.length === 0 ? NO_TAGS : Object.freeze(g.tags.slice()),
+    cpu: stale ? null : g.cpu,
+    maxcpu: g.maxcpu,
+    mem: stale ? null : g.mem,
+    maxmem: g.maxmem,
+    disk: stale ? null : g.disk,
+    maxdisk: g.maxdisk,
+    uptime: stale ? null : g.uptime,
+    lock: g.lock,
+    hastate: g.hastate,
+    pool: g.pool,
+    stale,
+    alerts: ctx.alertsFor(g),
+    muted: ctx.muteFor(g.vmid),
+    actions,
+    actionsDisabledReason: reason,
+    busy: ctx.busy.has(g.vmid)
+  })
+}
+
+export function buildStorageView(s: ParsedStorage, threshold: number): StorageView {
+  const usage = storageUsage(s)
+  return Object.freeze({
+    id: s.id,
+    storage: s.storage,
+    node: s.node,
+    plugintype: s.plugintype,
+    shared: s.shared,
+    status: s.status,
+    content: Object.freeze(s.content.slice()),
+    used: s.used,
+    total: s.total,
+    usage,
+    aboveThreshold: usage !== null && usage >= threshold
+  })
+}

@@ -1,0 +1,51 @@
+// Lenient readers for Proxmox JSON: numbers may arrive as numeric strings, booleans as 0/1 or
+// "0"/"1", optional fields are omitted. Each reader treats its input as untrusted and never throws.
+
+export type RawRecord = Readonly<Record<string, unknown>>
+
+export function isRecord(v: unknown): v is RawRecord {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+export function num(v: unknown): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null
+  if (typeof v === 'string' && v.trim() !== '') {
+    const n = Number(v)
+    return Number.isFinite(n) ? n : null
+  }
+  return null
+}
+
+export function bool(v: unknown): boolean {
+  if (typeof v === 'boolean') return v
+  if (typeof v === 'number') return v !== 0
+  if (typeof v === 'string') return v === '1' || v.toLowerCase() === 'true'
+  return false
+}
+
+/** Like `bool` but keeps "absent" apart from false. */
+export function optBool(v: unknown): boolean | null {
+  return v === undefined || v === null ? null : bool(v)
+}
+
+export function str(v: unknown): string | null {
+  if (typeof v === 'string') return v
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v)
+  return null
+}
+
+/** A list as a raw string (split on `sep`) or already split by the client. */
+export function strList(v: unknown, sep: RegExp): readonly string[] {
+  if (Array.isArray(v)) return v.filter((t): t is string => typeof t === 'string' && t !== '')
+  const s = str(v)
+  if (!s) return []
+  return s.split(sep).filter((t) => t !== '')
+}
+
+/** Proxmox splits tag lists on `;`, `,` and whitespace. */
+export function tagList(v: unknown): readonly string[] {
+  if (Array.isArray(v)) return strList(v, /,/)
+  const s = str(v)
+  if (!s) return []
+  return s.split(/[;,\s]+/).filter((t) => t !== '')
+}

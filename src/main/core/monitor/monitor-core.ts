@@ -1,0 +1,243 @@
+// The monitor's judgement, free of I/O and timers: each poll result goes in, a frozen snapshot
+// and the events since the previous one come out, plus what the scheduler should do next
+// (confirming re-probe, fetch tasks, back off). Deterministic for a given clock value.
+import type { ClusterSnapshot, GuestView, MonitorEvent, NodeView, SnapshotError, StorageView } from '../../../shared/snapshot'
+import { buildGuestView, buildNodeView, buildStorageView } from './build-views'
+import type { ClassifiedError } from './classify-error'
+import { isReachabilityError } from './classify-error'
+import { QuorumTracker, StorageTracker, TaskTracker } from './condition-trackers'
+import { GuestTracker } from './guest-tracker'
+import { computeHealth } from './health'
+import { CoreState, type MonitorSettings } from './monitor-core-state'
+import { EventFactory } from './monitor-events'
+import type { MuteEntry } from './mutes'
+import { NodeTracker } from './node-tracker'
+import type { ParsedGuest, ParsedResources } from './parse-resources'
+import { parseResources } from './parse-resources'
+import { parseClusterStatus } from './parse-status'
+import type { ParsedTask } from './parse-tasks'
+import { parseTasks } from './parse-tasks'
+
+export type { MonitorSettings } from './monitor-core-state'
+
+export interface PollData {
+  readonly resources: readonly unknown[]
+  /** Fetched this cycle, else null. */
+  readonly status: readonly unknown[] | null
+  readonly statusError: ClassifiedError | null
+  readonly tasks: readonly unknown[] | null
+  /** The task fetch was attempted and failed: judge without task information. */
+  readonly tasksFailed?: boolean
+  readonly endpoint: string | null
+}
+
+export interface CycleOutput {
+  readonly snapshot: ClusterSnapshot
+  readonly events: readonly MonitorEvent[]
+  /** A change awaits a confirming re-probe. */
+  readonly confirm: boolean
+  /** The confirming poll should fetch cluster tasks too. */
+  readonly wantTasks: boolean
+  /** Node membership/state changed: refresh /cluster/status next cycle. */
+  readonly wantStatus: boolean
+  /** Extra delay before the next regular poll (auth failures back off); null = the normal interval. */
+  readonly backoffMs: number | null
+  /** `until-up` mutes that lapsed because the item is up again (settings should forget them). */
+  readonly clearedMutes: readonly MuteEntry[]
+}
+
+const EMPTY_VIEW_MESSAGE =
+  'The token authenticates but sees nothing: with privilege separation a token only has the ACLs given to the token itself. ' +
+  'Grant it a role (e.g. PVEAuditor on /) in Datacenter → Permissions.'
+
+export class MonitorCore {
+  private readonly s: CoreState
+  private readonly factory: EventFactory
+  private readonly nodes: NodeTracker
+  private readonly guests = new GuestTracker()
+  private readonly storage: StorageTracker
+  private readonly quorum = new QuorumTracker()
+  private readonly tasks = new TaskTracker()
+
+  constructor(settings: MonitorSettings, now: number) {
+    this.s = new CoreState(settings, now)
+    this.factory = new EventFactory(settings.clusterId, settings.clusterName)
+    this.nodes = new NodeTracker({ flapWindowMs: this.s.cfg.flapWindowMs, flapTransitions: this.s.cfg.flapTransitions })
+    this.storage = new StorageTracker(this.s.cfg.storageThreshold, this.s.cfg.storageHysteresis)
+  }
+
+  get state(): CoreState {
+    return this.s
+  }
+
+  setStorageThreshold(fraction: number): void {
+    this.s.cfg.storageThreshold = fraction
+    this.storage.threshold = fraction
+  }
+
+  /** After sleep/resume: the next result is a baseline, and failures within the grace are not judged. */
+  resumed(now: number): void {
+    this.s.needBaseline = true
+    this.s.failingSince = null
+    this.s.graceUntil = now + this.s.cfg.graceMs
+    this.nodes.dropPending()
+  }
+
+  initialSnapshot(now: number): ClusterSnapshot {
+    return this.snapshot(now, false, null)
+  }
+
+  observeSuccess(p: PollData, now: number): CycleOutput {
+    const events: MonitorEvent[] = []
+    const clearedMutes: MuteEntry[] = []
+    const s = this.s
+    s.pruneUserActions(now)
+    const parsed = parseResources(p.resources)
+    const tasks = p.tasks ? parseTasks(p.tasks) : null
+    if (tasks) s.noteTasks(tasks)
+    let baseline = s.needBaseline
+    if (s.announcedUnreachable) {
+      baseline = true
+      events.push(this.reachableEvent(parsed, now))
+    }
+    if (s.authFailures > 0) baseline = true
+    s.reachable(now)
+    s.endpoint = p.endpoint
+    s.fetchedAt = now
+    this.applyStatus(p, now, events)
+    s.emptyView = parsed.nodes.length === 0 && parsed.guests.length === 0 && parsed.storage.length === 0
+    let confirm = false
+    let wantTasks = false
+    let wantStatus = false
+    if (!s.emptyView) {
+      const ctx = { now, baseline, events, factory: this.factory, mutes: s.mutes, clearedMutes }
+      const before = this.nodeSignature(s.lastParsed)
+      confirm = this.nodes.observe(parsed.nodes.map((n) => ({ name: n.name, up: n.status !== 'offline' })), ctx)
+      wantStatus = before !== this.nodeSignature(parsed)
+      const offline = new Set(parsed.nodes.filter((n) => n.status === 'offline').map((n) => n.name))
+      const judged = parsed.guests.map((g) => ({
+        vmid: g.vmid, kind: g.kind, node: g.node, name: g.name ?? `${g.kind === 'qemu' ? 'VM' : 'CT'} ${g.vmid}`,
+        state: offline.has(g.node) ? 'unknown' as const : s.guestState(g), lock: g.lock, stale: offline.has(g.node), alerts: s.alertsFor(g)
+      }))
+      const gr = this.guests.observe(judged, { ...ctx, tasks: tasks ?? (p.tasksFailed ? [] : null), userActions: s.userActions, explainWindowMs: s.cfg.explainWindowMs })
+      confirm ||= gr.pending
+      wantTasks = gr.wantTasks
+      this.storage.observe(parsed.storage, { now, events, factory: this.factory })
+      if (tasks) this.tasks.observe(tasks, s.userUpids, s.mutes, (vmid) => guestRef(parsed, vmid), { now, events, factory: this.factory })
+    }
+    s.needBaseline = false
+    s.lastParsed = parsed
+    return this.output(now, events, { confirm, wantTasks, wantStatus, backoffMs: null, clearedMutes, stale: false, error: this.successError() })
+  }
+
+  observeFailure(err: ClassifiedError, now: number): CycleOutput {
+    const events: MonitorEvent[] = []
+    const s = this.s
+    let confirm = false
+    let backoffMs: number | null = null
+    if (err.kind === 'auth') {
+      s.authFailures++
+      if (!s.authAnnounced) {
+        s.authAnnounced = true
+        events.push(this.factory.make({ kind: 'auth-failed', at: now, message: err.message }))
+      }
+      backoffMs = Math.min(s.cfg.authBackoffMaxMs, s.cfg.intervalMs * 2 ** Math.min(s.authFailures, 6))
+      s.needBaseline = true
+    } else if (isReachabilityError(err.kind)) {
+      this.nodes.dropPending()
+      if (s.failingSince === null) {
+        s.failingSince = now
+        confirm = !s.announcedUnreachable
+      } else if (!s.announcedUnreachable && now >= s.graceUntil) {
+        s.announcedUnreachable = true
+        events.push(this.factory.make({ kind: 'cluster-unreachable', at: now, message: `${s.cfg.clusterName} cannot be reached: ${err.message}` }))
+      } else if (!s.announcedUnreachable) {
+        confirm = true
+      }
+    }
+    s.lastFailure = err
+    return this.output(now, events, { confirm, wantTasks: false, wantStatus: false, backoffMs, clearedMutes: [], stale: true, error: { kind: err.kind, message: err.message } })
+  }
+
+  private successError(): SnapshotError | null {
+    const s = this.s
+    if (s.emptyView) return { kind: 'permission', message: EMPTY_VIEW_MESSAGE }
+    const se = s.statusError
+    return se ? { kind: se.kind, message: se.kind === 'permission' ? `${se.message} (quorum and node addresses unavailable)` : se.message } : null
+  }
+
+  private applyStatus(p: PollData, now: number, events: MonitorEvent[]): void {
+    if (p.status) {
+      const st = parseClusterStatus(p.status)
+      this.s.nodeIps = st.nodeIps
+      this.s.statusError = null
+      this.quorum.observe(st.quorate, { now, events, factory: this.factory })
+    } else if (p.statusError?.kind === 'permission') {
+      this.s.statusError = p.statusError
+    }
+  }
+
+  private reachableEvent(parsed: ParsedResources, now: number): MonitorEvent {
+    const down = parsed.nodes.filter((n) => n.status === 'offline').map((n) => n.name)
+    const s = this.s
+    const away = s.failingSince !== null ? ` after ${Math.round((now - s.failingSince) / 60_000)} min` : ''
+    const tail = down.length > 0 ? ` ${down.join(', ')} ${down.length === 1 ? 'is' : 'are'} down.` : ''
+    return this.factory.make({ kind: 'cluster-reachable', at: now, message: `${s.cfg.clusterName} is reachable again${away}.${tail}` })
+  }
+
+  private nodeSignature(p: ParsedResources | null): string {
+    return p ? p.nodes.map((n) => `${n.name}:${this.nodes.isDown(n.name) ? 0 : 1}`).join(',') : ''
+  }
+
+  private output(
+    now: number,
+    events: MonitorEvent[],
+    o: { confirm: boolean; wantTasks: boolean; wantStatus: boolean; backoffMs: number | null; clearedMutes: MuteEntry[]; stale: boolean; error: SnapshotError | null }
+  ): CycleOutput {
+    const snapshot = this.snapshot(now, o.stale, o.error)
+    const frozen = Object.freeze(events.slice())
+    this.s.ring.push(frozen)
+    return Object.freeze({ snapshot, events: frozen, confirm: o.confirm, wantTasks: o.wantTasks, wantStatus: o.wantStatus, backoffMs: o.backoffMs, clearedMutes: Object.freeze(o.clearedMutes) })
+  }
+
+  private snapshot(now: number, stale: boolean, lastError: SnapshotError | null): ClusterSnapshot {
+    const s = this.s
+    const p = s.lastParsed
+    const offline = new Set(p ? p.nodes.filter((n) => n.status === 'offline').map((n) => n.name) : [])
+    const nodes: NodeView[] = p
+      ? p.nodes.map((n) => buildNodeView(n, { ip: s.nodeIps.get(n.name) ?? null, downSince: this.nodes.isDown(n.name) ? this.nodes.downSince(n.name) : null, flapping: this.nodes.isFlapping(n.name), muted: s.mutes.node(n.name, now) }))
+      : []
+    const gctx = { mode: s.cfg.mode, canPowerMgmt: s.cfg.canPowerMgmt, offlineNodes: offline, alertsFor: (g: ParsedGuest) => s.alertsFor(g), muteFor: (vmid: number) => s.mutes.guest(vmid, now), busy: s.busyVmids(now) }
+    const guests: GuestView[] = p ? p.guests.map((g) => buildGuestView(g, gctx)) : []
+    const storage: StorageView[] = p ? p.storage.map((st) => buildStorageView(st, s.cfg.storageThreshold)) : []
+    const confirmedDown = new Set(nodes.filter((n) => this.nodes.isDown(n.name)).map((n) => n.name))
+    const { health, summary } = computeHealth({
+      now, polled: p !== null, unreachable: s.announcedUnreachable, authFailed: s.authFailures > 0, emptyView: s.emptyView,
+      lastError, quorate: this.quorum.quorate, nodes, confirmedDown, guests, storage
+    })
+    return Object.freeze({
+      clusterId: s.cfg.clusterId,
+      clusterName: s.cfg.clusterName,
+      mode: s.cfg.mode,
+      demo: s.cfg.demo,
+      health,
+      summary,
+      quorate: this.quorum.quorate,
+      nodes: Object.freeze(nodes),
+      guests: Object.freeze(guests),
+      storage: Object.freeze(storage),
+      endpoint: s.endpoint,
+      fetchedAt: s.fetchedAt,
+      stale,
+      lastError,
+      emptyView: s.emptyView
+    })
+  }
+}
+
+function guestRef(p: ParsedResources, vmid: number): { vmid: number; kind: 'qemu' | 'lxc'; name: string } | null {
+  const g = p.guests.find((x) => x.vmid === vmid)
+  return g ? { vmid, kind: g.kind, name: g.name ?? `${g.kind === 'qemu' ? 'VM' : 'CT'} ${vmid}` } : null
+}
+
+export type { ParsedTask }

@@ -1,0 +1,72 @@
+// Owns one ClusterMonitor per configured cluster (homelabs often have two) and forwards their
+// snapshots and events to subscribers as one stream.
+import type { ClusterSnapshot, MonitorEvent } from '../../../shared/snapshot'
+import { ClusterMonitor, type ClusterMonitorOptions, type CycleInfo } from './cluster-monitor'
+
+export type HubListener = (clusterId: string, snapshot: ClusterSnapshot, events: readonly MonitorEvent[], info: CycleInfo) => void
+
+export class MonitorHub {
+  private readonly monitors = new Map<string, { monitor: ClusterMonitor; unsubscribe: () => void }>()
+  private readonly listeners = new Set<HubListener>()
+
+  /** Adds (or replaces) the monitor of `opts.clusterId` and starts it. */
+  add(opts: ClusterMonitorOptions): ClusterMonitor {
+    this.remove(opts.clusterId)
+    const monitor = new ClusterMonitor(opts)
+    const unsubscribe = monitor.subscribe((snap, events, info) => {
+      for (const fn of this.listeners) {
+        try {
+          fn(opts.clusterId, snap, events, info)
+        } catch {
+          // One failing subscriber must not starve the others.
+        }
+      }
+    })
+    this.monitors.set(opts.clusterId, { monitor, unsubscribe })
+    monitor.start()
+    return monitor
+  }
+
+  remove(clusterId: string): void {
+    const m = this.monitors.get(clusterId)
+    if (!m) return
+    m.unsubscribe()
+    m.monitor.stop()
+    this.monitors.delete(clusterId)
+  }
+
+  get(clusterId: string): ClusterMonitor | undefined {
+    return this.monitors.get(clusterId)?.monitor
+  }
+
+  subscribe(fn: HubListener): () => void {
+    this.listeners.add(fn)
+    return () => this.listeners.delete(fn)
+  }
+
+  snapshots(): readonly ClusterSnapshot[] {
+    return [...this.monitors.values()].map((m) => m.monitor.snapshot())
+  }
+
+  /** Recent events of all clusters, oldest first. */
+  events(): readonly MonitorEvent[] {
+    return [...this.monitors.values()].flatMap((m) => m.monitor.events()).sort((a, b) => a.at - b.at)
+  }
+
+  async refreshNow(clusterId?: string): Promise<void> {
+    const targets = clusterId ? [this.get(clusterId)] : [...this.monitors.values()].map((m) => m.monitor)
+    await Promise.all(targets.map((m) => m?.refreshNow()))
+  }
+
+  suspendAll(): void {
+    for (const m of this.monitors.values()) m.monitor.suspend()
+  }
+
+  resumeAll(): void {
+    for (const m of this.monitors.values()) m.monitor.resume()
+  }
+
+  stopAll(): void {
+    for (const id of [...this.monitors.keys()]) this.remove(id)
+  }
+}
