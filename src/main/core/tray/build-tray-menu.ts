@@ -1,0 +1,106 @@
+// The whole tray menu, as data, from the app state. First line: what is wrong, in words. Then one
+// block per cluster (header with health, one submenu per node with its guests), then app commands.
+import type { ClusterHealth, ClusterSnapshot, NodeView } from '../../../shared/snapshot'
+import type { AppState } from '../../../shared/views'
+import { formatDuration } from './describe-problems'
+import { menuLabel, plainText } from './label-text'
+import { DEFAULT_MAX_GUESTS_PER_NODE, muteSubmenu, nodeGuestItems, percent } from './menu-guests'
+import { info, item, separator, submenu, type MenuItemModel } from './menu-model'
+import { taskLine, type TaskTable } from './task-tracker'
+import type { TrayStatus } from './tray-status'
+
+export const DEFAULT_MAX_NODES_PER_CLUSTER = 32
+const MAX_PROBLEM_LINES = 4
+const MAX_TASK_LINES = 3
+
+export interface TrayMenuInput {
+  readonly state: AppState
+  readonly status: TrayStatus
+  readonly tasks: TaskTable
+  readonly now: number
+  readonly maxGuestsPerNode?: number
+  readonly maxNodesPerCluster?: number
+}
+
+const HEALTH_WORD: Record<ClusterHealth, string> = {
+  ok: 'all nodes up',
+  degraded: 'degraded',
+  down: 'down',
+  unreachable: 'unreachable',
+  auth: 'API token refused',
+  unknown: 'connecting…'
+}
+
+function nodeLine(n: NodeView, now: number): string {
+  if (n.status === 'offline') return n.downSince === null ? 'down' : `down for ${formatDuration(now - n.downSince)}`
+  if (n.status === 'unknown') return 'not reporting'
+  const cpu = n.cpu === null ? null : `CPU ${Math.round(n.cpu * 100)}%`
+  const mem = percent(n.mem, n.maxmem)
+  return ['online', cpu, mem && `mem ${mem}`].filter(Boolean).join(' · ')
+}
+
+/** Node names go into item ids; keep ids unambiguous whatever the name holds. */
+const idPart = (s: string): string => encodeURIComponent(s)
+
+function nodeSubmenu(input: TrayMenuInput, c: ClusterSnapshot, n: NodeView): MenuItemModel {
+  const id = `c:${idPart(c.clusterId)}:n:${idPart(n.name)}`
+  const name = plainText(n.name, 40)
+  const line = nodeLine(n, input.now)
+  const children: MenuItemModel[] = [
+    info(`${id}:status`, menuLabel(`${name}: ${line}${n.flapping ? ' (flapping)' : ''}`)),
+    item(`${id}:open`, 'Open in dashboard', { kind: 'open-dashboard', target: { view: 'node', clusterId: c.clusterId, node: n.name } }),
+    item(`${id}:web-ui`, 'Open Proxmox web UI', { kind: 'invoke', channel: 'app:open-web-ui', input: { clusterId: c.clusterId, node: n.name } }),
+    muteSubmenu(`${id}:mute`, n.muted, { clusterId: c.clusterId, node: n.name }),
+    separator(`${id}:sep`),
+    ...nodeGuestItems({ state: input.state, cluster: c, tasks: input.tasks, idPrefix: id }, n.name, input.maxGuestsPerNode ?? DEFAULT_MAX_GUESTS_PER_NODE)
+  ]
+  return submenu(id, menuLabel(`${name} — ${line}`), children)
+}
+
+function clusterBlock(input: TrayMenuInput, c: ClusterSnapshot): MenuItemModel[] {
+  const id = `c:${idPart(c.clusterId)}`
+  const mode = c.mode === 'monitor' ? ' · monitor-only' : ''
+  const quorum = c.quorate === false ? ' · no quorum' : ''
+  const out: MenuItemModel[] = [info(`${id}:header`, menuLabel(`${plainText(c.clusterName, 40)}: ${HEALTH_WORD[c.health]}${quorum}${mode}`))]
+  const max = input.maxNodesPerCluster ?? DEFAULT_MAX_NODES_PER_CLUSTER
+  // Down nodes first: they are what the user opens the menu for.
+  const nodes = [...c.nodes].sort((a, b) => Number(a.status === 'online') - Number(b.status === 'online') || a.name.localeCompare(b.name))
+  for (const n of nodes.slice(0, max)) out.push(nodeSubmenu(input, c, n))
+  if (nodes.length > max) {
+    out.push(item(`${id}:more-nodes`, `More in dashboard… (${nodes.length - max} more nodes)`, { kind: 'open-dashboard', target: { view: 'overview', clusterId: c.clusterId } }))
+  }
+  if (c.nodes.length === 0 && c.health !== 'unknown') out.push(info(`${id}:no-nodes`, 'No nodes visible'))
+  return out
+}
+
+function headlineItems(input: TrayMenuInput): MenuItemModel[] {
+  const { state, status } = input
+  const out: MenuItemModel[] = []
+  if (state.demo) {
+    out.push(item('demo', 'Demo mode: watching a simulated cluster. Connect yours…', { kind: 'open-dashboard', target: { view: 'onboarding' } }))
+  }
+  out.push(info('headline', menuLabel(status.headline, 100)))
+  for (const [i, p] of status.problems.slice(1, MAX_PROBLEM_LINES).entries()) out.push(info(`problem:${i + 1}`, menuLabel(p, 100)))
+  if (status.problems.length > MAX_PROBLEM_LINES) {
+    out.push(item('problems:more', `and ${status.problems.length - MAX_PROBLEM_LINES} more problems in the dashboard…`, { kind: 'open-dashboard', target: { view: 'overview' } }))
+  }
+  const tasks = [...input.tasks.values()].sort((a, b) => b.at - a.at).slice(0, MAX_TASK_LINES)
+  for (const t of tasks) out.push(info(`task:${t.actionId}`, menuLabel(taskLine(state, t), 100)))
+  return out
+}
+
+export function buildTrayMenu(input: TrayMenuInput): MenuItemModel[] {
+  const out: MenuItemModel[] = [...headlineItems(input), separator('sep:top')]
+  for (const c of input.state.clusters) out.push(...clusterBlock(input, c), separator(`sep:c:${idPart(c.clusterId)}`))
+  out.push(
+    item('open-dashboard', 'Open dashboard', { kind: 'open-dashboard', target: { view: 'overview' } }),
+    item('refresh', 'Refresh now', { kind: 'invoke', channel: 'clusters:refresh', input: {} }),
+    input.status.paused
+      ? item('notifications:resume', 'Resume notifications', { kind: 'invoke', channel: 'notifications:pause', input: { minutes: 0 } })
+      : item('notifications:pause', 'Pause notifications for 1 hour', { kind: 'invoke', channel: 'notifications:pause', input: { minutes: 60 } }),
+    item('settings', 'Settings…', { kind: 'open-dashboard', target: { view: 'settings' } }),
+    separator('sep:quit'),
+    item('quit', 'Quit PVE Tray', { kind: 'quit' })
+  )
+  return out
+}

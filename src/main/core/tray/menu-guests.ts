@@ -1,0 +1,142 @@
+// The guest part of the tray menu: one submenu per guest offering only the actions its state and
+// the token allow (the monitor's guest-actions rule), and a bounded list per node.
+import type { ClusterSnapshot, GuestView, MuteInfo, PowerAction } from '../../../shared/snapshot'
+import type { AppState } from '../../../shared/views'
+import { guestActions } from '../monitor/guest-actions'
+import { plainText, menuLabel } from './label-text'
+import { info, item, separator, submenu, type ConfirmSpec, type MenuItemModel } from './menu-model'
+import { actionVerb, isRunning, taskKey, taskLine, type TaskTable } from './task-tracker'
+
+/** How many guests a node submenu lists before "More in dashboard…". */
+export const DEFAULT_MAX_GUESTS_PER_NODE = 25
+
+export interface GuestMenuContext {
+  readonly state: AppState
+  readonly cluster: ClusterSnapshot
+  readonly tasks: TaskTable
+  readonly idPrefix: string
+}
+
+const STATE_WORD: Record<GuestView['state'], string> = {
+  running: 'running',
+  stopped: 'stopped',
+  paused: 'paused',
+  suspended: 'suspended',
+  unknown: 'state unknown',
+  other: ''
+}
+
+function stateWord(g: GuestView): string {
+  const word = STATE_WORD[g.state] || plainText(g.status, 24)
+  return g.template ? 'template' : word
+}
+
+export function percent(used: number | null, total: number | null): string | null {
+  if (used === null || total === null || total <= 0) return null
+  return `${Math.round((used / total) * 100)}%`
+}
+
+/** The power actions the menu offers: the shared rule, narrowed by what the snapshot says the token allows. */
+export function offeredActions(cluster: ClusterSnapshot, g: GuestView): { actions: readonly PowerAction[]; reason: string | null } {
+  const node = cluster.nodes.find((n) => n.name === g.node)
+  const reasonMentionsPrivilege = g.actionsDisabledReason !== null && /VM\.PowerMgmt/.test(g.actionsDisabledReason)
+  const rule = guestActions(
+    { vmid: g.vmid, kind: g.kind, state: g.state, template: g.template, lock: g.lock, nodeOnline: node?.status === 'online' },
+    { mode: cluster.mode, canPowerMgmt: () => (reasonMentionsPrivilege ? false : null) }
+  )
+  const actions = rule.actions.filter((a) => g.actions.includes(a))
+  const reason = actions.length > 0 ? null : (rule.reason ?? g.actionsDisabledReason)
+  return { actions, reason }
+}
+
+function confirmFor(action: PowerAction, who: string): ConfirmSpec | undefined {
+  switch (action) {
+    case 'stop':
+      return { title: `Stop ${who}?`, message: `Stopping ${who} cuts its power at once: unsaved data inside the guest is lost.`, confirmLabel: 'Stop' }
+    case 'shutdown':
+      return { title: `Shut down ${who}?`, message: `${who} is asked to shut down cleanly. Services on it become unavailable.`, confirmLabel: 'Shut down' }
+    case 'reboot':
+      return { title: `Reboot ${who}?`, message: `${who} restarts. Services on it are unavailable until it is back.`, confirmLabel: 'Reboot' }
+    default:
+      return undefined
+  }
+}
+
+export function muteSubmenu(id: string, muted: MuteInfo | null, target: { clusterId: string; node?: string; vmid?: number }): MenuItemModel {
+  const t = target.vmid !== undefined ? { clusterId: target.clusterId, vmid: target.vmid } : { clusterId: target.clusterId, node: target.node ?? '' }
+  const modes = [
+    { mode: 'hour', label: 'For 1 hour' },
+    { mode: 'until-up', label: 'Until back up' },
+    { mode: 'always', label: 'Always' }
+  ] as const
+  const children: MenuItemModel[] = modes.map((m) =>
+    item(`${id}:${m.mode}`, m.label, { kind: 'invoke', channel: 'mute:set', input: { target: t, mode: m.mode } }, { type: 'checkbox', checked: muted?.mode === m.mode })
+  )
+  if (muted) children.push(separator(`${id}:sep`), item(`${id}:off`, 'Unmute', { kind: 'invoke', channel: 'mute:set', input: { target: t, mode: 'off' } }))
+  return submenu(id, muted ? `Muted (${muted.mode === 'hour' ? '1 hour' : muted.mode === 'until-up' ? 'until back up' : 'always'})` : 'Mute…', children)
+}
+
+export function guestSubmenu(ctx: GuestMenuContext, g: GuestView): MenuItemModel {
+  const { cluster } = ctx
+  const id = `${ctx.idPrefix}:g:${g.vmid}`
+  const who = `${plainText(g.name, 40)} (${g.vmid})`
+  const kindWord = g.kind === 'qemu' ? 'VM' : 'Container'
+  const task = ctx.tasks.get(taskKey(cluster.clusterId, g.vmid))
+  const busy = g.busy || (task !== undefined && isRunning(task))
+
+  const figures = g.state === 'running' ? [percent(g.cpu, 1) && `CPU ${percent(g.cpu, 1)}`, percent(g.mem, g.maxmem) && `mem ${percent(g.mem, g.maxmem)}`].filter(Boolean) : []
+  const statusLine = `${kindWord} ${g.vmid}: ${stateWord(g)}${g.stale ? ' (last known, node offline)' : ''}${figures.length ? ` · ${figures.join(' · ')}` : ''}`
+  const children: MenuItemModel[] = [info(`${id}:status`, menuLabel(statusLine))]
+  if (task) children.push(info(`${id}:task`, menuLabel(taskLine(ctx.state, task))))
+
+  const { actions, reason } = offeredActions(cluster, g)
+  if (busy) {
+    if (!task) children.push(info(`${id}:busy`, 'An action is running…'))
+  } else if (actions.length > 0) {
+    children.push(separator(`${id}:sep-actions`))
+    for (const action of actions) {
+      const confirm = confirmFor(action, who)
+      const label = confirm ? `${actionVerb(action)}…` : actionVerb(action)
+      children.push(
+        item(
+          `${id}:${action}`,
+          label,
+          { kind: 'invoke', channel: 'guests:action', input: { clusterId: cluster.clusterId, node: g.node, kind: g.kind, vmid: g.vmid, action } },
+          // Dialog text is literal (no accelerators): plain text, not menuLabel.
+          confirm ? { confirm: { title: plainText(confirm.title, 120), message: plainText(confirm.message, 300), confirmLabel: confirm.confirmLabel } } : {}
+        )
+      )
+    }
+  } else if (reason !== null) {
+    children.push(info(`${id}:no-actions`, menuLabel(`No actions: ${reason}`)))
+  }
+
+  children.push(
+    separator(`${id}:sep-alerts`),
+    item(`${id}:alerts`, 'Notify when down', { kind: 'invoke', channel: 'guests:set-alerts', input: { clusterId: cluster.clusterId, vmid: g.vmid, enabled: !g.alerts } }, { type: 'checkbox', checked: g.alerts }),
+    muteSubmenu(`${id}:mute`, g.muted, { clusterId: cluster.clusterId, vmid: g.vmid }),
+    item(`${id}:open`, 'Open in dashboard', { kind: 'open-dashboard', target: { view: 'guests', clusterId: cluster.clusterId, vmid: g.vmid } })
+  )
+  const label = `${plainText(g.name, 40)} (${g.vmid}) — ${busy ? 'busy…' : stateWord(g)}`
+  return submenu(id, menuLabel(label), children)
+}
+
+const ORDER: Record<GuestView['state'], number> = { running: 0, paused: 1, suspended: 1, other: 1, unknown: 2, stopped: 3 }
+
+/** Running first, then paused/broken, unknown, stopped; templates last; by vmid within a group. */
+export function sortGuestsForMenu(guests: readonly GuestView[]): GuestView[] {
+  return [...guests].sort((a, b) => Number(a.template) - Number(b.template) || ORDER[a.state] - ORDER[b.state] || a.vmid - b.vmid)
+}
+
+/** A node's guest list, bounded: the first `max` guests then "More in dashboard… (N more)". */
+export function nodeGuestItems(ctx: GuestMenuContext, node: string, max: number): MenuItemModel[] {
+  const guests = sortGuestsForMenu(ctx.cluster.guests.filter((g) => g.node === node))
+  const running = guests.filter((g) => g.state === 'running').length
+  if (guests.length === 0) return [info(`${ctx.idPrefix}:no-guests`, 'No guests')]
+  const out: MenuItemModel[] = [info(`${ctx.idPrefix}:guests`, `${guests.length} ${guests.length === 1 ? 'guest' : 'guests'} · ${running} running`)]
+  for (const g of guests.slice(0, max)) out.push(guestSubmenu(ctx, g))
+  if (guests.length > max) {
+    out.push(item(`${ctx.idPrefix}:more`, `More in dashboard… (${guests.length - max} more)`, { kind: 'open-dashboard', target: { view: 'guests', clusterId: ctx.cluster.clusterId, node } }))
+  }
+  return out
+}
