@@ -1,0 +1,211 @@
+/**
+ * The Proxmox domain calls, typed. Node-specific calls go to the endpoint of that node when one is configured
+ * (no proxying, no 595 from a middle node), else by the cluster-wide endpoint rule (see requester.ts).
+ */
+import type { z } from 'zod'
+
+import { InvalidArgumentError } from './errors'
+import { apiPath, assertGuestKind, assertNodeName, assertVmid } from './params'
+import type { PveParams } from './params'
+import { Requester } from './requester'
+import { clusterResourcesSchema } from './resource-schema'
+import {
+  clusterStatusSchema,
+  guestStatusSchema,
+  nodeListSchema,
+  nodeStatusSchema,
+  nodeStorageSchema,
+  permissionsSchema,
+  powerResultSchema,
+  rrdSchema,
+  taskListSchema,
+  taskLogSchema,
+  taskStatusSchema,
+  versionSchema
+} from './schemas'
+import type {
+  PveCallOptions,
+  PveClusterResource,
+  PveClusterStatusEntry,
+  PveEndpoint,
+  PveGuestKind,
+  PveGuestStatus,
+  PveLxcPowerAction,
+  PveNodeListItem,
+  PveNodeStatus,
+  PveNodeStorage,
+  PvePermissions,
+  PvePowerOptions,
+  PveQemuPowerAction,
+  PveResourceType,
+  PveRrdCf,
+  PveRrdPoint,
+  PveTaskListItem,
+  PveTaskListOptions,
+  PveTaskLog,
+  PveTaskResult,
+  PveTaskStatus,
+  PveUpid,
+  PveVersion,
+  PveWaitForTaskOptions
+} from './types'
+import { parseUpid } from './upid'
+import { waitForTask } from './wait-for-task'
+
+const RESOURCE_TYPES: readonly PveResourceType[] = ['vm', 'storage', 'node', 'sdn']
+const TIMEFRAMES = ['hour', 'day', 'week', 'month', 'year', 'decade'] as const
+
+/** Which optional parameters each power endpoint accepts (anything else is a 400 from Proxmox). */
+const POWER_PARAMS: Record<PveGuestKind, Record<string, ReadonlyArray<'timeout' | 'forceStop'>>> = {
+  qemu: { start: ['timeout'], stop: ['timeout'], shutdown: ['timeout', 'forceStop'], reboot: ['timeout'], suspend: [], resume: [] },
+  lxc: { start: [], stop: [], shutdown: ['timeout', 'forceStop'], reboot: ['timeout'] }
+}
+
+interface GetSpec<T> extends PveCallOptions {
+  path: string
+  schema: z.ZodType<T>
+  params?: PveParams
+  node?: string
+}
+
+export class PveApi {
+  readonly #rq: Requester
+  readonly #scopeNode: string | undefined
+
+  constructor(requester: Requester, scopeNode?: string) {
+    this.#rq = requester
+    this.#scopeNode = scopeNode
+  }
+
+  /** The endpoint that answered last (preferred for the next cluster-wide call). */
+  get lastEndpoint(): PveEndpoint | undefined {
+    return this.#rq.lastEndpoint
+  }
+
+  /** A view whose calls prefer `node`'s endpoint. Shares connections with this client; close the client, not the view. */
+  clientForNode(node: string): PveApi {
+    return new PveApi(this.#rq, assertNodeName(node))
+  }
+
+  async #get<T>(spec: GetSpec<T>): Promise<T> {
+    const env = await this.#rq.call({ method: 'GET', path: spec.path, params: spec.params, node: spec.node ?? this.#scopeNode, signal: spec.signal, timeoutMs: spec.timeoutMs })
+    return Requester.parse(spec.schema, env.data, { method: 'GET', path: spec.path, host: this.#rq.lastEndpoint?.host, port: this.#rq.lastEndpoint?.port })
+  }
+
+  version(opts: PveCallOptions = {}): Promise<PveVersion> {
+    return this.#get({ ...opts, path: '/version', schema: versionSchema })
+  }
+
+  nodes(opts: PveCallOptions = {}): Promise<PveNodeListItem[]> {
+    return this.#get({ ...opts, path: '/nodes', schema: nodeListSchema })
+  }
+
+  nodeStatus(node: string, opts: PveCallOptions = {}): Promise<PveNodeStatus> {
+    return this.#get({ ...opts, path: apiPath`/nodes/${assertNodeName(node)}/status`, schema: nodeStatusSchema, node })
+  }
+
+  clusterResources(type?: PveResourceType, opts: PveCallOptions = {}): Promise<PveClusterResource[]> {
+    if (type !== undefined && !RESOURCE_TYPES.includes(type)) throw new InvalidArgumentError('type', `"${String(type)}" is not a resource type (vm, storage, node, sdn).`)
+    return this.#get({ ...opts, path: '/cluster/resources', params: { type }, schema: clusterResourcesSchema })
+  }
+
+  clusterStatus(opts: PveCallOptions = {}): Promise<PveClusterStatusEntry[]> {
+    return this.#get({ ...opts, path: '/cluster/status', schema: clusterStatusSchema })
+  }
+
+  nodeStorage(node: string, opts: PveCallOptions = {}): Promise<PveNodeStorage[]> {
+    return this.#get({ ...opts, path: apiPath`/nodes/${assertNodeName(node)}/storage`, schema: nodeStorageSchema, node })
+  }
+
+  nodeTasks(node: string, opts: PveTaskListOptions = {}): Promise<PveTaskListItem[]> {
+    const { signal, timeoutMs, vmid, ...filters } = opts
+    const params: PveParams = { ...filters, vmid: vmid === undefined ? undefined : assertVmid(vmid) }
+    return this.#get({ signal, timeoutMs, path: apiPath`/nodes/${assertNodeName(node)}/tasks`, params, schema: taskListSchema, node })
+  }
+
+  /** Recent and running tasks of the whole cluster. */
+  clusterTasks(opts: PveCallOptions = {}): Promise<PveTaskListItem[]> {
+    return this.#get({ ...opts, path: '/cluster/tasks', schema: taskListSchema })
+  }
+
+  /** Asks the node named in the UPID: tasks are files on that node. */
+  taskStatus(upid: string | PveUpid, opts: PveCallOptions = {}): Promise<PveTaskStatus> {
+    const u = typeof upid === 'string' ? parseUpid(upid) : upid
+    return this.#get({ ...opts, path: apiPath`/nodes/${u.node}/tasks/${u.upid}/status`, schema: taskStatusSchema, node: u.node })
+  }
+
+  /** `start` lines skipped, `limit` lines returned (Proxmox default 50; 0 = all). */
+  async taskLog(upid: string | PveUpid, opts: PveCallOptions & { start?: number; limit?: number } = {}): Promise<PveTaskLog> {
+    const u = typeof upid === 'string' ? parseUpid(upid) : upid
+    const path = apiPath`/nodes/${u.node}/tasks/${u.upid}/log`
+    const env = await this.#rq.call({ method: 'GET', path, params: { start: opts.start, limit: opts.limit }, node: u.node, signal: opts.signal, timeoutMs: opts.timeoutMs })
+    const lines = Requester.parse(taskLogSchema, env.data, { method: 'GET', path })
+    return { lines, total: env.total ?? lines.length }
+  }
+
+  waitForTask(upid: string | PveUpid, opts: PveWaitForTaskOptions = {}): Promise<PveTaskResult> {
+    const u = typeof upid === 'string' ? parseUpid(upid) : upid
+    return waitForTask((x, o) => this.taskStatus(x, o), u, opts)
+  }
+
+  guestStatus(node: string, kind: PveGuestKind, vmid: number, opts: PveCallOptions = {}): Promise<PveGuestStatus> {
+    const path = apiPath`/nodes/${assertNodeName(node)}/${assertGuestKind(kind)}/${assertVmid(vmid)}/status/current`
+    return this.#get({ ...opts, path, schema: guestStatusSchema(kind), node })
+  }
+
+  /** Starts a power task and returns its parsed UPID (poll it with waitForTask: 200 does not mean success). */
+  async powerAction(kind: PveGuestKind, action: PveQemuPowerAction, node: string, vmid: number, opts: PvePowerOptions = {}): Promise<PveUpid> {
+    const allowed = POWER_PARAMS[assertGuestKind(kind)][action]
+    if (allowed === undefined) throw new InvalidArgumentError('action', `Containers cannot ${action}.`)
+    const params: PveParams = {}
+    if (allowed.includes('timeout')) params.timeout = opts.timeout
+    if (allowed.includes('forceStop')) params.forceStop = opts.forceStop
+    const path = apiPath`/nodes/${assertNodeName(node)}/${kind}/${assertVmid(vmid)}/status/${action}`
+    const env = await this.#rq.call({ method: 'POST', path, params, node, signal: opts.signal, timeoutMs: opts.timeoutMs })
+    return Requester.parse(powerResultSchema, { upid: env.data }, { method: 'POST', path })
+  }
+
+  vmStart(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
+    return this.powerAction('qemu', 'start', node, vmid, opts)
+  }
+  vmStop(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
+    return this.powerAction('qemu', 'stop', node, vmid, opts)
+  }
+  vmShutdown(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
+    return this.powerAction('qemu', 'shutdown', node, vmid, opts)
+  }
+  vmReboot(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
+    return this.powerAction('qemu', 'reboot', node, vmid, opts)
+  }
+  vmSuspend(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
+    return this.powerAction('qemu', 'suspend', node, vmid, opts)
+  }
+  vmResume(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
+    return this.powerAction('qemu', 'resume', node, vmid, opts)
+  }
+  ctStart(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
+    return this.powerAction('lxc', 'start' satisfies PveLxcPowerAction, node, vmid, opts)
+  }
+  ctStop(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
+    return this.powerAction('lxc', 'stop' satisfies PveLxcPowerAction, node, vmid, opts)
+  }
+  ctShutdown(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
+    return this.powerAction('lxc', 'shutdown' satisfies PveLxcPowerAction, node, vmid, opts)
+  }
+  ctReboot(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
+    return this.powerAction('lxc', 'reboot' satisfies PveLxcPowerAction, node, vmid, opts)
+  }
+
+  /** Served from the answering node's RRD copy: works for offline nodes too (historic data). */
+  nodeRrd(node: string, timeframe: (typeof TIMEFRAMES)[number], cf: PveRrdCf = 'AVERAGE', opts: PveCallOptions = {}): Promise<PveRrdPoint[]> {
+    if (!TIMEFRAMES.includes(timeframe)) throw new InvalidArgumentError('timeframe', `"${String(timeframe)}" is not a timeframe (${TIMEFRAMES.join(', ')}).`)
+    if (cf !== 'AVERAGE' && cf !== 'MAX') throw new InvalidArgumentError('cf', `"${String(cf)}" is not AVERAGE or MAX.`)
+    return this.#get({ ...opts, path: apiPath`/nodes/${assertNodeName(node)}/rrddata`, params: { timeframe, cf }, schema: rrdSchema, node })
+  }
+
+  /** The token's effective privileges: path → privilege → propagate. */
+  permissions(opts: PveCallOptions & { path?: string } = {}): Promise<PvePermissions> {
+    const { path, ...rest } = opts
+    return this.#get({ ...rest, path: '/access/permissions', params: { path }, schema: permissionsSchema })
+  }
+}

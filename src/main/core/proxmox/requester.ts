@@ -1,0 +1,151 @@
+/**
+ * Sends one API call with the cluster's endpoint rules:
+ *  - order: the endpoint that answered last (else the first configured), then the others in config order;
+ *    node-specific calls start at the endpoint whose `node` matches;
+ *  - a failure before a connection existed (refused, unreachable, connect timeout, untrusted TLS) moves ANY method
+ *    to the next endpoint: nothing was sent;
+ *  - once a request may have reached a server, only GETs are re-sent: once on the same endpoint for a stale
+ *    keep-alive socket, then on the next endpoint. A POST (power action) is never sent twice;
+ *  - any HTTP answer is final (4xx, auth failures, 5xx): no failover, no retry loop.
+ */
+import type { z } from 'zod'
+
+import { InvalidArgumentError, MalformedResponseError, NetworkError, PveError, TimeoutError } from './errors'
+import type { PveRequestContext } from './errors'
+import { errorForResponse, parseEnvelope } from './http-errors'
+import type { PveEnvelope } from './http-errors'
+import { encodeParams } from './params'
+import type { PveParams } from './params'
+import { isConnectPhaseError } from './tls-trust'
+import { isStaleSocketError } from './transport'
+import type { Transport, WireMethod, WireRequest, WireResponse } from './transport'
+import type { PveEndpoint } from './types'
+
+export interface CallSpec {
+  method: WireMethod
+  /** encoded API path, e.g. /nodes/pve1/status */
+  path: string
+  params?: PveParams
+  /** prefer this node's endpoint */
+  node?: string
+  signal?: AbortSignal
+  timeoutMs?: number
+}
+
+export interface RequesterOptions {
+  responseTimeoutMs: number
+  logger?: (line: string) => void
+}
+
+/** Shared by a client and the node-scoped views made with clientForNode(). */
+export class Requester {
+  readonly endpoints: readonly PveEndpoint[]
+  readonly #transport: Transport
+  readonly #opts: RequesterOptions
+  #last: PveEndpoint | undefined
+
+  constructor(endpoints: readonly PveEndpoint[], transport: Transport, opts: RequesterOptions) {
+    this.endpoints = endpoints
+    this.#transport = transport
+    this.#opts = opts
+  }
+
+  get lastEndpoint(): PveEndpoint | undefined {
+    return this.#last
+  }
+
+  get transport(): Transport {
+    return this.#transport
+  }
+
+  order(node?: string): PveEndpoint[] {
+    const first = this.#last ?? this.endpoints[0]
+    const cluster = first === undefined ? [] : [first, ...this.endpoints.filter((e) => e !== first)]
+    const own = node === undefined ? undefined : this.endpoints.find((e) => e.node === node)
+    return own === undefined ? cluster : [own, ...cluster.filter((e) => e !== own)]
+  }
+
+  #log(line: string): void {
+    this.#opts.logger?.(`proxmox: ${line}`)
+  }
+
+  /** Sends the call and returns the unwrapped envelope. */
+  async call(spec: CallSpec): Promise<PveEnvelope> {
+    const encoded = encodeParams(spec.params)
+    const hasBody = spec.method === 'POST' || spec.method === 'PUT'
+    const wire: WireRequest = {
+      method: spec.method,
+      path: spec.path,
+      query: hasBody ? undefined : encoded,
+      body: hasBody ? encoded : undefined,
+      signal: spec.signal,
+      timeoutMs: spec.timeoutMs ?? this.#opts.responseTimeoutMs
+    }
+    const failures: PveError[] = []
+    for (const ep of this.order(spec.node)) {
+      const ctx: PveRequestContext = { host: ep.host, port: ep.port, method: spec.method, path: spec.path }
+      let res: WireResponse
+      try {
+        res = await this.#attempt(ep, wire)
+      } catch (err) {
+        const e = withContext(err, ctx)
+        failures.push(e)
+        if (!this.#mayTryNext(e, spec.method)) throw withAttempts(e, failures)
+        this.#log(`${spec.method} ${spec.path} failed on ${ep.host}:${ep.port} (${e.kind}); trying the next endpoint`)
+        continue
+      }
+      this.#last = ep
+      if (res.status < 200 || res.status > 299) throw withAttempts(errorForResponse(res, ctx), failures)
+      return parseEnvelope(res, ctx)
+    }
+    const first = failures[0]
+    if (first === undefined) throw new InvalidArgumentError('endpoints', 'No Proxmox endpoint is configured for this cluster.')
+    throw withAttempts(first, failures)
+  }
+
+  async #attempt(ep: PveEndpoint, wire: WireRequest): Promise<WireResponse> {
+    const started = Date.now()
+    try {
+      const res = await this.#transport.send(ep, wire)
+      this.#log(`${wire.method} ${ep.host}:${ep.port}${wire.path} → ${res.status} (${Date.now() - started} ms)`)
+      return res
+    } catch (err) {
+      // A keep-alive socket the server closed just as we wrote on it: harmless to repeat a GET once.
+      if (wire.method !== 'GET' || !isStaleSocketError(err)) throw err
+      this.#log(`GET ${ep.host}:${ep.port}${wire.path}: connection closed by the server, sending again`)
+      return this.#transport.send(ep, wire)
+    }
+  }
+
+  #mayTryNext(e: PveError, method: WireMethod): boolean {
+    if (e.kind === 'aborted' || e.kind === 'closed') return false
+    if (isConnectPhaseError(e)) return true
+    if (method !== 'GET') return false
+    return e instanceof NetworkError || e instanceof TimeoutError || e instanceof MalformedResponseError
+  }
+
+  /** Validates an envelope's data with a schema; a mismatch is a MalformedResponseError naming the first bad field. */
+  static parse<T>(schema: z.ZodType<T>, data: unknown, ctx: PveRequestContext): T {
+    const parsed = schema.safeParse(data)
+    if (parsed.success) return parsed.data
+    const issue = parsed.error.issues[0]
+    const at = issue === undefined || issue.path.length === 0 ? 'data' : `data.${issue.path.map(String).join('.')}`
+    throw new MalformedResponseError(`${at}: ${issue?.message ?? 'unexpected shape'}`, { ...ctx, cause: parsed.error })
+  }
+}
+
+function withContext(err: unknown, ctx: PveRequestContext): PveError {
+  const e = err instanceof PveError ? err : new NetworkError('EUNKNOWN', true, { ...ctx, cause: err })
+  // Errors raised in the connector know host/port only; add what was being called.
+  const mutable = e as { -readonly [K in keyof PveRequestContext]: PveRequestContext[K] }
+  mutable.method ??= ctx.method
+  mutable.path ??= ctx.path
+  return e
+}
+
+function withAttempts(err: PveError, failures: PveError[]): PveError {
+  err.attempts = failures
+    .filter((f) => f !== err)
+    .map((f) => ({ host: f.host ?? '', port: f.port ?? 0, kind: f.kind, message: f.message }))
+  return err
+}

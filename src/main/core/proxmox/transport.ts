@@ -1,0 +1,144 @@
+/**
+ * One keep-alive undici Pool per endpoint and a single attempt of one request against one endpoint.
+ * Failover, retries and the meaning of answers live in requester.ts; this file only moves bytes and classifies
+ * transport failures into PveErrors.
+ */
+import { Pool } from 'undici'
+
+import { AbortedError, ClientClosedError, MalformedResponseError, NetworkError, PveError, TimeoutError } from './errors'
+import type { PveRequestContext } from './errors'
+import { createTrustedConnector } from './tls-trust'
+import type { PveEndpoint } from './types'
+
+export type WireMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
+
+export interface WireRequest {
+  method: WireMethod
+  /** API path without /api2/json, segments already encoded */
+  path: string
+  /** encoded query string without '?' */
+  query?: string
+  /** form-urlencoded body */
+  body?: string
+  signal?: AbortSignal
+  timeoutMs: number
+}
+
+export interface WireResponse {
+  status: number
+  statusText: string
+  body: string
+}
+
+export interface TransportOptions {
+  caPem?: string
+  connectTimeoutMs: number
+  responseTimeoutMs: number
+  keepAliveTimeoutMs: number
+  /** Builds the Authorization header value on demand (the secret stays in the caller's closure). */
+  authorization: () => string
+}
+
+/** Transport failures after which a GET may simply be sent again on a fresh connection (stale keep-alive socket). */
+const STALE_SOCKET = Symbol('pve.staleSocket')
+const STALE_CODES = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_CLOSED', 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH'])
+
+export function isStaleSocketError(err: unknown): boolean {
+  return err instanceof PveError && (err as { [STALE_SOCKET]?: boolean })[STALE_SOCKET] === true
+}
+
+function errCode(err: unknown): string {
+  if (typeof err === 'object' && err !== null && 'code' in err) return String((err as { code: unknown }).code)
+  return 'EUNKNOWN'
+}
+
+function classify(err: unknown, req: WireRequest, ctx: PveRequestContext, phase: 'request' | 'body'): PveError {
+  if (err instanceof PveError) return err
+  const reason: unknown = req.signal?.reason
+  if (req.signal?.aborted === true) return reason instanceof PveError ? reason : new AbortedError({ ...ctx, cause: reason })
+  const code = errCode(err)
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return new TimeoutError('response', req.timeoutMs, { ...ctx, cause: err })
+  if (code === 'UND_ERR_DESTROYED') return new ClientClosedError()
+  const out =
+    phase === 'body'
+      ? new MalformedResponseError(`the response was cut off (${code})`, { ...ctx, cause: err })
+      : new NetworkError(code, true, { ...ctx, cause: err })
+  if (STALE_CODES.has(code)) Object.defineProperty(out, STALE_SOCKET, { value: true, enumerable: false })
+  return out
+}
+
+function origin(ep: PveEndpoint): string {
+  const host = ep.host.includes(':') && !ep.host.startsWith('[') ? `[${ep.host}]` : ep.host
+  return `https://${host}:${ep.port}`
+}
+
+export class Transport {
+  readonly #opts: TransportOptions
+  readonly #pools = new Map<PveEndpoint, Pool>()
+  #closed = false
+
+  constructor(opts: TransportOptions) {
+    this.#opts = opts
+  }
+
+  #pool(ep: PveEndpoint): Pool {
+    let pool = this.#pools.get(ep)
+    if (pool === undefined) {
+      pool = new Pool(origin(ep), {
+        connect: createTrustedConnector(ep, { caPem: this.#opts.caPem, connectTimeoutMs: this.#opts.connectTimeoutMs }),
+        // pveproxy drops idle connections after 5 s: let ours go first so we never write onto a dying socket.
+        keepAliveTimeout: this.#opts.keepAliveTimeoutMs,
+        keepAliveMaxTimeout: this.#opts.keepAliveTimeoutMs,
+        // pveproxy closes after the 100th request; announcing it ourselves avoids racing the server's close.
+        maxRequestsPerClient: 100,
+        connections: 6,
+        pipelining: 1,
+        headersTimeout: this.#opts.responseTimeoutMs,
+        bodyTimeout: this.#opts.responseTimeoutMs
+      })
+      this.#pools.set(ep, pool)
+    }
+    return pool
+  }
+
+  async send(ep: PveEndpoint, req: WireRequest): Promise<WireResponse> {
+    const ctx: PveRequestContext = { host: ep.host, port: ep.port, method: req.method, path: req.path }
+    if (this.#closed) throw new ClientClosedError()
+    if (req.signal?.aborted === true) throw classify(req.signal.reason, req, ctx, 'request')
+    const headers: Record<string, string> = { authorization: this.#opts.authorization(), accept: 'application/json' }
+    if (req.body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded'
+    let res: Awaited<ReturnType<Pool['request']>>
+    try {
+      res = await this.#pool(ep).request({
+        origin: origin(ep),
+        method: req.method,
+        path: `/api2/json${req.path}${req.query ? `?${req.query}` : ''}`,
+        headers,
+        body: req.body,
+        signal: req.signal,
+        headersTimeout: req.timeoutMs,
+        bodyTimeout: req.timeoutMs
+      })
+    } catch (err) {
+      throw this.#closed ? new ClientClosedError() : classify(err, req, ctx, 'request')
+    }
+    try {
+      const body = await res.body.text()
+      return { status: res.statusCode, statusText: res.statusText, body }
+    } catch (err) {
+      throw this.#closed ? new ClientClosedError() : classify(err, req, ctx, 'body')
+    }
+  }
+
+  /** TCP connections currently open per endpoint (for diagnostics and benches). */
+  stats(): Array<{ host: string; port: number; connected: number }> {
+    return [...this.#pools].map(([ep, pool]) => ({ host: ep.host, port: ep.port, connected: pool.stats.connected }))
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true
+    const pools = [...this.#pools.values()]
+    this.#pools.clear()
+    await Promise.all(pools.map((p) => p.destroy().catch(() => undefined)))
+  }
+}
