@@ -1,5 +1,159 @@
-import type { Simulator, SimulatorOptions } from './types'
+import { AccessControl } from './acl'
+import { type CertPair, createClusterCa, createNodeCert } from './certs'
+import { ClusterState } from './cluster-state'
+import type { ResolvedOptions, SimContext } from './context'
+import { demoCluster } from './demo-cluster'
+import { FaultBook } from './faults'
+import { PveHttpsListener } from './http-server'
+import { createDispatcher } from './router'
+import { TaskRegistry } from './tasks'
+import type { SimClusterControl, SimFaults, SimToken, Simulator, SimulatorOptions } from './types'
 
-export async function startSimulator(_opts: SimulatorOptions = {}): Promise<Simulator> {
-  throw new Error('simulator: not implemented yet')
+interface NodeEndpoint {
+  readonly node: string
+  readonly listener: PveHttpsListener
+  port: number
+  cert: CertPair
+  listening: boolean
+}
+
+function resolveOptions(o: SimulatorOptions): ResolvedOptions {
+  return {
+    authDelayMs: o.authDelayMs ?? 3000,
+    idleTimeoutMs: o.idleTimeoutMs ?? 5000,
+    maxRequestsPerConnection: o.maxRequestsPerConnection ?? 100,
+    offlineAfterMs: o.offlineAfterMs ?? 2000,
+    rrdGraceMs: o.rrdGraceMs ?? 300_000,
+    taskDurationMs: o.taskDurationMs ?? 1500,
+    statsIntervalMs: o.statsIntervalMs ?? 10_000,
+    proxyTimeoutMs: o.proxyTimeoutMs ?? 30_000,
+    errorBodies: o.errorBodies ?? 'message',
+    seed: o.seed ?? 1
+  }
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const opts = resolveOptions(options)
+  const now = (): number => Date.now()
+  const spec = options.cluster ?? demoCluster(opts.seed)
+  const state = new ClusterState(spec, { offlineAfterMs: opts.offlineAfterMs, rrdGraceMs: opts.rrdGraceMs, statsIntervalMs: opts.statsIntervalMs, seed: opts.seed, now })
+  const tasks = new TaskRegistry(now, opts.seed, (node) => state.nodes.get(node)?.bootAt ?? 0)
+  for (const t of spec.tasks ?? []) tasks.addHistoric(t)
+  const acl = new AccessControl((vmid) => state.guests.get(vmid)?.pool, () => state.poolMembers())
+  const tokens = {
+    admin: acl.add({ id: 'root@pam!pvetray', privsep: false, acls: [{ path: '/', privs: ['Administrator'] }] }),
+    auditor: acl.add({ id: 'auditor@pve!monitor', acls: [{ path: '/', privs: ['PVEAuditor'] }] }),
+    noPrivs: acl.add({ id: 'nobody@pve!empty', acls: [] }),
+    operator: acl.add({
+      id: 'operator@pve!ops',
+      acls: [{ path: '/vms', privs: ['PVEVMUser'] }, { path: '/nodes', privs: ['Sys.Audit'] }, { path: '/storage', privs: ['Datastore.Audit'] }]
+    })
+  }
+
+  const ca = await createClusterCa()
+  const certs = await Promise.all(spec.nodes.map((n) => createNodeCert(ca, n.name)))
+  const endpoints = new Map<string, NodeEndpoint>()
+  const ctx: SimContext = { state, tasks, acl, opts, now, fingerprintOf: (node) => endpoints.get(node)?.cert.fingerprint256 ?? '' }
+  const faultBook = new FaultBook()
+  const dispatcher = createDispatcher(ctx, faultBook)
+  let accepted = 0
+
+  try {
+    for (const [i, n] of spec.nodes.entries()) {
+      const cert = certs[i] as CertPair
+      const listener = new PveHttpsListener(opts, cert, (req) => dispatcher.handle(n.name, req), () => accepted++)
+      const ep: NodeEndpoint = { node: n.name, listener, port: 0, cert, listening: false }
+      endpoints.set(n.name, ep)
+      ep.port = await listener.listen(0)
+      ep.listening = true
+    }
+  } catch (e) {
+    await Promise.all([...endpoints.values()].map((ep) => ep.listener.close()))
+    throw e
+  }
+
+  const mustEp = (node: string): NodeEndpoint => {
+    const ep = endpoints.get(node)
+    if (!ep) throw new Error(`unknown node '${node}'`)
+    return ep
+  }
+
+  const faults: SimFaults = {
+    async nodeDown(node, mode = 'refuse') {
+      const ep = mustEp(node)
+      state.markDown(node, mode)
+      tasks.freezeNode(node)
+      if (mode === 'refuse' && ep.listening) {
+        ep.listening = false
+        await ep.listener.close()
+      }
+    },
+    async nodeUp(node) {
+      const ep = mustEp(node)
+      if (!ep.listening) {
+        await ep.listener.listen(ep.port)
+        ep.listening = true
+      }
+      state.markUp(node)
+      tasks.reviveNode(node)
+    },
+    slow: (ms, match) => faultBook.add({ kind: 'slow', ms, ...(match ? { match } : {}) }),
+    serverError: (status, match, message) => {
+      if (status < 500 || status > 599) throw new Error('serverError: status must be 5xx')
+      return faultBook.add({ kind: 'serverError', status, message: message ?? (status === 500 ? 'Internal Server Error' : 'Service Unavailable'), ...(match ? { match } : {}) })
+    },
+    malformedJson: (match) => faultBook.add({ kind: 'malformedJson', ...(match ? { match } : {}) }),
+    truncatedJson: (match) => faultBook.add({ kind: 'truncatedJson', ...(match ? { match } : {}) }),
+    async rotateCertificate(node) {
+      const targets = node === undefined ? [...endpoints.values()] : [mustEp(node)]
+      for (const ep of targets) {
+        ep.cert = await createNodeCert(ca, ep.node)
+        ep.listener.setCertificate(ep.cert)
+      }
+    },
+    revokeToken: (id) => acl.revoke(id),
+    dropAfterRequest: (match) => faultBook.add({ kind: 'drop', match }),
+    loseQuorum: () => void (state.forcedNoQuorum = true),
+    regainQuorum: () => void (state.forcedNoQuorum = false),
+    clear: () => faultBook.clear()
+  }
+
+  const cluster: SimClusterControl = {
+    guests: () => [...state.guests.values()].map((g) => state.guestView(g)),
+    guest: (vmid) => {
+      const g = state.guests.get(vmid)
+      return g && state.guestView(g)
+    },
+    updateGuest: (vmid, patch) => state.updateGuest(vmid, patch),
+    addGuest: (g) => state.addGuest(g),
+    removeGuest: (vmid) => void state.guests.delete(vmid),
+    nodes: () => [...state.nodes.values()].map((n) => state.nodeView(n)),
+    quorate: () => state.quorate(),
+    addToken: (t): SimToken => acl.add(t),
+    tasks: () => tasks.all().map((t) => tasks.view(t)),
+    ignoreShutdown: (vmid, ignore) => {
+      const g = state.guests.get(vmid)
+      if (!g) throw new Error(`no guest ${vmid}`)
+      g.ignoreShutdown = ignore
+    }
+  }
+
+  let closed = false
+  return {
+    get endpoints() {
+      return [...endpoints.values()].map((ep) => ({ node: ep.node, host: '127.0.0.1' as const, port: ep.port, fingerprint256: ep.cert.fingerprint256 }))
+    },
+    caPem: ca.cert,
+    tokens,
+    faults,
+    cluster,
+    requests: (filter) => faultBook.requests(filter),
+    connectionsAccepted: () => accepted,
+    async close() {
+      if (closed) return
+      closed = true
+      tasks.close()
+      await Promise.all([...endpoints.values()].map((ep) => ep.listener.close()))
+    }
+  }
 }
