@@ -94,6 +94,8 @@ export class NodeTracker {
     if (t.transitions.length >= this.cfg.flapTransitions) {
       t.flapping = true
       if (!muted) {
+        // The user was told something is wrong: its settling (up) will be said too.
+        t.announcedDown = true
         const win = formatDuration(this.cfg.flapWindowMs)
         ctx.events.push(ctx.factory.make({
           kind: 'node-flapping', at: ctx.now, node: name,
