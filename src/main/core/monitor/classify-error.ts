@@ -19,6 +19,17 @@ const UNREACHABLE_CODES = new Set([
 ])
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'])
 const KINDS: readonly MonitorErrorKind[] = ['auth', 'permission', 'unreachable', 'timeout', 'tls', 'malformed', 'http', 'aborted']
+/** The Proxmox client's own error kinds (src/main/core/proxmox/errors.ts) that need translating. */
+const CLIENT_KINDS: Readonly<Record<string, MonitorErrorKind>> = {
+  network: 'unreachable',
+  'node-unreachable': 'unreachable',
+  'tls-mismatch': 'tls',
+  'tls-untrusted': 'tls',
+  closed: 'aborted',
+  'not-found': 'http',
+  unsupported: 'http',
+  parameter: 'http'
+}
 
 function field(e: unknown, key: string): unknown {
   return typeof e === 'object' && e !== null ? (e as Record<string, unknown>)[key] : undefined
@@ -36,15 +47,18 @@ export function parsePermissionText(s: string): { path: string; privilege: strin
 }
 
 function privilegeOf(e: unknown): { path: string; privilege: string } | null {
-  const p = field(e, 'privilege')
-  const path = field(e, 'path')
-  if (typeof p === 'string' && typeof path === 'string') return { path, privilege: p }
-  return parsePermissionText(text(e, 'message'))
+  // PermissionDeniedError: aclPath + privileges[]; else parse Proxmox's reason phrase.
+  const acl = field(e, 'aclPath')
+  const privs = field(e, 'privileges')
+  if (typeof acl === 'string' && Array.isArray(privs) && privs.length > 0) return { path: acl, privilege: privs.join('|') }
+  return parsePermissionText(text(e, 'reasonPhrase')) ?? parsePermissionText(text(e, 'message'))
 }
 
 function kindOf(e: unknown, status: number | null): MonitorErrorKind {
   const declared = text(e, 'kind')
   if ((KINDS as readonly string[]).includes(declared)) return declared as MonitorErrorKind
+  const translated = CLIENT_KINDS[declared]
+  if (translated) return translated
   const name = text(e, 'name')
   if (name === 'AbortError') return 'aborted'
   if (status === 401) return 'auth'

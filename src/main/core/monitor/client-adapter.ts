@@ -1,0 +1,29 @@
+// Adapts the Proxmox client (src/main/core/proxmox) to the monitor's narrow MonitorApi.
+// Structural: anything with these three calls and `lastEndpoint` fits (the real PveClient does).
+
+import type { MonitorApi } from './monitor-api'
+
+interface CallOptions {
+  signal?: AbortSignal
+}
+
+export interface MonitorClientLike {
+  clusterResources(type?: undefined, opts?: CallOptions): Promise<readonly unknown[]>
+  clusterStatus(opts?: CallOptions): Promise<readonly unknown[]>
+  clusterTasks(opts?: CallOptions): Promise<readonly unknown[]>
+  readonly lastEndpoint: { readonly host: string; readonly port: number } | undefined
+}
+
+export function monitorApiFromClient(client: MonitorClientLike): MonitorApi {
+  return {
+    // Unfiltered: nodes, guests and storage come in one request.
+    clusterResources: (signal) => client.clusterResources(undefined, { signal }),
+    clusterStatus: (signal) => client.clusterStatus({ signal }),
+    clusterTasks: (signal) => client.clusterTasks({ signal }),
+    get lastEndpoint() {
+      const e = client.lastEndpoint
+      if (!e) return null
+      return e.host.includes(':') ? `[${e.host}]:${e.port}` : `${e.host}:${e.port}`
+    }
+  }
+}
