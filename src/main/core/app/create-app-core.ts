@@ -1,5 +1,173 @@
-import type { AppCore, AppCoreDeps } from './app-core-types'
+// Wires settings, vault, clients, monitors, SSH and the IPC handlers into the AppCore the glue, the
+// tray and the browser bridge use. With no cluster configured it runs the demo cluster.
+import { randomUUID } from 'node:crypto'
 
-export function createAppCore(_deps: AppCoreDeps): AppCore {
-  throw new Error('app core: not implemented yet')
+import type { EventChannel, EventContract } from '../../../shared/ipc/contract'
+import type { MonitorEvent } from '../../../shared/snapshot'
+import type { AppState } from '../../../shared/views'
+import { createDispatcher } from '../ipc/dispatch'
+import type { HandlerContext } from '../ipc/handler-types'
+import { ipcHandlers } from '../ipc/handlers'
+import { loadSettings } from '../settings/load-settings'
+import { createSettingsService } from '../settings/settings-service'
+import type { AppCore, AppCoreDeps, AppCoreTimings, DemoCluster } from './app-core-types'
+import { ClusterRuntime } from './cluster-runtime'
+import { startDefaultDemo } from './default-demo'
+import { clusterApiFromClient, createPveClient, probeCertificateWithTls } from './pve-adapters'
+import { createSshPort } from './ssh-port'
+
+const defaultTimings: AppCoreTimings = { taskPollMs: 1000, pollIntervalMs: null, connectTimeoutMs: 10_000 }
+
+export function createAppCore(deps: AppCoreDeps): AppCore {
+  const log = deps.logger ?? (() => {})
+  const now = deps.now ?? Date.now
+  const timings: AppCoreTimings = { ...defaultTimings, ...deps.timings }
+  const settings = createSettingsService({ store: deps.settingsStore, vault: deps.vault, loaded: loadSettings(deps.settingsStore, log), log })
+  const listeners = new Map<EventChannel, Set<(p: never) => void>>()
+  const monitorListeners = new Set<(e: MonitorEvent) => void>()
+  const background = new Set<Promise<unknown>>()
+  const stopping = new AbortController()
+  let demo: DemoCluster | null = null
+  let started = false
+  let stopped = false
+  let reconciling: Promise<void> = Promise.resolve()
+
+  function emit<E extends EventChannel>(event: E, payload: EventContract[E]): void {
+    for (const l of [...(listeners.get(event) ?? [])]) {
+      try {
+        ;(l as (p: EventContract[E]) => void)(payload)
+      } catch {
+        // A failing subscriber (closed window) must not break the others.
+      }
+    }
+  }
+
+  const runtime = new ClusterRuntime({
+    settings,
+    log,
+    connectTimeoutMs: timings.connectTimeoutMs,
+    pollIntervalMs: () => timings.pollIntervalMs ?? settings.doc().pollIntervalSec * 1000,
+    onCycle: (_id, _snap, events) => {
+      for (const e of events) for (const l of [...monitorListeners]) l(e)
+      emit('state:changed', getState())
+    }
+  })
+
+  const ssh = createSshPort({
+    settings,
+    ...(deps.sshKnownHostsPath === undefined ? {} : { knownHostsPath: deps.sshKnownHostsPath }),
+    nodeAddress: (clusterId, node) => {
+      const snap = runtime.snapshot(clusterId)
+      return snap?.nodes.find((n) => n.name === node)?.ip ?? settings.cluster(clusterId)?.endpoints.find((e) => e.node === node)?.host
+    }
+  })
+  ssh.onState((s) => emit('ssh:state', s))
+
+  function getState(): AppState {
+    return {
+      demo: demo !== null,
+      clusters: runtime.hub.snapshots(),
+      events: runtime.hub.events(),
+      notificationsPausedUntil: settings.doc().notifications.pausedUntil
+    }
+  }
+
+  /** Every secret main knows, to scrub from any message that could leave the process. */
+  function* secrets(): Generator<string> {
+    for (const c of settings.doc().clusters) {
+      const s = settings.tokenSecret(c.id)
+      if (s !== null) yield s
+      const p = settings.sshPassphrase(c.id)
+      if (p !== null) yield p
+    }
+    if (demo !== null) yield demo.tokenSecret
+  }
+
+  async function reconcile(): Promise<void> {
+    const doc = settings.doc()
+    if (doc.clusters.length > 0 && demo !== null) {
+      const d = demo
+      demo = null
+      await runtime.reconcile(doc, null)
+      await d.close().catch(() => undefined)
+    } else if (doc.clusters.length === 0 && demo === null && !stopped) {
+      try {
+        demo = await (deps.startDemo ?? (() => startDefaultDemo()))()
+      } catch (e) {
+        log(`demo: could not start (${e instanceof Error ? e.name : 'error'})`)
+      }
+      await runtime.reconcile(doc, demo)
+    } else {
+      await runtime.reconcile(doc, demo)
+    }
+    emit('state:changed', getState())
+  }
+
+  function scheduleReconcile(): Promise<void> {
+    // Serialised: two quick settings changes must not start two demo simulators.
+    reconciling = reconciling.then(() => (started && !stopped ? reconcile() : undefined)).catch(() => undefined)
+    return reconciling
+  }
+
+  settings.onChange(() => {
+    void scheduleReconcile()
+  })
+
+  const ctx: HandlerContext = {
+    settings,
+    clusters: runtime,
+    platform: deps.platform,
+    ssh,
+    probeCertificate: probeCertificateWithTls,
+    createApi: (config) => clusterApiFromClient(createPveClient(config, { connectTimeoutMs: timings.connectTimeoutMs, logger: log })),
+    emit,
+    timings,
+    now,
+    newId: () => randomUUID(),
+    log,
+    track: (work) => {
+      const p = work.catch(() => undefined).finally(() => background.delete(p))
+      background.add(p)
+    },
+    stopping: stopping.signal,
+    stateChanged: () => emit('state:changed', getState()),
+    appState: getState
+  }
+  const dispatcher = createDispatcher(ipcHandlers, ctx, secrets)
+
+  return {
+    dispatch: (channel, rawInput) => dispatcher.dispatch(channel, rawInput),
+    on(event, listener) {
+      let set = listeners.get(event)
+      if (set === undefined) listeners.set(event, (set = new Set()))
+      const l = listener as (p: never) => void
+      set.add(l)
+      return () => void set.delete(l)
+    },
+    onMonitorEvent(listener) {
+      monitorListeners.add(listener)
+      return () => void monitorListeners.delete(listener)
+    },
+    getState,
+    settings: () => settings.view(),
+    suspend: () => runtime.hub.suspendAll(),
+    resume: () => runtime.hub.resumeAll(),
+    async start(): Promise<void> {
+      if (started) return
+      started = true
+      await scheduleReconcile()
+    },
+    async stop(): Promise<void> {
+      if (stopped) return
+      stopped = true
+      stopping.abort()
+      await reconciling
+      await Promise.all([...background])
+      await runtime.stop()
+      await ssh.closeAll()
+      const d = demo
+      demo = null
+      if (d !== null) await d.close().catch(() => undefined)
+    }
+  }
 }

@@ -2,3 +2,7 @@ export type { AppCore, AppCoreDeps, AppCoreTimings, DemoCluster, PlatformPort, S
 export type { SettingsStore } from '../settings/settings-store'
 export type { SecretVault } from '../vault/secret-vault'
 export { createAppCore } from './create-app-core'
+export { startDefaultDemo, realisticDemoTimings } from './default-demo'
+export { createJsonFileSettingsStore } from '../settings/json-file-settings-store'
+export { createEncryptedVault, keyringStatus, type CipherBackend, type SecretRecordStore } from '../vault/encrypted-vault'
+export { createKeyFileCipherBackend, createJsonFileRecordStore } from '../vault/key-file-backend'

@@ -1,0 +1,171 @@
+// The clusters being watched now: one client + monitor per configured cluster (or the demo cluster
+// when none is configured). `reconcile` brings them in line with the settings after every change,
+// restarting only clusters whose connection settings changed.
+import { createHash } from 'node:crypto'
+
+import type { ClusterSnapshot, MonitorEvent } from '../../../shared/snapshot'
+import type { ClusterRegistry, RuntimeCluster } from '../ipc/handler-types'
+import { hasPrivilege, type Permissions } from '../ipc/privilege-report'
+import { MonitorHub } from '../monitor'
+import type { MuteEntry } from '../monitor'
+import type { SettingsDoc } from '../settings/settings-schema'
+import type { SettingsService } from '../settings/settings-service'
+import type { DemoCluster } from './app-core-types'
+import type { ApiConfig, ClusterMonitorPort } from './ports'
+import { clusterApiFromClient, createPveClient, monitorApiFromClient } from './pve-adapters'
+
+export const DEMO_CLUSTER_ID = 'demo'
+
+interface Entry {
+  readonly rc: RuntimeCluster
+  readonly key: string
+}
+
+export interface ClusterRuntimeOptions {
+  readonly settings: SettingsService
+  readonly log: (line: string) => void
+  readonly pollIntervalMs: () => number
+  readonly connectTimeoutMs: number
+  readonly onCycle: (clusterId: string, snapshot: ClusterSnapshot, events: readonly MonitorEvent[]) => void
+}
+
+function mutesFor(doc: SettingsDoc, clusterId: string): MuteEntry[] {
+  return doc.mutes
+    .filter((m) => m.clusterId === clusterId)
+    .map((m): MuteEntry => ({ target: m.node !== null ? { node: m.node } : { vmid: m.vmid ?? 0 }, mode: m.mode, until: m.until }))
+}
+
+export class ClusterRuntime implements ClusterRegistry {
+  readonly hub = new MonitorHub()
+  private readonly entries = new Map<string, Entry>()
+  private readonly unsubscribe: () => void
+
+  constructor(private readonly o: ClusterRuntimeOptions) {
+    this.unsubscribe = this.hub.subscribe((id, snap, events) => o.onCycle(id, snap, events))
+  }
+
+  get(clusterId: string): RuntimeCluster | undefined {
+    return this.entries.get(clusterId)?.rc
+  }
+
+  all(): readonly RuntimeCluster[] {
+    return [...this.entries.values()].map((e) => e.rc)
+  }
+
+  snapshot(clusterId: string): ClusterSnapshot | null {
+    return this.hub.get(clusterId)?.snapshot() ?? null
+  }
+
+  /** Brings the running clusters in line with the settings (and the demo cluster, if given). */
+  async reconcile(doc: SettingsDoc, demo: DemoCluster | null): Promise<void> {
+    const wanted = new Map<string, { config: ApiConfig; mode: 'monitor' | 'control'; demo: boolean }>()
+    if (demo !== null) {
+      wanted.set(DEMO_CLUSTER_ID, {
+        config: { id: DEMO_CLUSTER_ID, name: demo.name, endpoints: demo.endpoints.map((e) => ({ ...e })), tokenId: demo.tokenId, tokenSecret: demo.tokenSecret, caPem: demo.caPem },
+        mode: 'control',
+        demo: true
+      })
+    }
+    for (const c of doc.clusters) {
+      const secret = this.o.settings.tokenSecret(c.id)
+      if (secret === null) {
+        this.o.log(`runtime: cluster ${c.id} has no token secret stored; not watched`)
+        continue
+      }
+      wanted.set(c.id, { config: { id: c.id, name: c.name, endpoints: c.endpoints, tokenId: c.tokenId, tokenSecret: secret, caPem: c.caPem }, mode: c.mode, demo: false })
+    }
+    const stops: Promise<void>[] = []
+    for (const [id, e] of this.entries) {
+      const w = wanted.get(id)
+      if (w === undefined || this.keyOf(w.config, w.mode) !== e.key) stops.push(this.remove(id))
+    }
+    await Promise.all(stops)
+    for (const [id, w] of wanted) {
+      if (!this.entries.has(id)) this.add(w.config, w.mode, w.demo)
+    }
+    this.applySettings(doc)
+  }
+
+  /** Mutes, guest alerts, threshold and interval: applied live, no restart. */
+  applySettings(doc: SettingsDoc): void {
+    for (const id of this.entries.keys()) {
+      const m = this.hub.get(id)
+      if (m === undefined) continue
+      m.setMutes(mutesFor(doc, id))
+      const alerts = doc.guestAlerts.filter((a) => a.clusterId === id)
+      m.setGuestAlerts(alerts.filter((a) => a.enabled).map((a) => a.vmid), alerts.filter((a) => !a.enabled).map((a) => a.vmid))
+      m.setStorageThreshold(doc.storageThresholdPct / 100)
+      m.setIntervalMs(this.o.pollIntervalMs())
+    }
+  }
+
+
+  private keyOf(config: ApiConfig, mode: string): string {
+    const secretHash = createHash('sha256').update(config.tokenSecret).digest('hex')
+    return JSON.stringify({ ...config, tokenSecret: secretHash, mode })
+  }
+
+  private add(config: ApiConfig, mode: 'monitor' | 'control', demo: boolean): void {
+    const client = createPveClient(config, { connectTimeoutMs: this.o.connectTimeoutMs, logger: this.o.log })
+    const api = clusterApiFromClient(client)
+    const privileges: { perms: Permissions | null } = { perms: null }
+    const hub = this.hub
+    const settings = this.o.settings
+    const monitor = hub.add({
+      api: monitorApiFromClient(client),
+      clusterId: config.id,
+      clusterName: config.name,
+      mode,
+      demo,
+      intervalMs: this.o.pollIntervalMs(),
+      canPowerMgmt: (vmid) => (privileges.perms === null ? null : hasPrivilege(privileges.perms, `/vms/${vmid}`, 'VM.PowerMgmt')),
+      onMuteCleared: (m) => {
+        if (demo) return
+        try {
+          settings.setMute({ clusterId: config.id, ...(m.target.node !== undefined ? { node: m.target.node } : { vmid: m.target.vmid }) }, 'off', Date.now())
+        } catch {
+          // The cluster may have been removed meanwhile.
+        }
+      }
+    })
+    const port: ClusterMonitorPort = {
+      snapshot: () => monitor.snapshot(),
+      refreshNow: () => monitor.refreshNow(),
+      noteUserAction: (n) => (n.done ? (n.upid === null ? undefined : monitor.noteUserActionDone(n.upid)) : monitor.noteUserAction(`${n.kind}/${n.vmid}`, n.upid)),
+      suspend: () => monitor.suspend(),
+      resume: () => monitor.resume(),
+      stop: async () => hub.remove(config.id)
+    }
+    const rc: RuntimeCluster = {
+      id: config.id,
+      name: config.name,
+      mode,
+      demo,
+      endpoints: config.endpoints.map((e) => ({ host: e.host, port: e.port, node: e.node })),
+      api,
+      monitor: port
+    }
+    this.entries.set(config.id, { rc, key: this.keyOf(config, mode) })
+    // Privileges feed the snapshot's per-guest actions; unknown until this answers.
+    api.permissions().then(
+      (p) => {
+        privileges.perms = p
+      },
+      () => undefined
+    )
+  }
+
+  private async remove(id: string): Promise<void> {
+    const e = this.entries.get(id)
+    if (e === undefined) return
+    this.entries.delete(id)
+    this.hub.remove(id)
+    await e.rc.api.close().catch(() => undefined)
+  }
+
+  async stop(): Promise<void> {
+    this.unsubscribe()
+    await Promise.all([...this.entries.keys()].map((id) => this.remove(id)))
+    this.hub.stopAll()
+  }
+}

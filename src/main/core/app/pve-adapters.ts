@@ -1,0 +1,75 @@
+// Adapts the real PveClient to the narrow ports the handlers and the monitor use.
+import type { GuestKind, PowerAction } from '../../../shared/snapshot'
+import type { CertificateInfo } from '../../../shared/views'
+import type { MonitorApi } from '../monitor/monitor-api'
+import { fetchCertificate, PveClient } from '../proxmox'
+import type { ApiConfig, CertificateProbe, ClusterApi, TaskOutcome } from './ports'
+
+export function createPveClient(config: ApiConfig, opts: { connectTimeoutMs?: number; logger?: (line: string) => void } = {}): PveClient {
+  return new PveClient(
+    {
+      id: config.id,
+      name: config.name,
+      endpoints: config.endpoints.map((e) => ({ host: e.host, port: e.port, ...(e.node === null ? {} : { node: e.node }), ...(e.fingerprint256 === null ? {} : { fingerprint256: e.fingerprint256 }) })),
+      tokenId: config.tokenId,
+      tokenSecret: config.tokenSecret,
+      ...(config.caPem === null ? {} : { caPem: config.caPem }),
+      ...(opts.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: opts.connectTimeoutMs })
+    },
+    { ...(opts.logger === undefined ? {} : { logger: opts.logger }) }
+  )
+}
+
+function isTaskFailure(e: unknown): e is { exitstatus: string } {
+  return typeof e === 'object' && e !== null && (e as { kind?: unknown }).kind === 'task-failed' && typeof (e as { exitstatus?: unknown }).exitstatus === 'string'
+}
+
+export function clusterApiFromClient(client: PveClient): ClusterApi {
+  return {
+    version: () => client.version(),
+    permissions: () => client.permissions(),
+    clusterResources: () => client.clusterResources(),
+    clusterStatus: () => client.clusterStatus(),
+    nodes: () => client.nodes(),
+    async guestPower(node: string, kind: GuestKind, vmid: number, action: PowerAction): Promise<string> {
+      return (await client.powerAction(kind, action, node, vmid)).upid
+    },
+    async waitForTask(upid, opts): Promise<TaskOutcome> {
+      try {
+        const r = await client.waitForTask(upid, {
+          pollMs: opts.pollMs,
+          signal: opts.signal,
+          onProgress: (s) => {
+            if (s.status === 'running') opts.onRunning()
+          }
+        })
+        return { exitstatus: r.exitstatus, ok: true }
+      } catch (e) {
+        if (isTaskFailure(e)) return { exitstatus: e.exitstatus, ok: false }
+        throw e
+      }
+    },
+    nodeRrd: (node, timeframe) => client.nodeRrd(node, timeframe),
+    async clusterTasks(limit): Promise<readonly unknown[]> {
+      return (await client.clusterTasks()).slice(0, limit)
+    },
+    close: () => client.close()
+  }
+}
+
+export function monitorApiFromClient(client: PveClient): MonitorApi {
+  return {
+    clusterResources: (signal) => client.clusterResources(undefined, { signal }),
+    clusterStatus: (signal) => client.clusterStatus({ signal }),
+    clusterTasks: (signal) => client.clusterTasks({ signal }),
+    get lastEndpoint(): string | null {
+      const ep = client.lastEndpoint
+      return ep === undefined ? null : `${ep.host}:${ep.port}`
+    }
+  }
+}
+
+export const probeCertificateWithTls: CertificateProbe = async (host, port, timeoutMs): Promise<CertificateInfo> => {
+  const c = await fetchCertificate(host, port, { timeoutMs })
+  return { host, port, fingerprint256: c.fingerprint256, subject: c.subject, issuer: c.issuer, validFrom: c.validFrom, validTo: c.validTo }
+}

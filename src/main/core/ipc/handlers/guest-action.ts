@@ -1,0 +1,99 @@
+// guests:action — refused in main whatever the renderer shows: monitor-only cluster, a state that
+// does not allow the action (the monitor's own guest-actions rule), or a token without VM.PowerMgmt.
+// Otherwise the POST is sent, and the task is followed in the background as task:progress events.
+import type { ChannelParsedInput } from '../../../../shared/ipc/contract'
+import type { GuestView, PowerAction } from '../../../../shared/snapshot'
+import type { ActionResult, TaskPhase, TaskProgress } from '../../../../shared/views'
+import { guestActions } from '../../monitor/guest-actions'
+import { AppError } from '../app-error'
+import type { HandlerContext, RuntimeCluster } from '../handler-types'
+import { errorCodeOf, toIpcError } from '../map-error'
+import { hasPrivilege } from '../privilege-report'
+import { runtimeCluster } from './lookup'
+
+type Input = ChannelParsedInput<'guests:action'>
+
+async function findGuest(c: RuntimeCluster, input: Input): Promise<GuestView> {
+  const find = (): GuestView | undefined => c.monitor.snapshot()?.guests.find((g) => g.vmid === input.vmid && g.kind === input.kind)
+  let g = find()
+  if (g === undefined) {
+    await c.monitor.refreshNow()
+    g = find()
+  }
+  if (g === undefined) throw new AppError('not-found', `Guest ${input.vmid} was not found on this cluster. Refresh the view.`)
+  if (g.node !== input.node) throw new AppError('not-found', `Guest ${input.vmid} is now on node ${g.node}. Refresh the view and try again.`)
+  return g
+}
+
+async function canPowerMgmt(c: RuntimeCluster, g: GuestView): Promise<boolean | null> {
+  try {
+    const perms = await c.api.permissions()
+    return hasPrivilege(perms, `/vms/${g.vmid}`, 'VM.PowerMgmt') || (g.pool !== null && hasPrivilege(perms, `/pool/${g.pool}`, 'VM.PowerMgmt'))
+  } catch {
+    // Unknown: let Proxmox decide (a 403 is mapped to a 'permission' error).
+    return null
+  }
+}
+
+function refusal(reason: string | null, action: PowerAction): AppError {
+  if (reason === 'monitor-only cluster') return new AppError('refused', 'This cluster is set to monitor only: power actions are turned off in its settings.')
+  if (reason?.startsWith('token lacks') === true) return new AppError('permission', `The API token ${reason.slice('token '.length)}: grant it to allow power actions.`)
+  return new AppError('refused', `The guest cannot ${action} now${reason === null ? '' : ` (${reason})`}.`)
+}
+
+export async function guestAction(input: Input, ctx: HandlerContext): Promise<ActionResult> {
+  const c = runtimeCluster(ctx, input.clusterId)
+  if (c.mode === 'monitor') throw refusal('monitor-only cluster', input.action)
+  const g = await findGuest(c, input)
+  const can = await canPowerMgmt(c, g)
+  const rule = guestActions(
+    { vmid: g.vmid, kind: g.kind, state: g.state, template: g.template, lock: g.lock, nodeOnline: !g.stale },
+    { mode: c.mode, canPowerMgmt: () => can }
+  )
+  if (!rule.actions.includes(input.action)) throw refusal(rule.reason, input.action)
+
+  const actionId = ctx.newId()
+  const base = { actionId, clusterId: c.id, node: g.node, vmid: g.vmid, kind: g.kind, action: input.action }
+  const progress = (phase: TaskPhase, upid: string | null, exitStatus: string | null, message: string | null): void => {
+    const p: TaskProgress = { ...base, upid, phase, exitStatus, message, at: ctx.now() }
+    ctx.emit('task:progress', p)
+  }
+  progress('pending', null, null, null)
+  let upid: string
+  try {
+    upid = await c.api.guestPower(g.node, g.kind, g.vmid, input.action)
+  } catch (e) {
+    progress('failed', null, null, toIpcError(e, []).message)
+    throw e
+  }
+  c.monitor.noteUserAction({ node: g.node, kind: g.kind, vmid: g.vmid, action: input.action, upid, done: false })
+  ctx.track(follow(ctx, c, upid, base.vmid, input, progress))
+  return { actionId, upid }
+}
+
+async function follow(
+  ctx: HandlerContext,
+  c: RuntimeCluster,
+  upid: string,
+  vmid: number,
+  input: Input,
+  progress: (phase: TaskPhase, upid: string | null, exitStatus: string | null, message: string | null) => void
+): Promise<void> {
+  let running = false
+  const onRunning = (): void => {
+    if (running) return
+    running = true
+    progress('running', upid, null, null)
+  }
+  try {
+    const outcome = await c.api.waitForTask(upid, { pollMs: ctx.timings.taskPollMs, onRunning, signal: ctx.stopping })
+    onRunning()
+    if (outcome.ok) progress('ok', upid, outcome.exitstatus, null)
+    else progress('failed', upid, outcome.exitstatus, `The ${input.action} task of guest ${vmid} failed: ${outcome.exitstatus}`)
+  } catch (e) {
+    if (errorCodeOf(e) !== 'aborted') progress('failed', upid, null, `The task could not be followed: ${toIpcError(e, []).message}`)
+  } finally {
+    c.monitor.noteUserAction({ node: input.node, kind: input.kind, vmid, action: input.action, upid, done: true })
+    if (!ctx.stopping.aborted) await c.monitor.refreshNow().catch(() => undefined)
+  }
+}

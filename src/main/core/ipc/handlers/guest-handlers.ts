@@ -1,0 +1,20 @@
+import type { HandlerGroup } from '../handler-types'
+import { guestAction } from './guest-action'
+import { runtimeCluster } from './lookup'
+
+export const guestHandlers: HandlerGroup<'guests:action' | 'guests:set-alerts' | 'mute:set'> = {
+  'guests:action': guestAction,
+
+  'guests:set-alerts': async (input, ctx) => {
+    runtimeCluster(ctx, input.clusterId)
+    ctx.settings.setGuestAlert(input.clusterId, input.vmid, input.enabled)
+    return null
+  },
+
+  'mute:set': async (input, ctx) => {
+    runtimeCluster(ctx, input.target.clusterId)
+    const t = input.target
+    ctx.settings.setMute({ clusterId: t.clusterId, ...(t.node === undefined ? {} : { node: t.node }), ...(t.vmid === undefined ? {} : { vmid: t.vmid }) }, input.mode, ctx.now())
+    return null
+  }
+}

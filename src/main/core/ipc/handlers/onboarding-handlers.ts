@@ -1,0 +1,121 @@
+// Onboarding: look at a server's certificate without trusting it, then test a token against it and
+// report, in plain words and per form field, what works and what is missing.
+import type { ChannelParsedInput } from '../../../../shared/ipc/contract'
+import type { CertificateInfo, ConnectionTestResult, EndpointView } from '../../../../shared/views'
+import type { ClusterApi } from '../../app/ports'
+import { AppError } from '../app-error'
+import type { HandlerContext, HandlerGroup } from '../handler-types'
+import { errorCodeOf } from '../map-error'
+import { privilegeReport } from '../privilege-report'
+
+type TestInput = ChannelParsedInput<'onboarding:test-connection'>
+
+function result(partial: Partial<ConnectionTestResult>): ConnectionTestResult {
+  return { ok: false, version: null, certificate: null, needsTrust: false, privileges: [], emptyView: false, fieldErrors: {}, message: null, discoveredEndpoints: [], ...partial }
+}
+
+async function probe(ctx: HandlerContext, host: string, port: number): Promise<CertificateInfo> {
+  return ctx.probeCertificate(host, port, ctx.timings.connectTimeoutMs)
+}
+
+function fieldErrorsFor(code: string, host: string, port: number): { fieldErrors: Record<string, string>; message: string } {
+  switch (code) {
+    case 'auth':
+      return {
+        fieldErrors: { tokenId: 'Proxmox rejected this token ID or secret', tokenSecret: 'Proxmox rejected this token ID or secret' },
+        message: 'Proxmox rejected the token. Check the token ID (user@realm!name) and paste the secret again; the token and its user must exist and not be expired.'
+      }
+    case 'tls':
+      return {
+        fieldErrors: { fingerprint: 'The server presented a different certificate' },
+        message: `The certificate of ${host}:${port} does not match the pinned fingerprint. If the certificate was renewed on purpose, trust the new one; otherwise do not connect.`
+      }
+    case 'timeout':
+      return { fieldErrors: { host: `No answer from ${host}:${port} in time` }, message: `${host}:${port} did not answer in time. Check the address and that port ${port} is reachable.` }
+    case 'unreachable':
+      return {
+        fieldErrors: { host: `Could not connect to ${host}`, port: `Nothing answered on port ${port}` },
+        message: `Could not connect to ${host}:${port}. Check the host name or IP, the port (normally 8006) and your network.`
+      }
+    default:
+      return { fieldErrors: {}, message: 'The server answered with an error. Check that this is a Proxmox VE node.' }
+  }
+}
+
+async function discover(api: ClusterApi, port: number): Promise<EndpointView[]> {
+  const [status, nodes] = await Promise.all([api.clusterStatus().catch(() => []), api.nodes().catch(() => [])])
+  const fp = new Map(nodes.map((n) => [n.node, n.ssl_fingerprint?.toUpperCase() ?? null]))
+  const out: EndpointView[] = []
+  for (const raw of status) {
+    if (typeof raw !== 'object' || raw === null) continue
+    const r = raw as Record<string, unknown>
+    if (r.type !== 'node' || typeof r.name !== 'string' || typeof r.ip !== 'string') continue
+    out.push({ host: r.ip, port, node: r.name, fingerprint256: fp.get(r.name) ?? null })
+  }
+  return out
+}
+
+async function testConnection(input: TestInput, ctx: HandlerContext): Promise<ConnectionTestResult> {
+  const stored = input.clusterId === undefined ? undefined : ctx.settings.cluster(input.clusterId)
+  if (input.clusterId !== undefined && stored === undefined) throw new AppError('not-found', 'This cluster is not configured (it may have been removed).')
+  const { host, port } = input.endpoint
+  const secret = input.tokenSecret ?? (stored === undefined ? null : ctx.settings.tokenSecret(stored.id))
+  if (secret === null) return result({ fieldErrors: { tokenSecret: 'Paste the token secret' }, message: 'Paste the token secret shown once when the token was created.' })
+  const pinned = input.endpoint.fingerprint256 ?? stored?.endpoints.find((e) => e.host === host && e.port === port)?.fingerprint256 ?? null
+  const caPem = input.caPem === undefined ? (stored?.caPem ?? null) : input.caPem
+
+  if (pinned === null && caPem === null) {
+    try {
+      const certificate = await probe(ctx, host, port)
+      return result({ certificate, needsTrust: true, message: 'Compare this fingerprint with the one shown by the node (pvenode cert info) and trust it to continue.' })
+    } catch (e) {
+      return result(fieldErrorsFor(errorCodeOf(e), host, port))
+    }
+  }
+
+  const api = ctx.createApi({
+    id: stored?.id ?? 'onboarding',
+    name: 'onboarding',
+    endpoints: [{ host, port, node: input.endpoint.node, fingerprint256: pinned }],
+    tokenId: input.tokenId,
+    tokenSecret: secret,
+    caPem
+  })
+  try {
+    let version: string
+    try {
+      const v = await api.version()
+      version = `${v.version}${v.release ? ` (${v.release})` : ''}`
+    } catch (e) {
+      const code = errorCodeOf(e)
+      const certificate = code === 'tls' ? await probe(ctx, host, port).catch(() => null) : null
+      return result({ ...fieldErrorsFor(code, host, port), certificate })
+    }
+    const perms = await api.permissions().catch(() => ({}))
+    const privileges = privilegeReport(perms, { configured: stored?.ssh != null })
+    const resources = await api.clusterResources().catch(() => null)
+    const emptyView = resources !== null && resources.length === 0
+    const discoveredEndpoints = await discover(api, port)
+    const missing = privileges.filter((p) => !p.ok && p.feature !== 'ssh-health')
+    const message = emptyView
+      ? 'The token works but sees nothing. A privilege-separated token has only the permissions given to the token itself: add an ACL for the token (see the pveum commands).'
+      : missing.length === 0
+        ? `Connected to Proxmox VE ${version}. Everything the app needs is allowed.`
+        : `Connected to Proxmox VE ${version}. Some features are not allowed for this token: ${missing.map((m) => m.label).join(', ')}.`
+    return result({ ok: true, version, privileges, emptyView, message, discoveredEndpoints })
+  } finally {
+    await api.close().catch(() => undefined)
+  }
+}
+
+export const onboardingHandlers: HandlerGroup<'onboarding:probe-certificate' | 'onboarding:test-connection'> = {
+  'onboarding:probe-certificate': async (input, ctx) => {
+    try {
+      return await probe(ctx, input.host, input.port)
+    } catch (e) {
+      const { message, fieldErrors } = fieldErrorsFor(errorCodeOf(e), input.host, input.port)
+      throw new AppError(errorCodeOf(e), message, { fields: fieldErrors })
+    }
+  },
+  'onboarding:test-connection': testConnection
+}

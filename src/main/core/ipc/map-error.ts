@@ -1,0 +1,72 @@
+// Whatever a handler threw → an IpcError with a plain message. Client errors are classified by their
+// declared `kind` (duck-typed: core/ipc does not import the client's classes); their messages are
+// built by the client from host, path and Proxmox's reason phrase only, and are redacted here again
+// against every secret main knows, so no secret can reach the renderer even by accident.
+import type { IpcError } from '../../../shared/ipc/contract'
+import { AppError } from './app-error'
+
+const KIND_TO_CODE: Readonly<Record<string, string>> = {
+  auth: 'auth',
+  permission: 'permission',
+  'node-unreachable': 'unreachable',
+  network: 'unreachable',
+  unreachable: 'unreachable',
+  timeout: 'timeout',
+  'tls-mismatch': 'tls',
+  'tls-untrusted': 'tls',
+  tls: 'tls',
+  'not-found': 'not-found',
+  parameter: 'refused',
+  'task-failed': 'task-failed',
+  http: 'server',
+  malformed: 'server',
+  unsupported: 'server',
+  aborted: 'aborted',
+  closed: 'aborted'
+}
+
+const FALLBACK: Readonly<Record<string, string>> = {
+  auth: 'Proxmox rejected the API token. Check the token ID and secret.',
+  permission: 'The API token lacks a privilege for this. Grant it in Datacenter → Permissions.',
+  unreachable: 'Proxmox could not be reached. Check the host, the port and your network.',
+  timeout: 'Proxmox did not answer in time. Try again.',
+  tls: 'The certificate of the Proxmox server does not match the pinned fingerprint.',
+  'not-found': 'It does not exist any more; refresh the view.',
+  server: 'Proxmox answered with an error.',
+  internal: 'Something went wrong in the app. Try again; if it keeps happening, restart the app.'
+}
+
+const UNREACHABLE_CODES = /^(ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN)$/
+
+function field(e: unknown, key: string): unknown {
+  return typeof e === 'object' && e !== null ? (e as Record<string, unknown>)[key] : undefined
+}
+
+export function redact(text: string, secrets: Iterable<string>): string {
+  let out = text
+  for (const s of secrets) if (s.length >= 4) out = out.split(s).join('[secret]')
+  return out
+}
+
+export function errorCodeOf(e: unknown): string {
+  if (e instanceof AppError) return e.code
+  const kind = field(e, 'kind')
+  if (typeof kind === 'string' && KIND_TO_CODE[kind] !== undefined) return KIND_TO_CODE[kind]
+  const code = field(e, 'code') ?? field(field(e, 'cause'), 'code')
+  if (typeof code === 'string' && UNREACHABLE_CODES.test(code)) return 'unreachable'
+  if (typeof code === 'string' && code === 'ETIMEDOUT') return 'timeout'
+  return 'internal'
+}
+
+export function toIpcError(e: unknown, secrets: Iterable<string>): IpcError {
+  const list = [...secrets]
+  if (e instanceof AppError) {
+    const fields = e.fields === undefined ? undefined : Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, redact(v, list)]))
+    return { code: e.code, message: redact(e.message, list), ...(fields === undefined ? {} : { fields }) }
+  }
+  const code = errorCodeOf(e)
+  // Only the client's own errors (they carry a `kind`) have messages written for users.
+  const own = typeof field(e, 'kind') === 'string' && e instanceof Error ? e.message : null
+  const message = own !== null && own.length > 0 && own.length < 2000 ? own : (FALLBACK[code] ?? FALLBACK.internal ?? '')
+  return { code, message: redact(message, list) }
+}

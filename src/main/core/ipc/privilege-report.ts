@@ -1,0 +1,55 @@
+// Which features a token can use, from GET /access/permissions (path → privilege → propagate), in
+// plain words for the onboarding screen. A privilege on a path counts when granted there, or on a
+// parent path with propagation (Proxmox's ACL inheritance).
+import type { FeatureId, PrivilegeCheck } from '../../../shared/views'
+
+export type Permissions = Readonly<Record<string, Readonly<Record<string, boolean>>>>
+
+function parents(path: string): string[] {
+  const parts = path.split('/').filter(Boolean)
+  const out: string[] = []
+  for (let i = parts.length - 1; i >= 0; i--) out.push(`/${parts.slice(0, i).join('/')}`)
+  return out
+}
+
+export function hasPrivilege(perms: Permissions, path: string, privilege: string): boolean {
+  const own = Object.prototype.hasOwnProperty.call(perms, path) ? perms[path] : undefined
+  if (own !== undefined && Object.prototype.hasOwnProperty.call(own, privilege)) return true
+  return parents(path).some((p) => {
+    const at = Object.prototype.hasOwnProperty.call(perms, p) ? perms[p] : undefined
+    return at !== undefined && at[privilege] === true
+  })
+}
+
+interface FeatureRule {
+  readonly feature: FeatureId
+  readonly label: string
+  readonly path: string
+  readonly privilege: string
+  readonly ok: string
+  readonly missing: string
+}
+
+const RULES: readonly FeatureRule[] = [
+  { feature: 'nodes', label: 'Node status', path: '/nodes', privilege: 'Sys.Audit', ok: 'Node status, CPU and memory are visible.', missing: 'Without Sys.Audit on /nodes the app cannot show node CPU, memory or uptime.' },
+  { feature: 'guests', label: 'VMs and containers', path: '/vms', privilege: 'VM.Audit', ok: 'VMs and containers are visible.', missing: 'Without VM.Audit on /vms the app cannot see any VM or container.' },
+  { feature: 'storage', label: 'Storage usage', path: '/storage', privilege: 'Datastore.Audit', ok: 'Storage usage is visible.', missing: 'Without Datastore.Audit on /storage the app cannot warn about full storage.' },
+  { feature: 'power', label: 'Start, stop and reboot', path: '/vms', privilege: 'VM.PowerMgmt', ok: 'Guests can be started, stopped and rebooted from the app.', missing: 'Without VM.PowerMgmt on /vms the app can only watch guests, not start or stop them.' }
+]
+
+export function privilegeReport(perms: Permissions, ssh: { configured: boolean }): PrivilegeCheck[] {
+  const checks: PrivilegeCheck[] = RULES.map((r) => {
+    const ok = hasPrivilege(perms, r.path, r.privilege)
+    return { feature: r.feature, label: r.label, ok, missing: ok ? [] : [{ path: r.path, privilege: r.privilege }], explanation: ok ? r.ok : r.missing }
+  })
+  checks.push({
+    feature: 'ssh-health',
+    label: 'Node health over SSH',
+    ok: ssh.configured,
+    missing: [],
+    explanation: ssh.configured
+      ? 'Temperatures, ZFS pools and package versions are read over SSH.'
+      : 'Temperatures, ZFS pools and package versions need SSH access to the nodes: add an SSH user and key in the cluster settings.'
+  })
+  return checks
+}
