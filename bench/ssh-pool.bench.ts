@@ -10,8 +10,8 @@ import { promisify } from 'node:util'
 
 import ssh2 from 'ssh2'
 
-type PoolModule = typeof import('../src/main/core/ssh/ssh-pool')
-type SshdModule = typeof import('../tests/helpers/sshd-server')
+import type * as PoolModule from '../src/main/core/ssh/ssh-pool'
+import type * as SshdModule from '../tests/helpers/sshd-server'
 
 // The sources use extensionless relative imports (bundler style); plain Node needs the `.ts` spelled out.
 registerHooks({
@@ -26,8 +26,8 @@ registerHooks({
 })
 
 const here = (rel: string): string => new URL(rel, import.meta.url).href
-const { SshPool } = (await import(here('../src/main/core/ssh/ssh-pool.ts'))) as PoolModule
-const { startSshd } = (await import(here('../tests/helpers/sshd-server.ts'))) as SshdModule
+const { SshPool } = (await import(here('../src/main/core/ssh/ssh-pool.ts'))) as typeof PoolModule
+const { startSshd } = (await import(here('../tests/helpers/sshd-server.ts'))) as typeof SshdModule
 const run = promisify(execFile)
 
 const CALLS = 50
