@@ -1,0 +1,76 @@
+// Builds a real AppCore over temp files (JSON settings store, key-file vault) for tests, collecting
+// every event it pushes and every URL it asks the platform to open.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import type { EventChannel } from '../../../../src/shared/ipc/contract'
+import { createAppCore, type AppCore, type AppCoreDeps } from '../../../../src/main/core/app'
+import { createJsonFileSettingsStore } from '../../../../src/main/core/settings/json-file-settings-store'
+import { createEncryptedVault } from '../../../../src/main/core/vault/encrypted-vault'
+import { createJsonFileRecordStore, createKeyFileCipherBackend } from '../../../../src/main/core/vault/key-file-backend'
+import type { Simulator } from '../../../../src/main/core/simulator'
+
+export interface Harness {
+  readonly core: AppCore
+  readonly dir: string
+  readonly settingsPath: string
+  readonly secretsPath: string
+  readonly events: { channel: EventChannel; payload: unknown }[]
+  readonly opened: string[]
+  cleanup(): Promise<void>
+}
+
+export function makeHarness(extra: Partial<AppCoreDeps> = {}): Harness {
+  const dir = mkdtempSync(join(tmpdir(), 'pvetray-core-'))
+  const settingsPath = join(dir, 'settings.json')
+  const secretsPath = join(dir, 'secrets.json')
+  const opened: string[] = []
+  const core = createAppCore({
+    settingsStore: createJsonFileSettingsStore(settingsPath),
+    vault: createEncryptedVault(createKeyFileCipherBackend(join(dir, 'vault.key')), createJsonFileRecordStore(secretsPath)),
+    platform: {
+      openExternal: async (url) => void opened.push(url),
+      setStartAtLogin: async () => undefined
+    },
+    startDemo: async () => {
+      throw new Error('no demo in this test')
+    },
+    timings: { taskPollMs: 50, pollIntervalMs: 60_000, connectTimeoutMs: 2000 },
+    ...extra
+  })
+  const events: { channel: EventChannel; payload: unknown }[] = []
+  for (const ch of ['state:changed', 'task:progress', 'ssh:state', 'ui:navigate'] as const) core.on(ch, (payload) => events.push({ channel: ch, payload }))
+  return {
+    core,
+    dir,
+    settingsPath,
+    secretsPath,
+    events,
+    opened,
+    async cleanup() {
+      await core.stop()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+}
+
+export function clusterInput(sim: Simulator, opts: { name?: string; mode?: 'monitor' | 'control'; tokenId?: string; tokenSecret?: string } = {}): Record<string, unknown> {
+  return {
+    name: opts.name ?? 'Lab',
+    mode: opts.mode ?? 'control',
+    endpoints: sim.endpoints.map((e) => ({ host: e.host, port: e.port, node: e.node, fingerprint256: e.fingerprint256 })),
+    tokenId: opts.tokenId ?? sim.tokens.admin.id,
+    tokenSecret: opts.tokenSecret ?? sim.tokens.admin.secret
+  }
+}
+
+export async function until<T>(fn: () => T | undefined | null | false, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs
+  for (;;) {
+    const v = fn()
+    if (v !== undefined && v !== null && v !== false) return v
+    if (Date.now() > end) throw new Error('condition not met in time')
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
