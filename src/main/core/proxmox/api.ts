@@ -92,44 +92,44 @@ export class PveApi {
     return Requester.parse(spec.schema, env.data, { method: 'GET', path: spec.path, host: this.#rq.lastEndpoint?.host, port: this.#rq.lastEndpoint?.port })
   }
 
-  version(opts: PveCallOptions = {}): Promise<PveVersion> {
+  async version(opts: PveCallOptions = {}): Promise<PveVersion> {
     return this.#get({ ...opts, path: '/version', schema: versionSchema })
   }
 
-  nodes(opts: PveCallOptions = {}): Promise<PveNodeListItem[]> {
+  async nodes(opts: PveCallOptions = {}): Promise<PveNodeListItem[]> {
     return this.#get({ ...opts, path: '/nodes', schema: nodeListSchema })
   }
 
-  nodeStatus(node: string, opts: PveCallOptions = {}): Promise<PveNodeStatus> {
+  async nodeStatus(node: string, opts: PveCallOptions = {}): Promise<PveNodeStatus> {
     return this.#get({ ...opts, path: apiPath`/nodes/${assertNodeName(node)}/status`, schema: nodeStatusSchema, node })
   }
 
-  clusterResources(type?: PveResourceType, opts: PveCallOptions = {}): Promise<PveClusterResource[]> {
+  async clusterResources(type?: PveResourceType, opts: PveCallOptions = {}): Promise<PveClusterResource[]> {
     if (type !== undefined && !RESOURCE_TYPES.includes(type)) throw new InvalidArgumentError('type', `"${String(type)}" is not a resource type (vm, storage, node, sdn).`)
     return this.#get({ ...opts, path: '/cluster/resources', params: { type }, schema: clusterResourcesSchema })
   }
 
-  clusterStatus(opts: PveCallOptions = {}): Promise<PveClusterStatusEntry[]> {
+  async clusterStatus(opts: PveCallOptions = {}): Promise<PveClusterStatusEntry[]> {
     return this.#get({ ...opts, path: '/cluster/status', schema: clusterStatusSchema })
   }
 
-  nodeStorage(node: string, opts: PveCallOptions = {}): Promise<PveNodeStorage[]> {
+  async nodeStorage(node: string, opts: PveCallOptions = {}): Promise<PveNodeStorage[]> {
     return this.#get({ ...opts, path: apiPath`/nodes/${assertNodeName(node)}/storage`, schema: nodeStorageSchema, node })
   }
 
-  nodeTasks(node: string, opts: PveTaskListOptions = {}): Promise<PveTaskListItem[]> {
+  async nodeTasks(node: string, opts: PveTaskListOptions = {}): Promise<PveTaskListItem[]> {
     const { signal, timeoutMs, vmid, ...filters } = opts
     const params: PveParams = { ...filters, vmid: vmid === undefined ? undefined : assertVmid(vmid) }
     return this.#get({ signal, timeoutMs, path: apiPath`/nodes/${assertNodeName(node)}/tasks`, params, schema: taskListSchema, node })
   }
 
   /** Recent and running tasks of the whole cluster. */
-  clusterTasks(opts: PveCallOptions = {}): Promise<PveTaskListItem[]> {
+  async clusterTasks(opts: PveCallOptions = {}): Promise<PveTaskListItem[]> {
     return this.#get({ ...opts, path: '/cluster/tasks', schema: taskListSchema })
   }
 
   /** Asks the node named in the UPID: tasks are files on that node. */
-  taskStatus(upid: string | PveUpid, opts: PveCallOptions = {}): Promise<PveTaskStatus> {
+  async taskStatus(upid: string | PveUpid, opts: PveCallOptions = {}): Promise<PveTaskStatus> {
     const u = typeof upid === 'string' ? parseUpid(upid) : upid
     return this.#get({ ...opts, path: apiPath`/nodes/${u.node}/tasks/${u.upid}/status`, schema: taskStatusSchema, node: u.node })
   }
@@ -143,12 +143,12 @@ export class PveApi {
     return { lines, total: env.total ?? lines.length }
   }
 
-  waitForTask(upid: string | PveUpid, opts: PveWaitForTaskOptions = {}): Promise<PveTaskResult> {
+  async waitForTask(upid: string | PveUpid, opts: PveWaitForTaskOptions = {}): Promise<PveTaskResult> {
     const u = typeof upid === 'string' ? parseUpid(upid) : upid
     return waitForTask((x, o) => this.taskStatus(x, o), u, opts)
   }
 
-  guestStatus(node: string, kind: PveGuestKind, vmid: number, opts: PveCallOptions = {}): Promise<PveGuestStatus> {
+  async guestStatus(node: string, kind: PveGuestKind, vmid: number, opts: PveCallOptions = {}): Promise<PveGuestStatus> {
     const path = apiPath`/nodes/${assertNodeName(node)}/${assertGuestKind(kind)}/${assertVmid(vmid)}/status/current`
     return this.#get({ ...opts, path, schema: guestStatusSchema(kind), node })
   }
@@ -165,46 +165,46 @@ export class PveApi {
     return Requester.parse(powerResultSchema, { upid: env.data }, { method: 'POST', path })
   }
 
-  vmStart(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
+  async vmStart(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
     return this.powerAction('qemu', 'start', node, vmid, opts)
   }
-  vmStop(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
+  async vmStop(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
     return this.powerAction('qemu', 'stop', node, vmid, opts)
   }
-  vmShutdown(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
+  async vmShutdown(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
     return this.powerAction('qemu', 'shutdown', node, vmid, opts)
   }
-  vmReboot(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
+  async vmReboot(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
     return this.powerAction('qemu', 'reboot', node, vmid, opts)
   }
-  vmSuspend(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
+  async vmSuspend(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
     return this.powerAction('qemu', 'suspend', node, vmid, opts)
   }
-  vmResume(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
+  async vmResume(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
     return this.powerAction('qemu', 'resume', node, vmid, opts)
   }
-  ctStart(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
+  async ctStart(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
     return this.powerAction('lxc', 'start' satisfies PveLxcPowerAction, node, vmid, opts)
   }
-  ctStop(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
+  async ctStop(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
     return this.powerAction('lxc', 'stop' satisfies PveLxcPowerAction, node, vmid, opts)
   }
-  ctShutdown(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
+  async ctShutdown(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
     return this.powerAction('lxc', 'shutdown' satisfies PveLxcPowerAction, node, vmid, opts)
   }
-  ctReboot(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
+  async ctReboot(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
     return this.powerAction('lxc', 'reboot' satisfies PveLxcPowerAction, node, vmid, opts)
   }
 
   /** Served from the answering node's RRD copy: works for offline nodes too (historic data). */
-  nodeRrd(node: string, timeframe: (typeof TIMEFRAMES)[number], cf: PveRrdCf = 'AVERAGE', opts: PveCallOptions = {}): Promise<PveRrdPoint[]> {
+  async nodeRrd(node: string, timeframe: (typeof TIMEFRAMES)[number], cf: PveRrdCf = 'AVERAGE', opts: PveCallOptions = {}): Promise<PveRrdPoint[]> {
     if (!TIMEFRAMES.includes(timeframe)) throw new InvalidArgumentError('timeframe', `"${String(timeframe)}" is not a timeframe (${TIMEFRAMES.join(', ')}).`)
     if (cf !== 'AVERAGE' && cf !== 'MAX') throw new InvalidArgumentError('cf', `"${String(cf)}" is not AVERAGE or MAX.`)
     return this.#get({ ...opts, path: apiPath`/nodes/${assertNodeName(node)}/rrddata`, params: { timeframe, cf }, schema: rrdSchema, node })
   }
 
   /** The token's effective privileges: path → privilege → propagate. */
-  permissions(opts: PveCallOptions & { path?: string } = {}): Promise<PvePermissions> {
+  async permissions(opts: PveCallOptions & { path?: string } = {}): Promise<PvePermissions> {
     const { path, ...rest } = opts
     return this.#get({ ...rest, path: '/access/permissions', params: { path }, schema: permissionsSchema })
   }

@@ -10,7 +10,7 @@
  */
 import type { z } from 'zod'
 
-import { InvalidArgumentError, MalformedResponseError, NetworkError, PveError, TimeoutError } from './errors'
+import { InvalidArgumentError, MalformedResponseError, NetworkError, PveError } from './errors'
 import type { PveRequestContext } from './errors'
 import { errorForResponse, parseEnvelope } from './http-errors'
 import type { PveEnvelope } from './http-errors'
@@ -121,7 +121,8 @@ export class Requester {
     if (e.kind === 'aborted' || e.kind === 'closed') return false
     if (isConnectPhaseError(e)) return true
     if (method !== 'GET') return false
-    return e instanceof NetworkError || e instanceof TimeoutError || e instanceof MalformedResponseError
+    // Not on a response timeout: that server is alive but slow, and trying every node would multiply the wait.
+    return e instanceof NetworkError || e instanceof MalformedResponseError
   }
 
   /** Validates an envelope's data with a schema; a mismatch is a MalformedResponseError naming the first bad field. */
