@@ -91,10 +91,13 @@ async function testConnection(input: TestInput, ctx: HandlerContext): Promise<Co
       const certificate = code === 'tls' ? await probe(ctx, host, port).catch(() => null) : null
       return result({ ...fieldErrorsFor(code, host, port), certificate })
     }
-    const perms = await api.permissions().catch(() => ({}))
-    const privileges = privilegeReport(perms, { configured: stored?.ssh != null })
+    const perms = await api.permissions().catch(() => null)
+    const privileges = privilegeReport(perms ?? {}, { configured: stored?.ssh != null })
     const resources = await api.clusterResources().catch(() => null)
-    const emptyView = resources !== null && resources.length === 0
+    // Proxmox lists bare node entries even to a token without ACLs: "empty" = no guest and no storage,
+    // and no permission anywhere (privilege separation without ACLs for the token).
+    const seesSomething = (resources ?? []).some((r) => typeof r === 'object' && r !== null && ['qemu', 'lxc', 'storage'].includes(String((r as { type?: unknown }).type)))
+    const emptyView = resources !== null && !seesSomething && perms !== null && Object.keys(perms).length === 0
     const discoveredEndpoints = await discover(api, port)
     const missing = privileges.filter((p) => !p.ok && p.feature !== 'ssh-health')
     const message = emptyView
