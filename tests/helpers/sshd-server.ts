@@ -39,6 +39,8 @@ export interface SshdServer {
   log(): string
   /** TCP connections sshd accepted so far (from its log). */
   connectionCount(): number
+  /** Pids of the per-connection sshd processes and everything below them (not the listener). */
+  sessionPids(): Promise<number[]>
   /** Kills sshd and every session process it forked (as a crash or reboot would). */
   kill(): Promise<void>
   /** Starts sshd again on the same port with the same keys. */
@@ -183,6 +185,7 @@ export async function startSshd(options: SshdOptions = {}): Promise<SshdServer> 
     strangerKeyPath: join(dir, 'id_stranger'),
     log: () => logText,
     connectionCount: () => (logText.match(/^Connection from /gm) ?? []).length,
+    sessionPids: async () => (child?.pid === undefined ? [] : descendants(child.pid)),
     kill,
     restart: async () => {
       await kill()
