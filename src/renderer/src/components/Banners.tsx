@@ -1,0 +1,46 @@
+// Notices that concern the whole app: demo mode, recovered settings, paused notifications.
+import { useState } from 'react'
+
+import type { AppState, SettingsView } from '@shared/views'
+
+import { formatClock } from '../lib/format'
+import type { Route } from '../state/use-navigation'
+
+export interface BannersProps {
+  readonly state: AppState | null
+  readonly settings: SettingsView | null
+  readonly navigate: (to: Route) => void
+}
+
+export function Banners({ state, settings, navigate }: BannersProps): React.JSX.Element {
+  const [recoveredSeen, setRecoveredSeen] = useState(false)
+  const recovered = settings?.recovered ?? null
+  return (
+    <>
+      {state?.demo === true ? (
+        <div className="banner banner-demo" role="status">
+          <strong>Demo mode.</strong> You are looking at a simulated cluster; nothing here touches a real server.
+          <button type="button" className="btn btn-primary" onClick={() => navigate({ view: 'onboarding' })}>
+            Connect your cluster
+          </button>
+        </div>
+      ) : null}
+      {recovered !== null && !recoveredSeen ? (
+        <div className="banner banner-warning" role="alert">
+          <span>
+            {recovered.message}
+            {recovered.backupPath !== null ? ` The old file was kept at ${recovered.backupPath}.` : ''}
+          </span>
+          <button type="button" className="btn" onClick={() => setRecoveredSeen(true)}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {state?.notificationsPausedUntil != null && state.notificationsPausedUntil > Date.now() ? (
+        <div className="banner banner-info" role="status">
+          Notifications are paused until {formatClock(state.notificationsPausedUntil)}.
+        </div>
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,36 @@
+// The window's frame: navigation, banners, and the open view.
+import type { PveTrayApi } from '@shared/ipc/contract'
+
+import { useAppState } from '../state/use-app-state'
+import { useNavigation, type Route } from '../state/use-navigation'
+import type { SettingsHandle } from '../state/use-settings'
+import { useTaskProgress } from '../state/use-task-progress'
+import { Banners } from './Banners'
+import { Sidebar } from './Sidebar'
+import { ViewSwitch } from './ViewSwitch'
+
+export interface ShellProps {
+  readonly api: PveTrayApi
+  readonly settings: SettingsHandle
+  readonly initial: Route
+}
+
+export function Shell({ api, settings, initial }: ShellProps): React.JSX.Element {
+  const { state, error } = useAppState(api)
+  const nav = useNavigation(api, initial)
+  const tasks = useTaskProgress(api)
+  return (
+    <div className="app">
+      <Sidebar route={nav.route} navigate={nav.navigate} clusters={state?.clusters ?? []} />
+      <main className="main" id="main">
+        <Banners state={state} settings={settings.settings} navigate={nav.navigate} />
+        {error !== null && state === null ? (
+          <p role="alert" className="error-text">
+            Could not load the monitor state: {error}
+          </p>
+        ) : null}
+        <ViewSwitch api={api} route={nav.route} navigate={nav.navigate} state={state} settings={settings} tasks={tasks} />
+      </main>
+    </div>
+  )
+}

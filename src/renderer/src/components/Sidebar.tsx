@@ -1,0 +1,55 @@
+// View navigation, plus one entry per node so node details are one click away.
+import type { ClusterSnapshot } from '@shared/snapshot'
+
+import type { Route } from '../state/use-navigation'
+
+const VIEWS: readonly { view: Route['view']; label: string }[] = [
+  { view: 'overview', label: 'Overview' },
+  { view: 'guests', label: 'Guests' },
+  { view: 'storage', label: 'Storage' },
+  { view: 'settings', label: 'Settings' }
+]
+
+export interface SidebarProps {
+  readonly route: Route
+  readonly navigate: (to: Route) => void
+  readonly clusters: readonly ClusterSnapshot[]
+}
+
+export function Sidebar({ route, navigate, clusters }: SidebarProps): React.JSX.Element {
+  return (
+    <nav className="sidebar" aria-label="Views">
+      <div className="brand">PVE Tray</div>
+      <ul>
+        {VIEWS.map((v) => (
+          <li key={v.view}>
+            <button type="button" className="nav-item" aria-current={route.view === v.view ? 'page' : undefined} onClick={() => navigate({ view: v.view })}>
+              {v.label}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {clusters.map((c) => (
+        <div key={c.clusterId} className="nav-group">
+          <div className="nav-group-title">{c.clusterName}</div>
+          <ul aria-label={`Nodes of ${c.clusterName}`}>
+            {c.nodes.map((n) => (
+              <li key={n.name}>
+                <button
+                  type="button"
+                  className="nav-item nav-node"
+                  aria-current={route.view === 'node' && route.node === n.name && route.clusterId === c.clusterId ? 'page' : undefined}
+                  onClick={() => navigate({ view: 'node', clusterId: c.clusterId, node: n.name })}
+                >
+                  <span className={`dot dot-${n.status}`} aria-hidden="true" />
+                  {n.name}
+                  <span className="visually-hidden"> ({n.status})</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </nav>
+  )
+}

@@ -1,0 +1,73 @@
+// Number and time formatting for the dashboard. Pure, so the same figures show everywhere.
+
+const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB']
+
+export function formatBytes(bytes: number | null): string {
+  if (bytes === null || !Number.isFinite(bytes)) return '—'
+  let v = Math.max(0, bytes)
+  let i = 0
+  while (v >= 1024 && i < UNITS.length - 1) {
+    v /= 1024
+    i++
+  }
+  return `${v >= 100 || i === 0 ? Math.round(v) : v.toFixed(1)} ${UNITS[i] ?? 'B'}`
+}
+
+/** A 0..1 fraction as a whole percentage. */
+export function formatPercent(fraction: number | null): string {
+  if (fraction === null || !Number.isFinite(fraction)) return '—'
+  return `${Math.round(fraction * 100)} %`
+}
+
+export function ratio(used: number | null, total: number | null): number | null {
+  if (used === null || total === null || total <= 0) return null
+  return Math.min(1, Math.max(0, used / total))
+}
+
+/** Seconds as "3 d 4 h", "5 h 12 min", "42 min", "17 s". */
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return '—'
+  const s = Math.floor(seconds)
+  const d = Math.floor(s / 86400)
+  const h = Math.floor((s % 86400) / 3600)
+  const m = Math.floor((s % 3600) / 60)
+  if (d > 0) return `${d} d ${h} h`
+  if (h > 0) return `${h} h ${m} min`
+  if (m > 0) return `${m} min`
+  return `${s} s`
+}
+
+/** "updated 3 s ago" style age of an epoch-ms instant. */
+export function formatAge(at: number | null, now: number): string {
+  if (at === null) return 'never'
+  const sec = Math.max(0, Math.round((now - at) / 1000))
+  if (sec < 60) return `${sec} s ago`
+  if (sec < 3600) return `${Math.floor(sec / 60)} min ago`
+  if (sec < 86400) return `${Math.floor(sec / 3600)} h ago`
+  return `${Math.floor(sec / 86400)} d ago`
+}
+
+export function formatClock(at: number): string {
+  const d = new Date(at)
+  const pad = (n: number): string => String(n).padStart(2, '0')
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
+}
+
+export function formatDateTime(at: number): string {
+  const d = new Date(at)
+  const pad = (n: number): string => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${formatClock(at)}`
+}
+
+const ACTION_LABELS: Readonly<Record<string, string>> = {
+  start: 'Start',
+  stop: 'Stop',
+  shutdown: 'Shut down',
+  reboot: 'Reboot',
+  suspend: 'Pause',
+  resume: 'Resume'
+}
+
+export function actionLabel(action: string): string {
+  return ACTION_LABELS[action] ?? action
+}

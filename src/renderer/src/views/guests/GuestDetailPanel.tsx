@@ -1,0 +1,78 @@
+// The selected guest: facts, actions (or why there are none), task progress, notifications.
+import type { PowerAction } from '@shared/snapshot'
+import type { TaskProgress } from '@shared/views'
+
+import { formatBytes, formatDuration, formatPercent } from '../../lib/format'
+import type { GuestRow } from '../../lib/guest-query'
+import { ActionButtons } from './ActionButtons'
+import { GuestAlertControls } from './GuestAlertControls'
+import { MutedBadge } from './MutedBadge'
+import { TaskStatus } from './TaskStatus'
+
+export interface GuestDetailPanelProps {
+  readonly row: GuestRow
+  readonly progress: TaskProgress | undefined
+  readonly actionError: string | null
+  readonly onAction: (row: GuestRow, action: PowerAction) => void
+  readonly onClose: () => void
+}
+
+export function GuestDetailPanel({ row, progress, actionError, onAction, onClose }: GuestDetailPanelProps): React.JSX.Element {
+  const g = row.guest
+  return (
+    <aside className="panel guest-detail" aria-label={`Details of ${g.name}`} data-testid="guest-detail">
+      <header className="detail-head">
+        <h2>
+          <span className="guest-name">{g.name}</span> <span className="muted-text">({g.kind === 'qemu' ? 'VM' : 'CT'} {g.vmid})</span>
+        </h2>
+        {g.muted !== null ? <MutedBadge muted={g.muted} /> : null}
+        <button type="button" className="btn btn-small" aria-label="Close details" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <dl className="facts">
+        <dt>State</dt>
+        <dd>
+          {g.state}
+          {g.status !== g.state ? ` (${g.status})` : ''}
+          {g.stale ? ' — its node is offline, this is the last known state' : ''}
+        </dd>
+        <dt>Node</dt>
+        <dd>
+          {g.node} · {row.clusterName}
+        </dd>
+        <dt>CPU</dt>
+        <dd>
+          {formatPercent(g.cpu)} of {g.maxcpu ?? '—'} cores
+        </dd>
+        <dt>Memory</dt>
+        <dd>
+          {formatBytes(g.mem)} / {formatBytes(g.maxmem)}
+        </dd>
+        <dt>Uptime</dt>
+        <dd>{formatDuration(g.uptime)}</dd>
+        {g.hastate !== null ? (
+          <>
+            <dt>HA</dt>
+            <dd>{g.hastate}</dd>
+          </>
+        ) : null}
+      </dl>
+      <div className="detail-actions">
+        <ActionButtons row={row} onAction={onAction} />
+        {g.actions.length === 0 && g.actionsDisabledReason !== null ? (
+          <p className="muted-text" data-testid="actions-disabled-reason">
+            {g.actionsDisabledReason}
+          </p>
+        ) : null}
+        {progress !== undefined ? <TaskStatus progress={progress} /> : null}
+        {actionError !== null ? (
+          <p className="error-text" role="alert">
+            {actionError}
+          </p>
+        ) : null}
+      </div>
+      <GuestAlertControls row={row} />
+    </aside>
+  )
+}

@@ -1,0 +1,88 @@
+// One table row. Fixed height (see ROW_HEIGHT) so refreshes never shift the layout.
+import { memo } from 'react'
+
+import type { PowerAction } from '@shared/snapshot'
+import type { TaskProgress } from '@shared/views'
+
+import { formatBytes, formatDuration, formatPercent } from '../../lib/format'
+import type { GuestRow } from '../../lib/guest-query'
+import { ActionButtons } from './ActionButtons'
+import { MutedBadge } from './MutedBadge'
+import { TaskStatus } from './TaskStatus'
+
+export interface GuestRowViewProps {
+  readonly row: GuestRow
+  readonly index: number
+  readonly top: number
+  readonly active: boolean
+  readonly selected: boolean
+  readonly progress: TaskProgress | undefined
+  readonly onAction: (row: GuestRow, action: PowerAction) => void
+  readonly onSelect: (key: string, index: number) => void
+  readonly onDismissTask: (key: string) => void
+}
+
+function GuestRowViewInner({ row, index, top, active, selected, progress, onAction, onSelect, onDismissTask }: GuestRowViewProps): React.JSX.Element {
+  const g = row.guest
+  const inFlight = progress !== undefined && (progress.phase === 'pending' || progress.phase === 'running')
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      tabIndex={active ? 0 : -1}
+      className={`guest-row${selected ? ' selected' : ''}${g.stale ? ' stale' : ''}`}
+      style={{ transform: `translateY(${top}px)` }}
+      data-vmid={g.vmid}
+      data-key={row.key}
+      data-state={g.state}
+      onClick={() => onSelect(row.key, index)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault()
+          onSelect(row.key, index)
+        }
+      }}
+    >
+      <span role="cell" className="cell-status">
+        <span className={`dot dot-${g.state}`} aria-hidden="true" />
+        <span data-testid="guest-state">{g.stale ? `${g.state}?` : g.state}</span>
+      </span>
+      <span role="cell" className="cell-name">
+        <span className="guest-name" data-testid="guest-name">
+          {g.name}
+        </span>
+        {g.template ? <span className="badge">template</span> : null}
+        {g.lock !== null ? <span className="badge">{g.lock}</span> : null}
+        {g.muted !== null ? <MutedBadge muted={g.muted} /> : null}
+      </span>
+      <span role="cell">{g.vmid}</span>
+      <span role="cell">{g.kind === 'qemu' ? 'VM' : 'CT'}</span>
+      <span role="cell">{g.node}</span>
+      <span role="cell" className="cell-tags">
+        {g.tags.map((t) => (
+          <span key={t} className="tag">
+            {t}
+          </span>
+        ))}
+      </span>
+      <span role="cell" className="num">
+        {g.state === 'running' ? formatPercent(g.cpu) : '—'}
+      </span>
+      <span role="cell" className="num">
+        {g.state === 'running' ? `${formatBytes(g.mem)} / ${formatBytes(g.maxmem)}` : formatBytes(g.maxmem)}
+      </span>
+      <span role="cell" className="num">
+        {g.state === 'running' ? formatDuration(g.uptime) : '—'}
+      </span>
+      <span role="cell" className="cell-actions">
+        {progress !== undefined ? (
+          <TaskStatus progress={progress} onDismiss={() => onDismissTask(row.key)} />
+        ) : null}
+        {!inFlight ? <ActionButtons row={row} onAction={onAction} tabIndex={active ? 0 : -1} /> : null}
+      </span>
+    </div>
+  )
+}
+
+export const GuestRowView = memo(GuestRowViewInner)

@@ -1,0 +1,120 @@
+// The virtualized guests table: only the rows in view are in the DOM, so 5,000 guests scroll and
+// refresh smoothly. One row is the Tab stop (roving tabindex); arrows move, Enter/Space select.
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useCallback, useEffect, useRef, useState } from 'react'
+
+import type { PowerAction } from '@shared/snapshot'
+import type { TaskProgress } from '@shared/views'
+
+import type { GuestQuery, GuestRow, SortKey } from '../../lib/guest-query'
+import { COLUMNS, ROW_HEIGHT } from './columns'
+import { GuestRowView } from './GuestRowView'
+
+export interface GuestTableProps {
+  readonly rows: readonly GuestRow[]
+  readonly query: GuestQuery
+  readonly onSort: (key: SortKey) => void
+  readonly selectedKey: string | null
+  readonly onSelect: (key: string) => void
+  readonly onAction: (row: GuestRow, action: PowerAction) => void
+  readonly progress: ReadonlyMap<string, TaskProgress>
+  readonly onDismissTask: (key: string) => void
+  /** Scroll this row into view once (navigation to a guest). */
+  readonly revealKey: string | null
+}
+
+export function GuestTable(props: GuestTableProps): React.JSX.Element {
+  const { rows, query, onSort, selectedKey, onSelect, onAction, progress, onDismissTask, revealKey } = props
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const [activeIndex, setActiveIndex] = useState(0)
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    getItemKey: (i) => rows[i]?.key ?? i,
+    // Render a first screenful before the scroll box is measured, so rows appear in the first commit.
+    initialRect: { width: 1200, height: 800 }
+  })
+
+  useEffect(() => {
+    if (revealKey === null) return
+    const i = rows.findIndex((r) => r.key === revealKey)
+    if (i >= 0) {
+      setActiveIndex(i)
+      virtualizer.scrollToIndex(i, { align: 'center' })
+    }
+    // Only when asked to reveal a different guest, not on every poll.
+  }, [revealKey])
+
+  const active = Math.min(activeIndex, Math.max(0, rows.length - 1))
+  const focusRow = useCallback(
+    (i: number) => {
+      setActiveIndex(i)
+      virtualizer.scrollToIndex(i)
+      requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[aria-rowindex="${i + 2}"]`)?.focus())
+    },
+    [virtualizer]
+  )
+  const select = useCallback(
+    (key: string, index: number) => {
+      setActiveIndex(index)
+      onSelect(key)
+    },
+    [onSelect]
+  )
+
+  const onKeyDown = (e: React.KeyboardEvent): void => {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1)
+    const to =
+      e.key === 'ArrowDown' ? active + 1 : e.key === 'ArrowUp' ? active - 1 : e.key === 'PageDown' ? active + page : e.key === 'PageUp' ? active - page : e.key === 'Home' ? 0 : e.key === 'End' ? rows.length - 1 : null
+    if (to === null || rows.length === 0) return
+    e.preventDefault()
+    focusRow(Math.min(rows.length - 1, Math.max(0, to)))
+  }
+
+  return (
+    <div className="guest-table" role="table" aria-label="Guests" aria-rowcount={rows.length + 1}>
+      <div className="guest-header" role="row" aria-rowindex={1}>
+        {COLUMNS.map((c) => {
+          const sorted = c.sort !== null && query.sort === c.sort
+          return (
+            <span key={c.id} role="columnheader" aria-sort={sorted ? (query.desc ? 'descending' : 'ascending') : undefined}>
+              {c.sort !== null ? (
+                <button type="button" className="sort-button" onClick={() => c.sort !== null && onSort(c.sort)}>
+                  {c.label}
+                  <span aria-hidden="true">{sorted ? (query.desc ? ' ▼' : ' ▲') : ''}</span>
+                </button>
+              ) : (
+                c.label
+              )}
+            </span>
+          )
+        })}
+      </div>
+      <div className="guest-scroll" ref={scrollRef} role="rowgroup" onKeyDown={onKeyDown} data-testid="guest-scroll">
+        {rows.length === 0 ? <p className="empty-rows">No guest matches these filters.</p> : null}
+        <div className="guest-canvas" style={{ height: `${virtualizer.getTotalSize()}px` }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index]
+            if (row === undefined) return null
+            return (
+              <GuestRowView
+                key={row.key}
+                row={row}
+                index={item.index}
+                top={item.start}
+                active={item.index === active}
+                selected={row.key === selectedKey}
+                progress={progress.get(row.key)}
+                onAction={onAction}
+                onSelect={select}
+                onDismissTask={onDismissTask}
+              />
+            )
+          })}
+        </div>
+      </div>
+    </div>
+  )
+}

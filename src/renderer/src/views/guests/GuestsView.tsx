@@ -1,0 +1,108 @@
+// Guests across all clusters: filters, the virtualized table, the selected guest, and confirmations.
+import { useCallback, useMemo, useState } from 'react'
+
+import type { PveTrayApi } from '@shared/ipc/contract'
+import type { ClusterSnapshot, PowerAction } from '@shared/snapshot'
+
+import { call } from '../../api/api-context'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { CONFIRM_ACTIONS, defaultGuestQuery, distinctValues, guestRows, queryGuests, type GuestQuery, type GuestRow, type SortKey } from '../../lib/guest-query'
+import type { TaskProgressHandle } from '../../state/use-task-progress'
+import { confirmText } from './confirm-text'
+import { GuestDetailPanel } from './GuestDetailPanel'
+import { GuestFilters } from './GuestFilters'
+import { GuestTable } from './GuestTable'
+import { RecentTasks } from './RecentTasks'
+
+export interface GuestsViewProps {
+  readonly api: PveTrayApi
+  readonly clusters: readonly ClusterSnapshot[]
+  readonly tasks: TaskProgressHandle
+  readonly focusVmid: number | null
+  readonly focusClusterId: string | null
+}
+
+export function GuestsView({ api, clusters, tasks, focusVmid, focusClusterId }: GuestsViewProps): React.JSX.Element {
+  const [query, setQuery] = useState<GuestQuery>(defaultGuestQuery)
+  const focusKey = focusVmid === null ? null : `${focusClusterId ?? clusters[0]?.clusterId ?? ''}/${focusVmid}`
+  const [selectedKey, setSelectedKey] = useState<string | null>(focusKey)
+  const [confirm, setConfirm] = useState<{ row: GuestRow; action: PowerAction } | null>(null)
+  const [actionErrors, setActionErrors] = useState<ReadonlyMap<string, string>>(new Map())
+
+  const all = useMemo(() => guestRows(clusters), [clusters])
+  const shown = useMemo(() => queryGuests(all, query), [all, query])
+  const { nodes, tags } = useMemo(() => distinctValues(all), [all])
+  const selected = selectedKey === null ? undefined : all.find((r) => r.key === selectedKey)
+
+  const run = useCallback(
+    async (row: GuestRow, action: PowerAction) => {
+      const g = row.guest
+      setActionErrors((m) => {
+        const next = new Map(m)
+        next.delete(row.key)
+        return next
+      })
+      const r = await call(api, 'guests:action', { clusterId: row.clusterId, node: g.node, kind: g.kind, vmid: g.vmid, action })
+      if (!r.ok) setActionErrors((m) => new Map(m).set(row.key, r.error.message))
+    },
+    [api]
+  )
+  const onAction = useCallback(
+    (row: GuestRow, action: PowerAction) => {
+      if (CONFIRM_ACTIONS.has(action)) setConfirm({ row, action })
+      else void run(row, action)
+    },
+    [run]
+  )
+  const onSort = useCallback((key: SortKey) => setQuery((q) => ({ ...q, sort: key, desc: q.sort === key ? !q.desc : false })), [])
+  const names = useCallback((clusterId: string, vmid: number) => all.find((r) => r.clusterId === clusterId && r.guest.vmid === vmid)?.guest.name ?? String(vmid), [all])
+
+  const dialog = confirm === null ? null : confirmText(confirm.row, confirm.action)
+  return (
+    <div className="view view-guests" data-view="guests">
+      <h1 className="view-title">Guests</h1>
+      <GuestFilters query={query} onChange={setQuery} nodes={nodes} tags={tags} shown={shown.length} total={all.length} />
+      <div className="guests-body">
+        <GuestTable
+          rows={shown}
+          query={query}
+          onSort={onSort}
+          selectedKey={selectedKey}
+          onSelect={setSelectedKey}
+          onAction={onAction}
+          progress={tasks.byGuest}
+          onDismissTask={tasks.dismiss}
+          revealKey={focusKey}
+        />
+        {selected !== undefined ? (
+          <GuestDetailPanel
+            row={selected}
+            progress={tasks.byGuest.get(selected.key)}
+            actionError={actionErrors.get(selected.key) ?? null}
+            onAction={onAction}
+            onClose={() => setSelectedKey(null)}
+          />
+        ) : null}
+      </div>
+      {[...actionErrors].map(([key, message]) => (
+        <p key={key} className="error-text" role="alert" data-testid="action-error">
+          {names(key.slice(0, key.lastIndexOf('/')), Number(key.slice(key.lastIndexOf('/') + 1)))}: {message}
+        </p>
+      ))}
+      <RecentTasks tasks={tasks.recent} names={names} />
+      {confirm !== null && dialog !== null ? (
+        <ConfirmDialog
+          title={dialog.title}
+          body={dialog.body}
+          confirmLabel={dialog.label}
+          danger={confirm.action === 'stop'}
+          onConfirm={() => {
+            setConfirm(null)
+            void run(confirm.row, confirm.action)
+          }}
+          onCancel={() => setConfirm(null)}
+        />
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,88 @@
+// One node: its figures from the API, and the SSH health check with actionable errors.
+import { useCallback, useEffect, useState } from 'react'
+
+import type { PveTrayApi } from '@shared/ipc/contract'
+import type { ClusterSnapshot } from '@shared/snapshot'
+import type { NodeHealthReport } from '@shared/views'
+
+import { call } from '../../api/api-context'
+import type { Route } from '../../state/use-navigation'
+import { NodeCard } from '../overview/NodeCard'
+import { HealthReport } from './HealthReport'
+import { SshErrorPanel } from './SshErrorPanel'
+import { classifySshError, type SshProblem } from './ssh-error'
+
+export interface NodeDetailsViewProps {
+  readonly api: PveTrayApi
+  readonly clusters: readonly ClusterSnapshot[]
+  readonly clusterId: string | null
+  readonly node: string | null
+  readonly navigate: (to: Route) => void
+}
+
+export function NodeDetailsView({ api, clusters, clusterId, node, navigate }: NodeDetailsViewProps): React.JSX.Element {
+  const cluster = clusters.find((c) => c.clusterId === clusterId)
+  const nodeView = cluster?.nodes.find((n) => n.name === node) ?? cluster?.nodes[0]
+  const [report, setReport] = useState<NodeHealthReport | null>(null)
+  const [problem, setProblem] = useState<SshProblem | null>(null)
+  const [running, setRunning] = useState(false)
+  const name = nodeView?.name ?? null
+  const cid = cluster?.clusterId ?? null
+
+  const check = useCallback(() => {
+    if (cid === null || name === null) return
+    setRunning(true)
+    setProblem(null)
+    void call(api, 'nodes:health', { clusterId: cid, node: name }).then((r) => {
+      setRunning(false)
+      if (r.ok) setReport(r.value)
+      else {
+        setReport(null)
+        setProblem(classifySshError(r.error))
+      }
+    })
+  }, [api, cid, name])
+
+  useEffect(() => {
+    setReport(null)
+    setProblem(null)
+    check()
+  }, [check])
+
+  if (cluster === undefined || nodeView === undefined || cid === null) {
+    return (
+      <div className="view" data-view="node">
+        <h1 className="view-title">Node</h1>
+        <p>This node is not known (any more).</p>
+      </div>
+    )
+  }
+  const guests = cluster.guests.filter((g) => g.node === nodeView.name)
+  return (
+    <div className="view" data-view="node">
+      <h1 className="view-title">Node {nodeView.name}</h1>
+      <div className="node-detail-top">
+        <NodeCard clusterId={cid} node={nodeView} onOpen={() => undefined} />
+        <div className="panel">
+          <p>
+            {guests.length} guests, {guests.filter((g) => g.state === 'running').length} running.
+          </p>
+          <button type="button" className="btn" onClick={() => navigate({ view: 'guests', clusterId: cid })}>
+            Show guests
+          </button>
+        </div>
+      </div>
+      <section className="panel" aria-labelledby="health-title">
+        <div className="panel-head">
+          <h2 id="health-title">Health check (SSH)</h2>
+          <button type="button" className="btn" onClick={check} disabled={running}>
+            {running ? 'Checking…' : 'Check again'}
+          </button>
+        </div>
+        {running && report === null ? <p aria-busy="true">Connecting over SSH…</p> : null}
+        {problem !== null ? <SshErrorPanel problem={problem} clusterId={cid} node={nodeView.name} onTrusted={check} navigate={navigate} /> : null}
+        {report !== null ? <HealthReport report={report} /> : null}
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,62 @@
+// An SSH failure explained, with the one thing to do about it.
+import { useState } from 'react'
+
+import { call, useApi } from '../../api/api-context'
+import type { Route } from '../../state/use-navigation'
+import type { SshProblem } from './ssh-error'
+
+export interface SshErrorPanelProps {
+  readonly problem: SshProblem
+  readonly clusterId: string
+  readonly node: string
+  readonly onTrusted: () => void
+  readonly navigate: (to: Route) => void
+}
+
+export function SshErrorPanel({ problem, clusterId, node, onTrusted, navigate }: SshErrorPanelProps): React.JSX.Element {
+  const api = useApi()
+  const [error, setError] = useState<string | null>(null)
+  if (problem.kind === 'host-key') {
+    return (
+      <div className="panel panel-warning" role="alert" data-testid="ssh-host-key">
+        <h3>This node’s SSH host key is not trusted yet</h3>
+        <p>The app has not connected to {node} over SSH before. Make sure this is the node’s key before trusting it: on the node, run</p>
+        <pre className="code">ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub</pre>
+        <p>
+          and compare: <code data-testid="ssh-fingerprint">{problem.fingerprint}</code>
+        </p>
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => {
+            void call(api, 'ssh:trust-host-key', { clusterId, node, fingerprint: problem.fingerprint }).then((r) => {
+              if (r.ok) onTrusted()
+              else setError(r.error.message)
+            })
+          }}
+        >
+          Trust this host key
+        </button>
+        {error !== null ? <p className="error-text">{error}</p> : null}
+      </div>
+    )
+  }
+  if (problem.kind === 'auth') {
+    return (
+      <div className="panel panel-error" role="alert" data-testid="ssh-auth">
+        <h3>The node refused the SSH login</h3>
+        <p>{problem.message}</p>
+        <p>Check the SSH user, key file and passphrase in the cluster’s settings, and that the key is in the user’s authorized_keys on {node}.</p>
+        <button type="button" className="btn" onClick={() => navigate({ view: 'settings' })}>
+          Open settings
+        </button>
+      </div>
+    )
+  }
+  return (
+    <div className="panel panel-error" role="alert" data-testid="ssh-error">
+      <h3>The health check could not run</h3>
+      <p>{problem.message}</p>
+    </div>
+  )
+}

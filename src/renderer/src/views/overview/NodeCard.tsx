@@ -1,0 +1,58 @@
+// One node at a glance: status, CPU, memory, root disk, uptime, load and a CPU sparkline.
+import type { NodeView } from '@shared/snapshot'
+
+import { UsageBar } from '../../components/UsageBar'
+import { formatBytes, formatDuration, formatPercent, ratio } from '../../lib/format'
+import { MutedBadge } from '../guests/MutedBadge'
+import { Sparkline } from './Sparkline'
+import { useNodeRrd } from './use-node-rrd'
+
+export interface NodeCardProps {
+  readonly clusterId: string
+  readonly node: NodeView
+  readonly onOpen: () => void
+}
+
+export function NodeCard({ clusterId, node, onOpen }: NodeCardProps): React.JSX.Element {
+  const online = node.status === 'online'
+  const rrd = useNodeRrd(clusterId, node.name, online)
+  const load = rrd?.findLast((p) => p.loadavg !== null)?.loadavg ?? null
+  return (
+    <article className={`node-card node-${node.status}`} aria-label={`Node ${node.name}`} data-node={node.name}>
+      <header className="node-card-head">
+        <h3>
+          <button type="button" className="link-button" onClick={onOpen}>
+            {node.name}
+          </button>
+        </h3>
+        <span className={`status-pill status-${node.status}`} data-testid="node-status">
+          {node.status}
+        </span>
+        {node.flapping ? <span className="badge badge-warn">flapping</span> : null}
+        {node.muted !== null ? <MutedBadge muted={node.muted} /> : null}
+      </header>
+      {online ? (
+        <>
+          <UsageBar label="CPU" fraction={node.cpu} text={`${formatPercent(node.cpu)}${node.maxcpu !== null ? ` of ${node.maxcpu} cores` : ''}`} />
+          <UsageBar label="Memory" fraction={ratio(node.mem, node.maxmem)} text={`${formatBytes(node.mem)} / ${formatBytes(node.maxmem)}`} />
+          <UsageBar label="Root disk" fraction={ratio(node.disk, node.maxdisk)} text={`${formatBytes(node.disk)} / ${formatBytes(node.maxdisk)}`} />
+          <dl className="node-facts">
+            <div>
+              <dt>Uptime</dt>
+              <dd>{formatDuration(node.uptime)}</dd>
+            </div>
+            <div>
+              <dt>Load</dt>
+              <dd>{load === null ? '—' : load.toFixed(2)}</dd>
+            </div>
+          </dl>
+          <Sparkline label={`CPU of ${node.name} over the last hour`} values={rrd?.map((p) => p.cpu) ?? []} max={1} />
+        </>
+      ) : (
+        <p className="node-down-text">
+          {node.downSince !== null ? `Down since ${new Date(node.downSince).toLocaleTimeString()}.` : 'Not reporting.'} Its guests show their last known state.
+        </p>
+      )}
+    </article>
+  )
+}

@@ -1,0 +1,35 @@
+// Every cluster: its headline and node cards, then the events timeline.
+import type { AppState } from '@shared/views'
+
+import type { Route } from '../../state/use-navigation'
+import { ClusterSummary } from './ClusterSummary'
+import { EventsTimeline } from './EventsTimeline'
+import { NodeCard } from './NodeCard'
+
+export function OverviewView({ state, navigate }: { state: AppState | null; navigate: (to: Route) => void }): React.JSX.Element {
+  if (state === null) return <p aria-busy="true">Loading…</p>
+  return (
+    <div className="view" data-view="overview">
+      <h1 className="view-title">Overview</h1>
+      {state.clusters.length === 0 ? (
+        <div className="panel">
+          <p>No cluster is being watched yet.</p>
+          <button type="button" className="btn btn-primary" onClick={() => navigate({ view: 'onboarding' })}>
+            Connect a cluster
+          </button>
+        </div>
+      ) : null}
+      {state.clusters.map((c) => (
+        <section key={c.clusterId} className="cluster" aria-label={`Cluster ${c.clusterName}`}>
+          <ClusterSummary cluster={c} />
+          <div className="node-grid">
+            {c.nodes.map((n) => (
+              <NodeCard key={n.name} clusterId={c.clusterId} node={n} onOpen={() => navigate({ view: 'node', clusterId: c.clusterId, node: n.name })} />
+            ))}
+          </div>
+        </section>
+      ))}
+      <EventsTimeline events={state.events} />
+    </div>
+  )
+}

@@ -1,0 +1,104 @@
+// Edit a saved cluster: name, mode, endpoints, SSH. The token is changed through onboarding.
+import { useState } from 'react'
+
+import type { PveTrayApi } from '@shared/ipc/contract'
+import type { ClusterSettingsView, SettingsView } from '@shared/views'
+
+import { call } from '../../api/api-context'
+import { Field } from '../../components/Field'
+import { editorForm, editorInput, validateEditor, type ClusterEditorForm, type EndpointRow } from './cluster-editor-form'
+import { EndpointsEditor } from './EndpointsEditor'
+
+export interface ClusterEditorProps {
+  readonly api: PveTrayApi
+  readonly cluster: ClusterSettingsView
+  readonly onSaved: (s: SettingsView) => void
+  readonly onClose: () => void
+}
+
+export function ClusterEditor({ api, cluster, onSaved, onClose }: ClusterEditorProps): React.JSX.Element {
+  const [f, setF] = useState<ClusterEditorForm>(() => editorForm(cluster))
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [message, setMessage] = useState<string | null>(null)
+  const set = <K extends keyof ClusterEditorForm>(k: K, v: ClusterEditorForm[K]): void => setF({ ...f, [k]: v })
+
+  const save = async (): Promise<void> => {
+    const input = editorInput(cluster, f)
+    const local = validateEditor(input)
+    setErrors(local)
+    if (Object.keys(local).length > 0) return
+    const r = await call(api, 'settings:save-cluster', input)
+    if (r.ok) {
+      onSaved(r.value)
+      onClose()
+    } else {
+      setErrors(r.error.fields ?? {})
+      setMessage(r.error.message)
+    }
+  }
+
+  return (
+    <form
+      className="panel form"
+      aria-label={`Edit ${cluster.name}`}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault()
+        void save()
+      }}
+    >
+      <Field label="Name" error={errors.name}>
+        {(a) => <input {...a} className="input" value={f.name} onChange={(e) => set('name', e.target.value)} />}
+      </Field>
+      <Field label="Mode" error={errors.mode}>
+        {(a) => (
+          <select {...a} className="input" value={f.mode} onChange={(e) => set('mode', e.target.value === 'control' ? 'control' : 'monitor')}>
+            <option value="monitor">Monitor only</option>
+            <option value="control">Monitor and control</option>
+          </select>
+        )}
+      </Field>
+      <EndpointsEditor endpoints={f.endpoints} errors={errors} onChange={(endpoints: readonly EndpointRow[]) => set('endpoints', endpoints)} />
+      <fieldset>
+        <legend>SSH (for the node health check)</legend>
+        <div className="field-row">
+          <Field label="User" error={errors['ssh.user']}>
+            {(a) => <input {...a} className="input" value={f.sshUser} onChange={(e) => set('sshUser', e.target.value)} />}
+          </Field>
+          <Field label="Port" error={errors['ssh.port']}>
+            {(a) => <input {...a} className="input input-port" inputMode="numeric" value={f.sshPort} onChange={(e) => set('sshPort', e.target.value)} />}
+          </Field>
+        </div>
+        <Field label="Private key file" error={errors['ssh.keyPath']} hint="e.g. ~/.ssh/id_ed25519; empty to use the SSH agent only">
+          {(a) => <input {...a} className="input" value={f.sshKeyPath} onChange={(e) => set('sshKeyPath', e.target.value)} spellCheck={false} />}
+        </Field>
+        <label className="check">
+          <input type="checkbox" checked={f.sshUseAgent} onChange={(e) => set('sshUseAgent', e.target.checked)} />
+          Use the SSH agent
+        </label>
+        <Field label="Key passphrase" error={errors['ssh.passphrase']} hint={cluster.ssh.hasPassphrase ? 'A passphrase is stored; leave empty to keep it.' : undefined}>
+          {(a) => <input {...a} className="input" type="password" autoComplete="off" value={f.sshPassphrase} onChange={(e) => set('sshPassphrase', e.target.value)} />}
+        </Field>
+        {cluster.ssh.hasPassphrase ? (
+          <label className="check">
+            <input type="checkbox" checked={f.clearPassphrase} onChange={(e) => set('clearPassphrase', e.target.checked)} />
+            Remove the stored passphrase
+          </label>
+        ) : null}
+      </fieldset>
+      {message !== null ? (
+        <p className="error-text" role="alert">
+          {message}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary">
+          Save
+        </button>
+        <button type="button" className="btn" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,74 @@
+// The settings editor's form for one saved cluster (everything but the token, which onboarding tests).
+import type { ChannelInput } from '@shared/ipc/contract'
+import { clusterInputSchema } from '@shared/ipc/schemas'
+import type { ClusterMode } from '@shared/snapshot'
+import type { ClusterSettingsView } from '@shared/views'
+
+export interface EndpointRow {
+  readonly host: string
+  readonly port: string
+  readonly node: string
+  readonly fingerprint256: string
+}
+
+export interface ClusterEditorForm {
+  readonly name: string
+  readonly mode: ClusterMode
+  readonly endpoints: readonly EndpointRow[]
+  readonly sshUser: string
+  readonly sshKeyPath: string
+  readonly sshUseAgent: boolean
+  readonly sshPort: string
+  /** '' keeps the stored passphrase (unless `clearPassphrase`). */
+  readonly sshPassphrase: string
+  readonly clearPassphrase: boolean
+}
+
+export function editorForm(c: ClusterSettingsView): ClusterEditorForm {
+  return {
+    name: c.name,
+    mode: c.mode,
+    endpoints: c.endpoints.map((e) => ({ host: e.host, port: String(e.port), node: e.node ?? '', fingerprint256: e.fingerprint256 ?? '' })),
+    sshUser: c.ssh.user,
+    sshKeyPath: c.ssh.keyPath ?? '',
+    sshUseAgent: c.ssh.useAgent,
+    sshPort: String(c.ssh.port),
+    sshPassphrase: '',
+    clearPassphrase: false
+  }
+}
+
+export function editorInput(c: ClusterSettingsView, f: ClusterEditorForm): ChannelInput<'settings:save-cluster'> {
+  return {
+    id: c.id,
+    name: f.name,
+    mode: f.mode,
+    tokenId: c.tokenId,
+    endpoints: f.endpoints.map((e) => ({
+      host: e.host,
+      port: Number(e.port),
+      node: e.node.trim() === '' ? null : e.node.trim(),
+      fingerprint256: e.fingerprint256.trim() === '' ? null : e.fingerprint256.trim()
+    })),
+    ssh: {
+      user: f.sshUser,
+      keyPath: f.sshKeyPath.trim() === '' ? null : f.sshKeyPath.trim(),
+      useAgent: f.sshUseAgent,
+      port: Number(f.sshPort),
+      ...(f.clearPassphrase ? { passphrase: null } : f.sshPassphrase !== '' ? { passphrase: f.sshPassphrase } : {}),
+      hostOverrides: { ...c.ssh.hostOverrides }
+    }
+  }
+}
+
+/** Field path ("endpoints.0.host", "ssh.user") → message, from the same schema main applies. */
+export function validateEditor(input: ChannelInput<'settings:save-cluster'>): Record<string, string> {
+  const r = clusterInputSchema.safeParse(input)
+  if (r.success) return {}
+  const out: Record<string, string> = {}
+  for (const issue of r.error.issues) {
+    const path = issue.path.map(String).join('.')
+    out[path] ??= issue.message
+  }
+  return out
+}
