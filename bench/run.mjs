@@ -1,0 +1,34 @@
+// Runs every bench/*.bench.{ts,mjs,js} with this Node (24+: .ts runs with type stripping), one after the
+// other so they do not skew each other's timings; exits non-zero if any of them failed.
+import { spawnSync } from 'node:child_process'
+import { readdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const dir = dirname(fileURLToPath(import.meta.url))
+const only = process.argv.slice(2)
+const files = readdirSync(dir)
+  .filter((f) => /\.bench\.(ts|mjs|js)$/.test(f))
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort()
+
+if (files.length === 0) {
+  console.error('no bench/*.bench.* files found')
+  process.exit(1)
+}
+
+const failed = []
+for (const file of files) {
+  console.log(`\n=== ${file}`)
+  const started = Date.now()
+  const result = spawnSync(process.execPath, [join(dir, file)], { stdio: 'inherit' })
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  if (result.status !== 0) {
+    failed.push(file)
+    console.log(`=== ${file}: FAILED (${result.signal ?? `exit ${result.status}`}) after ${seconds} s`)
+  } else {
+    console.log(`=== ${file}: ok in ${seconds} s`)
+  }
+}
+console.log(`\n${files.length - failed.length} of ${files.length} benchmarks ran cleanly${failed.length ? `; failed: ${failed.join(', ')}` : ''}`)
+process.exit(failed.length ? 1 : 0)
