@@ -1,0 +1,33 @@
+// The builder table: one per event kind. Adding a kind to MonitorEventKind fails to compile here
+// until its builder exists.
+import type { MonitorEventKind } from '../../../../shared/snapshot'
+import type { KindBuilder } from '../types'
+import { authFailed } from './auth-failed'
+import { clusterReachable } from './cluster-reachable'
+import { clusterUnreachable } from './cluster-unreachable'
+import { guestDown } from './guest-down'
+import { guestState } from './guest-state'
+import { guestUp } from './guest-up'
+import { nodeDown } from './node-down'
+import { nodeFlapping } from './node-flapping'
+import { nodeUp } from './node-up'
+import { quorumLost } from './quorum-lost'
+import { quorumRegained } from './quorum-regained'
+import { storageHigh } from './storage-high'
+import { taskFailed } from './task-failed'
+
+export const builders: Readonly<Record<MonitorEventKind, KindBuilder>> = {
+  'node-down': nodeDown,
+  'node-up': nodeUp,
+  'node-flapping': nodeFlapping,
+  'guest-state': guestState,
+  'guest-down': guestDown,
+  'guest-up': guestUp,
+  'quorum-lost': quorumLost,
+  'quorum-regained': quorumRegained,
+  'storage-high': storageHigh,
+  'task-failed': taskFailed,
+  'cluster-unreachable': clusterUnreachable,
+  'cluster-reachable': clusterReachable,
+  'auth-failed': authFailed
+}
