@@ -32,7 +32,7 @@ export function createDispatcher(handlers: IpcHandlers, ctx: HandlerContext, sec
         if (!isChannel(channel)) return { ok: false, error: { code: 'unknown-channel', message: 'This request is not supported.' } }
         const tooBig = exceedsBudget(rawInput)
         if (tooBig !== null) return { ok: false, error: { code: 'invalid-input', message: `The request was refused: ${tooBig}.` } }
-        const parsed = invokeContract[channel].input.safeParse(rawInput ?? {})
+        const parsed = invokeContract[channel].input.safeParse(rawInput === undefined ? {} : rawInput)
         if (!parsed.success) {
           return { ok: false, error: { code: 'invalid-input', message: 'Some values are not valid; nothing was changed.', fields: issuesToFields(parsed.error.issues) } }
         }
