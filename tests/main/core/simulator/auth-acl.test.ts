@@ -20,7 +20,7 @@ describe('§3 authentication', () => {
   })
 
   test('§3 no credentials (or Bearer, or empty PVEAPIToken=) → 401 "No ticket", no body, delayed', async () => {
-    for (const headers of [{}, { Authorization: 'Bearer abc' }, { Authorization: 'PVEAPIToken=' }]) {
+    for (const headers of [{}, { Authorization: 'Bearer abc' }, { Authorization: 'PVEAPIToken=' }] as Record<string, string>[]) {
       const r = await call(sim, 'GET', '/cluster/resources', { token: null, headers })
       expect(r.status).toBe(401)
       expect(r.reason).toBe('No ticket')

@@ -1,4 +1,4 @@
-import { request, Agent } from 'node:https'
+import { type Agent, request } from 'node:https'
 import { connect, type TLSSocket } from 'node:tls'
 
 import type { Simulator, SimToken } from '../../../../src/main/core/simulator'
@@ -109,10 +109,10 @@ export async function waitFor(cond: () => boolean | Promise<boolean>, timeoutMs 
   throw new Error('waitFor: condition not met in time')
 }
 
-export async function waitTask(sim: Simulator, upid: string): Promise<{ status: string; exitstatus?: string }> {
+export async function waitTask(sim: Simulator, upid: string): Promise<{ status: string; exitstatus?: string } & Record<string, unknown>> {
   const node = upid.split(':')[1] ?? ''
   const path = `/nodes/${node}/tasks/${encodeURIComponent(upid)}/status`
-  let st: { status: string; exitstatus?: string } = { status: 'running' }
+  let st: { status: string; exitstatus?: string } & Record<string, unknown> = { status: "running" }
   await waitFor(async () => {
     st = await get(sim, path, node)
     return st.status === 'stopped'
