@@ -1,7 +1,135 @@
-// Electron entry point: wiring only. Each concern lives in its own module under ./glue (Electron)
-// or ./core (Electron-free, tested under Node).
-import { app } from 'electron'
+// Electron entry point: wiring only, read top to bottom. Every decision lives in ./core (Electron-
+// free, tested under Node); ./glue hands core output to Electron.
+import { app, dialog, session } from 'electron'
 
-app.whenReady().then(() => {
-  // Filled in by the shell issue: setupVault(), setupMonitor(), setupIpc(), setupTray()…
-})
+import { createAppCore, type AppCore, type SecretVault } from './core/app'
+import { createEncryptedVault } from './core/vault/encrypted-vault'
+import { appIconFile } from './core/tray/icon-files'
+import type { ConfirmSpec } from './core/tray/menu-model'
+import { appPaths, type AppPaths } from './glue/app-paths'
+import { createDashboard, type Dashboard } from './glue/dashboard-window'
+import { createE2eRecorder, e2eEnabled, installE2eHooks } from './glue/e2e-hooks'
+import { enableProcessSandbox, hardenSession, hardenWebContentsCreation } from './glue/hardening'
+import { registerIpc } from './glue/ipc-register'
+import { createNotifier, wireMonitorNotifications, type Notifier } from './glue/notifications'
+import { createPlatformPort } from './glue/platform'
+import { watchPowerEvents } from './glue/power-events'
+import { createElectronSecretRecordStore, createElectronSettingsStore, safeStorageBackend } from './glue/storage-adapters'
+import { createTrayGlue, type TrayGlue } from './glue/tray'
+
+const log = (line: string): void => console.log(`[pve-tray] ${line}`)
+const e2e = e2eEnabled()
+const recorder = createE2eRecorder()
+
+// Before `ready`: a fresh profile per e2e run, every renderer sandboxed, no navigation anywhere.
+if (e2e && process.env['PVE_TRAY_USER_DATA']) app.setPath('userData', process.env['PVE_TRAY_USER_DATA'])
+enableProcessSandbox()
+hardenWebContentsCreation(log)
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  run()
+}
+
+function run(): void {
+  let core: AppCore | null = null
+  let dashboard: Dashboard | null = null
+  let tray: TrayGlue | null = null
+
+  // A second launch focuses the dashboard of the running instance.
+  app.on('second-instance', () => dashboard?.show())
+  // The app lives in the tray: closing the dashboard must not quit it.
+  app.on('window-all-closed', () => undefined)
+  app.on('before-quit', (event) => {
+    if (core === null) return
+    event.preventDefault()
+    const c = core
+    core = null
+    void stopCore(c).finally(() => {
+      tray?.dispose()
+      app.exit(0)
+    })
+  })
+
+  void app.whenReady().then(async () => {
+    if (process.platform === 'darwin') app.dock?.hide()
+    const paths = appPaths(import.meta.dirname)
+    hardenSession(session.defaultSession, { devServerUrl: paths.devServerUrl })
+    dashboard = setupDashboard(paths)
+    const vault = setupVault()
+    core = setupCore(vault)
+    const notifier = setupNotifications(core, dashboard, paths)
+    setupIpc(core, dashboard, paths)
+    tray = setupTray(core, dashboard, notifier, paths)
+    watchPowerEvents(core)
+    if (e2e) installE2eHooks(core, tray, recorder)
+    await core.start()
+    // First start with nothing configured: the demo cluster runs, the dashboard opens on onboarding.
+    if (core.getState().demo && !e2e) dashboard.show({ view: 'onboarding' })
+  })
+}
+
+function setupVault(): SecretVault {
+  return createEncryptedVault(safeStorageBackend(), createElectronSecretRecordStore(app.getPath('userData')))
+}
+
+function setupCore(vault: SecretVault): AppCore {
+  let core: AppCore | null = null
+  const pollMs = e2e ? Number(process.env['PVE_TRAY_E2E_POLL_MS'] ?? '') : NaN
+  core = createAppCore({
+    settingsStore: createElectronSettingsStore(app.getPath('userData')),
+    vault,
+    platform: createPlatformPort({ endpoints: () => core?.settings().clusters.flatMap((c) => c.endpoints) ?? [], log }),
+    logger: log,
+    ...(Number.isFinite(pollMs) && pollMs > 0 ? { timings: { pollIntervalMs: pollMs, taskPollMs: Math.min(pollMs, 500) } } : {})
+  })
+  return core
+}
+
+function setupDashboard(paths: AppPaths): Dashboard {
+  return createDashboard({
+    preloadPath: paths.preload,
+    rendererFile: paths.rendererFile,
+    devServerUrl: paths.devServerUrl,
+    iconPath: process.platform === 'darwin' ? null : `${paths.icons}/${appIconFile(process.platform)}`,
+    dev: !app.isPackaged
+  })
+}
+
+function setupNotifications(core: AppCore, dashboard: Dashboard, paths: AppPaths): Notifier {
+  const notifier = createNotifier({
+    onClick: (target) => dashboard.show(target ?? { view: 'overview' }),
+    isPaused: () => {
+      const until = core.getState().notificationsPausedUntil
+      return until !== null && until > Date.now()
+    },
+    iconPath: process.platform === 'linux' ? `${paths.icons}/app/icon.png` : null,
+    log,
+    ...(e2e ? { onShown: (spec) => void recorder.shown.push(spec) } : {})
+  })
+  wireMonitorNotifications(core, notifier)
+  return notifier
+}
+
+function setupIpc(core: AppCore, dashboard: Dashboard, paths: AppPaths): void {
+  registerIpc({ core, dashboard, policy: { rendererFileUrl: paths.devServerUrl ? null : paths.rendererFileUrl, devServerUrl: paths.devServerUrl }, log })
+}
+
+function setupTray(core: AppCore, dashboard: Dashboard, notifier: Notifier, paths: AppPaths): TrayGlue {
+  return createTrayGlue({ core, dashboard, notifier, iconsDir: paths.icons, platform: process.platform, confirm, quit: () => app.quit(), log })
+}
+
+async function confirm(spec: ConfirmSpec): Promise<boolean> {
+  if (e2e) return recorder.confirmAnswer
+  const { response } = await dialog.showMessageBox({ type: 'warning', title: spec.title, message: spec.title, detail: spec.message, buttons: [spec.confirmLabel, 'Cancel'], defaultId: 1, cancelId: 1, noLink: true })
+  return response === 0
+}
+
+/** Monitors stopped and SSH connections closed before exit; a hung stop must not keep the app alive. */
+async function stopCore(core: AppCore): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, 5000)))
+  await Promise.race([core.stop().catch((e: unknown) => log(`stop failed: ${e instanceof Error ? e.name : 'error'}`)), limit])
+  clearTimeout(timer)
+}

@@ -1,0 +1,147 @@
+// The tray icon and its menu: a view of the app state. Every decision is made by the pure builders
+// in core/tray; this file only hands their output to Electron and routes clicks back to the core.
+import { join } from 'node:path'
+
+import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type NativeImage } from 'electron'
+
+import type { AppState, TaskProgress } from '../../shared/views'
+import type { AppCore } from '../core/app'
+import { buildTrayMenu } from '../core/tray/build-tray-menu'
+import { busyFrame, trayIconFile, type IconName } from '../core/tray/icon-files'
+import { findMenuItem, sameMenu, type ConfirmSpec, type MenuItemModel } from '../core/tray/menu-model'
+import { applyTaskProgress, busyLabel, pruneTasks, taskFailureNotice, type TaskTable } from '../core/tray/task-tracker'
+import { trayStatus, type TrayStatus } from '../core/tray/tray-status'
+import type { Dashboard } from './dashboard-window'
+import type { Notifier } from './notifications'
+
+export interface TrayGlueDeps {
+  readonly core: AppCore
+  readonly dashboard: Dashboard
+  readonly notifier: Notifier
+  readonly iconsDir: string
+  readonly platform: NodeJS.Platform
+  /** Native confirmation dialog (or the e2e hook's answer). */
+  readonly confirm: (spec: ConfirmSpec) => Promise<boolean>
+  readonly quit: () => void
+  readonly now?: () => number
+  readonly log: (line: string) => void
+}
+
+export interface TrayGlue {
+  model(): readonly MenuItemModel[]
+  status(): TrayStatus
+  /** Runs a menu item as a click would (asks for confirmation where the item says so). */
+  activate(id: string): Promise<void>
+  dispose(): void
+}
+
+const REFRESH_MS = 30_000 // "down for 4 min" stays true between polls
+const BUSY_FRAME_MS = 300
+
+export function createTrayGlue(deps: TrayGlueDeps): TrayGlue {
+  const now = deps.now ?? Date.now
+  const images = new Map<IconName, NativeImage>()
+  const image = (name: IconName): NativeImage => {
+    let img = images.get(name)
+    if (!img) {
+      img = nativeImage.createFromPath(join(deps.iconsDir, trayIconFile(name, deps.platform)))
+      if (deps.platform === 'darwin') img.setTemplateImage(true)
+      images.set(name, img)
+    }
+    return img
+  }
+
+  let state: AppState = deps.core.getState()
+  let tasks: TaskTable = new Map()
+  let status = trayStatus({ state, now: now(), busyLabel: null })
+  let model: MenuItemModel[] | null = null
+  let shownIcon: IconName | null = null
+  let tooltip = ''
+  let busyTimer: NodeJS.Timeout | null = null
+  let tick = 0
+
+  const tray = new Tray(image(status.icon))
+  if (deps.platform === 'win32') tray.on('click', () => deps.dashboard.show())
+
+  function setIcon(name: IconName): void {
+    if (name === shownIcon) return
+    tray.setImage(image(name))
+    shownIcon = name
+  }
+
+  function render(): void {
+    const t = now()
+    tasks = pruneTasks(tasks, t)
+    status = trayStatus({ state, now: t, busyLabel: busyLabel(state, tasks) })
+    if (status.tooltip !== tooltip) tray.setToolTip((tooltip = status.tooltip))
+    // The only animation: while an action the user started runs.
+    if (status.busy && !busyTimer) {
+      busyTimer = setInterval(() => setIcon(busyFrame(++tick)), BUSY_FRAME_MS)
+    } else if (!status.busy && busyTimer) {
+      clearInterval(busyTimer)
+      busyTimer = null
+    }
+    if (!status.busy) setIcon(status.icon)
+    const next = buildTrayMenu({ state, status, tasks, now: t })
+    if (sameMenu(model, next)) return
+    model = next
+    // Linux (AppIndicator) only picks up a changed menu when it is set again.
+    tray.setContextMenu(Menu.buildFromTemplate(next.map(toTemplate)))
+  }
+
+  function toTemplate(m: MenuItemModel): MenuItemConstructorOptions {
+    if (m.type === 'separator') return { id: m.id, type: 'separator' }
+    return {
+      id: m.id,
+      label: m.label,
+      enabled: m.enabled,
+      type: m.type,
+      ...(m.type === 'checkbox' ? { checked: m.checked === true } : {}),
+      ...(m.submenu ? { submenu: m.submenu.map(toTemplate) } : {}),
+      ...(m.action ? { click: () => void activate(m.id) } : {})
+    }
+  }
+
+  async function activate(id: string): Promise<void> {
+    const m = model ? findMenuItem(model, id) : null
+    if (!m?.action || !m.enabled) return
+    if (m.confirm && !(await deps.confirm(m.confirm))) return
+    const a = m.action
+    if (a.kind === 'quit') return deps.quit()
+    if (a.kind === 'open-dashboard') return deps.dashboard.show(a.target)
+    const res = await deps.core.dispatch(a.channel, a.input)
+    if (!res.ok) {
+      deps.log(`tray: ${a.channel} failed: ${res.error.code}`)
+      deps.notifier.show(
+        { id: `tray-error:${id}`, title: 'That did not work', body: res.error.message, urgency: 'normal', silent: false, clickTarget: null },
+        { userAction: true }
+      )
+    }
+  }
+
+  const offState = deps.core.on('state:changed', (s) => {
+    state = s
+    render()
+  })
+  const offTask = deps.core.on('task:progress', (p: TaskProgress) => {
+    tasks = applyTaskProgress(tasks, p)
+    const notice = taskFailureNotice(state, p)
+    if (notice) deps.notifier.show(notice, { userAction: true })
+    render()
+  })
+  const timer = setInterval(render, REFRESH_MS)
+  render()
+
+  return {
+    model: () => model ?? [],
+    status: () => status,
+    activate,
+    dispose(): void {
+      offState()
+      offTask()
+      clearInterval(timer)
+      if (busyTimer) clearInterval(busyTimer)
+      tray.destroy()
+    }
+  }
+}
