@@ -79,10 +79,10 @@ describe('host key pinning against a real sshd', () => {
       trustOnFirstUse: async () => {
         asked++
         // The user takes longer than the connect timeout to answer: that must not fail the connection.
-        await new Promise((r) => setTimeout(r, 400))
+        await new Promise((r) => setTimeout(r, 1_600))
         return true
       },
-      connectTimeoutMs: 300
+      connectTimeoutMs: 1_500
     })
     try {
       expect((await pool.exec(sshd.host, ['echo', 'trusted'])).stdout).toBe('trusted\n')
