@@ -77,8 +77,9 @@ export class SshConnection {
 }
 
 function hostKeyAlgorithms(pinned: string | undefined): ConnectConfig['algorithms'] {
-  if (!pinned) return undefined
-  const first = hostKeyAlgorithmsFor(pinned)
+  // A store that does not know the key type (or knows one ssh2 lacks) just keeps ssh2's default order.
+  const first = pinned ? hostKeyAlgorithmsFor(pinned).filter((a) => (HOST_KEY_ALGORITHMS as readonly string[]).includes(a)) : []
+  if (first.length === 0) return undefined
   const rest = HOST_KEY_ALGORITHMS.filter((a) => !first.includes(a))
   return { serverHostKey: [...first, ...rest] as NonNullable<ConnectConfig['algorithms']>['serverHostKey'] }
 }
