@@ -91,7 +91,8 @@ export function clusterResources(c: CallContext, type: string | undefined): Item
       if (g && c.sim.acl.has(c.tokenId, `/vms/${g.vmid}`, ['VM.Audit'])) res.push(guestItem(c, g))
     }
   }
-  if (!type || type === 'node') for (const n of nodes) res.push(nodeItem(c, n))
+  // Cluster.pm lists every node regardless of ACLs (stats hidden without Sys.Audit); cgroup-mode comes from static node info
+  if (!type || type === 'node') for (const n of nodes) res.push({ ...nodeItem(c, n), 'cgroup-mode': 2 })
   if (!type || type === 'storage') res.push(...storageItems(c, nodes))
   const sdnAudit = c.sim.acl.has(c.tokenId, '/sdn/zones/localnetwork', ['SDN.Audit'])
   if ((!type || type === 'sdn') && sdnAudit) {

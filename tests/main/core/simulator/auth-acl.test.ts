@@ -76,7 +76,7 @@ describe('§3/§4 permissions', () => {
     expect(r.status).toBe(200)
     const items = (r.json as { data: Record<string, unknown>[] }).data
     expect(items.filter((i) => i.type !== 'node')).toEqual([])
-    for (const n of items) expect(Object.keys(n).sort()).toEqual(['id', 'level', 'node', 'status', 'type'])
+    for (const n of items) expect(Object.keys(n).sort()).toEqual(['cgroup-mode', 'id', 'level', 'node', 'status', 'type'])
     const vms = await call(sim, 'GET', '/cluster/resources?type=vm', { token: sim.tokens.noPrivs })
     expect((vms.json as { data: unknown[] }).data).toEqual([])
     const st = await call(sim, 'GET', '/cluster/status', { token: sim.tokens.noPrivs })

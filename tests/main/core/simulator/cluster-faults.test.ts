@@ -85,7 +85,7 @@ describe('§1/§4 node down', () => {
     const gone = (await resources('vm')).find((g) => g.vmid === 113)
     expect(gone).toEqual({ id: 'qemu/113', vmid: 113, node: 'pve-d', type: 'qemu', status: 'unknown', tags: 'net;prod', hastate: 'started' })
     const nodeGone = (await resources('node')).find((n) => n.node === 'pve-d')
-    expect(nodeGone).toEqual({ id: 'node/pve-d', node: 'pve-d', type: 'node', status: 'offline' })
+    expect(nodeGone).toEqual({ id: 'node/pve-d', node: 'pve-d', type: 'node', status: 'offline', 'cgroup-mode': 2 })
     await sim.faults.nodeUp('pve-d')
     expect((await resources('node')).find((n) => n.node === 'pve-d')?.status).toBe('online')
   })
