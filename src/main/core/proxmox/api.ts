@@ -89,7 +89,7 @@ export class PveApi {
 
   async #get<T>(spec: GetSpec<T>): Promise<T> {
     const env = await this.#rq.call({ method: 'GET', path: spec.path, params: spec.params, node: spec.node ?? this.#scopeNode, signal: spec.signal, timeoutMs: spec.timeoutMs })
-    return Requester.parse(spec.schema, env.data, { method: 'GET', path: spec.path, host: this.#rq.lastEndpoint?.host, port: this.#rq.lastEndpoint?.port })
+    return Requester.parse(spec.schema, env.data, env.ctx)
   }
 
   async version(opts: PveCallOptions = {}): Promise<PveVersion> {
@@ -139,7 +139,7 @@ export class PveApi {
     const u = typeof upid === 'string' ? parseUpid(upid) : upid
     const path = apiPath`/nodes/${u.node}/tasks/${u.upid}/log`
     const env = await this.#rq.call({ method: 'GET', path, params: { start: opts.start, limit: opts.limit }, node: u.node, signal: opts.signal, timeoutMs: opts.timeoutMs })
-    const lines = Requester.parse(taskLogSchema, env.data, { method: 'GET', path })
+    const lines = Requester.parse(taskLogSchema, env.data, env.ctx)
     return { lines, total: env.total ?? lines.length }
   }
 
@@ -162,7 +162,7 @@ export class PveApi {
     if (allowed.includes('forceStop')) params.forceStop = opts.forceStop
     const path = apiPath`/nodes/${assertNodeName(node)}/${kind}/${assertVmid(vmid)}/status/${action}`
     const env = await this.#rq.call({ method: 'POST', path, params, node, signal: opts.signal, timeoutMs: opts.timeoutMs })
-    return Requester.parse(powerResultSchema, { upid: env.data }, { method: 'POST', path })
+    return Requester.parse(powerResultSchema, { upid: env.data }, env.ctx)
   }
 
   async vmStart(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {

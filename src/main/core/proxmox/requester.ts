@@ -70,7 +70,7 @@ export class Requester {
   }
 
   /** Sends the call and returns the unwrapped envelope. */
-  async call(spec: CallSpec): Promise<PveEnvelope> {
+  async call(spec: CallSpec): Promise<PveEnvelope & { ctx: PveRequestContext }> {
     const encoded = encodeParams(spec.params)
     const hasBody = spec.method === 'POST' || spec.method === 'PUT'
     const wire: WireRequest = {
@@ -96,7 +96,7 @@ export class Requester {
       }
       this.#last = ep
       if (res.status < 200 || res.status > 299) throw withAttempts(errorForResponse(res, ctx), failures)
-      return parseEnvelope(res, ctx)
+      return { ...parseEnvelope(res, ctx), ctx }
     }
     const first = failures[0]
     if (first === undefined) throw new InvalidArgumentError('endpoints', 'No Proxmox endpoint is configured for this cluster.')

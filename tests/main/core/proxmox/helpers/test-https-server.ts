@@ -52,14 +52,26 @@ export function pveJson(res: ServerResponse, status: number, body: unknown, reas
   res.end(text)
 }
 
-export async function startTestServer(handler: TestHandler, opts: { keepAliveTimeout?: number } = {}): Promise<TestServer> {
+/**
+ * idleCloseMs: like pveproxy, close a connection idle that long after a response WITHOUT announcing it (no
+ * Keep-Alive header, unlike node's own keepAliveTimeout); maxRequestsPerSocket: the last answer carries
+ * Connection: close (pveproxy: 100).
+ */
+export async function startTestServer(handler: TestHandler, opts: { idleCloseMs?: number; maxRequestsPerSocket?: number } = {}): Promise<TestServer> {
   const { cert, key, fingerprint256 } = await testCertificate()
   const requests: RecordedRequest[] = []
   const sockets = new Set<Socket>()
   let connections = 0
-  const server = https.createServer({ cert, key, keepAliveTimeout: opts.keepAliveTimeout ?? 5000 }, (req: IncomingMessage, res: ServerResponse) => {
+  const idle = new Map<Socket, NodeJS.Timeout>()
+  const armIdle = (sock: Socket): void => {
+    clearTimeout(idle.get(sock))
+    if (opts.idleCloseMs !== undefined) idle.set(sock, setTimeout(() => sock.destroy(), opts.idleCloseMs))
+  }
+  const server = https.createServer({ cert, key, keepAliveTimeout: 0, maxRequestsPerSocket: opts.maxRequestsPerSocket ?? 0 }, (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
+    clearTimeout(idle.get(req.socket))
+    res.on('finish', () => armIdle(req.socket))
     req.on('end', () => {
       const rec: RecordedRequest = {
         method: req.method ?? '',
@@ -77,7 +89,12 @@ export async function startTestServer(handler: TestHandler, opts: { keepAliveTim
   server.on('secureConnection', (s: Socket) => {
     connections++
     sockets.add(s)
-    s.on('close', () => sockets.delete(s))
+    armIdle(s)
+    s.on('close', () => {
+      sockets.delete(s)
+      clearTimeout(idle.get(s))
+      idle.delete(s)
+    })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return {
