@@ -18,7 +18,8 @@ import { createElectronSecretRecordStore, createElectronSettingsStore, safeStora
 import { createTrayGlue, type TrayGlue } from './glue/tray'
 
 const log = (line: string): void => console.log(`[pve-tray] ${line}`)
-const e2e = e2eEnabled()
+// Test hooks never exist in a packaged app, whatever the environment says.
+const e2e = e2eEnabled() && !app.isPackaged
 const recorder = createE2eRecorder()
 
 // Before `ready`: a fresh profile per e2e run, every renderer sandboxed, no navigation anywhere.
