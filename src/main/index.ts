@@ -67,7 +67,7 @@ function run(): void {
     if (e2e) installE2eHooks(core, tray, recorder)
     await core.start()
     // First start with nothing configured: the demo cluster runs, the dashboard opens on onboarding.
-    if (core.getState().demo && !e2e) dashboard.show({ view: 'onboarding' })
+    if (core.getState().demo) dashboard.show({ view: 'onboarding' })
   })
 }
 

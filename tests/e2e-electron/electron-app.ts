@@ -1,0 +1,87 @@
+// Launches the built app (out/main via package.json "main") with a fresh profile and the test-only
+// hooks (PVE_TRAY_E2E=1), and reads/drives the tray through them in the main process.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { _electron, type ElectronApplication } from '@playwright/test'
+
+import type { IpcResponse } from '../../src/shared/ipc/contract'
+import type { AppState } from '../../src/shared/views'
+import type { MenuItemModel } from '../../src/main/core/tray/menu-model'
+import type { NotificationSpec } from '../../src/main/glue/notifications'
+import type { ElectronBinary } from './electron-binary'
+
+export const root = join(import.meta.dirname, '../..')
+
+export interface LaunchedApp {
+  readonly app: ElectronApplication
+  menu(): Promise<MenuItemModel[]>
+  activate(id: string): Promise<void>
+  notifications(): Promise<NotificationSpec[]>
+  state(): Promise<AppState>
+  dispatch<T>(channel: string, input: unknown): Promise<IpcResponse<T>>
+  close(): Promise<void>
+}
+
+interface Hooks {
+  menu(): MenuItemModel[]
+  activate(id: string): Promise<void>
+  notifications(): NotificationSpec[]
+  state(): AppState
+  dispatch(channel: string, input: unknown): Promise<IpcResponse<unknown>>
+}
+type WithHooks = typeof globalThis & { __pveTrayE2E: Hooks }
+
+export async function launchApp(bin: Extract<ElectronBinary, { ok: true }>): Promise<LaunchedApp> {
+  const userData = mkdtempSync(join(tmpdir(), 'pve-tray-e2e-'))
+  // Chromium refuses its OS sandbox as root (CI containers): only then is it turned off. The
+  // renderer's own `sandbox: true` still applies.
+  const rootUser = typeof process.getuid === 'function' && process.getuid() === 0
+  const app = await _electron.launch({
+    executablePath: bin.path,
+    args: [...(rootUser ? ['--no-sandbox'] : []), root],
+    env: { ...process.env, PVE_TRAY_E2E: '1', PVE_TRAY_USER_DATA: userData, PVE_TRAY_E2E_POLL_MS: '500' } as Record<string, string>
+  })
+  const hooks = <R>(fn: (h: Hooks, arg: unknown) => R | Promise<R>, arg?: unknown): Promise<R> =>
+    app.evaluate(
+      async (_electron, [src, a]) => {
+        const h = (globalThis as WithHooks).__pveTrayE2E
+        // The function crosses as source text: rebuild it in the main process.
+        return (new Function('h', 'a', `return (${src})(h, a)`) as (h: Hooks, a: unknown) => R)(h, a)
+      },
+      [fn.toString(), arg] as const
+    ) as Promise<R>
+  await until(() => hooks((h) => typeof h === 'object'), 15_000)
+  return {
+    app,
+    menu: () => hooks((h) => h.menu()),
+    activate: (id) => hooks((h, a) => h.activate(a as string), id),
+    notifications: () => hooks((h) => h.notifications()),
+    state: () => hooks((h) => h.state()),
+    dispatch: <T>(channel: string, input: unknown) => hooks((h, a) => h.dispatch((a as [string, unknown])[0], (a as [string, unknown])[1]), [channel, input]) as Promise<IpcResponse<T>>,
+    async close(): Promise<void> {
+      await app.close().catch(() => undefined)
+      rmSync(userData, { recursive: true, force: true })
+    }
+  }
+}
+
+export async function until<T>(fn: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 20_000): Promise<T> {
+  const end = Date.now() + timeoutMs
+  let last: unknown
+  for (;;) {
+    try {
+      const v = await fn()
+      if (v) return v
+    } catch (e) {
+      last = e
+    }
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms${last instanceof Error ? `: ${last.message}` : ''}`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
+export function flatten(items: readonly MenuItemModel[]): MenuItemModel[] {
+  return items.flatMap((i) => [i, ...(i.submenu ? flatten(i.submenu) : [])])
+}
