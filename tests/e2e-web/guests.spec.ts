@@ -1,0 +1,79 @@
+// Guest actions end to end: start, stop with confirmation, a failing task's exit status, muting.
+import { expect, guestRow, snap, test } from './fixtures'
+
+test.use({ startView: 'guests' })
+
+test('starting a stopped VM shows task progress and the row turns running', async ({ app }, testInfo) => {
+  const row = guestRow(app, 108)
+  await expect(row).toHaveAttribute('data-state', 'stopped')
+  await row.getByRole('button', { name: 'Start ci-runner-2' }).click()
+  await expect(row.getByTestId('task-status')).toBeVisible()
+  await expect(row).toHaveAttribute('data-state', 'running', { timeout: 15_000 })
+  await expect(app.locator('[data-testid="recent-task"][data-phase="ok"]')).toContainText('Start: OK')
+  await snap(app, testInfo, 'guests')
+})
+
+test('stop asks for confirmation; Cancel and Escape leave the VM running, confirming stops it', async ({ app, dialogs }) => {
+  const row = guestRow(app, 110)
+  await expect(row).toHaveAttribute('data-state', 'running')
+  await row.getByRole('button', { name: 'Stop k8s-master' }).click()
+  const dialog = app.getByRole('dialog', { name: 'Stop k8s-master?' })
+  await expect(dialog).toBeVisible()
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(dialog).toBeHidden()
+  await row.getByRole('button', { name: 'Stop k8s-master' }).click()
+  await expect(dialog).toBeVisible()
+  await app.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(row).toHaveAttribute('data-state', 'running')
+  await row.getByRole('button', { name: 'Stop k8s-master' }).click()
+  await dialog.getByRole('button', { name: 'Stop now' }).click()
+  await expect(row).toHaveAttribute('data-state', 'stopped', { timeout: 15_000 })
+  expect(dialogs).toEqual([])
+})
+
+test.describe('with a slow poll', () => {
+  // The snapshot must still show the VM unlocked when the click happens; the simulator then fails the task.
+  test.use({ bridgeOptions: { timings: { pollIntervalMs: 60_000 } } })
+
+  test('a failing task shows Proxmox exit status', async ({ app, bridge }) => {
+    const row = guestRow(app, 109)
+    await expect(row).toHaveAttribute('data-state', 'stopped')
+    bridge.sim?.cluster.updateGuest(109, { lock: 'backup' })
+    await row.getByRole('button', { name: 'Start win11-desktop' }).click()
+    const status = row.getByTestId('task-status')
+    await expect(status).toHaveAttribute('data-phase', 'failed', { timeout: 15_000 })
+    await expect(status).toContainText('VM is locked (backup)')
+    await expect(app.locator('[data-testid="recent-task"][data-phase="failed"]')).toContainText('Start failed: VM is locked (backup)')
+  })
+})
+
+test.describe('on a configured cluster', () => {
+  // Mutes and alerts are stored per configured cluster (the demo cluster has no settings entry).
+  test.use({ useConfigured: true })
+
+  test('muting a guest shows the muted badge on its row', async ({ app }, testInfo) => {
+    const row = guestRow(app, 113)
+    await row.click()
+    const detail = app.getByTestId('guest-detail')
+    await expect(detail).toContainText('opnsense')
+    await detail.getByLabel('Mute notifications for opnsense').selectOption('always')
+    await expect(row.getByTestId('muted-badge')).toHaveText('muted', { timeout: 15_000 })
+    await detail.getByLabel('Notify when down').check()
+    await expect(detail.getByLabel('Notify when down')).toBeChecked({ timeout: 15_000 })
+    await snap(app, testInfo, 'muted-guest')
+  })
+})
+
+test('keyboard: arrows move between rows, Enter opens the guest, filters narrow the list', async ({ app }) => {
+  await guestRow(app, 100).focus()
+  await app.keyboard.press('ArrowDown')
+  await expect(guestRow(app, 101)).toBeFocused()
+  await app.keyboard.press('Enter')
+  await expect(app.getByTestId('guest-detail')).toContainText('web-prod-02')
+  await app.getByLabel('Search guests').fill('k8s')
+  await expect(app.getByTestId('guest-count')).toHaveText('3 of 27 guests')
+  await app.getByLabel('Search guests').fill('')
+  await app.getByRole('combobox', { name: 'Type' }).selectOption('lxc')
+  await expect(app.locator('.guest-row[data-vmid="100"]')).toHaveCount(0)
+})

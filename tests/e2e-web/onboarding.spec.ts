@@ -1,0 +1,92 @@
+// Onboarding against a separate simulator: first start opens it; a wrong token, a wrong fingerprint,
+// a good token (certificate trust → privilege report → save), and a limited token's report.
+import type { Page } from '@playwright/test'
+
+import type { Simulator } from '../../src/main/core/bridge/index'
+import { expect, snap, test } from './fixtures'
+
+test.use({ startView: null })
+
+let sim: Simulator
+
+test.beforeEach(async () => {
+  const { startSimulator } = (await import(new URL('../../out/bridge/index.mjs', import.meta.url).href)) as typeof import('../../src/main/core/bridge/index')
+  sim = await startSimulator({ authDelayMs: 50, taskDurationMs: 500, seed: 2 })
+})
+
+test.afterEach(async () => {
+  await sim.close()
+})
+
+async function fill(app: Page, tokenId: string, secret: string, fingerprint = ''): Promise<void> {
+  const ep = sim.endpoints[0]
+  if (ep === undefined) throw new Error('simulator has no endpoint')
+  await app.getByLabel('Cluster name').fill('office')
+  await app.getByLabel('Host').fill(ep.host)
+  await app.getByLabel('Port').fill(String(ep.port))
+  await app.getByLabel('Token ID').fill(tokenId)
+  await app.getByLabel('Token secret').fill(secret)
+  await app.getByLabel('Certificate fingerprint (optional)').fill(fingerprint)
+}
+
+async function testAndTrust(app: Page): Promise<void> {
+  await app.getByRole('button', { name: 'Test connection' }).click()
+  const trust = app.getByTestId('certificate-trust')
+  await expect(trust).toBeVisible()
+  await expect(app.getByTestId('cert-fingerprint')).toHaveText(sim.endpoints[0]?.fingerprint256 ?? '')
+  await trust.getByRole('button', { name: 'Trust this certificate' }).click()
+}
+
+test('first start opens onboarding with the pveum commands for the chosen mode', async ({ app }) => {
+  await expect(app.getByRole('heading', { name: 'Connect a Proxmox VE cluster' })).toBeVisible()
+  const cmds = app.getByTestId('pveum-commands')
+  await expect(cmds).toContainText('pveum role add PveTrayMonitor --privs "Sys.Audit VM.Audit Datastore.Audit"')
+  await app.getByLabel(/Monitor and control/).check()
+  await expect(cmds).toContainText('VM.PowerMgmt')
+  await expect(cmds).toContainText("pveum acl modify / --tokens 'pvetray@pve!tray' --roles PveTrayControl")
+})
+
+test('a wrong token secret is reported next to the token fields', async ({ app }) => {
+  await fill(app, sim.tokens.admin.id, 'not-the-secret-0000')
+  await testAndTrust(app)
+  await expect(app.locator('.field-invalid .field-error').first()).toBeVisible()
+  await expect(app.getByRole('button', { name: 'Save' })).toBeDisabled()
+})
+
+test('a wrong certificate fingerprint is reported next to the fingerprint field', async ({ app }) => {
+  const wrong = Array.from({ length: 32 }, () => 'AB').join(':')
+  await fill(app, sim.tokens.admin.id, sim.tokens.admin.secret, wrong)
+  await app.getByRole('button', { name: 'Test connection' }).click()
+  const field = app.locator('.field', { has: app.getByLabel('Certificate fingerprint (optional)') })
+  await expect(field.locator('.field-error')).toBeVisible()
+  await expect(app.getByRole('button', { name: 'Save' })).toBeDisabled()
+})
+
+test('a good token: trust the certificate, see the privilege report, save, and the cluster is watched', async ({ app }, testInfo) => {
+  await app.getByLabel(/Monitor and control/).check()
+  await fill(app, sim.tokens.admin.id, sim.tokens.admin.secret)
+  await testAndTrust(app)
+  const report = app.getByTestId('privilege-report')
+  await expect(report).toBeVisible()
+  await expect(report.locator('li[data-feature="power"]')).toHaveAttribute('data-ok', 'true')
+  await app.getByRole('button', { name: 'Save' }).click()
+  await expect(app.locator('[data-view="overview"]')).toBeVisible()
+  await expect(app.getByRole('heading', { name: /office/ })).toBeVisible({ timeout: 15_000 })
+  await expect(app.getByText('Demo mode.')).toBeHidden({ timeout: 15_000 })
+  await app.getByRole('button', { name: 'Settings' }).click()
+  await expect(app.locator('li[data-cluster]')).toContainText('office')
+  await snap(app, testInfo, 'settings')
+})
+
+test('a limited token: the privilege report says what is missing and where', async ({ app }, testInfo) => {
+  const limited = sim.cluster.addToken({ id: 'auditor@pve!tray', acls: [{ path: '/', privs: ['PVEAuditor'] }] })
+  await app.getByLabel(/Monitor and control/).check()
+  await fill(app, limited.id, limited.secret)
+  await testAndTrust(app)
+  const power = app.getByTestId('privilege-report').locator('li[data-feature="power"]')
+  await expect(power).toHaveAttribute('data-ok', 'false')
+  await expect(power).toContainText('VM.PowerMgmt')
+  await expect(app.getByTestId('privilege-report').locator('li[data-feature="guests"]')).toHaveAttribute('data-ok', 'true')
+  await power.scrollIntoViewIfNeeded()
+  await snap(app, testInfo, 'onboarding-privilege-report')
+})

@@ -1,0 +1,24 @@
+// Storage and node details views, with screenshots.
+import { expect, snap, test } from './fixtures'
+
+test('storage shows shared and per-node storage with warnings above the threshold', async ({ app }, testInfo) => {
+  await app.getByRole('button', { name: 'Storage' }).click()
+  const shared = app.getByRole('region', { name: 'Shared storage' })
+  await expect(shared.locator('[data-storage="nfs-backup"]')).toHaveAttribute('data-warn', 'true')
+  await expect(shared.locator('[data-storage="ceph-vm"]')).toHaveAttribute('data-warn', 'false')
+  await expect(app.getByRole('region', { name: 'Storage on pve-c' }).locator('[data-storage="local-zfs"]')).toHaveAttribute('data-warn', 'true')
+  await snap(app, testInfo, 'storage')
+})
+
+test('node details: the SSH health check failure is explained', async ({ app }, testInfo) => {
+  await app.getByRole('button', { name: /^pve-a/ }).click()
+  await expect(app.getByRole('heading', { name: 'Node pve-a' })).toBeVisible()
+  // The demo cluster has no SSH server behind it: the check must fail with words, not hang.
+  await expect(app.locator('[data-testid^="ssh-"]')).toBeVisible({ timeout: 20_000 })
+  await snap(app, testInfo, 'node-details')
+})
+
+test('settings show the keyring status plainly', async ({ app }) => {
+  await app.getByRole('button', { name: 'Settings' }).click()
+  await expect(app.getByTestId('keyring')).toContainText('not securely stored')
+})
