@@ -56,14 +56,16 @@ export class PveClient extends PveApi {
     if (typeof config.tokenSecret !== 'string' || !SECRET_RE.test(config.tokenSecret)) {
       throw new InvalidArgumentError('tokenSecret', 'The API token secret is empty or contains spaces or invalid characters: paste it again.')
     }
-    const header = `PVEAPIToken=${config.tokenId}=${config.tokenSecret}`
+    const secret = config.tokenSecret
+    const header = `PVEAPIToken=${config.tokenId}=${secret}`
     const responseTimeoutMs = config.responseTimeoutMs ?? DEFAULT_RESPONSE_TIMEOUT_MS
     const transport = new Transport({
       caPem: config.caPem,
       connectTimeoutMs: config.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
       responseTimeoutMs,
       keepAliveTimeoutMs: config.keepAliveTimeoutMs ?? DEFAULT_KEEPALIVE_TIMEOUT_MS,
-      authorization: () => header
+      authorization: () => header,
+      redact: (text) => text.split(secret).join('[redacted]')
     })
     super(new Requester(endpoints, transport, { responseTimeoutMs, logger: deps.logger }))
     this.#transport = transport

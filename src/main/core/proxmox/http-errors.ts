@@ -78,7 +78,9 @@ export function parseEnvelope(res: WireResponse, ctx: PveRequestContext): PveEnv
   try {
     parsed = JSON.parse(res.body)
   } catch (err) {
-    throw new MalformedResponseError(`not JSON: ${res.body.slice(0, 60).replace(/\s+/g, ' ')}`, { ...ctx, status: res.status, cause: err })
+    // No body excerpt in the message: a success body is not scrubbed and could echo anything.
+    const what = /^\s*</.test(res.body) ? 'an HTML page instead of JSON' : `not JSON (${res.body.length} bytes)`
+    throw new MalformedResponseError(what, { ...ctx, status: res.status })
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || !('data' in parsed)) {
     throw new MalformedResponseError('no {"data": ...} envelope', { ...ctx, status: res.status })

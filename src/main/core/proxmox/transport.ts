@@ -37,6 +37,8 @@ export interface TransportOptions {
   keepAliveTimeoutMs: number
   /** Builds the Authorization header value on demand (the secret stays in the caller's closure). */
   authorization: () => string
+  /** Removes the secret from text a server sent back (a hostile or broken server might echo the header). */
+  redact: (text: string) => string
 }
 
 /** Transport failures after which a GET may simply be sent again on a fresh connection (stale keep-alive socket). */
@@ -124,7 +126,9 @@ export class Transport {
     }
     try {
       const body = await res.body.text()
-      return { status: res.statusCode, statusText: res.statusText, body }
+      if (res.statusCode < 300) return { status: res.statusCode, statusText: res.statusText, body }
+      // Error texts end up in messages and logs.
+      return { status: res.statusCode, statusText: this.#opts.redact(res.statusText), body: this.#opts.redact(body) }
     } catch (err) {
       throw this.#closed ? new ClientClosedError() : classify(err, req, ctx, 'body')
     }

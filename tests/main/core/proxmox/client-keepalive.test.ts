@@ -52,8 +52,10 @@ describe('keep-alive against pveproxy connection limits', () => {
       if (i % 50 === 49) await sleep(35 + (i % 150) / 10)
       await client.version()
     }
+    // A GET written onto a socket the server was closing is sent again once; the server saw at most those extras.
+    const resent = logs.filter((l) => l.includes('sending again')).length
     expect(s.requests.length).toBeGreaterThanOrEqual(1000)
-    expect(s.requests.length - 1000).toBe(logs.filter((l) => l.includes('sending again')).length)
+    expect(s.requests.length - 1000).toBeLessThanOrEqual(resent)
     expect(s.connections()).toBeGreaterThan(10)
   })
 
