@@ -5,7 +5,7 @@ import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-import { RENDERER_CSP, withCspHeader } from '../../../src/main/core/security/content-security-policy'
+import { RENDERER_CSP, RENDERER_CSP_META, withCspHeader } from '../../../src/main/core/security/content-security-policy'
 import { dashboardWindowOptions } from '../../../src/main/core/security/window-options'
 
 const root = join(import.meta.dirname, '../../..')
@@ -129,7 +129,9 @@ describe('content security policy', () => {
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1]
     const norm = (s: string): string[] => s.split(';').map((d) => d.trim().replace(/\s+/g, ' ')).filter(Boolean).sort()
     expect(meta).toBeDefined()
-    expect(norm(meta ?? '')).toEqual(norm(RENDERER_CSP))
+    expect(norm(meta ?? '')).toEqual(norm(RENDERER_CSP_META))
+    // The header is the meta plus frame-ancestors, which only works as a header.
+    expect(norm(RENDERER_CSP)).toEqual([...norm(RENDERER_CSP_META), "frame-ancestors 'none'"].sort())
   })
 
   it('is strict: nothing by default, scripts only from the app, no inline, no eval', () => {
