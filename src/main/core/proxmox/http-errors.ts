@@ -77,7 +77,7 @@ export function parseEnvelope(res: WireResponse, ctx: PveRequestContext): PveEnv
   let parsed: unknown
   try {
     parsed = JSON.parse(res.body)
-  } catch (err) {
+  } catch {
     // No body excerpt in the message: a success body is not scrubbed and could echo anything.
     const what = /^\s*</.test(res.body) ? 'an HTML page instead of JSON' : `not JSON (${res.body.length} bytes)`
     throw new MalformedResponseError(what, { ...ctx, status: res.status })

@@ -67,7 +67,7 @@ export async function startTestServer(handler: TestHandler, opts: { idleCloseMs?
     clearTimeout(idle.get(sock))
     if (opts.idleCloseMs !== undefined) idle.set(sock, setTimeout(() => sock.destroy(), opts.idleCloseMs))
   }
-  const server = https.createServer({ cert, key, keepAliveTimeout: 0, maxRequestsPerSocket: opts.maxRequestsPerSocket ?? 0 }, (req: IncomingMessage, res: ServerResponse) => {
+  const server = https.createServer({ cert, key, keepAliveTimeout: 0 }, (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
     clearTimeout(idle.get(req.socket))
@@ -86,6 +86,7 @@ export async function startTestServer(handler: TestHandler, opts: { idleCloseMs?
       })
     })
   })
+  server.maxRequestsPerSocket = opts.maxRequestsPerSocket ?? 0
   server.on('secureConnection', (s: Socket) => {
     connections++
     sockets.add(s)
