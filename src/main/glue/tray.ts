@@ -112,6 +112,9 @@ export function createTrayGlue(deps: TrayGlueDeps): TrayGlue {
     const res = await deps.core.dispatch(a.channel, a.input)
     if (!res.ok) {
       deps.log(`tray: ${a.channel} failed: ${res.error.code}`)
+      // Electron already flipped a clicked checkbox; nothing changed in the state, so force a rebuild.
+      model = null
+      render()
       deps.notifier.show(
         { id: `tray-error:${id}`, title: 'That did not work', body: res.error.message, urgency: 'normal', silent: false, clickTarget: null },
         { userAction: true }
