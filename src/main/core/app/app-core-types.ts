@@ -34,7 +34,7 @@ export interface AppCoreDeps {
   platform: PlatformPort
   /** Starts the demo simulator; default: `startDefaultDemo` (simulator with realistic timings). */
   startDemo?: () => Promise<DemoCluster>
-  /** Pinned SSH host keys file (known_hosts format); default: host keys kept in the settings document. */
+  /** An OpenSSH known_hosts file consulted for SSH hosts with no pin yet (a key found there is pinned without asking). Pins live in the settings document. */
   sshKnownHostsPath?: string
   /** One line per notable step. Never receives a secret. */
   logger?: (line: string) => void

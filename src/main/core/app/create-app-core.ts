@@ -56,6 +56,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const ssh = createSshPort({
     settings,
     ...(deps.sshKnownHostsPath === undefined ? {} : { knownHostsPath: deps.sshKnownHostsPath }),
+    log,
     nodeAddress: (clusterId, node) => {
       const snap = runtime.snapshot(clusterId)
       return snap?.nodes.find((n) => n.name === node)?.ip ?? settings.cluster(clusterId)?.endpoints.find((e) => e.node === node)?.host

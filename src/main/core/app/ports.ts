@@ -69,19 +69,24 @@ export interface MonitorFactoryInput {
 
 export type MonitorFactory = (input: MonitorFactoryInput) => ClusterMonitorPort
 
-export class SshUnknownHostError extends Error {
-  constructor(readonly host: string, readonly port: number, readonly fingerprint: string) {
-    super(`The SSH host key of ${host}:${port} is not trusted yet (${fingerprint}).`)
-    this.name = 'SshUnknownHostError'
-  }
+/** A host key the node presented that no pin or known_hosts entry vouches for yet. */
+export interface PendingHostKey {
+  /** `host:port`, the key the pin is stored under. */
+  readonly hostPort: string
+  readonly keyType: string
 }
 
 export interface SshPort {
-  /** Runs the health commands on a node; rejects with SshUnknownHostError for an unpinned host key. */
+  /**
+   * Runs the health probes on a node. Rejects with the pool's SshError (duck-typed by `kind` in
+   * ipc/map-ssh-error) when the node cannot be reached or logged into at all; an unknown host key is
+   * remembered as pending so ssh:trust-host-key can pin exactly that key.
+   */
   nodeHealth(clusterId: string, node: string): Promise<NodeHealthReport>
-  /** `host:port` the node's unknown key was seen on, when `fingerprint` is the one it offered; else null. */
-  pendingHostKey(clusterId: string, node: string, fingerprint: string): string | null
+  /** The node's pending unknown key when `fingerprint` is the one it presented; else null. Consumes it. */
+  pendingHostKey(clusterId: string, node: string, fingerprint: string): PendingHostKey | null
   state(): SshHostState[]
+  /** Every change of any pool's host states (coalesced by the pool), as the `ssh:state` event carries. */
   onState(listener: (s: SshHostState[]) => void): () => void
   closeAll(): Promise<void>
 }

@@ -1,23 +1,61 @@
-// Node health over SSH, one pool per cluster built from its SSH settings. Host keys are pinned in the
-// settings document; an unknown key is not trusted silently: it is remembered as "pending" and the
-// call fails with SshUnknownHostError, so the UI can show the fingerprint and call ssh:trust-host-key.
-import type { NodeHealthItem, NodeHealthReport, SshHostState } from '../../../shared/views'
+// Node health over SSH, one pool per cluster built from its SSH settings. The probes and their parsers are
+// the SSH module's (collectNodeHealth); this adapter picks the pool, reshapes the report for the renderer
+// and turns "could not get onto the node at all" into one typed SshError instead of six failed probes.
+// Host keys are pinned in the settings document; an unknown key is not trusted silently: it is remembered
+// as pending, the call fails with the pool's host-key-unknown error (fingerprint and key type included),
+// and ssh:trust-host-key pins exactly that key once the user confirmed it.
+import type { NodeHealthReport, SshHostState } from '../../../shared/views'
 import { AppError } from '../ipc/app-error'
 import type { SettingsService } from '../settings/settings-service'
+import type { HostKeyStore } from '../ssh/host-key'
+import { collectNodeHealth, type NodeExec } from '../ssh/node-health'
+import { isSshError, type SshError, type SshErrorKind } from '../ssh/ssh-errors'
 import { SshPool } from '../ssh/ssh-pool'
-import type { SshPort } from './ports'
-import { SshUnknownHostError } from './ports'
+import { toNodeHealthView } from './node-health-view'
+import type { PendingHostKey, SshPort } from './ports'
 
-function item<T>(p: Promise<T>): Promise<NodeHealthItem<T>> {
-  return p.then(
-    (value) => ({ ok: true, value, error: null }),
-    (e: unknown) => ({ ok: false, value: null, error: e instanceof Error ? e.message.slice(0, 300) : 'failed' })
-  )
+/** Failures before any command could start: every probe would report the same one, so it is raised once. */
+const CONNECTION_KINDS: ReadonlySet<SshErrorKind> = new Set<SshErrorKind>([
+  'key-unreadable', 'passphrase-missing', 'passphrase-wrong', 'key-rejected', 'agent-unavailable',
+  'connect-timeout', 'connection-refused', 'host-unreachable', 'handshake-failed',
+  'host-key-unknown', 'host-key-changed', 'no-address', 'pool-closed'
+])
+
+export interface SshPortOptions {
+  settings: SettingsService
+  /** An OpenSSH known_hosts file consulted for hosts with no pin yet; a key found there is pinned. */
+  knownHostsPath?: string
+  nodeAddress: (clusterId: string, node: string) => string | undefined
+  log?: (line: string) => void
+  /** Per probe (queueing, connecting, running). Default 15 s. */
+  probeTimeoutMs?: number
 }
 
-export function createSshPort(opts: { settings: SettingsService; knownHostsPath?: string; nodeAddress: (clusterId: string, node: string) => string | undefined }): SshPort {
-  const pools = new Map<string, { pool: SshPool; key: string }>()
-  const pending = new Map<string, { hostPort: string; fingerprint: string }>()
+/** The pins of one cluster, kept in its settings (with the key type, so the pool asks for that key first). */
+function settingsPinStore(settings: SettingsService, clusterId: string, log: (line: string) => void): HostKeyStore {
+  return {
+    get: (hostId) => {
+      const pin = settings.cluster(clusterId)?.ssh?.pinnedHostKeys[hostId]
+      if (pin === undefined) return undefined
+      // A pin stored before key types were kept: the pool then lets the server choose the key type.
+      return typeof pin === 'string' ? { fingerprint: pin, keyType: '' } : { fingerprint: pin.fingerprint, keyType: pin.keyType }
+    },
+    // Reached only for a key known_hosts vouches for (the pool gets no trust-on-first-use callback).
+    set: (hostId, pin) => {
+      try {
+        settings.pinSshHostKey(clusterId, hostId, pin)
+      } catch (e) {
+        // known_hosts already vouched for this connection; it is only not remembered.
+        log(`ssh: could not store the host key pin for ${hostId} (${e instanceof Error ? e.name : 'error'})`)
+      }
+    }
+  }
+}
+
+export function createSshPort(opts: SshPortOptions): SshPort {
+  const log = opts.log ?? (() => {})
+  const pools = new Map<string, { pool: SshPool; key: string; unsubscribe: () => void }>()
+  const pending = new Map<string, { hostPort: string; fingerprint: string; keyType: string }>()
   const listeners = new Set<(s: SshHostState[]) => void>()
 
   const state = (): SshHostState[] =>
@@ -25,26 +63,39 @@ export function createSshPort(opts: { settings: SettingsService; knownHostsPath?
       pool.state().map((h) => ({ host: h.key, status: h.status, reason: h.reason ?? null, activeChannels: h.activeChannels, queued: h.queued }))
     )
 
+  function announce(): void {
+    const snapshot = state()
+    for (const l of [...listeners]) {
+      try {
+        l(snapshot)
+      } catch {
+        // A failing subscriber must not break the pool's notifications.
+      }
+    }
+  }
+
   function poolFor(clusterId: string): SshPool {
     const c = opts.settings.cluster(clusterId)
     const ssh = c?.ssh ?? null
     if (c === undefined || ssh === null || (ssh.keyPath === null && !ssh.useAgent)) {
       throw new AppError('ssh-not-configured', 'Node health needs SSH access: add an SSH user and a key (or the SSH agent) in the cluster settings.')
     }
+    // Pins are read on every connect, so trusting a key does not need a new pool.
     const key = JSON.stringify({ ...ssh, pinnedHostKeys: null })
     const existing = pools.get(clusterId)
     if (existing?.key === key) return existing.pool
-    if (existing !== undefined) void existing.pool.closeAll()
+    if (existing !== undefined) {
+      existing.unsubscribe()
+      pools.delete(clusterId)
+      void existing.pool.closeAll()
+      announce()
+    }
     const settings = opts.settings
     const pool = new SshPool({
-      auth: ssh.keyPath !== null ? { kind: 'key', privateKeyPath: ssh.keyPath, getPassphrase: async () => settings.sshPassphrase(clusterId) ?? undefined } : { kind: 'agent' },
-      hostKeys: {
-        get: (hostId) => {
-          const fp = settings.cluster(clusterId)?.ssh?.pinnedHostKeys[hostId]
-          return fp === undefined ? undefined : { fingerprint: fp, keyType: '' }
-        },
-        set: () => undefined
-      },
+      auth: ssh.keyPath !== null
+        ? { kind: 'key', privateKeyPath: ssh.keyPath, getPassphrase: async () => settings.sshPassphrase(clusterId) ?? undefined }
+        : { kind: 'agent' },
+      hostKeys: settingsPinStore(settings, clusterId, log),
       ...(opts.knownHostsPath === undefined ? {} : { knownHostsPath: opts.knownHostsPath }),
       defaultUser: ssh.user,
       defaultPort: ssh.port,
@@ -54,7 +105,7 @@ export function createSshPort(opts: { settings: SettingsService; knownHostsPath?
       },
       resolveNodeAddress: async (node) => opts.nodeAddress(clusterId, node)
     })
-    pools.set(clusterId, { pool, key })
+    pools.set(clusterId, { pool, key, unsubscribe: pool.onChange(() => announce()) })
     return pool
   }
 
@@ -62,48 +113,49 @@ export function createSshPort(opts: { settings: SettingsService; knownHostsPath?
     async nodeHealth(clusterId, node): Promise<NodeHealthReport> {
       const pool = poolFor(clusterId)
       const started = performance.now()
-      const run = async (argv: string[]): Promise<string> => {
+      const seen: { unreachable?: SshError } = {}
+      const exec: NodeExec = async (argv, o) => {
         try {
-          const r = await pool.execOnNode(node, argv, { timeoutMs: 15_000 })
-          if (r.code !== 0) throw new Error(r.code === 127 ? 'not available' : (r.stderr.trim().slice(0, 200) || `exit ${String(r.code)}`))
-          return r.stdout
+          return await pool.execOnNode(node, argv, o)
         } catch (e) {
-          const d = e as { kind?: string; host?: string; presentedFingerprint?: string }
-          if (d.kind === 'host-key-unknown' && d.host !== undefined && d.presentedFingerprint !== undefined) {
-            const hostPort = d.host
-            pending.set(`${clusterId}/${node}`, { hostPort, fingerprint: d.presentedFingerprint })
-            const i = hostPort.lastIndexOf(':')
-            throw new SshUnknownHostError(hostPort.slice(0, i), Number(hostPort.slice(i + 1)), d.presentedFingerprint)
-          }
+          if (isSshError(e) && CONNECTION_KINDS.has(e.kind)) seen.unreachable ??= e
           throw e
         }
       }
-      // The first call surfaces connection problems (unknown host key) before the rest run.
-      const loadText = await run(['cat', '/proc/loadavg'])
-      const [pveversion, temperatures, zpools, rootfs] = await Promise.all([
-        item(run(['pveversion', '-v']).then((t) => t.split('\n').map((l) => /^([^:]+):\s*(.+)$/.exec(l.trim())).flatMap((m) => (m?.[1] && m[2] ? [{ name: m[1], version: m[2] }] : [])))),
-        item(run(['sensors', '-u']).then((t) => [...t.matchAll(/^\s*(temp\d+)_input:\s*([\d.]+)/gm)].map((m) => ({ sensor: m[1] ?? '', celsius: Number(m[2]) })))),
-        item(run(['zpool', 'list', '-H', '-o', 'name,health,size,alloc']).then((t) => t.split('\n').filter(Boolean).map((l) => { const [name = '', health = '', size = '', alloc = ''] = l.split('\t'); return { name, health, size, alloc } }))),
-        item(run(['df', '-B1', '--output=size,used', '/']).then((t) => { const [total = 0, used = 0] = (t.trim().split('\n')[1] ?? '').trim().split(/\s+/).map(Number); return { total, used } }))
-      ])
-      const [a = 0, b = 0, c = 0] = loadText.trim().split(/\s+/).slice(0, 3).map(Number)
+      const health = await collectNodeHealth(node, exec, { timeoutMs: opts.probeTimeoutMs ?? 15_000 })
+      const probes = [health.versions, health.load, health.temperatures, health.zfsPools, health.zfsStatus, health.rootDisk]
+      // Raised only when nothing ran; a connection lost halfway leaves its error on the probes it hit.
+      const e = seen.unreachable
+      if (e !== undefined && probes.every((p) => p.status === 'error')) {
+        if (e.kind === 'host-key-unknown' && e.host !== undefined && e.presentedFingerprint !== undefined) {
+          pending.set(`${clusterId}/${node}`, { hostPort: e.host, fingerprint: e.presentedFingerprint, keyType: e.keyType ?? '' })
+        }
+        throw e
+      }
       const host = opts.settings.cluster(clusterId)?.ssh?.hostOverrides[node] ?? opts.nodeAddress(clusterId, node) ?? node
-      return { node, host, pveversion, loadavg: { ok: true, value: [a, b, c], error: null }, temperatures, zpools, rootfs, durationMs: Math.round(performance.now() - started) }
+      return toNodeHealthView(health, host, performance.now() - started)
     },
-    pendingHostKey(clusterId, node, fingerprint): string | null {
-      const p = pending.get(`${clusterId}/${node}`)
+
+    pendingHostKey(clusterId, node, fingerprint): PendingHostKey | null {
+      const id = `${clusterId}/${node}`
+      const p = pending.get(id)
       if (p === undefined || p.fingerprint !== fingerprint) return null
-      pending.delete(`${clusterId}/${node}`)
-      return p.hostPort
+      pending.delete(id)
+      return { hostPort: p.hostPort, keyType: p.keyType }
     },
+
     state,
+
     onState(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
+
     async closeAll(): Promise<void> {
-      await Promise.all([...pools.values()].map(({ pool }) => pool.closeAll()))
+      const all = [...pools.values()]
       pools.clear()
+      for (const p of all) p.unsubscribe()
+      await Promise.all(all.map(({ pool }) => pool.closeAll()))
     }
   }
 }

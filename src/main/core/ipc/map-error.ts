@@ -1,9 +1,11 @@
-// Whatever a handler threw → an IpcError with a plain message. Client errors are classified by their
+// Whatever a handler threw → an IpcError with a plain message. SSH pool errors are mapped in
+// map-ssh-error (host key prompts, login, reachability). Client errors are classified by their
 // declared `kind` (duck-typed: core/ipc does not import the client's classes); their messages are
 // built by the client from host, path and Proxmox's reason phrase only, and are redacted here again
 // against every secret main knows, so no secret can reach the renderer even by accident.
 import type { IpcError } from '../../../shared/ipc/contract'
 import { AppError } from './app-error'
+import { sshIpcError } from './map-ssh-error'
 
 const KIND_TO_CODE: Readonly<Record<string, string>> = {
   auth: 'auth',
@@ -50,6 +52,8 @@ export function redact(text: string, secrets: Iterable<string>): string {
 
 export function errorCodeOf(e: unknown): string {
   if (e instanceof AppError) return e.code
+  const ssh = sshIpcError(e)
+  if (ssh !== null) return ssh.code
   const kind = field(e, 'kind')
   if (typeof kind === 'string' && KIND_TO_CODE[kind] !== undefined) return KIND_TO_CODE[kind]
   const code = field(e, 'code') ?? field(field(e, 'cause'), 'code')
@@ -63,6 +67,11 @@ export function toIpcError(e: unknown, secrets: Iterable<string>): IpcError {
   if (e instanceof AppError) {
     const fields = e.fields === undefined ? undefined : Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, redact(v, list)]))
     return { code: e.code, message: redact(e.message, list), ...(fields === undefined ? {} : { fields }) }
+  }
+  const ssh = sshIpcError(e)
+  if (ssh !== null) {
+    const fields = ssh.fields === undefined ? undefined : Object.fromEntries(Object.entries(ssh.fields).map(([k, v]) => [k, redact(v, list)]))
+    return { code: ssh.code, message: redact(ssh.message, list), ...(fields === undefined ? {} : { fields }) }
   }
   const code = errorCodeOf(e)
   // Only the client's own errors (they carry a `kind`) have messages written for users.

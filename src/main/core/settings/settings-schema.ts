@@ -20,6 +20,12 @@ export const CURRENT_SETTINGS_VERSION = 2
 /** `SHA256:<base64>` as OpenSSH prints host key fingerprints. */
 export const sshFingerprintSchema = z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/)
 
+/** Wire name of a host key type: `ssh-ed25519`, `ecdsa-sha2-nistp256`, `ssh-rsa`, … */
+export const sshHostKeyPinSchema = z.object({
+  fingerprint: sshFingerprintSchema,
+  keyType: z.string().regex(/^[a-z0-9][a-z0-9@.+-]{0,63}$/)
+})
+
 export const storedEndpointSchema = z.object({
   host: hostSchema,
   port: portSchema,
@@ -33,8 +39,11 @@ export const storedSshSchema = z.object({
   useAgent: z.boolean(),
   port: portSchema,
   hostOverrides: z.record(nodeNameSchema, hostSchema),
-  /** `host:port` → pinned host key fingerprint (trust on first use, confirmed by the user). */
-  pinnedHostKeys: z.record(z.string().max(300).regex(/^[A-Za-z0-9.:[\]-]+$/), sshFingerprintSchema)
+  /**
+   * `host:port` → pinned host key (trust on first use, confirmed by the user). The key type lets the SSH pool
+   * ask for that key first; a bare fingerprint is a pin stored before key types were kept.
+   */
+  pinnedHostKeys: z.record(z.string().max(300).regex(/^[A-Za-z0-9.:[\]-]+$/), z.union([sshFingerprintSchema, sshHostKeyPinSchema]))
 })
 
 export const storedClusterSchema = z.object({

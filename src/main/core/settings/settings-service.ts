@@ -29,7 +29,7 @@ export interface SettingsService {
   setMute(target: { clusterId: string; node?: string; vmid?: number }, mode: StoredMute['mode'] | 'off', now: number): void
   setGuestAlert(clusterId: string, vmid: number, enabled: boolean): void
   pauseNotifications(until: number | null): void
-  pinSshHostKey(clusterId: string, hostPort: string, fingerprint: string): void
+  pinSshHostKey(clusterId: string, hostPort: string, pin: { fingerprint: string; keyType: string }): void
   onChange(listener: (doc: SettingsDoc) => void): () => void
 }
 
@@ -191,10 +191,11 @@ export function createSettingsService(opts: {
       commit({ ...doc, notifications: { ...doc.notifications, pausedUntil: until } })
     },
 
-    pinSshHostKey(clusterId, hostPort, fingerprint): void {
+    pinSshHostKey(clusterId, hostPort, pin): void {
       const c = requireCluster(clusterId)
       const ssh = c.ssh ?? { user: 'root', keyPath: null, useAgent: false, port: 22, hostOverrides: {}, pinnedHostKeys: {} }
-      const updated: StoredCluster = { ...c, ssh: { ...ssh, pinnedHostKeys: { ...ssh.pinnedHostKeys, [hostPort]: fingerprint } } }
+      const entry = { fingerprint: pin.fingerprint, keyType: pin.keyType }
+      const updated: StoredCluster = { ...c, ssh: { ...ssh, pinnedHostKeys: { ...ssh.pinnedHostKeys, [hostPort]: entry } } }
       commit({ ...doc, clusters: doc.clusters.map((x) => (x.id === clusterId ? updated : x)) })
     },
 
