@@ -43,8 +43,6 @@ export interface GuestViewContext {
   readonly busy: ReadonlySet<number>
 }
 
-const NO_TAGS: readonly string[] = Object.freeze([])
-
 export function buildGuestView(g: ParsedGuest, ctx: GuestViewContext): GuestView {
   const stale = ctx.offlineNodes.has(g.node)
   const state = stale ? 'unknown' : normaliseGuestState(g.kind, g.status, g.lock)
@@ -61,7 +59,8 @@ export function buildGuestView(g: ParsedGuest, ctx: GuestViewContext): GuestView
     status: g.status,
     state,
     template: g.template,
-    tags: g.tags.length === 0 ? NO_TAGS : Object.freeze(g.tags.slice()),
+    // Already frozen by the parser (and shared between guests with the same tag string).
+    tags: Object.isFrozen(g.tags) ? g.tags : Object.freeze(g.tags.slice()),
     cpu: stale ? null : g.cpu,
     maxcpu: g.maxcpu,
     mem: stale ? null : g.mem,

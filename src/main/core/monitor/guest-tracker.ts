@@ -60,25 +60,26 @@ export interface GuestJudgeResult {
 const isDownState = (s: GuestState): boolean => s === 'stopped' || s === 'unknown'
 
 export class GuestTracker {
-  private tracks = new Map<number, GuestTrack>()
+  private readonly tracks = new Map<number, GuestTrack & { seen: number }>()
+  private generation = 0
 
   observe(guests: readonly JudgedGuest[], ctx: GuestJudgeContext): GuestJudgeResult {
     let pending = false
     let wantTasks = false
-    const next = new Map<number, GuestTrack>()
+    const gen = ++this.generation
     for (const g of guests) {
       const t = this.tracks.get(g.vmid)
       if (!t) {
-        next.set(g.vmid, { state: g.state, up: g.state === 'running', announcedDown: false, pending: null })
+        this.tracks.set(g.vmid, { state: g.state, up: g.state === 'running', announcedDown: false, pending: null, seen: gen })
         continue
       }
-      next.set(g.vmid, t)
+      t.seen = gen
       const r = this.observeOne(g, t, ctx)
       if (r === 'pending') pending = true
       if (r === 'pending-tasks') pending = wantTasks = true
     }
     // Deleted guests are forgotten; migrated ones keep their vmid and so their track.
-    this.tracks = next
+    if (this.tracks.size > guests.length) for (const [vmid, t] of this.tracks) if (t.seen !== gen) this.tracks.delete(vmid)
     return { pending, wantTasks }
   }
 

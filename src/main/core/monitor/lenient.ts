@@ -42,10 +42,20 @@ export function strList(v: unknown, sep: RegExp): readonly string[] {
   return s.split(sep).filter((t) => t !== '')
 }
 
-/** Proxmox splits tag lists on `;`, `,` and whitespace. */
+const NO_TAGS: readonly string[] = Object.freeze([])
+// Tag strings repeat across guests and polls: split each distinct one once (bounded).
+const tagCache = new Map<string, readonly string[]>()
+const TAG_CACHE_MAX = 2000
+
+/** Proxmox splits tag lists on `;`, `,` and whitespace. Returns a frozen, possibly shared array. */
 export function tagList(v: unknown): readonly string[] {
-  if (Array.isArray(v)) return strList(v, /,/)
+  if (Array.isArray(v)) return Object.freeze(strList(v, /,/).slice())
   const s = str(v)
-  if (!s) return []
-  return s.split(/[;,\s]+/).filter((t) => t !== '')
+  if (!s) return NO_TAGS
+  const hit = tagCache.get(s)
+  if (hit) return hit
+  const list = Object.freeze(s.split(/[;,\s]+/).filter((t) => t !== ''))
+  if (tagCache.size >= TAG_CACHE_MAX) tagCache.clear()
+  tagCache.set(s, list)
+  return list
 }
