@@ -169,3 +169,34 @@ describe('guest-down on the simulator', () => {
     expect(h.events('guest-down')).toEqual([])
   })
 })
+
+describe('MonitorHub', () => {
+  it('runs one monitor per cluster, forwards their snapshots, and stopAll stops polling', async () => {
+    const { MonitorHub, monitorApiFromClient } = await import('../../../../src/main/core/monitor')
+    const { PveClient } = await import('../../../../src/main/core/proxmox')
+    h = await startHarness()
+    h.monitor.stop()
+    const sim = h.sim
+    const second = new PveClient({
+      id: 'two', name: 'Two', tokenId: sim.tokens.auditor.id, tokenSecret: sim.tokens.auditor.secret,
+      endpoints: sim.endpoints.map((e) => ({ host: e.host, port: e.port, fingerprint256: e.fingerprint256 }))
+    })
+    const hub = new MonitorHub()
+    const seen = new Map<string, number>()
+    hub.subscribe((id) => seen.set(id, (seen.get(id) ?? 0) + 1))
+    try {
+      hub.add({ clusterId: 'one', clusterName: 'One', api: monitorApiFromClient(h.client), intervalMs: 100, graceMs: 0 })
+      hub.add({ clusterId: 'two', clusterName: 'Two', api: monitorApiFromClient(second), intervalMs: 100, graceMs: 0 })
+      await h.waitFor(() => (seen.get('one') ?? 0) >= 2 && (seen.get('two') ?? 0) >= 2, 8000, 'both clusters polled')
+      expect(hub.snapshots().map((s) => [s.clusterId, s.health])).toEqual([['one', 'ok'], ['two', 'ok']])
+      hub.stopAll()
+      const after = sim.requests().length
+      await new Promise((r) => setTimeout(r, 400))
+      expect(sim.requests().length - after).toBe(0)
+      expect(hub.snapshots()).toEqual([])
+    } finally {
+      hub.stopAll()
+      await second.close()
+    }
+  })
+})
