@@ -64,6 +64,7 @@ export class PveClient extends PveApi {
       connectTimeoutMs: config.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
       responseTimeoutMs,
       keepAliveTimeoutMs: config.keepAliveTimeoutMs ?? DEFAULT_KEEPALIVE_TIMEOUT_MS,
+      maxConnectionsPerEndpoint: Math.max(1, Math.floor(config.maxConnectionsPerEndpoint ?? 1)),
       authorization: () => header,
       redact: (text) => text.split(secret).join('[redacted]')
     })
@@ -77,7 +78,8 @@ export class PveClient extends PveApi {
       caPem: config.caPem,
       connectTimeoutMs: config.connectTimeoutMs,
       responseTimeoutMs: config.responseTimeoutMs,
-      keepAliveTimeoutMs: config.keepAliveTimeoutMs
+      keepAliveTimeoutMs: config.keepAliveTimeoutMs,
+      maxConnectionsPerEndpoint: config.maxConnectionsPerEndpoint
     })
   }
 

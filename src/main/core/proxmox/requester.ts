@@ -104,10 +104,10 @@ export class Requester {
   }
 
   async #attempt(ep: PveEndpoint, wire: WireRequest): Promise<WireResponse> {
-    const started = Date.now()
+    const started = this.#opts.logger === undefined ? 0 : Date.now()
     try {
       const res = await this.#transport.send(ep, wire)
-      this.#log(`${wire.method} ${ep.host}:${ep.port}${wire.path} → ${res.status} (${Date.now() - started} ms)`)
+      if (this.#opts.logger !== undefined) this.#log(`${wire.method} ${ep.host}:${ep.port}${wire.path} → ${res.status} (${Date.now() - started} ms)`)
       return res
     } catch (err) {
       // A keep-alive socket the server closed just as we wrote on it: harmless to repeat a GET once.

@@ -35,6 +35,7 @@ export interface TransportOptions {
   connectTimeoutMs: number
   responseTimeoutMs: number
   keepAliveTimeoutMs: number
+  maxConnectionsPerEndpoint: number
   /** Builds the Authorization header value on demand (the secret stays in the caller's closure). */
   authorization: () => string
   /** Removes the secret from text a server sent back (a hostile or broken server might echo the header). */
@@ -76,31 +77,30 @@ function origin(ep: PveEndpoint): string {
 
 export class Transport {
   readonly #opts: TransportOptions
-  readonly #pools = new Map<PveEndpoint, Pool>()
+  readonly #pools = new Map<PveEndpoint, { pool: Pool; origin: string }>()
   #closed = false
 
   constructor(opts: TransportOptions) {
     this.#opts = opts
   }
 
-  #pool(ep: PveEndpoint): Pool {
-    let pool = this.#pools.get(ep)
-    if (pool === undefined) {
-      pool = new Pool(origin(ep), {
+  #pool(ep: PveEndpoint): { pool: Pool; origin: string } {
+    let entry = this.#pools.get(ep)
+    if (entry === undefined) {
+      const pool = new Pool(origin(ep), {
         connect: createTrustedConnector(ep, { caPem: this.#opts.caPem, connectTimeoutMs: this.#opts.connectTimeoutMs }),
         // pveproxy drops idle connections after 5 s: let ours go first so we never write onto a dying socket.
         keepAliveTimeout: this.#opts.keepAliveTimeoutMs,
         keepAliveMaxTimeout: this.#opts.keepAliveTimeoutMs,
-        // pveproxy closes after the 100th request; announcing it ourselves avoids racing the server's close.
-        maxRequestsPerClient: 100,
-        connections: 6,
+        connections: this.#opts.maxConnectionsPerEndpoint,
         pipelining: 1,
         headersTimeout: this.#opts.responseTimeoutMs,
         bodyTimeout: this.#opts.responseTimeoutMs
       })
-      this.#pools.set(ep, pool)
+      entry = { pool, origin: origin(ep) }
+      this.#pools.set(ep, entry)
     }
-    return pool
+    return entry
   }
 
   async send(ep: PveEndpoint, req: WireRequest): Promise<WireResponse> {
@@ -111,15 +111,16 @@ export class Transport {
     if (req.body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded'
     let res: Awaited<ReturnType<Pool['request']>>
     try {
-      res = await this.#pool(ep).request({
-        origin: origin(ep),
+      const { pool } = this.#pool(ep)
+      // Per-call timeouts only when they differ from the pool's (saves work on the hot path).
+      const custom = req.timeoutMs !== this.#opts.responseTimeoutMs
+      res = await pool.request({
         method: req.method,
         path: `/api2/json${req.path}${req.query ? `?${req.query}` : ''}`,
         headers,
-        body: req.body,
-        signal: req.signal,
-        headersTimeout: req.timeoutMs,
-        bodyTimeout: req.timeoutMs
+        ...(req.body === undefined ? {} : { body: req.body }),
+        ...(req.signal === undefined ? {} : { signal: req.signal }),
+        ...(custom ? { headersTimeout: req.timeoutMs, bodyTimeout: req.timeoutMs } : {})
       })
     } catch (err) {
       throw this.#closed ? new ClientClosedError() : classify(err, req, ctx, 'request')
@@ -136,12 +137,12 @@ export class Transport {
 
   /** TCP connections currently open per endpoint (for diagnostics and benches). */
   stats(): Array<{ host: string; port: number; connected: number }> {
-    return [...this.#pools].map(([ep, pool]) => ({ host: ep.host, port: ep.port, connected: pool.stats.connected }))
+    return [...this.#pools].map(([ep, { pool }]) => ({ host: ep.host, port: ep.port, connected: pool.stats.connected }))
   }
 
   async close(): Promise<void> {
     this.#closed = true
-    const pools = [...this.#pools.values()]
+    const pools = [...this.#pools.values()].map((e) => e.pool)
     this.#pools.clear()
     await Promise.all(pools.map((p) => p.destroy().catch(() => undefined)))
   }

@@ -43,6 +43,12 @@ export interface PveClusterConfig {
   responseTimeoutMs?: number
   /** Idle keep-alive connections are closed after this; must stay below pveproxy's 5 s. Default 3000. */
   keepAliveTimeoutMs?: number
+  /**
+   * TCP connections per endpoint. Default 1: concurrent calls queue on one keep-alive connection (pveproxy answers
+   * in milliseconds). Raise it when slow calls (e.g. proxied to a hanging node, up to the response timeout) must not
+   * hold up others; undici then tends to open a second connection early even for sequential calls.
+   */
+  maxConnectionsPerEndpoint?: number
 }
 
 export interface PveClientDeps {
