@@ -187,7 +187,9 @@ describe('MonitorHub', () => {
     try {
       hub.add({ clusterId: 'one', clusterName: 'One', api: monitorApiFromClient(h.client), intervalMs: 100, graceMs: 0 })
       hub.add({ clusterId: 'two', clusterName: 'Two', api: monitorApiFromClient(second), intervalMs: 100, graceMs: 0 })
-      await h.waitFor(() => (seen.get('one') ?? 0) >= 2 && (seen.get('two') ?? 0) >= 2, 8000, 'both clusters polled')
+      // The harness's monitor is stopped, so its waitFor would never re-check: poll the counts here.
+      for (let i = 0; i < 160 && !((seen.get('one') ?? 0) >= 2 && (seen.get('two') ?? 0) >= 2); i++) await new Promise((r) => setTimeout(r, 50))
+      expect([seen.get('one'), seen.get('two')].every((n) => (n ?? 0) >= 2)).toBe(true)
       expect(hub.snapshots().map((s) => [s.clusterId, s.health])).toEqual([['one', 'ok'], ['two', 'ok']])
       hub.stopAll()
       const after = sim.requests().length
