@@ -5,12 +5,13 @@ import { pathToFileURL } from 'node:url'
 
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test'
 
+import type * as BridgeModuleNs from '../../src/main/core/bridge/index'
 import type { Bridge, BridgeOptions, Simulator } from '../../src/main/core/bridge/index'
 
-type BridgeModule = typeof import('../../src/main/core/bridge/index')
+type BridgeModule = typeof BridgeModuleNs
 
 let bridgeModule: Promise<BridgeModule> | null = null
-function loadBridge(): Promise<BridgeModule> {
+export function loadBridge(): Promise<BridgeModule> {
   // The bundle global setup built (the core's sources need bundling to run under Node).
   bridgeModule ??= import(pathToFileURL(resolve('out/bridge/index.mjs')).href) as Promise<BridgeModule>
   return bridgeModule

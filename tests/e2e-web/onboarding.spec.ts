@@ -3,14 +3,14 @@
 import type { Page } from '@playwright/test'
 
 import type { Simulator } from '../../src/main/core/bridge/index'
-import { expect, snap, test } from './fixtures'
+import { expect, loadBridge, snap, test } from './fixtures'
 
 test.use({ startView: null })
 
 let sim: Simulator
 
 test.beforeEach(async () => {
-  const { startSimulator } = (await import(new URL('../../out/bridge/index.mjs', import.meta.url).href)) as typeof import('../../src/main/core/bridge/index')
+  const { startSimulator } = await loadBridge()
   sim = await startSimulator({ authDelayMs: 50, taskDurationMs: 500, seed: 2 })
 })
 

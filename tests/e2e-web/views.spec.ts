@@ -11,7 +11,7 @@ test('storage shows shared and per-node storage with warnings above the threshol
 })
 
 test('node details: the SSH health check failure is explained', async ({ app }, testInfo) => {
-  await app.getByRole('button', { name: /^pve-a/ }).click()
+  await app.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^pve-a/ }).click()
   await expect(app.getByRole('heading', { name: 'Node pve-a' })).toBeVisible()
   // The demo cluster has no SSH server behind it: the check must fail with words, not hang.
   await expect(app.locator('[data-testid^="ssh-"]')).toBeVisible({ timeout: 20_000 })

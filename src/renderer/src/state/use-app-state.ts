@@ -18,6 +18,8 @@ export function useAppState(api: PveTrayApi): AppStateResult {
     let live = true
     let pushed = false
     const off = api.on('state:changed', (s) => {
+      // User Timing marks (cheap, standard) let bench/render.bench.ts time one poll's update.
+      performance.mark('pve-tray:state-received')
       pushed = true
       setState(s)
     })

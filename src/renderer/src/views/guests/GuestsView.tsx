@@ -23,6 +23,7 @@ export interface GuestsViewProps {
 }
 
 export function GuestsView({ api, clusters, tasks, focusVmid, focusClusterId }: GuestsViewProps): React.JSX.Element {
+  performance.mark('pve-tray:guests-render')
   const [query, setQuery] = useState<GuestQuery>(defaultGuestQuery)
   const focusKey = focusVmid === null ? null : `${focusClusterId ?? clusters[0]?.clusterId ?? ''}/${focusVmid}`
   const [selectedKey, setSelectedKey] = useState<string | null>(focusKey)
