@@ -9,12 +9,10 @@ export type SshProblem =
 const FINGERPRINT = /SHA256:[A-Za-z0-9+/]{43}/
 
 export function classifySshError(e: IpcError): SshProblem {
-  const fp = e.fields?.fingerprint ?? e.message.match(FINGERPRINT)?.[0] ?? null
-  if (fp !== null && FINGERPRINT.test(fp) && /host|fingerprint|key/i.test(`${e.code} ${e.message}`)) {
-    return { kind: 'host-key', fingerprint: fp, message: e.message }
-  }
-  if (e.code === 'auth' || /ssh-auth|auth/i.test(e.code) || /authenticat|permission denied|passphrase/i.test(e.message)) {
-    return { kind: 'auth', message: e.message }
-  }
+  // A CHANGED host key is never offered for one-click trust (it may be an attack): shown as is.
+  if (e.code === 'ssh-host-key-changed') return { kind: 'other', message: e.message }
+  const fp = e.fields?.fingerprint ?? (e.code === 'ssh-unknown-host' ? (e.message.match(FINGERPRINT)?.[0] ?? null) : null)
+  if (fp !== null && FINGERPRINT.test(fp)) return { kind: 'host-key', fingerprint: fp, message: e.message }
+  if (e.code === 'ssh-auth' || e.code === 'auth') return { kind: 'auth', message: e.message }
   return { kind: 'other', message: e.message }
 }
