@@ -3,30 +3,11 @@
 //  1. requests/second of PveClient.version() vs raw undici Pool.request on the same keep-alive setup (target >= 0.9x);
 //  2. TCP connections opened for 1,000 sequential calls, without limits (target 1) and with pveproxy's
 //     100-request limit (target 10, the minimum).
-// The simulator is not used here: its sources use TypeScript parameter properties, which plain Node cannot strip.
-// Run: node bench/client-throughput.bench.ts   (BENCH_STRICT=1 makes missed targets fail the run)
-import { registerHooks } from 'node:module'
-
+// Run: npm run bench client   (or node --import ./bench/ts-hooks.mjs bench/client-throughput.bench.ts)   (BENCH_STRICT=1 makes missed targets fail the run)
 import { Pool } from 'undici'
 
-import type * as ProxmoxModule from '../src/main/core/proxmox/index'
-import type * as ServerModule from '../tests/main/core/proxmox/helpers/test-https-server'
-
-// The sources use extensionless relative imports (bundler style); plain Node needs the `.ts` spelled out.
-registerHooks({
-  resolve(specifier, context, nextResolve) {
-    try {
-      return nextResolve(specifier, context)
-    } catch (err) {
-      if (!specifier.startsWith('.') || /\.[cm]?[jt]s$/.test(specifier)) throw err
-      return nextResolve(`${specifier}.ts`, context)
-    }
-  }
-})
-
-const here = (rel: string): string => new URL(rel, import.meta.url).href
-const { PveClient } = (await import(here('../src/main/core/proxmox/index.ts'))) as typeof ProxmoxModule
-const { startTestServer, pveJson } = (await import(here('../tests/main/core/proxmox/helpers/test-https-server.ts'))) as typeof ServerModule
+import { PveClient } from '../src/main/core/proxmox/index'
+import { pveJson, startTestServer } from '../tests/main/core/proxmox/helpers/test-https-server'
 
 const TOKEN_ID = 'bench@pve!tray'
 const SECRET = 'bench-secret-0000'

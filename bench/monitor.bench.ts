@@ -2,50 +2,13 @@
 //  1. HTTP requests per regular poll cycle, real PveClient + ClusterMonitor + simulator (target: 1)
 //  2. CPU time of parse + diff per cycle, median of 200 cycles on recorded payloads (target: < 10 ms)
 //  3. heap growth after 10,000 parse + diff cycles on recorded payloads (target: < 5 MB)
-// Run: node --expose-gc bench/monitor.bench.ts   (BENCH_STRICT=1 makes missed targets fail the run)
-import { readFileSync } from 'node:fs'
-import { registerHooks, stripTypeScriptTypes } from 'node:module'
-import { fileURLToPath } from 'node:url'
+// Run: npm run bench monitor   (or node --expose-gc --import ./bench/ts-hooks.mjs bench/monitor.bench.ts)   (BENCH_STRICT=1 makes missed targets fail the run)
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 
-// stripTypeScriptTypes is marked experimental; its one warning is noise in the figures.
-process.removeAllListeners('warning')
-
-import type * as MonitorModule from '../src/main/core/monitor'
-import type * as ProxmoxModule from '../src/main/core/proxmox'
-import type * as SimModule from '../src/main/core/simulator'
-
-// The sources use bundler-style imports (extensionless, JSON without attributes); plain Node needs help.
-// Our .ts files are transformed rather than only stripped, so a module elsewhere that uses a
-// parameter property or an enum (not erasable) still loads.
-registerHooks({
-  resolve(specifier, context, nextResolve) {
-    try {
-      return nextResolve(specifier, context)
-    } catch (err) {
-      if (!specifier.startsWith('.') || /\.[cm]?[jt]s$/.test(specifier)) throw err
-      try {
-        return nextResolve(`${specifier}.ts`, context)
-      } catch {
-        return nextResolve(`${specifier}/index.ts`, context)
-      }
-    }
-  },
-  load(url, context, nextLoad) {
-    if (url.endsWith('.json')) return nextLoad(url, { ...context, importAttributes: { type: 'json' } })
-    if (url.startsWith('file:') && url.endsWith('.ts') && !url.includes('/node_modules/')) {
-      const source = stripTypeScriptTypes(readFileSync(fileURLToPath(url), 'utf8'), { mode: 'transform', sourceUrl: url })
-      return { format: 'module', source, shortCircuit: true }
-    }
-    return nextLoad(url, context)
-  }
-})
-
-const here = (rel: string): string => new URL(rel, import.meta.url).href
-const { ClusterMonitor, MonitorCore, monitorApiFromClient } = (await import(here('../src/main/core/monitor/index.ts'))) as typeof MonitorModule
-const { PveClient } = (await import(here('../src/main/core/proxmox/index.ts'))) as typeof ProxmoxModule
-const { startSimulator, generateCluster } = (await import(here('../src/main/core/simulator/index.ts'))) as typeof SimModule
+import { ClusterMonitor, MonitorCore, monitorApiFromClient } from '../src/main/core/monitor'
+import { PveClient } from '../src/main/core/proxmox'
+import { generateCluster, startSimulator } from '../src/main/core/simulator'
 
 // run.mjs may start us without --expose-gc: enable it at run time then.
 function getGc(): () => void {

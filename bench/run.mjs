@@ -1,5 +1,6 @@
-// Runs every bench/*.bench.{ts,mjs,js} with this Node (24+: .ts runs with type stripping), one after the
-// other so they do not skew each other's timings; exits non-zero if any of them failed.
+// Runs every bench/*.bench.{ts,mjs,js} with this Node (24+), one after the other so they do not skew
+// each other's timings; exits non-zero if any of them failed. `npm run bench monitor` runs the ones
+// whose file name contains "monitor". ts-hooks.mjs lets Node load the TypeScript sources directly.
 import { spawnSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -21,7 +22,7 @@ const failed = []
 for (const file of files) {
   console.log(`\n=== ${file}`)
   const started = Date.now()
-  const result = spawnSync(process.execPath, [join(dir, file)], { stdio: 'inherit' })
+  const result = spawnSync(process.execPath, ['--expose-gc', '--import', join(dir, 'ts-hooks.mjs'), join(dir, file)], { stdio: 'inherit' })
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   if (result.status !== 0) {
     failed.push(file)

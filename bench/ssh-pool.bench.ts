@@ -1,33 +1,17 @@
 // SSH latency: pooled exec vs a fresh ssh2 connection per call vs OpenSSH's own multiplexing, against one
 // local sshd (tests/helpers/sshd-server.ts), plus the throughput of 100 concurrent execs on one host.
-// Run: node bench/ssh-pool.bench.ts   (BENCH_STRICT=1 makes missed targets fail the run)
+// Run: npm run bench ssh   (or node --import ./bench/ts-hooks.mjs bench/ssh-pool.bench.ts)   (BENCH_STRICT=1 makes missed targets fail the run)
 import { execFile } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
-import { registerHooks } from 'node:module'
 import { Socket } from 'node:net'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 
 import ssh2 from 'ssh2'
 
-import type * as PoolModule from '../src/main/core/ssh/ssh-pool'
-import type * as SshdModule from '../tests/helpers/sshd-server'
+import { SshPool } from '../src/main/core/ssh/ssh-pool'
+import { startSshd } from '../tests/helpers/sshd-server'
 
-// The sources use extensionless relative imports (bundler style); plain Node needs the `.ts` spelled out.
-registerHooks({
-  resolve(specifier, context, nextResolve) {
-    try {
-      return nextResolve(specifier, context)
-    } catch (err) {
-      if (!specifier.startsWith('.') || /\.[cm]?[jt]s$/.test(specifier)) throw err
-      return nextResolve(`${specifier}.ts`, context)
-    }
-  }
-})
-
-const here = (rel: string): string => new URL(rel, import.meta.url).href
-const { SshPool } = (await import(here('../src/main/core/ssh/ssh-pool.ts'))) as typeof PoolModule
-const { startSshd } = (await import(here('../tests/helpers/sshd-server.ts'))) as typeof SshdModule
 const run = promisify(execFile)
 
 const CALLS = 50
