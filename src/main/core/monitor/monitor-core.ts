@@ -7,6 +7,7 @@ import type { ClassifiedError } from './classify-error'
 import { isReachabilityError } from './classify-error'
 import { QuorumTracker, StorageTracker, TaskTracker } from './condition-trackers'
 import { GuestTracker } from './guest-tracker'
+import { isEmptyView } from './empty-view'
 import { computeHealth } from './health'
 import { CoreState, type MonitorSettings } from './monitor-core-state'
 import { EventFactory } from './monitor-events'
@@ -105,7 +106,7 @@ export class MonitorCore {
     s.endpoint = p.endpoint
     s.fetchedAt = now
     this.applyStatus(p, now, events)
-    s.emptyView = parsed.nodes.length === 0 && parsed.guests.length === 0 && parsed.storage.length === 0
+    s.emptyView = isEmptyView(parsed)
     let confirm = false
     let wantTasks = false
     let wantStatus = false

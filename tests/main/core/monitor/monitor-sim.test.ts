@@ -108,6 +108,28 @@ describe('ClusterMonitor on the simulator', () => {
     expect(Math.min(...gaps.slice(1))).toBeGreaterThanOrEqual(500)
   })
 
+  it('flags a privilege-separated token without ACLs (bare node entries, not an empty list) as emptyView, never ok', async () => {
+    h = await startHarness({ token: (sim) => sim.tokens.noPrivs })
+    await h.cyclesMore(2)
+    const s = last(h)
+    // The simulator, like Proxmox, still lists the nodes to this token (without stats).
+    expect(s.nodes.map((n) => n.name)).toEqual(['pve-a', 'pve-b', 'pve-c'])
+    expect(s.guests).toEqual([])
+    expect(s.emptyView).toBe(true)
+    expect(s.health).not.toBe('ok')
+    expect(s.lastError?.kind).toBe('permission')
+    expect(s.lastError?.message).toMatch(/privilege separation/)
+    expect(s.lastError?.message).toMatch(/ACL/)
+    expect(h.events()).toEqual([])
+  })
+
+  it('is not an empty view for a token that only has Sys.Audit on the nodes', async () => {
+    h = await startHarness({ token: (sim) => sim.cluster.addToken({ id: 'nodes-only@pve!tray', acls: [{ path: '/nodes', privs: ['Sys.Audit'] }] }) })
+    await h.cyclesMore(2)
+    expect(last(h)).toMatchObject({ emptyView: false, health: 'ok' })
+    expect(last(h).summary).toMatch(/^3\/3 nodes up · 0 guests running/)
+  })
+
   it('reports a flapping node ONCE, not every transition', async () => {
     h = await startHarness({ monitor: { flapTransitions: 3 } })
     const hh = h

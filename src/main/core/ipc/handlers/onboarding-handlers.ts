@@ -3,6 +3,8 @@
 import type { ChannelParsedInput } from '../../../../shared/ipc/contract'
 import type { CertificateInfo, ConnectionTestResult, EndpointView } from '../../../../shared/views'
 import type { ClusterApi } from '../../app/ports'
+import { isEmptyView } from '../../monitor/empty-view'
+import { parseResources } from '../../monitor/parse-resources'
 import { AppError } from '../app-error'
 import type { HandlerContext, HandlerGroup } from '../handler-types'
 import { errorCodeOf } from '../map-error'
@@ -94,10 +96,8 @@ async function testConnection(input: TestInput, ctx: HandlerContext): Promise<Co
     const perms = await api.permissions().catch(() => null)
     const privileges = privilegeReport(perms ?? {}, { configured: stored?.ssh != null })
     const resources = await api.clusterResources().catch(() => null)
-    // Proxmox lists bare node entries even to a token without ACLs: "empty" = no guest and no storage,
-    // and no permission anywhere (privilege separation without ACLs for the token).
-    const seesSomething = (resources ?? []).some((r) => typeof r === 'object' && r !== null && ['qemu', 'lxc', 'storage'].includes(String((r as { type?: unknown }).type)))
-    const emptyView = resources !== null && !seesSomething && perms !== null && Object.keys(perms).length === 0
+    // The monitor's rule, so onboarding and the running app agree on what "sees nothing" means.
+    const emptyView = resources !== null && isEmptyView(parseResources(resources))
     const discoveredEndpoints = await discover(api, port)
     const missing = privileges.filter((p) => !p.ok && p.feature !== 'ssh-health')
     const message = emptyView
