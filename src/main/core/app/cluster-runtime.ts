@@ -8,9 +8,10 @@ import type { ClusterRegistry, RuntimeCluster } from '../ipc/handler-types'
 import { hasPrivilege, type Permissions } from '../ipc/privilege-report'
 import { MonitorHub } from '../monitor'
 import type { MuteEntry } from '../monitor'
-import type { SettingsDoc } from '../settings/settings-schema'
+import type { SettingsDoc, StoredMute } from '../settings/settings-schema'
 import type { SettingsService } from '../settings/settings-service'
 import type { DemoCluster } from './app-core-types'
+import { DemoPrefs } from './guest-prefs'
 import type { ApiConfig, ClusterMonitorPort } from './ports'
 import { clusterApiFromClient, createPveClient, monitorApiFromClient } from './pve-adapters'
 
@@ -29,7 +30,7 @@ export interface ClusterRuntimeOptions {
   readonly onCycle: (clusterId: string, snapshot: ClusterSnapshot, events: readonly MonitorEvent[]) => void
 }
 
-function mutesFor(doc: SettingsDoc, clusterId: string): MuteEntry[] {
+function mutesFor(doc: { readonly mutes: readonly StoredMute[] }, clusterId: string): MuteEntry[] {
   return doc.mutes
     .filter((m) => m.clusterId === clusterId)
     .map((m): MuteEntry => ({ target: m.node !== null ? { node: m.node } : { vmid: m.vmid ?? 0 }, mode: m.mode, until: m.until }))
@@ -37,6 +38,8 @@ function mutesFor(doc: SettingsDoc, clusterId: string): MuteEntry[] {
 
 export class ClusterRuntime implements ClusterRegistry {
   readonly hub = new MonitorHub()
+  /** Mutes and guest alerts of the demo cluster (not in the settings; see guest-prefs.ts). */
+  readonly demoPrefs = new DemoPrefs()
   private readonly entries = new Map<string, Entry>()
   private readonly unsubscribe: () => void
 
@@ -59,6 +62,8 @@ export class ClusterRuntime implements ClusterRegistry {
   /** Brings the running clusters in line with the settings (and the demo cluster, if given). */
   async reconcile(doc: SettingsDoc, demo: DemoCluster | null): Promise<void> {
     const wanted = new Map<string, { config: ApiConfig; mode: 'monitor' | 'control'; demo: boolean }>()
+    // The demo's choices live only as long as the demo does.
+    if (demo === null) this.demoPrefs.clear()
     if (demo !== null) {
       wanted.set(DEMO_CLUSTER_ID, {
         config: { id: DEMO_CLUSTER_ID, name: demo.name, endpoints: demo.endpoints.map((e) => ({ ...e })), tokenId: demo.tokenId, tokenSecret: demo.tokenSecret, caPem: demo.caPem },
@@ -91,8 +96,9 @@ export class ClusterRuntime implements ClusterRegistry {
     for (const id of this.entries.keys()) {
       const m = this.hub.get(id)
       if (m === undefined) continue
-      m.setMutes(mutesFor(doc, id))
-      const alerts = doc.guestAlerts.filter((a) => a.clusterId === id)
+      const prefs = this.entries.get(id)?.rc.demo === true ? this.demoPrefs : doc
+      m.setMutes(mutesFor(prefs, id))
+      const alerts = prefs.guestAlerts.filter((a) => a.clusterId === id)
       m.setGuestAlerts(alerts.filter((a) => a.enabled).map((a) => a.vmid), alerts.filter((a) => !a.enabled).map((a) => a.vmid))
       m.setStorageThreshold(doc.storageThresholdPct / 100)
       m.setIntervalMs(this.o.pollIntervalMs())
@@ -120,9 +126,10 @@ export class ClusterRuntime implements ClusterRegistry {
       intervalMs: this.o.pollIntervalMs(),
       canPowerMgmt: (vmid) => (privileges.perms === null ? null : hasPrivilege(privileges.perms, `/vms/${vmid}`, 'VM.PowerMgmt')),
       onMuteCleared: (m) => {
-        if (demo) return
+        const target = { clusterId: config.id, ...(m.target.node !== undefined ? { node: m.target.node } : { vmid: m.target.vmid }) }
+        if (demo) return this.demoPrefs.setMute(target, 'off', Date.now())
         try {
-          settings.setMute({ clusterId: config.id, ...(m.target.node !== undefined ? { node: m.target.node } : { vmid: m.target.vmid }) }, 'off', Date.now())
+          settings.setMute(target, 'off', Date.now())
         } catch {
           // The cluster may have been removed meanwhile.
         }

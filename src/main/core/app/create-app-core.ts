@@ -13,6 +13,7 @@ import { createSettingsService } from '../settings/settings-service'
 import type { AppCore, AppCoreDeps, AppCoreTimings, DemoCluster } from './app-core-types'
 import { ClusterRuntime } from './cluster-runtime'
 import { startDefaultDemo } from './default-demo'
+import { createGuestPrefs } from './guest-prefs'
 import { clusterApiFromClient, createPveClient, probeCertificateWithTls } from './pve-adapters'
 import { createSshPort } from './ssh-port'
 
@@ -116,6 +117,15 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
 
   const ctx: HandlerContext = {
     settings,
+    prefs: createGuestPrefs({
+      settings,
+      demo: runtime.demoPrefs,
+      isDemo: (id) => runtime.get(id)?.demo === true,
+      demoChanged: () => {
+        runtime.applySettings(settings.doc())
+        emit('state:changed', getState())
+      }
+    }),
     clusters: runtime,
     platform: deps.platform,
     ssh,

@@ -4,6 +4,7 @@ import type { ChannelParsedInput, ChannelResult, EventChannel, EventContract, In
 import type { ClusterMode, ClusterSnapshot } from '../../../shared/snapshot'
 import type { AppState } from '../../../shared/views'
 import type { AppCoreTimings, PlatformPort } from '../app/app-core-types'
+import type { GuestPrefs } from '../app/guest-prefs'
 import type { ApiConfig, CertificateProbe, ClusterApi, ClusterMonitorPort, SshPort } from '../app/ports'
 import type { SettingsService } from '../settings/settings-service'
 
@@ -26,6 +27,8 @@ export interface ClusterRegistry {
 
 export interface HandlerContext {
   readonly settings: SettingsService
+  /** Mutes and guest alerts: the settings for configured clusters, memory for the demo cluster. */
+  readonly prefs: GuestPrefs
   readonly clusters: ClusterRegistry
   readonly platform: PlatformPort
   readonly ssh: SshPort

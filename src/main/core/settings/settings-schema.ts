@@ -94,6 +94,7 @@ export type StoredCluster = z.infer<typeof storedClusterSchema>
 export type StoredEndpoint = z.infer<typeof storedEndpointSchema>
 export type StoredSsh = z.infer<typeof storedSshSchema>
 export type StoredMute = z.infer<typeof storedMuteSchema>
+export type StoredGuestAlert = z.infer<typeof storedGuestAlertSchema>
 
 export function defaultSettingsDoc(): SettingsDoc {
   return {

@@ -10,8 +10,9 @@ import type { ClusterSettingsView, SettingsView } from '../../../shared/views'
 import { AppError } from '../ipc/app-error'
 import { vaultKeys, type SecretVault } from '../vault/secret-vault'
 import type { LoadedSettings, Recovered } from './load-settings'
+import { withGuestAlert, withMute, type MuteMode, type MuteTargetRef } from './mute-list'
 import { defaultNotificationKinds } from './notification-defaults'
-import { settingsDocSchema, type SettingsDoc, type StoredCluster, type StoredMute } from './settings-schema'
+import { settingsDocSchema, type SettingsDoc, type StoredCluster } from './settings-schema'
 import type { SettingsStore } from './settings-store'
 
 export type ClusterInput = z.output<typeof clusterInputSchema>
@@ -26,7 +27,7 @@ export interface SettingsService {
   saveCluster(input: ClusterInput): StoredCluster
   removeCluster(id: string): void
   updateGeneral(input: GeneralSettingsInput): void
-  setMute(target: { clusterId: string; node?: string; vmid?: number }, mode: StoredMute['mode'] | 'off', now: number): void
+  setMute(target: MuteTargetRef, mode: MuteMode, now: number): void
   setGuestAlert(clusterId: string, vmid: number, enabled: boolean): void
   pauseNotifications(until: number | null): void
   pinSshHostKey(clusterId: string, hostPort: string, pin: { fingerprint: string; keyType: string }): void
@@ -174,17 +175,12 @@ export function createSettingsService(opts: {
 
     setMute(target, mode, now): void {
       requireCluster(target.clusterId)
-      const node = target.node ?? null
-      const vmid = target.vmid ?? null
-      const rest = doc.mutes.filter((m) => !(m.clusterId === target.clusterId && m.node === node && m.vmid === vmid))
-      const mutes = mode === 'off' ? rest : [...rest, { clusterId: target.clusterId, node, vmid, mode, until: mode === 'hour' ? now + 3_600_000 : null }]
-      commit({ ...doc, mutes })
+      commit({ ...doc, mutes: withMute(doc.mutes, target, mode, now) })
     },
 
     setGuestAlert(clusterId, vmid, enabled): void {
       requireCluster(clusterId)
-      const rest = doc.guestAlerts.filter((a) => !(a.clusterId === clusterId && a.vmid === vmid))
-      commit({ ...doc, guestAlerts: [...rest, { clusterId, vmid, enabled }] })
+      commit({ ...doc, guestAlerts: withGuestAlert(doc.guestAlerts, clusterId, vmid, enabled) })
     },
 
     pauseNotifications(until): void {

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs'
 import { connect } from 'node:net'
 
 import { afterEach, describe, expect, it } from 'vitest'
@@ -39,6 +40,50 @@ describe('demo mode', () => {
     await h.core.stop()
     expect(await portOpen(port)).toBe(false)
     expect(h.core.getState().clusters).toEqual([])
+  })
+})
+
+describe('demo mode: mute and "notify when down"', () => {
+  it('work for the demo cluster through dispatch, reach its monitor, and never touch the settings file', async () => {
+    h = makeHarness({ startDemo: () => startDefaultDemo({ authDelayMs: 20, taskDurationMs: 100 }), timings: { taskPollMs: 50, pollIntervalMs: 200, connectTimeoutMs: 2000 } })
+    await h.core.start()
+    const first = await until(() => {
+      const c = h?.core.getState().clusters[0]
+      return c?.fetchedAt != null && c.guests.length > 0 ? c : null
+    })
+    const g = first.guests[0]
+    const node = first.nodes[0]?.name
+    if (g === undefined || node === undefined) throw new Error('demo cluster has no guest or node')
+    const clusterId = first.clusterId
+
+    const alerts = await h.core.dispatch('guests:set-alerts', { clusterId, vmid: g.vmid, enabled: !g.alerts })
+    expect(alerts).toEqual({ ok: true, value: null })
+    const muteGuest = await h.core.dispatch('mute:set', { target: { clusterId, vmid: g.vmid }, mode: 'always' })
+    expect(muteGuest).toEqual({ ok: true, value: null })
+    const muteNode = await h.core.dispatch('mute:set', { target: { clusterId, node }, mode: 'hour' })
+    expect(muteNode).toEqual({ ok: true, value: null })
+
+    await h.core.dispatch('clusters:refresh', { clusterId })
+    const after = await until(() => {
+      const c = h?.core.getState().clusters[0]
+      const gv = c?.guests.find((x) => x.vmid === g.vmid)
+      return gv?.muted?.mode === 'always' && gv.alerts === !g.alerts ? c : null
+    })
+    expect(after.nodes.find((n) => n.name === node)?.muted?.mode).toBe('hour')
+    // Kept in memory for the demo: the user's settings document stays free of a cluster that does not exist.
+    expect(h.core.settings().clusters).toEqual([])
+    expect(existsSync(h.settingsPath) ? readFileSync(h.settingsPath, 'utf8') : '').not.toContain(clusterId)
+
+    expect(await h.core.dispatch('mute:set', { target: { clusterId, vmid: g.vmid }, mode: 'off' })).toEqual({ ok: true, value: null })
+    await h.core.dispatch('clusters:refresh', { clusterId })
+    await until(() => h?.core.getState().clusters[0]?.guests.find((x) => x.vmid === g.vmid)?.muted === null)
+  })
+
+  it('still refuses a cluster that is neither configured nor the demo', async () => {
+    h = makeHarness({ startDemo: () => startDefaultDemo({ authDelayMs: 20, taskDurationMs: 100 }) })
+    await h.core.start()
+    const r = await h.core.dispatch('mute:set', { target: { clusterId: 'nope', vmid: 100 }, mode: 'always' })
+    expect(r).toMatchObject({ ok: false, error: { code: 'not-found' } })
   })
 })
 

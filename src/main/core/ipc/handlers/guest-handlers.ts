@@ -7,14 +7,14 @@ export const guestHandlers: HandlerGroup<'guests:action' | 'guests:set-alerts' |
 
   'guests:set-alerts': async (input, ctx) => {
     runtimeCluster(ctx, input.clusterId)
-    ctx.settings.setGuestAlert(input.clusterId, input.vmid, input.enabled)
+    ctx.prefs.setGuestAlert(input.clusterId, input.vmid, input.enabled)
     return null
   },
 
   'mute:set': async (input, ctx) => {
     runtimeCluster(ctx, input.target.clusterId)
     const t = input.target
-    ctx.settings.setMute({ clusterId: t.clusterId, ...(t.node === undefined ? {} : { node: t.node }), ...(t.vmid === undefined ? {} : { vmid: t.vmid }) }, input.mode, ctx.now())
+    ctx.prefs.setMute({ clusterId: t.clusterId, ...(t.node === undefined ? {} : { node: t.node }), ...(t.vmid === undefined ? {} : { vmid: t.vmid }) }, input.mode, ctx.now())
     return null
   }
 }
