@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto'
 import type { ClusterSnapshot, MonitorEvent } from '../../../shared/snapshot'
 import type { ClusterRegistry, RuntimeCluster } from '../ipc/handler-types'
 import { hasPrivilege, type Permissions } from '../ipc/privilege-report'
-import { MonitorHub } from '../monitor'
+import { MonitorHub, systemClock } from '../monitor'
 import type { MuteEntry } from '../monitor'
 import type { SettingsDoc, StoredMute } from '../settings/settings-schema'
 import type { SettingsService } from '../settings/settings-service'
@@ -27,6 +27,8 @@ export interface ClusterRuntimeOptions {
   readonly log: (line: string) => void
   readonly pollIntervalMs: () => number
   readonly connectTimeoutMs: number
+  /** The app core's clock: mutes are set, judged and cleared with it (never Date.now). */
+  readonly now: () => number
   readonly onCycle: (clusterId: string, snapshot: ClusterSnapshot, events: readonly MonitorEvent[]) => void
 }
 
@@ -124,12 +126,14 @@ export class ClusterRuntime implements ClusterRegistry {
       mode,
       demo,
       intervalMs: this.o.pollIntervalMs(),
+      // The handlers stamp `hour` mutes with the app's clock: the monitor must judge them by the same one.
+      clock: { ...systemClock, now: this.o.now },
       canPowerMgmt: (vmid) => (privileges.perms === null ? null : hasPrivilege(privileges.perms, `/vms/${vmid}`, 'VM.PowerMgmt')),
       onMuteCleared: (m) => {
         const target = { clusterId: config.id, ...(m.target.node !== undefined ? { node: m.target.node } : { vmid: m.target.vmid }) }
-        if (demo) return this.demoPrefs.setMute(target, 'off', Date.now())
+        if (demo) return this.demoPrefs.setMute(target, 'off', this.o.now())
         try {
-          settings.setMute(target, 'off', Date.now())
+          settings.setMute(target, 'off', this.o.now())
         } catch {
           // The cluster may have been removed meanwhile.
         }

@@ -47,6 +47,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     settings,
     log,
     connectTimeoutMs: timings.connectTimeoutMs,
+    now,
     pollIntervalMs: () => timings.pollIntervalMs ?? settings.doc().pollIntervalSec * 1000,
     onCycle: (_id, _snap, events) => {
       for (const e of events) for (const l of [...monitorListeners]) l(e)
