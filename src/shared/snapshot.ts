@@ -158,4 +158,9 @@ export interface MonitorEvent {
   readonly message: string
   /** Proxmox's exit status or error text, where there is one. */
   readonly detail: string | null
+  /**
+   * About a task the user started from this app (its UPID was noted): the outcome was already
+   * reported through task:progress, so the timeline shows it but the notification policy skips it.
+   */
+  readonly byUser?: boolean
 }

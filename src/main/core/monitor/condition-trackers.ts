@@ -88,14 +88,17 @@ export class TaskTracker {
       if (t.endtime === null && t.status === null) continue
       if (this.seen.has(t.upid)) continue
       this.seen.add(t.upid)
-      // The user's own actions report their failures through the action's progress.
-      if (first || !taskFailed(t.status) || userUpids.has(t.upid)) continue
+      if (first || !taskFailed(t.status)) continue
       const vmid = taskVmid(t)
       if (mutes.node(t.node, ctx.now) || (vmid !== null && mutes.guest(vmid, ctx.now))) continue
       const what = vmid !== null ? `${t.type} of ${vmid}` : t.type
+      // The user's own action already reported its failure through task:progress (and the tray's
+      // notice): it stays in the timeline, marked, so the policy does not notify a second time.
+      const byUser = userUpids.has(t.upid)
       ctx.events.push(ctx.factory.make({
         kind: 'task-failed', at: ctx.now, node: t.node, guest: vmid !== null ? guestRef(vmid) : null,
-        message: `Task ${what} on ${t.node} by ${t.user} failed.`, detail: t.status
+        message: byUser ? `Task ${what} on ${t.node}, started from this app, failed.` : `Task ${what} on ${t.node} by ${t.user} failed.`,
+        detail: t.status, byUser
       }))
     }
     if (this.seen.size > SEEN_CAP) this.seen = new Set(tasks.map((t) => t.upid))

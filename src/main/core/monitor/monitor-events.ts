@@ -17,6 +17,7 @@ export interface EventInput {
   readonly message: string
   readonly detail?: string | null
   readonly severity?: EventSeverity
+  readonly byUser?: boolean
 }
 
 const DEFAULT_SEVERITY: Readonly<Record<MonitorEventKind, EventSeverity>> = {
@@ -58,7 +59,8 @@ export class EventFactory {
       guest: e.guest ? Object.freeze({ vmid: e.guest.vmid, kind: e.guest.kind, name: e.guest.name }) : null,
       storage: e.storage ?? null,
       message: e.message,
-      detail: e.detail ?? null
+      detail: e.detail ?? null,
+      ...(e.byUser === true ? { byUser: true } : {})
     })
   }
 }

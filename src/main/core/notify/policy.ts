@@ -1,7 +1,7 @@
 // The notification policy: a pure function from monitor events + the user's preferences (+ what
-// was recently sent) to notification specs. Order: per-kind toggle → pause → mutes → de-dup
-// (same event key within the window → one) → coalescing (same cluster and kind in one batch →
-// one notification) → text sanitised and capped.
+// was recently sent) to notification specs. Order: the user's own actions out (`byUser`) → per-kind
+// toggle → pause → mutes → de-dup (same event key within the window → one) → coalescing (same
+// cluster and kind in one batch → one notification) → text sanitised and capped.
 import type { MonitorEvent, MonitorEventKind } from '../../../shared/snapshot'
 import type { NotificationPrefs } from '../../../shared/views'
 import { builders } from './builders'
@@ -62,6 +62,8 @@ export function decideNotifications(
 
   const groups = new Map<string, MonitorEvent[]>()
   for (const e of events) {
+    // The user's own action: its outcome was already notified from task:progress (one notice per UPID).
+    if (e.byUser === true) continue
     if (!prefs.enabled[e.kind]) continue
     if (isMuted(e, prefs.mutes ?? [], now)) continue
     const key = eventKey(e)

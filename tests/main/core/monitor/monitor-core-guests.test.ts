@@ -173,7 +173,7 @@ describe('storage and tasks', () => {
     expect(seq[1]?.snapshot.storage[0]).toMatchObject({ usage: 0.91, aboveThreshold: true })
   })
 
-  it('task-failed for new failed tasks only: WARNINGS, running tasks, the baseline and the user\'s own are not reported', () => {
+  it('task-failed for new failed tasks only: WARNINGS, running tasks and the baseline are not reported; the user\'s own is marked byUser', () => {
     const core = makeCore()
     const base = [{ type: 'vzdump', id: '100', startSec: 100, endSec: 200, status: 'job errors' }]
     poll(core, T0, { guests: [web('running')], tasks: base })
@@ -186,8 +186,12 @@ describe('storage and tasks', () => {
     ]
     core.state.noteUserAction(101, 'UPID:mine', T0)
     const out = poll(core, T0 + 60 * S, { guests: [web('running')], tasks: next })
-    expect(kinds(out)).toEqual(['task-failed'])
-    expect(out.events[0]).toMatchObject({ detail: 'start failed: QEMU exited with code 1', guest: { vmid: 100, name: 'web' } })
+    expect(kinds(out)).toEqual(['task-failed', 'task-failed'])
+    const [other, mine] = out.events
+    expect(other).toMatchObject({ detail: 'start failed: QEMU exited with code 1', guest: { vmid: 100, name: 'web' } })
+    expect(other?.byUser).toBeUndefined()
+    // Still in the timeline (the monitor's events), marked so the policy does not notify it twice.
+    expect(mine).toMatchObject({ detail: 'boom', byUser: true, message: 'Task qmstart of 101 on pve-a, started from this app, failed.' })
     expect(kinds(poll(core, T0 + 120 * S, { guests: [web('running')], tasks: next }))).toEqual([])
   })
 })

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 
 import type { MonitorEvent, MonitorEventKind } from '../../../../src/shared/snapshot'
 import { decideNotifications, defaultNotificationPrefs, emptyDedupState, type NotifyPrefs } from '../../../../src/main/core/notify'
+import { MonitorCore } from '../../../../src/main/core/monitor'
+import { NODES3, resources, tasks, type FxTask } from '../monitor/fixtures'
 
 const T0 = 1_700_000_000_000
 let seq = 0
@@ -120,5 +122,32 @@ describe('hostile guest names', () => {
 
   it('an empty-after-cleaning name still reads sensibly', () => {
     expect(guestDown('\u202E\u200B')).toContain('“(unnamed)”')
+  })
+})
+
+describe('a failed action the user started', () => {
+  it('the policy skips a task-failed marked byUser (task:progress already notified it), not an unmarked one', () => {
+    const failed = { node: 'pve-a', guest: { vmid: 101, kind: 'qemu' as const, name: 'db' }, detail: 'boom' }
+    expect(decide([ev('task-failed', { ...failed, byUser: true })]).notifications).toEqual([])
+    expect(decide([ev('task-failed', failed)]).notifications).toHaveLength(1)
+  })
+
+  it('monitor + policy: ONE notification source per UPID — the timeline keeps the event, the policy sends nothing for it', () => {
+    const core = new MonitorCore({ clusterId: 'c1', clusterName: 'Homelab' }, T0)
+    const guests = resources(NODES3, [{ vmid: 101, node: 'pve-a', name: 'db', status: 'stopped' }, { vmid: 102, node: 'pve-b', name: 'mail', status: 'stopped' }])
+    const poll = (at: number, list: FxTask[]) => core.observeSuccess({ resources: guests, status: null, statusError: null, tasks: tasks(list), endpoint: 'h:1' }, at)
+    poll(T0, [])
+    const mine = 'UPID:pve-a:00001234:00000001:6553F100:qmstart:101:pvetray@pve!tray:'
+    // What guests:action does once Proxmox returned the UPID.
+    core.state.noteUserAction(101, mine, T0 + 1000)
+    const out = poll(T0 + 10_000, [
+      { type: 'qmstart', id: '101', node: 'pve-a', startSec: 1, endSec: 2, status: 'start failed: boom', upid: mine },
+      { type: 'qmstart', id: '102', node: 'pve-b', startSec: 1, endSec: 2, status: 'start failed: bang' }
+    ])
+    expect(out.events.map((e) => [e.kind, e.guest?.vmid, e.byUser === true])).toEqual([['task-failed', 101, true], ['task-failed', 102, false]])
+    const sent = decide([...out.events], prefs(), T0 + 10_000).notifications
+    expect(sent).toHaveLength(1)
+    expect(sent[0]?.body).toContain('102')
+    expect(sent.some((n) => `${n.title} ${n.body}`.includes('101'))).toBe(false)
   })
 })
