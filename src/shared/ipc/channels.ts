@@ -19,7 +19,8 @@ export const invokeChannelNames = [
   'onboarding:probe-certificate',
   'onboarding:test-connection',
   'ssh:trust-host-key',
-  'ssh:state'
+  'ssh:state',
+  'ssh:forget-host-key'
 ] as const
 
 export const eventChannelNames = ['state:changed', 'task:progress', 'ssh:state', 'ui:navigate'] as const

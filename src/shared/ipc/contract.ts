@@ -63,7 +63,9 @@ export const invokeContract = {
   'ssh:trust-host-key': channel<null>()(
     z.object({ clusterId: clusterIdSchema, node: nodeNameSchema, fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/) }).strict()
   ),
-  'ssh:state': channel<SshHostState[]>()(none)
+  'ssh:state': channel<SshHostState[]>()(none),
+  /** Drops a node's pinned SSH host key after it presented a different one (reinstall); the next check offers the new key for trust. */
+  'ssh:forget-host-key': channel<null>()(z.object({ clusterId: clusterIdSchema, node: nodeNameSchema }).strict())
 } as const satisfies Record<InvokeChannel, ChannelSpec<z.ZodType, unknown>>
 
 /** Events main → renderer. */

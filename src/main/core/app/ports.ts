@@ -76,6 +76,14 @@ export interface PendingHostKey {
   readonly keyType: string
 }
 
+/** A pinned host key the node just failed to match (a node reinstall, or an interception). */
+export interface ChangedHostKey {
+  /** `host:port`, the key the pin is stored under. */
+  readonly hostPort: string
+  /** The pin it failed to match (from the settings, or from known_hosts). */
+  readonly pinnedFingerprint: string
+}
+
 export interface SshPort {
   /**
    * Runs the health probes on a node. Rejects with the pool's SshError (duck-typed by `kind` in
@@ -85,6 +93,8 @@ export interface SshPort {
   nodeHealth(clusterId: string, node: string): Promise<NodeHealthReport>
   /** The node's pending unknown key when `fingerprint` is the one it presented; else null. Consumes it. */
   pendingHostKey(clusterId: string, node: string, fingerprint: string): PendingHostKey | null
+  /** The pin the node's last check failed to match (ssh-host-key-changed), else null. Consumes it. */
+  changedHostKey(clusterId: string, node: string): ChangedHostKey | null
   state(): SshHostState[]
   /** Every change of any pool's host states (coalesced by the pool), as the `ssh:state` event carries. */
   onState(listener: (s: SshHostState[]) => void): () => void

@@ -12,7 +12,7 @@ import { collectNodeHealth, type NodeExec } from '../ssh/node-health'
 import { isSshError, type SshError, type SshErrorKind } from '../ssh/ssh-errors'
 import { SshPool } from '../ssh/ssh-pool'
 import { toNodeHealthView } from './node-health-view'
-import type { PendingHostKey, SshPort } from './ports'
+import type { ChangedHostKey, PendingHostKey, SshPort } from './ports'
 
 /** Failures before any command could start: every probe would report the same one, so it is raised once. */
 const CONNECTION_KINDS: ReadonlySet<SshErrorKind> = new Set<SshErrorKind>([
@@ -56,6 +56,7 @@ export function createSshPort(opts: SshPortOptions): SshPort {
   const log = opts.log ?? (() => {})
   const pools = new Map<string, { pool: SshPool; key: string; unsubscribe: () => void }>()
   const pending = new Map<string, { hostPort: string; fingerprint: string; keyType: string }>()
+  const changed = new Map<string, ChangedHostKey>()
   const listeners = new Set<(s: SshHostState[]) => void>()
 
   const state = (): SshHostState[] =>
@@ -130,6 +131,10 @@ export function createSshPort(opts: SshPortOptions): SshPort {
         if (e.kind === 'host-key-unknown' && e.host !== undefined && e.presentedFingerprint !== undefined) {
           pending.set(`${clusterId}/${node}`, { hostPort: e.host, fingerprint: e.presentedFingerprint, keyType: e.keyType ?? '' })
         }
+        // Remembered so ssh:forget-host-key can drop exactly the pin this node just failed to match.
+        if (e.kind === 'host-key-changed' && e.host !== undefined && e.pinnedFingerprint !== undefined) {
+          changed.set(`${clusterId}/${node}`, { hostPort: e.host, pinnedFingerprint: e.pinnedFingerprint })
+        }
         throw e
       }
       const host = opts.settings.cluster(clusterId)?.ssh?.hostOverrides[node] ?? opts.nodeAddress(clusterId, node) ?? node
@@ -142,6 +147,13 @@ export function createSshPort(opts: SshPortOptions): SshPort {
       if (p === undefined || p.fingerprint !== fingerprint) return null
       pending.delete(id)
       return { hostPort: p.hostPort, keyType: p.keyType }
+    },
+
+    changedHostKey(clusterId, node): ChangedHostKey | null {
+      const id = `${clusterId}/${node}`
+      const c = changed.get(id)
+      changed.delete(id)
+      return c ?? null
     },
 
     state,

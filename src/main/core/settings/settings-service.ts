@@ -31,6 +31,7 @@ export interface SettingsService {
   setGuestAlert(clusterId: string, vmid: number, enabled: boolean): void
   pauseNotifications(until: number | null): void
   pinSshHostKey(clusterId: string, hostPort: string, pin: { fingerprint: string; keyType: string }): void
+  forgetSshHostKey(clusterId: string, hostPort: string): void
   onChange(listener: (doc: SettingsDoc) => void): () => void
 }
 
@@ -192,6 +193,14 @@ export function createSettingsService(opts: {
       const ssh = c.ssh ?? { user: 'root', keyPath: null, useAgent: false, port: 22, hostOverrides: {}, pinnedHostKeys: {} }
       const entry = { fingerprint: pin.fingerprint, keyType: pin.keyType }
       const updated: StoredCluster = { ...c, ssh: { ...ssh, pinnedHostKeys: { ...ssh.pinnedHostKeys, [hostPort]: entry } } }
+      commit({ ...doc, clusters: doc.clusters.map((x) => (x.id === clusterId ? updated : x)) })
+    },
+
+    forgetSshHostKey(clusterId, hostPort): void {
+      const c = requireCluster(clusterId)
+      if (c.ssh === null || !(hostPort in c.ssh.pinnedHostKeys)) return
+      const pinnedHostKeys = Object.fromEntries(Object.entries(c.ssh.pinnedHostKeys).filter(([k]) => k !== hostPort))
+      const updated: StoredCluster = { ...c, ssh: { ...c.ssh, pinnedHostKeys } }
       commit({ ...doc, clusters: doc.clusters.map((x) => (x.id === clusterId ? updated : x)) })
     },
 

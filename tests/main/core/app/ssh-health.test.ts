@@ -190,4 +190,30 @@ describe('nodes:health against a real sshd through the app core', () => {
     expect(t).toMatchObject({ ok: false, error: { code: 'refused' } })
     expect(storedPins()).toEqual({ [hostId()]: { fingerprint: firstFingerprint, keyType: 'ssh-ed25519' } })
   })
+
+  it('forgets the old pin after a reinstall (ssh:forget-host-key), then the new key goes through the trust flow', async () => {
+    // Nothing to forget for a node whose check did not just report a changed key.
+    const other = await h.core.dispatch('ssh:forget-host-key', { clusterId, node: 'pve-b' })
+    expect(other).toMatchObject({ ok: false, error: { code: 'refused' } })
+    const unknownCluster = await h.core.dispatch('ssh:forget-host-key', { clusterId: 'nope', node: NODE })
+    expect(unknownCluster).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    expect(storedPins()).toEqual({ [hostId()]: { fingerprint: firstFingerprint, keyType: 'ssh-ed25519' } })
+
+    const changed = await healthError()
+    expect(changed.code).toBe('ssh-host-key-changed')
+    const newFingerprint = changed.fields?.presentedFingerprint ?? ''
+    expect(await h.core.dispatch('ssh:forget-host-key', { clusterId, node: NODE })).toEqual({ ok: true, value: null })
+    expect(storedPins()).toEqual({})
+    // Consumed: a second click has nothing left to forget.
+    expect(await h.core.dispatch('ssh:forget-host-key', { clusterId, node: NODE })).toMatchObject({ ok: false, error: { code: 'refused' } })
+
+    // Re-running the check now offers the new key like a first contact, and nothing was trusted on the way.
+    const unknown = await healthError()
+    expect(unknown.code).toBe('ssh-unknown-host')
+    expect(unknown.fields?.fingerprint).toBe(newFingerprint)
+    expect(storedPins()).toEqual({})
+    expect(await h.core.dispatch('ssh:trust-host-key', { clusterId, node: NODE, fingerprint: newFingerprint })).toEqual({ ok: true, value: null })
+    expect(storedPins()).toEqual({ [hostId()]: { fingerprint: newFingerprint, keyType: 'ssh-ed25519' } })
+    expect((await health()).ok).toBe(true)
+  })
 })

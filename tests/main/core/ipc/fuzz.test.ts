@@ -53,6 +53,7 @@ function nearValid(channel: string, clusterId: string): unknown {
     'onboarding:probe-certificate': { host: '127.0.0.1', port: 8006 },
     'onboarding:test-connection': { endpoint: { host: '127.0.0.1', port: 8006 }, tokenId: 'a@pve!b', tokenSecret: 'x' },
     'ssh:trust-host-key': { clusterId, node: 'pve-a', fingerprint: 'SHA256:' + 'A'.repeat(43) },
+    'ssh:forget-host-key': { clusterId, node: 'pve-a' },
     'app:open-web-ui': { clusterId },
     'clusters:refresh': { clusterId }
   }

@@ -2,7 +2,7 @@ import { AppError } from '../app-error'
 import type { HandlerGroup } from '../handler-types'
 import { runtimeCluster } from './lookup'
 
-export const sshHandlers: HandlerGroup<'nodes:health' | 'ssh:trust-host-key' | 'ssh:state'> = {
+export const sshHandlers: HandlerGroup<'nodes:health' | 'ssh:trust-host-key' | 'ssh:state' | 'ssh:forget-host-key'> = {
   // SSH failures (unknown or changed host key, login refused, node unreachable) reach the renderer as
   // ssh-unknown-host / ssh-host-key-changed / ssh-auth / unreachable through ipc/map-ssh-error.
   'nodes:health': async (input, ctx) => {
@@ -20,5 +20,23 @@ export const sshHandlers: HandlerGroup<'nodes:health' | 'ssh:trust-host-key' | '
     return null
   },
 
-  'ssh:state': async (_input, ctx) => ctx.ssh.state()
+  'ssh:state': async (_input, ctx) => ctx.ssh.state(),
+
+  // After a node reinstall its new key can only be trusted once the old pin is gone. Only the pin the
+  // node's last check failed to match is dropped (never one picked by the renderer), and nothing new is
+  // trusted here: the next check reports ssh-unknown-host and the user confirms the new fingerprint.
+  'ssh:forget-host-key': async (input, ctx) => {
+    const stored = ctx.settings.cluster(input.clusterId)
+    if (stored === undefined) throw new AppError('not-found', 'SSH host keys can only be forgotten for a configured cluster.')
+    const seen = ctx.ssh.changedHostKey(input.clusterId, input.node)
+    if (seen === null) throw new AppError('refused', `No changed SSH host key was seen for ${input.node}. Run the health check again first.`)
+    const pin = stored.ssh?.pinnedHostKeys[seen.hostPort]
+    const pinned = pin === undefined ? null : typeof pin === 'string' ? pin : pin.fingerprint
+    if (pinned !== seen.pinnedFingerprint) {
+      // The old key came from known_hosts (or the pin changed meanwhile): nothing the app stores to drop.
+      throw new AppError('refused', `The old key of ${seen.hostPort} is not pinned by this app${pinned === null ? ' (it comes from your known_hosts file: remove it there with ssh-keygen -R)' : ''}. Run the health check again.`)
+    }
+    ctx.settings.forgetSshHostKey(input.clusterId, seen.hostPort)
+    return null
+  }
 }

@@ -2,6 +2,7 @@
 import { useState } from 'react'
 
 import { call, useApi } from '../../api/api-context'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import type { Route } from '../../state/use-navigation'
 import type { SshProblem } from './ssh-error'
 
@@ -9,6 +10,7 @@ export interface SshErrorPanelProps {
   readonly problem: SshProblem
   readonly clusterId: string
   readonly node: string
+  /** Re-runs the health check (after trusting a key, or forgetting a changed one). */
   readonly onTrusted: () => void
   readonly navigate: (to: Route) => void
 }
@@ -16,6 +18,49 @@ export interface SshErrorPanelProps {
 export function SshErrorPanel({ problem, clusterId, node, onTrusted, navigate }: SshErrorPanelProps): React.JSX.Element {
   const api = useApi()
   const [error, setError] = useState<string | null>(null)
+  const [confirming, setConfirming] = useState(false)
+  if (problem.kind === 'key-changed') {
+    return (
+      <div className="panel panel-error" role="alert" data-testid="ssh-host-key-changed">
+        <h3>This node’s SSH host key has changed</h3>
+        <p>
+          {node} presented a different SSH host key than the one the app pinned. After a reinstall of the node this is expected; otherwise someone may be
+          intercepting the connection. Compare the new key with the one on the node before you go on:
+        </p>
+        <pre className="code">ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub</pre>
+        <dl className="fingerprints">
+          <dt>Pinned (old)</dt>
+          <dd>
+            <code data-testid="ssh-pinned-fingerprint">{problem.pinned ?? 'unknown'}</code>
+          </dd>
+          <dt>Presented now (new)</dt>
+          <dd>
+            <code data-testid="ssh-presented-fingerprint">{problem.presented ?? 'unknown'}</code>
+          </dd>
+        </dl>
+        <button type="button" className="btn btn-danger" onClick={() => setConfirming(true)}>
+          Forget the old key
+        </button>
+        {error !== null ? <p className="error-text">{error}</p> : null}
+        {confirming ? (
+          <ConfirmDialog
+            title={`Forget the old SSH host key of ${node}?`}
+            body="Only do this if the node was reinstalled or its keys were regenerated on purpose. The new key is not trusted yet: the check runs again and asks you to confirm its fingerprint."
+            confirmLabel="Forget the old key"
+            danger
+            onCancel={() => setConfirming(false)}
+            onConfirm={() => {
+              setConfirming(false)
+              void call(api, 'ssh:forget-host-key', { clusterId, node }).then((r) => {
+                if (r.ok) onTrusted()
+                else setError(r.error.message)
+              })
+            }}
+          />
+        ) : null}
+      </div>
+    )
+  }
   if (problem.kind === 'host-key') {
     return (
       <div className="panel panel-warning" role="alert" data-testid="ssh-host-key">
