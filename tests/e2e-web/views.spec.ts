@@ -18,6 +18,21 @@ test('node details: the SSH health check failure is explained', async ({ app }, 
   await snap(app, testInfo, 'node-details')
 })
 
+test('node details: "Show guests" opens the guests list filtered by that node', async ({ app }) => {
+  await app.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^pve-c/ }).click()
+  await expect(app.getByRole('heading', { name: 'Node pve-c' })).toBeVisible()
+  const summary = (await app.getByText(/^\d+ guests, \d+ running\.$/).textContent()) ?? ''
+  const onNode = Number(summary.split(' ')[0])
+  expect(onNode).toBeGreaterThan(0)
+  await app.getByRole('button', { name: 'Show guests' }).click()
+  await expect(app.getByRole('combobox', { name: 'Node' })).toHaveValue('pve-c')
+  await expect(app.getByTestId('guest-count')).toHaveText(new RegExp(`^${onNode} of \\d+ guests$`))
+  await expect(app.locator('.guest-row')).toHaveCount(onNode)
+  // The filter is an ordinary one: the user can clear it.
+  await app.getByRole('combobox', { name: 'Node' }).selectOption('')
+  await expect(app.getByTestId('guest-count')).toHaveText(/^\d+ guests$/)
+})
+
 test('settings show the keyring status plainly', async ({ app }) => {
   await app.getByRole('button', { name: 'Settings' }).click()
   await expect(app.getByTestId('keyring')).toContainText('not securely stored')

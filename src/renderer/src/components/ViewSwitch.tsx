@@ -27,7 +27,7 @@ export function ViewSwitch({ api, route, navigate, state, settings, tasks }: Vie
     case 'overview':
       return <OverviewView state={state} navigate={navigate} />
     case 'guests':
-      return <GuestsView api={api} clusters={clusters} tasks={tasks} focusVmid={route.vmid ?? null} focusClusterId={route.clusterId ?? null} />
+      return <GuestsView api={api} clusters={clusters} tasks={tasks} focusVmid={route.vmid ?? null} focusClusterId={route.clusterId ?? null} focusNode={route.node ?? null} />
     case 'storage':
       return <StorageView clusters={clusters} thresholdPct={settings.settings?.storageThresholdPct ?? 85} />
     case 'node':

@@ -1,5 +1,5 @@
 // Guests across all clusters: filters, the virtualized table, the selected guest, and confirmations.
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 
 import type { PveTrayApi } from '@shared/ipc/contract'
 import type { ClusterSnapshot, PowerAction } from '@shared/snapshot'
@@ -20,11 +20,17 @@ export interface GuestsViewProps {
   readonly tasks: TaskProgressHandle
   readonly focusVmid: number | null
   readonly focusClusterId: string | null
+  /** Opened for one node ("Show guests" on a node page): the node filter starts on it. */
+  readonly focusNode: string | null
 }
 
-export function GuestsView({ api, clusters, tasks, focusVmid, focusClusterId }: GuestsViewProps): React.JSX.Element {
+export function GuestsView({ api, clusters, tasks, focusVmid, focusClusterId, focusNode }: GuestsViewProps): React.JSX.Element {
   performance.mark('pve-tray:guests-render')
-  const [query, setQuery] = useState<GuestQuery>(defaultGuestQuery)
+  const [query, setQuery] = useState<GuestQuery>(() => (focusNode === null ? defaultGuestQuery : { ...defaultGuestQuery, node: focusNode }))
+  // A later link to another node (tray "More in dashboard…") while this view is already open.
+  useEffect(() => {
+    if (focusNode !== null) setQuery((q) => (q.node === focusNode ? q : { ...q, node: focusNode }))
+  }, [focusNode])
   const focusKey = focusVmid === null ? null : `${focusClusterId ?? clusters[0]?.clusterId ?? ''}/${focusVmid}`
   const [selectedKey, setSelectedKey] = useState<string | null>(focusKey)
   const [confirm, setConfirm] = useState<{ row: GuestRow; action: PowerAction } | null>(null)

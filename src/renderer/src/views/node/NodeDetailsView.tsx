@@ -67,7 +67,7 @@ export function NodeDetailsView({ api, clusters, clusterId, node, navigate }: No
           <p>
             {guests.length} guests, {guests.filter((g) => g.state === 'running').length} running.
           </p>
-          <button type="button" className="btn" onClick={() => navigate({ view: 'guests', clusterId: cid })}>
+          <button type="button" className="btn" onClick={() => navigate({ view: 'guests', clusterId: cid, node: nodeView.name })}>
             Show guests
           </button>
         </div>
