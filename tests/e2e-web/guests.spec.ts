@@ -48,8 +48,20 @@ test.describe('with a slow poll', () => {
   })
 })
 
+test('demo cluster: muting and "Notify when down" work too (kept in memory for the demo)', async ({ app }) => {
+  const row = guestRow(app, 113)
+  await row.click()
+  const detail = app.getByTestId('guest-detail')
+  await expect(detail).toContainText('opnsense')
+  await detail.getByLabel('Mute notifications for opnsense').selectOption('always')
+  await expect(row.getByTestId('muted-badge')).toHaveText('muted', { timeout: 15_000 })
+  await detail.getByLabel('Notify when down').check()
+  await expect(detail.getByLabel('Notify when down')).toBeChecked({ timeout: 15_000 })
+  await expect(detail.getByRole('alert')).toHaveCount(0)
+})
+
 test.describe('on a configured cluster', () => {
-  // Mutes and alerts are stored per configured cluster (the demo cluster has no settings entry).
+  // Mutes and alerts of a configured cluster are stored in its settings.
   test.use({ useConfigured: true })
 
   test('muting a guest shows the muted badge on its row', async ({ app }, testInfo) => {
