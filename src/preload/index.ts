@@ -3,11 +3,11 @@
 // node_modules), so the bundle stays tiny; main validates every input.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 
-import { eventChannelNames, invokeChannelNames, type EventChannel, type InvokeChannel } from '../shared/ipc/channels'
+import { invokeChannelNames, rendererEventChannelNames, type InvokeChannel, type RendererEventChannel } from '../shared/ipc/channels'
 import type { EventContract, PveTrayApi } from '../shared/ipc/contract'
 
 const invokable = new Set<string>(invokeChannelNames)
-const events = new Set<string>(eventChannelNames)
+const events = new Set<string>(rendererEventChannelNames)
 
 const api: PveTrayApi = {
   invoke(channel, input) {
@@ -17,7 +17,7 @@ const api: PveTrayApi = {
     }
     return ipcRenderer.invoke(channel satisfies InvokeChannel, input)
   },
-  on<E extends EventChannel>(event: E, listener: (payload: EventContract[E]) => void): () => void {
+  on<E extends RendererEventChannel>(event: E, listener: (payload: EventContract[E]) => void): () => void {
     if (typeof event !== 'string' || !events.has(event) || typeof listener !== 'function') {
       throw new TypeError(`Unknown event: ${String(event).slice(0, 64)}`)
     }

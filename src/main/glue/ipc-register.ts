@@ -3,7 +3,7 @@
 // from the core go to the dashboard's webContents only.
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
 
-import { eventChannelNames, invokeChannelNames, type IpcResponse } from '../../shared/ipc/contract'
+import { invokeChannelNames, rendererEventChannelNames, type IpcResponse } from '../../shared/ipc/contract'
 import type { AppCore } from '../core/app'
 import { checkSender, type SenderPolicy } from '../core/security/sender-policy'
 import type { Dashboard } from './dashboard-window'
@@ -41,7 +41,7 @@ export function registerIpc(deps: {
     })
   }
 
-  const unsubscribers = eventChannelNames.map((name) => core.on(name, (payload) => dashboard.send(name, payload)))
+  const unsubscribers = rendererEventChannelNames.map((name) => core.on(name, (payload) => dashboard.send(name, payload)))
 
   return {
     dispose(): void {

@@ -5,7 +5,8 @@
 import { z } from 'zod'
 
 import type { CertificateInfo, ConnectionTestResult, ActionResult, AppState, NavigateTarget, NodeHealthReport, RrdPoint, SettingsView, SshHostState, TaskProgress, TaskView } from '../views'
-import { eventChannelNames, invokeChannelNames, type EventChannel, type InvokeChannel } from './channels'
+import type { AppStateDelta, RevisedAppState } from '../state-delta'
+import { eventChannelNames, invokeChannelNames, rendererEventChannelNames, type EventChannel, type InvokeChannel, type RendererEventChannel } from './channels'
 import {
   clusterIdSchema,
   clusterInputSchema,
@@ -31,7 +32,7 @@ const channel = <R>() => <I extends z.ZodType>(input: I): ChannelSpec<I, R> => (
 const none = z.object({}).strict()
 
 export const invokeContract = {
-  'app:get-state': channel<AppState>()(none),
+  'app:get-state': channel<RevisedAppState>()(none),
   'app:open-web-ui': channel<null>()(z.object({ clusterId: clusterIdSchema, node: nodeNameSchema.optional() }).strict()),
   'clusters:refresh': channel<null>()(z.object({ clusterId: clusterIdSchema.optional() }).strict()),
   'guests:action': channel<ActionResult>()(guestRefSchema.extend({ action: powerActionSchema }).strict()),
@@ -68,9 +69,12 @@ export const invokeContract = {
   'ssh:forget-host-key': channel<null>()(z.object({ clusterId: clusterIdSchema, node: nodeNameSchema }).strict())
 } as const satisfies Record<InvokeChannel, ChannelSpec<z.ZodType, unknown>>
 
-/** Events main → renderer. */
+/** Events of the core; main → renderer for those in rendererEventChannelNames. */
 export interface EventContract extends Record<EventChannel, unknown> {
+  /** The whole state after a change (in-process consumers only). */
   'state:changed': AppState
+  /** What changed, for renderers: applies to revision `rev - 1` (see shared/state-delta.ts). */
+  'state:delta': AppStateDelta
   'task:progress': TaskProgress
   'ssh:state': SshHostState[]
   'ui:navigate': NavigateTarget
@@ -95,8 +99,8 @@ export type IpcResponse<T> = { readonly ok: true; readonly value: T } | { readon
 export interface PveTrayApi {
   invoke<C extends InvokeChannel>(channel: C, input: ChannelInput<C>): Promise<IpcResponse<ChannelResult<C>>>
   /** Subscribe to a main → renderer event; returns the unsubscribe function. */
-  on<E extends EventChannel>(event: E, listener: (payload: EventContract[E]) => void): () => void
+  on<E extends RendererEventChannel>(event: E, listener: (payload: EventContract[E]) => void): () => void
 }
 
-export { invokeChannelNames, eventChannelNames }
-export type { InvokeChannel, EventChannel }
+export { invokeChannelNames, eventChannelNames, rendererEventChannelNames }
+export type { InvokeChannel, EventChannel, RendererEventChannel }

@@ -16,6 +16,7 @@ import { startDefaultDemo } from './default-demo'
 import { createGuestPrefs } from './guest-prefs'
 import { clusterApiFromClient, createPveClient, probeCertificateWithTls } from './pve-adapters'
 import { createSshPort } from './ssh-port'
+import { createStatePublisher } from './state-publisher'
 
 const defaultTimings: AppCoreTimings = { taskPollMs: 1000, pollIntervalMs: null, connectTimeoutMs: 10_000 }
 
@@ -43,6 +44,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     }
   }
 
+  const publisher = createStatePublisher({ read: getState, emitState: (s) => emit('state:changed', s), emitDelta: (d) => emit('state:delta', d) })
+
   const runtime = new ClusterRuntime({
     settings,
     log,
@@ -51,7 +54,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     pollIntervalMs: () => timings.pollIntervalMs ?? settings.doc().pollIntervalSec * 1000,
     onCycle: (_id, _snap, events) => {
       for (const e of events) for (const l of [...monitorListeners]) l(e)
-      emit('state:changed', getState())
+      publisher.publish()
     }
   })
 
@@ -103,7 +106,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     } else {
       await runtime.reconcile(doc, demo)
     }
-    emit('state:changed', getState())
+    publisher.publish()
   }
 
   function scheduleReconcile(): Promise<void> {
@@ -124,7 +127,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       isDemo: (id) => runtime.get(id)?.demo === true,
       demoChanged: () => {
         runtime.applySettings(settings.doc())
-        emit('state:changed', getState())
+        publisher.publish()
       }
     }),
     clusters: runtime,
@@ -142,8 +145,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       background.add(p)
     },
     stopping: stopping.signal,
-    stateChanged: () => emit('state:changed', getState()),
-    appState: getState
+    stateChanged: () => publisher.publish(),
+    appState: () => publisher.current()
   }
   const dispatcher = createDispatcher(ipcHandlers, ctx, secrets)
 

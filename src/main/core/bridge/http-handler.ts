@@ -2,7 +2,7 @@
 // event stream. Every /api request needs the run's token; every request needs our own Host.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import { eventChannelNames } from '../../../shared/ipc/channels'
+import { rendererEventChannelNames } from '../../../shared/ipc/channels'
 import type { AppCore } from '../app'
 import { CSP, hostAllowed, originAllowed, tokenMatches } from './security'
 import { shimSource, TOKEN_HEADER } from './shim-source'
@@ -59,7 +59,7 @@ function events(deps: HandlerDeps, url: URL, req: IncomingMessage, res: ServerRe
   if (!tokenMatches(deps.token, url.searchParams.get('token'))) return send(res, 403, 'Forbidden')
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-content-type-options': 'nosniff' })
   res.write(': connected\n\n')
-  const offs = eventChannelNames.map((name) => deps.core.on(name, (payload: unknown) => res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`)))
+  const offs = rendererEventChannelNames.map((name) => deps.core.on(name, (payload: unknown) => res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`)))
   const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS)
   deps.streams.add(res)
   const done = (): void => {

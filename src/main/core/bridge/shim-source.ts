@@ -1,7 +1,7 @@
 // The script the bridge serves as /bridge-shim.js: it gives the page the same `window.pveTray` the
 // Electron preload gives, over HTTP (invoke) and Server-Sent Events (events). It is served from the
 // bridge's own origin, so the page's CSP (`script-src 'self'`) still holds. Plain ES2020, no imports.
-import { eventChannelNames, invokeChannelNames } from '../../../shared/ipc/channels'
+import { invokeChannelNames, rendererEventChannelNames } from '../../../shared/ipc/channels'
 
 export const TOKEN_HEADER = 'x-pve-tray-token'
 
@@ -9,7 +9,7 @@ export function shimSource(): string {
   return `(() => {
   'use strict';
   const INVOKE = new Set(${JSON.stringify(invokeChannelNames)});
-  const EVENTS = new Set(${JSON.stringify(eventChannelNames)});
+  const EVENTS = new Set(${JSON.stringify(rendererEventChannelNames)});
   const KEY = 'pveTrayBridgeToken';
   const params = new URLSearchParams(location.hash.replace(/^#/, ''));
   let token = params.get('token');

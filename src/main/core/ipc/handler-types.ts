@@ -2,7 +2,7 @@
 // contract to a handler, so adding a channel without its handler fails to compile.
 import type { ChannelParsedInput, ChannelResult, EventChannel, EventContract, InvokeChannel } from '../../../shared/ipc/contract'
 import type { ClusterMode, ClusterSnapshot } from '../../../shared/snapshot'
-import type { AppState } from '../../../shared/views'
+import type { RevisedAppState } from '../../../shared/state-delta'
 import type { AppCoreTimings, PlatformPort } from '../app/app-core-types'
 import type { GuestPrefs } from '../app/guest-prefs'
 import type { ApiConfig, CertificateProbe, ClusterApi, ClusterMonitorPort, SshPort } from '../app/ports'
@@ -45,7 +45,8 @@ export interface HandlerContext {
   readonly stopping: AbortSignal
   /** Pushes the current AppState after a change made outside the monitors. */
   readonly stateChanged: () => void
-  readonly appState: () => AppState
+  /** The last published state and its revision (the base for later `state:delta`s). */
+  readonly appState: () => RevisedAppState
 }
 
 export type IpcHandler<C extends InvokeChannel> = (input: ChannelParsedInput<C>, ctx: HandlerContext) => Promise<ChannelResult<C>>

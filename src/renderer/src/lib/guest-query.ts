@@ -25,10 +25,23 @@ export interface GuestQuery {
 
 export const defaultGuestQuery: GuestQuery = { search: '', node: '', state: 'all', kind: 'all', tag: '', sort: 'vmid', desc: false }
 
-export function guestRows(clusters: readonly ClusterSnapshot[]): GuestRow[] {
+/**
+ * One row per guest. With a `cache`, a guest object seen before (state deltas keep unchanged guests
+ * identical) gets the same row object back, so memoized rows skip it.
+ */
+export function guestRows(clusters: readonly ClusterSnapshot[], cache?: WeakMap<GuestView, GuestRow>): GuestRow[] {
   const rows: GuestRow[] = []
   for (const c of clusters) {
-    for (const g of c.guests) rows.push({ key: `${c.clusterId}/${g.vmid}`, clusterId: c.clusterId, clusterName: c.clusterName, guest: g })
+    for (const g of c.guests) {
+      const old = cache?.get(g)
+      if (old !== undefined && old.clusterId === c.clusterId && old.clusterName === c.clusterName) {
+        rows.push(old)
+        continue
+      }
+      const row = { key: `${c.clusterId}/${g.vmid}`, clusterId: c.clusterId, clusterName: c.clusterName, guest: g }
+      cache?.set(g, row)
+      rows.push(row)
+    }
   }
   return rows
 }

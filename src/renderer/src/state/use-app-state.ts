@@ -1,7 +1,10 @@
-// The monitor's state as main publishes it: fetched once, then replaced on every `state:changed`.
+// The monitor's state as main publishes it: fetched whole once (`app:get-state`), then patched by
+// each `state:delta` (only what changed; unchanged guests keep their identity, so memoized rows and
+// derived lists skip them). A missed delta makes the replica fetch the whole state again.
 import { useEffect, useState } from 'react'
 
 import type { PveTrayApi } from '@shared/ipc/contract'
+import { createStateReplica } from '@shared/state-replica'
 import type { AppState } from '@shared/views'
 
 import { call } from '../api/api-context'
@@ -16,20 +19,27 @@ export function useAppState(api: PveTrayApi): AppStateResult {
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
     let live = true
-    let pushed = false
-    const off = api.on('state:changed', (s) => {
+    let fetching = false
+    const replica = createStateReplica()
+    const fetchFull = (): void => {
+      if (fetching) return
+      fetching = true
+      void call(api, 'app:get-state', {}).then((r) => {
+        fetching = false
+        if (!live) return
+        if (!r.ok) return setError(r.error.message)
+        const s = replica.onFull(r.value)
+        if (s !== null) setState(s)
+      })
+    }
+    const off = api.on('state:delta', (d) => {
       // User Timing marks (cheap, standard) let bench/render.bench.ts time one poll's update.
       performance.mark('pve-tray:state-received')
-      pushed = true
-      setState(s)
+      const step = replica.onDelta(d)
+      if (step.kind === 'applied') setState(step.state)
+      else if (step.kind === 'resync') fetchFull()
     })
-    void call(api, 'app:get-state', {}).then((r) => {
-      if (!live) return
-      if (r.ok) {
-        // A push that arrived while we waited is newer than this answer.
-        if (!pushed) setState(r.value)
-      } else setError(r.error.message)
-    })
+    fetchFull()
     return () => {
       live = false
       off()

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 
 import type { PveTrayApi } from '@shared/ipc/contract'
-import type { ClusterSnapshot, PowerAction } from '@shared/snapshot'
+import type { ClusterSnapshot, GuestView, PowerAction } from '@shared/snapshot'
 
 import { call } from '../../api/api-context'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
@@ -36,7 +36,8 @@ export function GuestsView({ api, clusters, tasks, focusVmid, focusClusterId, fo
   const [confirm, setConfirm] = useState<{ row: GuestRow; action: PowerAction } | null>(null)
   const [actionErrors, setActionErrors] = useState<ReadonlyMap<string, string>>(new Map())
 
-  const all = useMemo(() => guestRows(clusters), [clusters])
+  const [rowCache] = useState(() => new WeakMap<GuestView, GuestRow>())
+  const all = useMemo(() => guestRows(clusters, rowCache), [clusters, rowCache])
   const shown = useMemo(() => queryGuests(all, query), [all, query])
   const { nodes, tags } = useMemo(() => distinctValues(all), [all])
   const selected = selectedKey === null ? undefined : all.find((r) => r.key === selectedKey)

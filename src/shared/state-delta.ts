@@ -1,0 +1,178 @@
+// What changed between two published AppStates, as plain data (structured-clone and JSON safe), and
+// how to apply it. With 5,000 guests the full state is ~2 MiB; one poll changes only cpu/mem/uptime of
+// the running guests, so main pushes only those fields (`state:delta`) and the renderer patches its
+// copy. Applying keeps every unchanged object (guest, node, cluster, list) identical, so memoized
+// views skip them. Pure functions: used by the core (diff) and the renderer (apply), tested in Vitest.
+import type { ClusterSnapshot, GuestView, MonitorEvent, NodeView, StorageView } from './snapshot'
+import type { AppState } from './views'
+
+/** Changes to a list of items that each have a unique key. */
+export interface ListPatch<T, C> {
+  /** Items the base does not have, whole. */
+  readonly added: readonly T[]
+  /** Items the base has and that changed: their key plus the changed parts only. */
+  readonly changed: readonly C[]
+  readonly removed: readonly string[]
+  /** Every key in the new order; null when it is "base minus removed, then added" (the usual case). */
+  readonly order: readonly string[] | null
+}
+
+/** An item's key field plus the fields whose value changed (new values, whole). */
+export type FieldPatch<T, K extends keyof T> = Pick<T, K> & Partial<T>
+
+type ClusterHeader = Omit<ClusterSnapshot, 'nodes' | 'guests' | 'storage'>
+
+export interface ClusterChange {
+  readonly clusterId: string
+  readonly fields: Partial<ClusterHeader>
+  readonly nodes: ListPatch<NodeView, FieldPatch<NodeView, 'name'>> | null
+  readonly guests: ListPatch<GuestView, FieldPatch<GuestView, 'id'>> | null
+  readonly storage: ListPatch<StorageView, FieldPatch<StorageView, 'id'>> | null
+}
+
+/** One published revision's changes; applies to revision `rev - 1` only. */
+export interface AppStateDelta {
+  readonly rev: number
+  readonly fields: Partial<Pick<AppState, 'demo' | 'notificationsPausedUntil'>>
+  readonly clusters: ListPatch<ClusterSnapshot, ClusterChange> | null
+  readonly events: ListPatch<MonitorEvent, FieldPatch<MonitorEvent, 'id'>> | null
+}
+
+/** The published state with its revision (what `app:get-state` answers): the base for later deltas. */
+export interface RevisedAppState extends AppState {
+  readonly rev: number
+}
+
+/** Structural equality for plain data (no Dates, Maps or classes cross IPC). */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false
+    return true
+  }
+  if (Array.isArray(b)) return false
+  const ak = Object.keys(a)
+  if (ak.length !== Object.keys(b).length) return false
+  for (const k of ak) {
+    if (!Object.hasOwn(b, k) || !sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false
+  }
+  return true
+}
+
+/** The fields of `next` whose value differs from `prev` (skipping `skip`); null when none do. */
+export function diffFields<T extends object>(prev: T, next: T, skip: readonly string[] = []): Partial<T> | null {
+  if (prev === next) return null
+  let out: Partial<T> | null = null
+  for (const k of Object.keys(next) as (keyof T & string)[]) {
+    if (skip.includes(k)) continue
+    if (sameData(prev[k], next[k])) continue
+    out ??= {}
+    out[k] = next[k]
+  }
+  return out
+}
+
+export function diffList<T, C>(prev: readonly T[], next: readonly T[], keyOf: (t: T) => string, diffItem: (a: T, b: T) => C | null): ListPatch<T, C> | null {
+  if (prev === next) return null
+  const before = new Map<string, T>()
+  for (const t of prev) before.set(keyOf(t), t)
+  const nextKeys = new Set<string>()
+  const added: T[] = []
+  const changed: C[] = []
+  for (const t of next) {
+    const k = keyOf(t)
+    nextKeys.add(k)
+    const old = before.get(k)
+    if (old === undefined) added.push(t)
+    else {
+      const c = diffItem(old, t)
+      if (c !== null) changed.push(c)
+    }
+  }
+  const removed: string[] = []
+  for (const k of before.keys()) if (!nextKeys.has(k)) removed.push(k)
+  // The order the receiver would rebuild without being told; send ours only if it differs.
+  const expected = prev.map(keyOf).filter((k) => nextKeys.has(k))
+  for (const t of added) expected.push(keyOf(t))
+  let sameOrder = expected.length === next.length
+  for (let i = 0; sameOrder && i < next.length; i++) sameOrder = expected[i] === keyOf(next[i] as T)
+  if (added.length === 0 && changed.length === 0 && removed.length === 0 && sameOrder) return null
+  return { added, changed, removed, order: sameOrder ? null : next.map(keyOf) }
+}
+
+/** Applies a patch; unchanged items (and the list itself, for a null patch) keep their identity. */
+export function applyList<T, C>(base: readonly T[], patch: ListPatch<T, C> | null, keyOf: (t: T) => string, changeKey: (c: C) => string, applyItem: (t: T, c: C) => T): readonly T[] {
+  if (patch === null) return base
+  const removed = new Set(patch.removed)
+  const changes = new Map<string, C>()
+  for (const c of patch.changed) changes.set(changeKey(c), c)
+  const byKey = new Map<string, T>()
+  const kept: T[] = []
+  for (const t of base) {
+    const k = keyOf(t)
+    if (removed.has(k)) continue
+    const c = changes.get(k)
+    const item = c === undefined ? t : applyItem(t, c)
+    changes.delete(k)
+    kept.push(item)
+    byKey.set(k, item)
+  }
+  if (changes.size > 0) throw new Error('state delta changes an item the base does not have')
+  if (patch.order === null) return [...kept, ...patch.added]
+  for (const t of patch.added) byKey.set(keyOf(t), t)
+  return patch.order.map((k) => {
+    const t = byKey.get(k)
+    if (t === undefined) throw new Error('state delta orders an item it does not have')
+    return t
+  })
+}
+
+const guestKey = (g: { readonly id: string }): string => g.id
+const nodeKey = (n: { readonly name: string }): string => n.name
+const clusterKey = (c: { readonly clusterId: string }): string => c.clusterId
+const merge = <T>(t: T, c: Partial<T>): T => ({ ...t, ...c })
+
+function diffCluster(prev: ClusterSnapshot, next: ClusterSnapshot): ClusterChange | null {
+  if (prev === next) return null
+  const fields = diffFields<ClusterHeader>(prev, next, ['nodes', 'guests', 'storage']) ?? {}
+  const nodes = diffList(prev.nodes, next.nodes, nodeKey, (a, b) => withKey(diffFields(a, b), 'name', b))
+  const guests = diffList(prev.guests, next.guests, guestKey, (a, b) => withKey(diffFields(a, b), 'id', b))
+  const storage = diffList(prev.storage, next.storage, guestKey, (a, b) => withKey(diffFields(a, b), 'id', b))
+  if (Object.keys(fields).length === 0 && nodes === null && guests === null && storage === null) return null
+  return { clusterId: next.clusterId, fields, nodes, guests, storage }
+}
+
+function withKey<T, K extends keyof T>(fields: Partial<T> | null, key: K, item: T): FieldPatch<T, K> | null {
+  return fields === null ? null : ({ ...fields, [key]: item[key] } as FieldPatch<T, K>)
+}
+
+function applyCluster(c: ClusterSnapshot, d: ClusterChange): ClusterSnapshot {
+  return {
+    ...c,
+    ...d.fields,
+    nodes: applyList(c.nodes, d.nodes, nodeKey, nodeKey, merge),
+    guests: applyList(c.guests, d.guests, guestKey, guestKey, merge),
+    storage: applyList(c.storage, d.storage, guestKey, guestKey, merge)
+  }
+}
+
+/** What changed from `prev` to `next` as revision `rev`; null when nothing did (nothing to push). */
+export function diffAppState(prev: AppState, next: AppState, rev: number): AppStateDelta | null {
+  const fields = diffFields(prev, next, ['clusters', 'events']) ?? {}
+  const clusters = diffList(prev.clusters, next.clusters, clusterKey, diffCluster)
+  const events = diffList(prev.events, next.events, guestKey, (a, b) => withKey(diffFields(a, b), 'id', b))
+  if (Object.keys(fields).length === 0 && clusters === null && events === null) return null
+  return { rev, fields, clusters, events }
+}
+
+/** `base` with `delta` applied. Throws on a delta that does not fit the base (the caller resyncs). */
+export function applyAppStateDelta(base: AppState, delta: AppStateDelta): AppState {
+  return {
+    ...base,
+    ...delta.fields,
+    clusters: applyList(base.clusters, delta.clusters, clusterKey, clusterKey, applyCluster),
+    events: applyList(base.events, delta.events, guestKey, guestKey, merge)
+  }
+}

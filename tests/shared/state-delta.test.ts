@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest'
+
+import type { ClusterSnapshot, GuestView, MonitorEvent, NodeView } from '../../src/shared/snapshot'
+import { applyAppStateDelta, applyList, diffAppState, diffList, sameData } from '../../src/shared/state-delta'
+import type { AppState } from '../../src/shared/views'
+
+function guest(vmid: number, over: Partial<GuestView> = {}): GuestView {
+  return {
+    id: `qemu/${vmid}`, vmid, kind: 'qemu', node: 'pve1', name: `vm-${vmid}`, status: 'running', state: 'running', template: false, tags: ['a'],
+    cpu: 0.1, maxcpu: 2, mem: 100, maxmem: 200, disk: 0, maxdisk: 10, uptime: 60, lock: null, hastate: null, pool: null, stale: false,
+    alerts: false, muted: null, actions: ['shutdown', 'stop'], actionsDisabledReason: null, busy: false, ...over
+  }
+}
+function node(name: string, over: Partial<NodeView> = {}): NodeView {
+  return { name, status: 'online', cpu: 0.2, maxcpu: 8, mem: 1, maxmem: 2, disk: 1, maxdisk: 2, uptime: 5, ip: '127.0.0.1', level: '', downSince: null, flapping: false, muted: null, ...over }
+}
+function cluster(id: string, guests: GuestView[], over: Partial<ClusterSnapshot> = {}): ClusterSnapshot {
+  return {
+    clusterId: id, clusterName: `C ${id}`, mode: 'control', demo: false, health: 'ok', summary: 's', quorate: true, nodes: [node('pve1'), node('pve2')],
+    guests, storage: [], endpoint: 'h:8006', fetchedAt: 1, stale: false, lastError: null, emptyView: false, ...over
+  }
+}
+function event(id: string, at: number): MonitorEvent {
+  return { id, at, kind: 'guest-down', severity: 'warning', clusterId: 'c1', clusterName: 'C c1', node: 'pve1', guest: null, storage: null, message: 'm', detail: null }
+}
+const appState = (clusters: ClusterSnapshot[], events: readonly MonitorEvent[] = [], over: Partial<AppState> = {}): AppState => ({ demo: false, clusters, events, notificationsPausedUntil: null, ...over })
+const roundTrip = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T
+
+describe('sameData', () => {
+  it('compares plain data structurally', () => {
+    expect(sameData({ a: [1, { b: null }] }, { a: [1, { b: null }] })).toBe(true)
+    expect(sameData({ a: [1, 2] }, { a: [2, 1] })).toBe(false)
+    expect(sameData({ a: 1 }, { a: 1, b: 2 })).toBe(false)
+    expect(sameData([], {})).toBe(false)
+    expect(sameData(null, {})).toBe(false)
+  })
+})
+
+describe('diffList / applyList', () => {
+  const key = (x: { k: string }): string => x.k
+  const diffItem = (a: { k: string; v: number }, b: { k: string; v: number }): { k: string; v: number } | null => (a.v === b.v ? null : b)
+  const apply = (t: { k: string; v: number }, c: { k: string; v: number }): { k: string; v: number } => ({ ...t, ...c })
+  const list = (s: string): { k: string; v: number }[] => s.split('').map((k) => ({ k, v: 1 }))
+
+  it('is null for equal lists and round-trips additions, removals and reorders', () => {
+    expect(diffList(list('abc'), list('abc'), key, diffItem)).toBeNull()
+    for (const [from, to] of [['abc', 'abd'], ['abc', 'cab'], ['', 'xy'], ['abcd', 'db'], ['ab', 'ba']]) {
+      const prev = list(from as string)
+      const next = list(to as string)
+      next[0] = { k: next[0]?.k ?? 'z', v: 9 }
+      const patch = roundTrip(diffList(prev, next, key, diffItem))
+      expect(applyList(prev, patch, key, key, apply)).toEqual(next)
+    }
+  })
+
+  it('sends the order only when appending would get it wrong', () => {
+    expect(diffList(list('abc'), list('bcd'), key, diffItem)?.order).toBeNull()
+    expect(diffList(list('abc'), list('dbc'), key, diffItem)?.order).toEqual(['d', 'b', 'c'])
+  })
+
+  it('refuses a patch that does not fit the base', () => {
+    expect(() => applyList(list('ab'), { added: [], changed: [{ k: 'x', v: 2 }], removed: [], order: null }, key, key, apply)).toThrow()
+    expect(() => applyList(list('ab'), { added: [], changed: [], removed: [], order: ['a', 'q'] }, key, key, apply)).toThrow()
+  })
+})
+
+describe('diffAppState / applyAppStateDelta', () => {
+  const base = appState([cluster('c1', [guest(100), guest(101), guest(102, { state: 'stopped', cpu: null })])], [event('e1', 1)])
+
+  it('is null when nothing changed, even for new but equal objects', () => {
+    expect(diffAppState(base, roundTrip(base), 2)).toBeNull()
+  })
+
+  it('sends only the changed fields of changed guests, and rebuilds the same state', () => {
+    const c = base.clusters[0] as ClusterSnapshot
+    const next = appState([{ ...c, fetchedAt: 2, guests: [guest(100, { cpu: 0.5, uptime: 61 }), roundTrip(c.guests[1] as GuestView), c.guests[2] as GuestView] }], base.events)
+    const delta = diffAppState(base, next, 7)
+    expect(delta).not.toBeNull()
+    if (delta === null) return
+    expect(delta.rev).toBe(7)
+    expect(delta.clusters?.changed).toEqual([
+      { clusterId: 'c1', fields: { fetchedAt: 2 }, nodes: null, guests: { added: [], changed: [{ id: 'qemu/100', cpu: 0.5, uptime: 61 }], removed: [], order: null }, storage: null }
+    ])
+    expect(delta.events).toBeNull()
+    const applied = applyAppStateDelta(base, roundTrip(delta))
+    expect(applied).toEqual(next)
+    // Unchanged guests, nodes and lists keep their identity (memoized rows skip them).
+    const was = base.clusters[0] as ClusterSnapshot
+    const now = applied.clusters[0] as ClusterSnapshot
+    expect(now.guests[1]).toBe(was.guests[1])
+    expect(now.guests[2]).toBe(was.guests[2])
+    expect(now.guests[0]).not.toBe(was.guests[0])
+    expect(now.nodes).toBe(was.nodes)
+    expect(applied.events).toBe(base.events)
+  })
+
+  it('carries added and removed guests, clusters, events and top-level fields', () => {
+    const next = appState(
+      [cluster('c2', [guest(7)]), cluster('c1', [guest(101, { tags: ['a', 'b'], muted: { mode: 'hour', until: 5 } }), guest(103)], { nodes: [node('pve2', { status: 'offline' })] })],
+      [event('e2', 2)],
+      { demo: true, notificationsPausedUntil: 99 }
+    )
+    const delta = diffAppState(base, next, 2)
+    expect(delta?.fields).toEqual({ demo: true, notificationsPausedUntil: 99 })
+    expect(delta?.events).toEqual({ added: [event('e2', 2)], changed: [], removed: ['e1'], order: null })
+    expect(applyAppStateDelta(base, roundTrip(delta as NonNullable<typeof delta>))).toEqual(next)
+  })
+
+  it('is a small fraction of the whole state for a typical poll (cpu/mem/uptime of running guests)', () => {
+    const guests = Array.from({ length: 1000 }, (_, i) => guest(100 + i, i % 4 === 0 ? { state: 'stopped', cpu: null, uptime: null } : {}))
+    const prev = appState([cluster('c1', guests)])
+    const next = appState([cluster('c1', guests.map((g) => (g.state === 'running' ? { ...g, cpu: (g.cpu ?? 0) + 0.01, mem: (g.mem ?? 0) + 1, uptime: (g.uptime ?? 0) + 10 } : g)), { fetchedAt: 2 })])
+    const delta = diffAppState(prev, next, 1)
+    expect(delta?.clusters?.changed[0]?.guests?.changed).toHaveLength(750)
+    expect(JSON.stringify(delta).length).toBeLessThan(JSON.stringify(next).length / 5)
+    expect(applyAppStateDelta(prev, roundTrip(delta as NonNullable<typeof delta>))).toEqual(next)
+  })
+})
