@@ -1,12 +1,13 @@
 // Guests across all clusters: filters, the virtualized table, the selected guest, and confirmations.
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 
 import type { PveTrayApi } from '@shared/ipc/contract'
 import type { ClusterSnapshot, GuestView, PowerAction } from '@shared/snapshot'
 
 import { call } from '../../api/api-context'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
-import { CONFIRM_ACTIONS, defaultGuestQuery, distinctValues, guestRows, queryGuests, type GuestQuery, type GuestRow, type SortKey } from '../../lib/guest-query'
+import { CONFIRM_ACTIONS, defaultGuestQuery, guestRows, type GuestQuery, type GuestRow, type SortKey } from '../../lib/guest-query'
+import { updateGuestQuery, type GuestQueryMemo } from '../../lib/guest-query-memo'
 import type { TaskProgressHandle } from '../../state/use-task-progress'
 import { confirmText } from './confirm-text'
 import { GuestDetailPanel } from './GuestDetailPanel'
@@ -38,8 +39,9 @@ export function GuestsView({ api, clusters, tasks, focusVmid, focusClusterId, fo
 
   const [rowCache] = useState(() => new WeakMap<GuestView, GuestRow>())
   const all = useMemo(() => guestRows(clusters, rowCache), [clusters, rowCache])
-  const shown = useMemo(() => queryGuests(all, query), [all, query])
-  const { nodes, tags } = useMemo(() => distinctValues(all), [all])
+  // Kept across polls: a poll that moves no row reuses the last order instead of sorting again.
+  const memo = useRef<GuestQueryMemo | null>(null)
+  const { shown, nodes, tags } = useMemo(() => (memo.current = updateGuestQuery(memo.current, all, query)), [all, query])
   const selected = selectedKey === null ? undefined : all.find((r) => r.key === selectedKey)
 
   const run = useCallback(
