@@ -169,7 +169,9 @@ describe('transport failures become typed errors', () => {
   test('response timeout → TimeoutError (phase response)', async () => {
     const { client } = simClient(sim, sim.tokens.admin, { responseTimeoutMs: 150 })
     track(client)
-    sim.faults.slow(1000, { path: '/api2/json/version' })
+    // undici's header timers tick every ~0.5 s, so a 150 ms timeout can fire up to ~1.5 s late:
+    // the answer must be held back well beyond that for the timeout to be the only outcome.
+    sim.faults.slow(4000, { path: '/api2/json/version' })
     const err = await client.version().catch((e: unknown) => e)
     expect(err).toBeInstanceOf(TimeoutError)
     expect(err).toMatchObject({ phase: 'response', timeoutMs: 150 })
@@ -178,7 +180,7 @@ describe('transport failures become typed errors', () => {
   test('per-call timeoutMs overrides the configured one', async () => {
     const { client } = simClient(sim, sim.tokens.admin)
     track(client)
-    sim.faults.slow(1000, { path: '/api2/json/cluster/status' })
+    sim.faults.slow(4000, { path: '/api2/json/cluster/status' }) // coarse undici timers: see above
     await expect(client.clusterStatus({ timeoutMs: 100 })).rejects.toMatchObject({ kind: 'timeout', timeoutMs: 100 })
   })
 

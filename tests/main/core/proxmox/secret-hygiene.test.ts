@@ -69,7 +69,7 @@ test('the token secret never appears in errors, log lines, String/inspect/JSON o
     await grab(client.vmStart(ep.node, 100)) // 403 on a POST
     await grab(client.nodeTasks(ep.node, { limit: -1 })) // 400
     await grab(client.guestStatus(ep.node, 'qemu', 4444)) // not found
-    const slow = sim.faults.slow(1000, { path: '/api2/json/version' })
+    const slow = sim.faults.slow(4000, { path: '/api2/json/version' }) // beyond undici's ~1 s timer granularity
     await grab(client.version()) // timeout
     slow.remove()
     const ac = new AbortController()
