@@ -25,10 +25,9 @@ export interface MuteInfo {
   readonly until: number | null
 }
 
-export interface NodeView {
-  readonly name: string
-  readonly status: NodeStatus
-  /** CPU usage as a fraction 0..1; null when Proxmox gives no figure (offline node, missing Sys.Audit). */
+/** Usage figures as /cluster/resources reports them; null when Proxmox gives none (offline, missing Sys.Audit). */
+export interface ResourceUsage {
+  /** CPU usage as a fraction 0..1. */
   readonly cpu: number | null
   readonly maxcpu: number | null
   readonly mem: number | null
@@ -36,6 +35,11 @@ export interface NodeView {
   readonly disk: number | null
   readonly maxdisk: number | null
   readonly uptime: number | null
+}
+
+export interface NodeView extends ResourceUsage {
+  readonly name: string
+  readonly status: NodeStatus
   readonly ip: string | null
   /** Subscription level ('' = none). */
   readonly level: string | null
@@ -45,7 +49,7 @@ export interface NodeView {
   readonly muted: MuteInfo | null
 }
 
-export interface GuestView {
+export interface GuestView extends ResourceUsage {
   /** `qemu/100` or `lxc/101`, as Proxmox's resource id. Unique within a cluster. */
   readonly id: string
   readonly vmid: number
@@ -58,13 +62,6 @@ export interface GuestView {
   readonly state: GuestState
   readonly template: boolean
   readonly tags: readonly string[]
-  readonly cpu: number | null
-  readonly maxcpu: number | null
-  readonly mem: number | null
-  readonly maxmem: number | null
-  readonly disk: number | null
-  readonly maxdisk: number | null
-  readonly uptime: number | null
   readonly lock: string | null
   readonly hastate: string | null
   readonly pool: string | null

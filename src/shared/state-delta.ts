@@ -161,18 +161,8 @@ function diffCluster(prev: ClusterSnapshot, next: ClusterSnapshot): ClusterChang
 
 /** The changed fields of a keyed item, with its key first (the patch's address); null when none changed. */
 function fieldPatch<T extends object, K extends keyof T & string>(prev: T, next: T, key: K): FieldPatch<T, K> | null {
-  if (prev === next) return null
-  const a = prev as Record<string, unknown>
-  const b = next as Record<string, unknown>
-  let out: Record<string, unknown> | null = null
-  for (const k in b) {
-    const y = b[k]
-    const x = a[k]
-    if (x === y || (typeof y === 'object' && y !== null && sameData(x, y))) continue
-    out ??= { [key]: b[key] }
-    out[k] = y
-  }
-  return out as FieldPatch<T, K> | null
+  const changed = diffFields(prev, next)
+  return changed === null ? null : ({ [key]: next[key], ...changed } as FieldPatch<T, K>)
 }
 
 function applyCluster(c: ClusterSnapshot, d: ClusterChange): ClusterSnapshot {

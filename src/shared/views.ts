@@ -89,10 +89,13 @@ export interface TaskView {
   readonly upid: string
   readonly node: string
   readonly type: string
+  /** The task's object id: the vmid for guest tasks, '' when none. */
   readonly id: string
   readonly user: string
+  /** Epoch seconds. */
   readonly starttime: number
   readonly endtime: number | null
+  /** Proxmox's exit status once the task ended ('OK', an error text), null while it runs. */
   readonly status: string | null
   readonly ok: boolean | null
 }

@@ -3,10 +3,9 @@
 // action of ours, no lock (backup, migrate, hibernate) and no stop/shutdown/backup/migrate task on
 // that vmid started within the window. guest-up only follows a guest-down. Guests whose node is
 // offline are not judged: the node's event covers them.
-import type { GuestKind, GuestState, MonitorEvent } from '../../../shared/snapshot'
-import type { EventFactory } from './monitor-events'
+import type { GuestKind, GuestState } from '../../../shared/snapshot'
 import { guestLabel } from './monitor-events'
-import type { MuteBook, MuteEntry } from './mutes'
+import type { NodeJudgeContext } from './node-tracker'
 import type { ParsedTask } from './parse-tasks'
 import { taskVmid } from './parse-tasks'
 
@@ -36,13 +35,7 @@ interface GuestTrack {
   pending: { up: boolean; since: number } | null
 }
 
-export interface GuestJudgeContext {
-  readonly now: number
-  readonly baseline: boolean
-  readonly events: MonitorEvent[]
-  readonly factory: EventFactory
-  readonly mutes: MuteBook
-  readonly clearedMutes: MuteEntry[]
+export interface GuestJudgeContext extends NodeJudgeContext {
   /** Cluster tasks fetched for this poll, or null when none were fetched. */
   readonly tasks: readonly ParsedTask[] | null
   /** vmid → epoch ms of the user's own latest action on it. */

@@ -1,22 +1,15 @@
 // /cluster/resources → normalised node, guest and storage records (not yet views: the judge adds
 // confirmation, mute and action data). Unknown item types (pool, sdn, network) are skipped.
-import type { GuestKind, NodeStatus } from '../../../shared/snapshot'
+import type { GuestKind, NodeStatus, ResourceUsage } from '../../../shared/snapshot'
 import { bool, isRecord, num, str, strList, tagList, type RawRecord } from './lenient'
 
-export interface ParsedNode {
+export interface ParsedNode extends ResourceUsage {
   readonly name: string
   readonly status: NodeStatus
-  readonly cpu: number | null
-  readonly maxcpu: number | null
-  readonly mem: number | null
-  readonly maxmem: number | null
-  readonly disk: number | null
-  readonly maxdisk: number | null
-  readonly uptime: number | null
   readonly level: string | null
 }
 
-export interface ParsedGuest {
+export interface ParsedGuest extends ResourceUsage {
   readonly id: string
   readonly vmid: number
   readonly kind: GuestKind
@@ -25,13 +18,6 @@ export interface ParsedGuest {
   readonly status: string
   readonly template: boolean
   readonly tags: readonly string[]
-  readonly cpu: number | null
-  readonly maxcpu: number | null
-  readonly mem: number | null
-  readonly maxmem: number | null
-  readonly disk: number | null
-  readonly maxdisk: number | null
-  readonly uptime: number | null
   readonly lock: string | null
   readonly hastate: string | null
   readonly pool: string | null

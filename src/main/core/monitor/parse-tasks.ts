@@ -1,18 +1,9 @@
 // /cluster/tasks → task records. `status` is Proxmox's exit status once the task ended.
+import type { TaskView } from '../../../shared/views'
 import { isRecord, num, str } from './lenient'
 
-export interface ParsedTask {
-  readonly upid: string
-  readonly node: string
-  readonly type: string
-  /** The task's object id: the vmid for guest tasks, '' when none. */
-  readonly id: string
-  readonly user: string
-  /** Epoch seconds. */
-  readonly starttime: number
-  readonly endtime: number | null
-  readonly status: string | null
-}
+/** A task as Proxmox lists it; the view adds only `ok`. */
+export type ParsedTask = Omit<TaskView, 'ok'>
 
 export function parseTasks(items: readonly unknown[]): readonly ParsedTask[] {
   const out: ParsedTask[] = []

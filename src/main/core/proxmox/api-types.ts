@@ -9,12 +9,8 @@ export interface PveVersion {
   console?: string
 }
 
-// ---- GET /nodes ----
-export interface PveNodeListItem {
-  node: string
-  status: PveNodeState
-  id?: string
-  level?: string
+/** Usage figures Proxmox includes when it has them (not for offline nodes or without Sys.Audit). */
+export interface PveUsage {
   uptime?: number
   cpu?: number
   maxcpu?: number
@@ -22,6 +18,14 @@ export interface PveNodeListItem {
   maxmem?: number
   disk?: number
   maxdisk?: number
+}
+
+// ---- GET /nodes ----
+export interface PveNodeListItem extends PveUsage {
+  node: string
+  status: PveNodeState
+  id?: string
+  level?: string
   /** Colon hex SHA-256 of the node certificate (useful to pre-fill pins for the other endpoints). */
   ssl_fingerprint?: string
 }
@@ -51,7 +55,7 @@ interface PveResourceBase {
   id: string
 }
 
-export interface PveGuestResource extends PveResourceBase {
+export interface PveGuestResource extends PveResourceBase, PveUsage {
   type: 'qemu' | 'lxc'
   vmid: number
   node: string
@@ -59,14 +63,7 @@ export interface PveGuestResource extends PveResourceBase {
   status: string
   name?: string
   template?: boolean
-  uptime?: number
-  cpu?: number
-  maxcpu?: number
-  mem?: number
-  maxmem?: number
   memhost?: number
-  disk?: number
-  maxdisk?: number
   netin?: number
   netout?: number
   diskread?: number
@@ -78,18 +75,11 @@ export interface PveGuestResource extends PveResourceBase {
   hastate?: string
 }
 
-export interface PveNodeResource extends PveResourceBase {
+export interface PveNodeResource extends PveResourceBase, PveUsage {
   type: 'node'
   node: string
   status: PveNodeState | string
   level?: string
-  uptime?: number
-  cpu?: number
-  maxcpu?: number
-  mem?: number
-  maxmem?: number
-  disk?: number
-  maxdisk?: number
   hastate?: string
   'cgroup-mode'?: number
   'host-arch'?: string

@@ -1,20 +1,9 @@
 import { guestMetrics, nodeMetrics, type GuestMetrics, type NodeMetrics } from './metrics'
 import type { SimClusterSpec, SimGuestPatch, SimGuestSpec, SimGuestState, SimGuestStatus, SimNodeSpec, SimNodeState, SimStorageSpec } from './types'
 
-export interface GuestRec {
-  vmid: number
-  type: 'qemu' | 'lxc'
-  node: string
-  name: string
-  status: SimGuestStatus
-  maxcpu: number
-  maxmem: number
-  maxdisk: number
-  tags?: string
-  lock?: string
+/** A guest as the simulator keeps it: its spec with defaults filled in, plus run-time state. */
+export interface GuestRec extends Omit<SimGuestSpec, 'template' | 'load'> {
   template: boolean
-  hastate?: string
-  pool?: string
   load: number
   startedAt?: number
   ignoreShutdown: boolean
