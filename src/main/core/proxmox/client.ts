@@ -4,6 +4,7 @@
  * client, and String(), util.inspect() and JSON.stringify() of the client show the token id only.
  */
 import { inspect } from 'node:util'
+import type { Dispatcher } from 'undici'
 
 import { PveApi } from './api'
 import { InvalidArgumentError } from './errors'
@@ -84,6 +85,11 @@ export class PveClient extends PveApi {
   }
 
   /** Open TCP connections per endpoint (each endpoint has one pool; idle ones close after keepAliveTimeoutMs). */
+  /** An endpoint's keep-alive pool (no credentials in it): lets the bench compare raw undici on the client's own connection. */
+  dispatcherFor(ep: PveEndpoint): Dispatcher {
+    return this.#transport.dispatcherFor(ep)
+  }
+
   connectionStats(): Array<{ host: string; port: number; connected: number }> {
     return this.#transport.stats()
   }

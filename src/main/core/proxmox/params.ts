@@ -39,8 +39,8 @@ export type PveParams = Record<string, PveParamValue>
 
 /** Proxmox accepts booleans only as 0/1; undefined/null parameters are left out. */
 export function encodeParams(params: PveParams | undefined): string {
-  const sp = new URLSearchParams()
   if (params === undefined) return ''
+  const sp = new URLSearchParams()
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null) continue
     sp.append(key, typeof value === 'boolean' ? (value ? '1' : '0') : String(value))

@@ -58,7 +58,10 @@ export class Requester {
     return this.#transport
   }
 
-  order(node?: string): PveEndpoint[] {
+  order(node?: string): readonly PveEndpoint[] {
+    // Hot path (every call of a one-endpoint client, or while the first endpoint answers): no allocation.
+    const head = this.endpoints[0]
+    if (this.endpoints.length <= 1 || ((this.#last === undefined || this.#last === head) && (node === undefined || node === head?.node))) return this.endpoints
     const first = this.#last ?? this.endpoints[0]
     const cluster = first === undefined ? [] : [first, ...this.endpoints.filter((e) => e !== first)]
     const own = node === undefined ? undefined : this.endpoints.find((e) => e.node === node)
@@ -96,7 +99,8 @@ export class Requester {
       }
       this.#last = ep
       if (res.status < 200 || res.status > 299) throw withAttempts(errorForResponse(res, ctx), failures)
-      return { ...parseEnvelope(res, ctx), ctx }
+      const env = parseEnvelope(res, ctx)
+      return env.total === undefined ? { data: env.data, ctx } : { data: env.data, total: env.total, ctx }
     }
     const first = failures[0]
     if (first === undefined) throw new InvalidArgumentError('endpoints', 'No Proxmox endpoint is configured for this cluster.')

@@ -4,6 +4,7 @@
  * transport failures into PveErrors.
  */
 import { Pool } from 'undici'
+import type { Dispatcher } from 'undici'
 
 import { AbortedError, ClientClosedError, MalformedResponseError, NetworkError, PveError, TimeoutError } from './errors'
 import type { PveRequestContext } from './errors'
@@ -114,14 +115,14 @@ export class Transport {
       const { pool } = this.#pool(ep)
       // Per-call timeouts only when they differ from the pool's (saves work on the hot path).
       const custom = req.timeoutMs !== this.#opts.responseTimeoutMs
-      res = await pool.request({
-        method: req.method,
-        path: `/api2/json${req.path}${req.query ? `?${req.query}` : ''}`,
-        headers,
-        ...(req.body === undefined ? {} : { body: req.body }),
-        ...(req.signal === undefined ? {} : { signal: req.signal }),
-        ...(custom ? { headersTimeout: req.timeoutMs, bodyTimeout: req.timeoutMs } : {})
-      })
+      const opts: Dispatcher.RequestOptions = { method: req.method, path: `/api2/json${req.path}${req.query ? `?${req.query}` : ''}`, headers }
+      if (req.body !== undefined) opts.body = req.body
+      if (req.signal !== undefined) opts.signal = req.signal
+      if (custom) {
+        opts.headersTimeout = req.timeoutMs
+        opts.bodyTimeout = req.timeoutMs
+      }
+      res = await pool.request(opts)
     } catch (err) {
       throw this.#closed ? new ClientClosedError() : classify(err, req, ctx, 'request')
     }
@@ -133,6 +134,11 @@ export class Transport {
     } catch (err) {
       throw this.#closed ? new ClientClosedError() : classify(err, req, ctx, 'body')
     }
+  }
+
+  /** The endpoint's keep-alive pool, for the bench that compares raw undici with the client on one connection. */
+  dispatcherFor(ep: PveEndpoint): Pool {
+    return this.#pool(ep).pool
   }
 
   /** TCP connections currently open per endpoint (for diagnostics and benches). */

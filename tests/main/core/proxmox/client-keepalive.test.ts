@@ -84,6 +84,19 @@ describe('keep-alive against pveproxy connection limits', () => {
     expect(logs.some((l) => l.includes('sending again'))).toBe(false)
   })
 
+  test('dispatcherFor(endpoint) is the client\'s own pool: raw undici calls share its one connection and carry no credentials', async () => {
+    const s = await pveproxyLike(5000)
+    const client = clientFor(s, [])
+    await client.version()
+    const res = await client.dispatcherFor(client.config.endpoints[0]!).request({ method: 'GET', path: '/api2/json/version' })
+    await res.body.text()
+    await client.version()
+    expect(s.connections()).toBe(1)
+    expect(s.requests).toHaveLength(3)
+    expect(s.requests[1]?.authorization).toBeUndefined()
+    expect(s.requests[2]?.authorization).toBe('PVEAPIToken=a@pve!t=x')
+  })
+
   test('simulator: connections closed after error answers (Connection: close on >= 400) do not fail the next call', async () => {
     const sim = await startSimulator({ authDelayMs: 10 })
     const { client } = simClient(sim, sim.tokens.noPrivs)
