@@ -5,12 +5,13 @@
  *  - a failure before a connection existed (refused, unreachable, connect timeout, untrusted TLS) moves ANY method
  *    to the next endpoint: nothing was sent;
  *  - once a request may have reached a server, only GETs are re-sent: once on the same endpoint for a stale
- *    keep-alive socket, then on the next endpoint. A POST (power action) is never sent twice;
+ *    keep-alive socket, then on the next endpoint (also after a response timeout, unless the call is about
+ *    the node that timed out). A POST (power action) is never sent twice;
  *  - any HTTP answer is final (4xx, auth failures, 5xx): no failover, no retry loop.
  */
 import type { z } from 'zod'
 
-import { InvalidArgumentError, MalformedResponseError, NetworkError, PveError } from './errors'
+import { InvalidArgumentError, MalformedResponseError, NetworkError, PveError, TimeoutError } from './errors'
 import type { PveRequestContext } from './errors'
 import { errorForResponse, parseEnvelope } from './http-errors'
 import type { PveEnvelope } from './http-errors'
@@ -93,7 +94,7 @@ export class Requester {
       } catch (err) {
         const e = withContext(err, ctx)
         failures.push(e)
-        if (!this.#mayTryNext(e, spec.method)) throw withAttempts(e, failures)
+        if (!this.#mayTryNext(e, spec.method, spec.node !== undefined && ep.node === spec.node)) throw withAttempts(e, failures)
         this.#log(`${spec.method} ${spec.path} failed on ${ep.host}:${ep.port} (${e.kind}); trying the next endpoint`)
         continue
       }
@@ -121,12 +122,14 @@ export class Requester {
     }
   }
 
-  #mayTryNext(e: PveError, method: WireMethod): boolean {
+  #mayTryNext(e: PveError, method: WireMethod, onTargetNode: boolean): boolean {
     if (e.kind === 'aborted' || e.kind === 'closed') return false
     if (isConnectPhaseError(e)) return true
     if (method !== 'GET') return false
-    // Not on a response timeout: that server is alive but slow, and trying every node would multiply the wait.
-    return e instanceof NetworkError || e instanceof MalformedResponseError
+    if (e instanceof NetworkError || e instanceof MalformedResponseError) return true
+    // A pveproxy stuck on one node (hung storage, overload) must not hide the rest of the cluster. A call
+    // about that very node stays put: another endpoint would only proxy it to the same stuck pveproxy.
+    return e instanceof TimeoutError && e.phase === 'response' && !onTargetNode
   }
 
   /** Validates an envelope's data with a schema; a mismatch is a MalformedResponseError naming the first bad field. */

@@ -194,16 +194,25 @@ describe('transport failures become typed errors', () => {
     }
   })
 
-  test('a node that completes TLS and never answers (hang) → TimeoutError (phase response), not sent elsewhere', async () => {
+  test('a node that completes TLS and never answers (hang): its own calls → TimeoutError (phase response), cluster-wide GETs move on', async () => {
     const b = sim.endpoints.find((e) => e.node === 'pve-b')!
     const { client } = simClient(sim, sim.tokens.admin, { responseTimeoutMs: 200 })
     track(client)
-    await client.clientForNode('pve-b').version()
+    await client.clientForNode('pve-b').version() // pve-b is now the preferred endpoint
     await sim.faults.nodeDown('pve-b', 'hang')
     try {
-      const before = sim.requests().length
-      await expect(client.version()).rejects.toMatchObject({ kind: 'timeout', phase: 'response', timeoutMs: 200, port: b.port })
+      let before = sim.requests().length
+      await expect(client.clientForNode('pve-b').nodeStatus('pve-b')).rejects.toMatchObject({ kind: 'timeout', phase: 'response', timeoutMs: 200, port: b.port })
       expect(sim.requests().slice(before).map((r) => r.endpoint)).toEqual(['pve-b'])
+
+      before = sim.requests().length
+      const answered = await client.version()
+      expect(answered.version).toBeTruthy()
+      const asked = sim.requests().slice(before).map((r) => r.endpoint)
+      expect(asked[0]).toBe('pve-b')
+      expect(asked).toHaveLength(2)
+      expect(client.lastEndpoint?.node).toBe(asked[1])
+      expect(asked[1]).not.toBe('pve-b')
     } finally {
       await sim.faults.nodeUp('pve-b')
     }
