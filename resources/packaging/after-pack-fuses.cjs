@@ -1,6 +1,6 @@
 // electron-builder afterPack hook: flips Electron fuses in the packaged binary so the shipped app
 // cannot be turned into a generic Node runtime or debugged/reconfigured from the command line.
-// Needs `@electron/fuses` (a devDependency of the packaging machine: `npm i -D electron-builder @electron/fuses`).
+// Run by `npm run dist` (electron-builder and @electron/fuses are devDependencies).
 /* eslint-disable @typescript-eslint/no-require-imports -- electron-builder loads its hooks with require(): CommonJS is the safe format */
 const path = require('node:path')
 
@@ -9,7 +9,7 @@ exports.default = async function afterPack(context) {
   try {
     fuses = require('@electron/fuses')
   } catch {
-    throw new Error('after-pack-fuses: @electron/fuses is not installed; run `npm i -D @electron/fuses` before packaging')
+    throw new Error('after-pack-fuses: @electron/fuses is not installed; run `npm ci` (it is a devDependency) before packaging')
   }
   const { flipFuses, FuseVersion, FuseV1Options } = fuses
   const platform = context.electronPlatformName
