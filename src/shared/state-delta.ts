@@ -114,22 +114,10 @@ export function diffList<T, C>(prev: readonly T[], next: readonly T[], keyOf: (t
 /** Applies a patch; unchanged items (and the list itself, for a null patch) keep their identity. */
 export function applyList<T, C>(base: readonly T[], patch: ListPatch<T, C> | null, keyOf: (t: T) => string, changeKey: (c: C) => string, applyItem: (t: T, c: C) => T): readonly T[] {
   if (patch === null) return base
-  const removed = new Set(patch.removed)
-  const changes = new Map<string, C>()
-  for (const c of patch.changed) changes.set(changeKey(c), c)
-  const kept: T[] = []
-  let applied = 0
-  for (const t of base) {
-    const k = keyOf(t)
-    if (removed.size > 0 && removed.has(k)) continue
-    const c = changes.get(k)
-    if (c === undefined) kept.push(t)
-    else {
-      kept.push(applyItem(t, c))
-      applied++
-    }
-  }
-  if (applied !== changes.size) throw new Error('state delta changes an item the base does not have')
+  const removed = patch.removed.length > 0 ? new Set(patch.removed) : null
+  // diffList lists changes in the list's order, so one cursor walk matches them (no map of 4,000
+  // keys per poll); changes in any other order take the keyed path.
+  const kept = applyInOrder(base, patch.changed, removed, keyOf, changeKey, applyItem) ?? applyKeyed(base, patch.changed, removed, keyOf, changeKey, applyItem)
   for (const t of patch.added) kept.push(t)
   if (patch.order === null) return kept
   const byKey = new Map<string, T>()
@@ -139,6 +127,43 @@ export function applyList<T, C>(base: readonly T[], patch: ListPatch<T, C> | nul
     if (t === undefined) throw new Error('state delta orders an item it does not have')
     return t
   })
+}
+
+function applyInOrder<T, C>(base: readonly T[], changed: readonly C[], removed: ReadonlySet<string> | null, keyOf: (t: T) => string, changeKey: (c: C) => string, applyItem: (t: T, c: C) => T): T[] | null {
+  const kept: T[] = []
+  let j = 0
+  let next = j < changed.length ? changeKey(changed[j] as C) : null
+  for (const t of base) {
+    const k = keyOf(t)
+    if (removed !== null && removed.has(k)) continue
+    if (k !== next) {
+      kept.push(t)
+      continue
+    }
+    kept.push(applyItem(t, changed[j] as C))
+    j++
+    next = j < changed.length ? changeKey(changed[j] as C) : null
+  }
+  return j === changed.length ? kept : null
+}
+
+function applyKeyed<T, C>(base: readonly T[], changed: readonly C[], removed: ReadonlySet<string> | null, keyOf: (t: T) => string, changeKey: (c: C) => string, applyItem: (t: T, c: C) => T): T[] {
+  const changes = new Map<string, C>()
+  for (const c of changed) changes.set(changeKey(c), c)
+  const kept: T[] = []
+  let applied = 0
+  for (const t of base) {
+    const k = keyOf(t)
+    if (removed !== null && removed.has(k)) continue
+    const c = changes.get(k)
+    if (c === undefined) kept.push(t)
+    else {
+      kept.push(applyItem(t, c))
+      applied++
+    }
+  }
+  if (applied !== changes.size) throw new Error('state delta changes an item the base does not have')
+  return kept
 }
 
 const guestKey = (g: { readonly id: string }): string => g.id

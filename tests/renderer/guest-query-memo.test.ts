@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { defaultGuestQuery, guestRows, queryGuests, type GuestRow } from '../../src/renderer/src/lib/guest-query'
+import { createGuestRowCache, defaultGuestQuery, guestRows, queryGuests, type GuestRow } from '../../src/renderer/src/lib/guest-query'
 import { updateGuestQuery } from '../../src/renderer/src/lib/guest-query-memo'
 import type { ClusterSnapshot, GuestView } from '../../src/shared/snapshot'
 
@@ -19,18 +19,50 @@ const keys = (rows: readonly GuestRow[]): string[] => rows.map((r) => r.key)
 
 describe('guestRows with a cache', () => {
   it('returns the same row object for an unchanged guest', () => {
-    const cache = new WeakMap<GuestView, GuestRow>()
+    const cache = createGuestRowCache()
     const g = [guest(1), guest(2)]
     const a = guestRows([snap(g)], cache)
     const b = guestRows([snap([g[0] as GuestView, guest(2, { cpu: 0.9 })])], cache)
     expect(b[0]).toBe(a[0])
     expect(b[1]).not.toBe(a[1])
+    expect(b[1]?.key).toBe('c/2')
+  })
+
+  it('returns the same list when no guest changed (another part of the cluster did)', () => {
+    const cache = createGuestRowCache()
+    const c = snap([guest(1), guest(2)])
+    const a = guestRows([c], cache)
+    expect(guestRows([{ ...c, fetchedAt: 2 }], cache)).toBe(a)
+  })
+
+  it('keeps unchanged guests identical when guests came, went or moved', () => {
+    const cache = createGuestRowCache()
+    const g = [guest(1), guest(2), guest(3), guest(4)]
+    const a = guestRows([snap(g)], cache)
+    const b = guestRows([snap([g[0] as GuestView, g[2] as GuestView, guest(4, { cpu: 0.9 }), guest(5), g[1] as GuestView])], cache)
+    expect(b.map((r) => r.key)).toEqual(['c/1', 'c/3', 'c/4', 'c/5', 'c/2'])
+    expect([b[0], b[1], b[4]]).toEqual([a[0], a[2], a[1]])
+    expect(b[1]).toBe(a[2])
+    expect(b[4]).toBe(a[1])
+    expect(b[2]).not.toBe(a[3])
+  })
+
+  it('makes rows per cluster, in cluster order, and follows a renamed cluster', () => {
+    const cache = createGuestRowCache()
+    const one = snap([guest(1)])
+    const two = { ...snap([guest(1), guest(2)]), clusterId: 'd', clusterName: 'D' }
+    const a = guestRows([one, two], cache)
+    expect(a.map((r) => `${r.key} ${r.clusterName}`)).toEqual(['c/1 C', 'd/1 D', 'd/2 D'])
+    const b = guestRows([{ ...one, clusterName: 'C2' }, two], cache)
+    expect(b.map((r) => r.clusterName)).toEqual(['C2', 'D', 'D'])
+    expect(b[1]).toBe(a[1])
+    expect(guestRows([two], cache).map((r) => r.key)).toEqual(['d/1', 'd/2'])
   })
 })
 
 describe('updateGuestQuery', () => {
   const base = Array.from({ length: 30 }, (_, i) => guest(100 + i))
-  const rowsOf = (gs: GuestView[]): GuestRow[] => guestRows([snap(gs)])
+  const rowsOf = (gs: GuestView[]): readonly GuestRow[] => guestRows([snap(gs)])
 
   it('keeps the order when only fields outside the filter and sort changed, with the new rows', () => {
     const q = { ...defaultGuestQuery, sort: 'name' as const, desc: true, tag: 't1' }
@@ -40,13 +72,20 @@ describe('updateGuestQuery', () => {
     expect(keys(next.shown)).toEqual(keys(queryGuests(nextRows, q)))
     expect(next.shown.every((r) => nextRows.includes(r))).toBe(true)
     expect(next.nodes).toBe(first.nodes)
+    expect(next.keys).toBe(first.keys)
   })
 
   it('sorts again when the sort field or a filtered field changed, or rows came and went', () => {
     const byCpu = { ...defaultGuestQuery, sort: 'cpu' as const }
     const first = updateGuestQuery(null, rowsOf(base), byCpu)
     const flipped = rowsOf(base.map((g) => ({ ...g, cpu: 1 - (g.cpu ?? 0) })))
-    expect(keys(updateGuestQuery(first, flipped, byCpu).shown)).toEqual(keys(queryGuests(flipped, byCpu)))
+    const resorted = updateGuestQuery(first, flipped, byCpu)
+    expect(keys(resorted.shown)).toEqual(keys(queryGuests(flipped, byCpu)))
+    expect(resorted.keys).toEqual(keys(resorted.shown))
+    expect(resorted.keys).not.toBe(first.keys)
+    // Sorted again, same order: the keys keep their identity.
+    const nudged = rowsOf(flipped.map((r) => ({ ...r.guest, cpu: (r.guest.cpu ?? 0) + 0.0001 })))
+    expect(updateGuestQuery(resorted, nudged, byCpu).keys).toBe(resorted.keys)
 
     const running = { ...defaultGuestQuery, state: 'running' as const }
     const r0 = updateGuestQuery(null, rowsOf(base), running)

@@ -58,9 +58,18 @@ describe('diffList / applyList', () => {
     expect(diffList(list('abc'), list('dbc'), key, diffItem)?.order).toEqual(['d', 'b', 'c'])
   })
 
+  it('applies changes listed in any order, keeping unchanged items identical', () => {
+    const prev = list('abcd')
+    const patch = { added: [], changed: [{ k: 'c', v: 3 }, { k: 'a', v: 2 }], removed: ['b'], order: null }
+    const out = applyList(prev, patch, key, key, apply)
+    expect(out).toEqual([{ k: 'a', v: 2 }, { k: 'c', v: 3 }, { k: 'd', v: 1 }])
+    expect(out[2]).toBe(prev[3])
+  })
+
   it('refuses a patch that does not fit the base', () => {
     expect(() => applyList(list('ab'), { added: [], changed: [{ k: 'x', v: 2 }], removed: [], order: null }, key, key, apply)).toThrow()
     expect(() => applyList(list('ab'), { added: [], changed: [], removed: [], order: ['a', 'q'] }, key, key, apply)).toThrow()
+    expect(() => applyList(list('ab'), { added: [], changed: [{ k: 'b', v: 2 }], removed: ['b'], order: null }, key, key, apply)).toThrow()
   })
 })
 

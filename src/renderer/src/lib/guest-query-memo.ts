@@ -1,15 +1,20 @@
 // The guests table's filtered, sorted rows, kept across polls. A poll changes cpu/mem/uptime of the
 // running guests; when the table is filtered and sorted by something else, the previous order still
-// holds, so it is reused with the new row objects (one O(n) pass) instead of filtering and sorting
-// 5,000 rows again. Anything that could move or hide a row falls back to queryGuests.
+// holds, so it is reused with the new row objects (one O(n) pass over indexes, no map) instead of
+// filtering and sorting 5,000 rows again. Anything that could move or hide a row falls back to
+// queryGuestOrder. `keys` keeps its identity while the shown order does (the virtualizer's item keys).
 import type { GuestView } from '@shared/snapshot'
 
-import { distinctValues, queryGuests, type GuestQuery, type GuestRow, type SortKey } from './guest-query'
+import { distinctValues, queryGuestOrder, type GuestQuery, type GuestRow, type SortKey } from './guest-query'
 
 export interface GuestQueryMemo {
   readonly all: readonly GuestRow[]
   readonly query: GuestQuery
   readonly shown: readonly GuestRow[]
+  /** Index into `all` of each shown row. */
+  readonly order: readonly number[]
+  /** Keys of the shown rows; the same array while the shown order is unchanged. */
+  readonly keys: readonly string[]
   readonly nodes: readonly string[]
   readonly tags: readonly string[]
 }
@@ -49,11 +54,19 @@ export function updateGuestQuery(prev: GuestQueryMemo | null, all: readonly Gues
   }
   const { nodes, tags } = prev !== null && aligned && valuesSame ? prev : distinctValues(all)
   if (prev === null || !aligned || !filterSame || !sortSame || !sameQuery(prev.query, query)) {
-    return { all, query, shown: queryGuests(all, query), nodes, tags }
+    const order = queryGuestOrder(all, query)
+    const shown = order.map((i) => all[i] as GuestRow)
+    return { all, query, shown, order, keys: sameKeys(prev?.keys, shown) ?? shown.map((r) => r.key), nodes, tags }
   }
-  const byKey = new Map<string, GuestRow>()
-  for (const r of all) byKey.set(r.key, r)
-  return { all, query, shown: prev.shown.map((r) => byKey.get(r.key) ?? r), nodes, tags }
+  // Same keys at the same positions: the old indexes pick the new rows.
+  return { all, query, shown: prev.order.map((i) => all[i] as GuestRow), order: prev.order, keys: prev.keys, nodes, tags }
+}
+
+/** `keys` when the rows have exactly these keys in this order, else null. */
+function sameKeys(keys: readonly string[] | undefined, rows: readonly GuestRow[]): readonly string[] | null {
+  if (keys === undefined || keys.length !== rows.length) return null
+  for (let i = 0; i < rows.length; i++) if ((rows[i] as GuestRow).key !== keys[i]) return null
+  return keys
 }
 
 function sameQuery(a: GuestQuery, b: GuestQuery): boolean {

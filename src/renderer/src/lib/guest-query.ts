@@ -25,25 +25,73 @@ export interface GuestQuery {
 
 export const defaultGuestQuery: GuestQuery = { search: '', node: '', state: 'all', kind: 'all', tag: '', sort: 'vmid', desc: false }
 
+/** What guestRows keeps between polls: per cluster, the guest list it saw and the rows it made. */
+export interface GuestRowCache {
+  clusters: ReadonlyMap<string, ClusterRows>
+  all: readonly GuestRow[]
+}
+
+interface ClusterRows {
+  readonly name: string
+  readonly guests: readonly GuestView[]
+  readonly rows: readonly GuestRow[]
+}
+
+export function createGuestRowCache(): GuestRowCache {
+  return { clusters: new Map(), all: [] }
+}
+
 /**
  * One row per guest. With a `cache`, a guest object seen before (state deltas keep unchanged guests
- * identical) gets the same row object back, so memoized rows skip it.
+ * identical) gets the same row object back, so memoized rows skip it; when no row changed, the
+ * same array comes back. No per-guest map: a poll keeps the guests' order, so the previous rows are
+ * matched by position (a lookup is built only when guests came, went or moved).
  */
-export function guestRows(clusters: readonly ClusterSnapshot[], cache?: WeakMap<GuestView, GuestRow>): GuestRow[] {
-  const rows: GuestRow[] = []
+export function guestRows(clusters: readonly ClusterSnapshot[], cache?: GuestRowCache): readonly GuestRow[] {
+  if (cache === undefined) return clusters.flatMap((c) => clusterRows(c, undefined).rows)
+  const next = new Map<string, ClusterRows>()
+  let same = clusters.length === cache.clusters.size
   for (const c of clusters) {
-    for (const g of c.guests) {
-      const old = cache?.get(g)
-      if (old !== undefined && old.clusterId === c.clusterId && old.clusterName === c.clusterName) {
-        rows.push(old)
-        continue
-      }
-      const row = { key: `${c.clusterId}/${g.vmid}`, clusterId: c.clusterId, clusterName: c.clusterName, guest: g }
-      cache?.set(g, row)
-      rows.push(row)
-    }
+    const prev = cache.clusters.get(c.clusterId)
+    const made = clusterRows(c, prev)
+    if (made.rows !== prev?.rows) same = false
+    next.set(c.clusterId, made)
   }
-  return rows
+  cache.clusters = next
+  if (same) return cache.all
+  // One cluster (the usual case): its rows are the list, no copy.
+  cache.all = clusters.length === 1 ? (next.get(clusters[0]?.clusterId ?? '')?.rows ?? []) : clusters.flatMap((c) => next.get(c.clusterId)?.rows ?? [])
+  return cache.all
+}
+
+function clusterRows(c: ClusterSnapshot, prev: ClusterRows | undefined): ClusterRows {
+  if (prev !== undefined && prev.guests === c.guests && prev.name === c.clusterName) return prev
+  const old = prev !== undefined && prev.name === c.clusterName ? prev : undefined
+  const rows: GuestRow[] = []
+  let reused = old !== undefined && old.guests.length === c.guests.length
+  let byGuest: Map<GuestView, GuestRow> | null = null
+  for (let i = 0; i < c.guests.length; i++) {
+    const g = c.guests[i] as GuestView
+    let row = old?.rows[i]
+    if (old !== undefined && (row === undefined || (row.guest !== g && row.guest.id !== g.id))) {
+      // Guests came, went or moved: find unchanged guests by identity instead of position.
+      if (byGuest === null) {
+        byGuest = new Map()
+        for (const r of old.rows) byGuest.set(r.guest, r)
+      }
+      row = byGuest.get(g)
+      reused = false
+    }
+    if (row !== undefined && row.guest === g) {
+      rows.push(row)
+      continue
+    }
+    reused = false
+    // Same guest, new figures: the key string is reused, not rebuilt.
+    const key = row !== undefined && row.guest.vmid === g.vmid ? row.key : `${c.clusterId}/${g.vmid}`
+    rows.push({ key, clusterId: c.clusterId, clusterName: c.clusterName, guest: g })
+  }
+  return { name: c.clusterName, guests: c.guests, rows: reused && old !== undefined ? old.rows : rows }
 }
 
 function matchesState(g: GuestView, f: StateFilter): boolean {
@@ -79,19 +127,28 @@ function compare(a: GuestRow, b: GuestRow, key: SortKey): number {
 }
 
 export function queryGuests(rows: readonly GuestRow[], q: GuestQuery): GuestRow[] {
+  return queryGuestOrder(rows, q).map((i) => rows[i] as GuestRow)
+}
+
+/** The shown rows as indexes into `rows`, filtered and sorted (kept across polls by guest-query-memo). */
+export function queryGuestOrder(rows: readonly GuestRow[], q: GuestQuery): number[] {
   const needle = q.search.trim().toLowerCase()
-  const out = rows.filter((r) => {
-    const g = r.guest
-    if (q.node !== '' && g.node !== q.node) return false
-    if (q.kind !== 'all' && g.kind !== q.kind) return false
-    if (!matchesState(g, q.state)) return false
-    if (q.tag !== '' && !g.tags.includes(q.tag)) return false
-    if (needle === '') return true
-    return g.name.toLowerCase().includes(needle) || String(g.vmid).includes(needle) || g.tags.some((t) => t.toLowerCase().includes(needle))
-  })
+  const out: number[] = []
+  for (let i = 0; i < rows.length; i++) {
+    const g = (rows[i] as GuestRow).guest
+    if (q.node !== '' && g.node !== q.node) continue
+    if (q.kind !== 'all' && g.kind !== q.kind) continue
+    if (!matchesState(g, q.state)) continue
+    if (q.tag !== '' && !g.tags.includes(q.tag)) continue
+    if (needle === '' || g.name.toLowerCase().includes(needle) || String(g.vmid).includes(needle) || g.tags.some((t) => t.toLowerCase().includes(needle))) out.push(i)
+  }
   const dir = q.desc ? -1 : 1
   // Ties fall back to cluster then VMID so rows never swap places between polls.
-  out.sort((a, b) => compare(a, b, q.sort) * dir || (a.clusterId < b.clusterId ? -1 : a.clusterId > b.clusterId ? 1 : 0) || a.guest.vmid - b.guest.vmid)
+  out.sort((i, j) => {
+    const a = rows[i] as GuestRow
+    const b = rows[j] as GuestRow
+    return compare(a, b, q.sort) * dir || (a.clusterId < b.clusterId ? -1 : a.clusterId > b.clusterId ? 1 : 0) || a.guest.vmid - b.guest.vmid
+  })
   return out
 }
 

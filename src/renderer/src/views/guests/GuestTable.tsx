@@ -12,6 +12,8 @@ import { GuestRowView } from './GuestRowView'
 
 export interface GuestTableProps {
   readonly rows: readonly GuestRow[]
+  /** The rows' keys; a new array only when the order changed (so a poll keeps the virtualizer's layout). */
+  readonly rowKeys: readonly string[]
   readonly query: GuestQuery
   readonly onSort: (key: SortKey) => void
   readonly selectedKey: string | null
@@ -24,15 +26,17 @@ export interface GuestTableProps {
 }
 
 export function GuestTable(props: GuestTableProps): React.JSX.Element {
-  const { rows, query, onSort, selectedKey, onSelect, onAction, progress, onDismissTask, revealKey } = props
+  const { rows, rowKeys, query, onSort, selectedKey, onSelect, onAction, progress, onDismissTask, revealKey } = props
   const scrollRef = useRef<HTMLDivElement>(null)
   const [activeIndex, setActiveIndex] = useState(0)
+  // A new getItemKey makes the virtualizer lay out all 5,000 items again: only when the order changed.
+  const getItemKey = useCallback((i: number) => rowKeys[i] ?? i, [rowKeys])
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
-    getItemKey: (i) => rows[i]?.key ?? i,
+    getItemKey,
     // Render a first screenful before the scroll box is measured, so rows appear in the first commit.
     initialRect: { width: 1200, height: 800 }
   })

@@ -2,11 +2,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 
 import type { PveTrayApi } from '@shared/ipc/contract'
-import type { ClusterSnapshot, GuestView, PowerAction } from '@shared/snapshot'
+import type { ClusterSnapshot, PowerAction } from '@shared/snapshot'
 
 import { call } from '../../api/api-context'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
-import { CONFIRM_ACTIONS, defaultGuestQuery, guestRows, type GuestQuery, type GuestRow, type SortKey } from '../../lib/guest-query'
+import { CONFIRM_ACTIONS, createGuestRowCache, defaultGuestQuery, guestRows, type GuestQuery, type GuestRow, type SortKey } from '../../lib/guest-query'
 import { updateGuestQuery, type GuestQueryMemo } from '../../lib/guest-query-memo'
 import type { TaskProgressHandle } from '../../state/use-task-progress'
 import { confirmText } from './confirm-text'
@@ -37,11 +37,11 @@ export function GuestsView({ api, clusters, tasks, focusVmid, focusClusterId, fo
   const [confirm, setConfirm] = useState<{ row: GuestRow; action: PowerAction } | null>(null)
   const [actionErrors, setActionErrors] = useState<ReadonlyMap<string, string>>(new Map())
 
-  const [rowCache] = useState(() => new WeakMap<GuestView, GuestRow>())
+  const [rowCache] = useState(createGuestRowCache)
   const all = useMemo(() => guestRows(clusters, rowCache), [clusters, rowCache])
   // Kept across polls: a poll that moves no row reuses the last order instead of sorting again.
   const memo = useRef<GuestQueryMemo | null>(null)
-  const { shown, nodes, tags } = useMemo(() => (memo.current = updateGuestQuery(memo.current, all, query)), [all, query])
+  const { shown, keys, nodes, tags } = useMemo(() => (memo.current = updateGuestQuery(memo.current, all, query)), [all, query])
   const selected = selectedKey === null ? undefined : all.find((r) => r.key === selectedKey)
 
   const run = useCallback(
@@ -75,6 +75,7 @@ export function GuestsView({ api, clusters, tasks, focusVmid, focusClusterId, fo
       <div className="guests-body">
         <GuestTable
           rows={shown}
+          rowKeys={keys}
           query={query}
           onSort={onSort}
           selectedKey={selectedKey}
