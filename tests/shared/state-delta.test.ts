@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import type { ClusterSnapshot, GuestView, MonitorEvent, NodeView } from '../../src/shared/snapshot'
-import { applyAppStateDelta, applyList, diffAppState, diffList, sameData } from '../../src/shared/state-delta'
+import { applyAppStateDelta, applyFieldList, applyList, diffAppState, diffFieldList, diffList, sameData } from '../../src/shared/state-delta'
 import type { AppState } from '../../src/shared/views'
 
 function guest(vmid: number, over: Partial<GuestView> = {}): GuestView {
@@ -73,6 +73,36 @@ describe('diffList / applyList', () => {
   })
 })
 
+describe('diffFieldList / applyFieldList', () => {
+  type Rec = { readonly id: string; readonly a: number; readonly b: string | null; readonly t: readonly string[] }
+  const rec = (id: string, a = 1, b: string | null = 'x', t: readonly string[] = []): Rec => ({ id, a, b, t })
+  const id = (r: Rec): string => r.id
+
+  it('sends the changed fields by column, grouped by the set of fields, and rebuilds the list', () => {
+    const prev = [rec('p'), rec('q'), rec('r'), rec('s')]
+    const next = [rec('p', 2), rec('q'), rec('r', 3, null, ['new']), rec('s', 4)]
+    const patch = roundTrip(diffFieldList(prev, next, id))
+    expect(patch?.changed).toEqual({ keys: ['p', 'r', 's'], sets: [['a'], ['a', 'b', 't']], set: [0, 1, 0], values: [2, 3, null, ['new'], 4] })
+    const out = applyFieldList(prev, patch, id)
+    expect(out).toEqual(next)
+    expect(out[1]).toBe(prev[1])
+  })
+
+  it('round-trips additions, removals and reorders together with changes', () => {
+    for (const [from, to] of [['pqr', 'pqs'], ['pqr', 'rpq'], ['', 'pq'], ['pqrs', 'sq'], ['pq', 'qp']]) {
+      const prev = (from as string).split('').map((k) => rec(k))
+      const next = (to as string).split('').map((k, i) => (i === 0 ? rec(k, 9) : rec(k)))
+      expect(applyFieldList(prev, roundTrip(diffFieldList(prev, next, id)), id)).toEqual(next)
+    }
+  })
+
+  it('applies changes listed out of order, and refuses ones for items the base does not have', () => {
+    const prev = [rec('p'), rec('q')]
+    expect(applyFieldList(prev, { added: [], changed: { keys: ['q', 'p'], sets: [['a']], set: [0, 0], values: [5, 6] }, removed: [], order: null }, id)).toEqual([rec('p', 6), rec('q', 5)])
+    expect(() => applyFieldList(prev, { added: [], changed: { keys: ['x'], sets: [['a']], set: [0], values: [5] }, removed: [], order: null }, id)).toThrow()
+  })
+})
+
 describe('diffAppState / applyAppStateDelta', () => {
   const base = appState([cluster('c1', [guest(100), guest(101), guest(102, { state: 'stopped', cpu: null })])], [event('e1', 1)])
 
@@ -88,7 +118,7 @@ describe('diffAppState / applyAppStateDelta', () => {
     if (delta === null) return
     expect(delta.rev).toBe(7)
     expect(delta.clusters?.changed).toEqual([
-      { clusterId: 'c1', fields: { fetchedAt: 2 }, nodes: null, guests: { added: [], changed: [{ id: 'qemu/100', cpu: 0.5, uptime: 61 }], removed: [], order: null }, storage: null }
+      { clusterId: 'c1', fields: { fetchedAt: 2 }, nodes: null, guests: { added: [], changed: { keys: ['qemu/100'], sets: [['cpu', 'uptime']], set: [0], values: [0.5, 61] }, removed: [], order: null }, storage: null }
     ])
     expect(delta.events).toBeNull()
     const applied = applyAppStateDelta(base, roundTrip(delta))
@@ -111,7 +141,7 @@ describe('diffAppState / applyAppStateDelta', () => {
     )
     const delta = diffAppState(base, next, 2)
     expect(delta?.fields).toEqual({ demo: true, notificationsPausedUntil: 99 })
-    expect(delta?.events).toEqual({ added: [event('e2', 2)], changed: [], removed: ['e1'], order: null })
+    expect(delta?.events).toEqual({ added: [event('e2', 2)], changed: { keys: [], sets: [], set: [], values: [] }, removed: ['e1'], order: null })
     expect(applyAppStateDelta(base, roundTrip(delta as NonNullable<typeof delta>))).toEqual(next)
   })
 
@@ -120,7 +150,11 @@ describe('diffAppState / applyAppStateDelta', () => {
     const prev = appState([cluster('c1', guests)])
     const next = appState([cluster('c1', guests.map((g) => (g.state === 'running' ? { ...g, cpu: (g.cpu ?? 0) + 0.01, mem: (g.mem ?? 0) + 1, uptime: (g.uptime ?? 0) + 10 } : g)), { fetchedAt: 2 })])
     const delta = diffAppState(prev, next, 1)
-    expect(delta?.clusters?.changed[0]?.guests?.changed).toHaveLength(750)
+    const changed = delta?.clusters?.changed[0]?.guests?.changed
+    expect(changed?.keys).toHaveLength(750)
+    // One set of field names for all of them, not one object per guest.
+    expect(changed?.sets).toEqual([['cpu', 'mem', 'uptime']])
+    expect(changed?.values).toHaveLength(3 * 750)
     expect(JSON.stringify(delta).length).toBeLessThan(JSON.stringify(next).length / 5)
     expect(applyAppStateDelta(prev, roundTrip(delta as NonNullable<typeof delta>))).toEqual(next)
   })
