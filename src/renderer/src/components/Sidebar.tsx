@@ -1,4 +1,6 @@
 // View navigation, plus one entry per node so node details are one click away.
+import { memo } from 'react'
+
 import type { ClusterSnapshot } from '@shared/snapshot'
 
 import type { Route } from '../state/use-navigation'
@@ -16,7 +18,7 @@ export interface SidebarProps {
   readonly clusters: readonly ClusterSnapshot[]
 }
 
-export function Sidebar({ route, navigate, clusters }: SidebarProps): React.JSX.Element {
+function SidebarInner({ route, navigate, clusters }: SidebarProps): React.JSX.Element {
   return (
     <nav className="sidebar" aria-label="Views">
       <div className="brand">PVE Tray</div>
@@ -53,3 +55,17 @@ export function Sidebar({ route, navigate, clusters }: SidebarProps): React.JSX.
     </nav>
   )
 }
+
+/** What the sidebar shows of the clusters: names and node statuses (a poll changes neither, usually). */
+function sameNav(a: readonly ClusterSnapshot[], b: readonly ClusterSnapshot[]): boolean {
+  if (a === b) return true
+  if (a.length !== b.length) return false
+  return a.every((x, i) => {
+    const y = b[i] as ClusterSnapshot
+    if (x.clusterId !== y.clusterId || x.clusterName !== y.clusterName || x.nodes.length !== y.nodes.length) return false
+    return x.nodes === y.nodes || x.nodes.every((n, j) => n.name === y.nodes[j]?.name && n.status === y.nodes[j]?.status)
+  })
+}
+
+/** Skips a poll that changed only figures (cpu, memory) the sidebar does not show. */
+export const Sidebar = memo(SidebarInner, (a, b) => a.route === b.route && a.navigate === b.navigate && sameNav(a.clusters, b.clusters))

@@ -1,4 +1,7 @@
-// Search and filters above the guests table.
+// Search and filters above the guests table. Memoized: a poll that adds no node or tag and changes
+// no count leaves it as it is (its selects would otherwise re-apply their value over every option).
+import { memo } from 'react'
+
 import type { GuestQuery, StateFilter } from '../../lib/guest-query'
 
 export interface GuestFiltersProps {
@@ -10,7 +13,7 @@ export interface GuestFiltersProps {
   readonly total: number
 }
 
-export function GuestFilters({ query, onChange, nodes, tags, shown, total }: GuestFiltersProps): React.JSX.Element {
+function GuestFiltersInner({ query, onChange, nodes, tags, shown, total }: GuestFiltersProps): React.JSX.Element {
   const set = <K extends keyof GuestQuery>(k: K, v: GuestQuery[K]): void => onChange({ ...query, [k]: v })
   return (
     <div className="filters" role="search">
@@ -68,3 +71,5 @@ export function GuestFilters({ query, onChange, nodes, tags, shown, total }: Gue
     </div>
   )
 }
+
+export const GuestFilters = memo(GuestFiltersInner)
