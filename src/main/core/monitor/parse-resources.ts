@@ -1,6 +1,6 @@
 // /cluster/resources → normalised node, guest and storage records (not yet views: the judge adds
 // confirmation, mute and action data). Unknown item types (pool, sdn, network) are skipped.
-import type { GuestKind, NodeStatus, ResourceUsage } from '../../../shared/snapshot'
+import type { GuestKind, NodeStatus, ResourceUsage, StorageView } from '../../../shared/snapshot'
 import { bool, isRecord, num, str, strList, tagList, type RawRecord } from './lenient'
 
 export interface ParsedNode extends ResourceUsage {
@@ -23,17 +23,8 @@ export interface ParsedGuest extends ResourceUsage {
   readonly pool: string | null
 }
 
-export interface ParsedStorage {
-  readonly id: string
-  readonly storage: string
-  readonly node: string
-  readonly plugintype: string
-  readonly shared: boolean
-  readonly status: string
-  readonly content: readonly string[]
-  readonly used: number | null
-  readonly total: number | null
-}
+/** A storage item as Proxmox lists it; the view adds usage and the threshold verdict. */
+export type ParsedStorage = Omit<StorageView, 'usage' | 'aboveThreshold'>
 
 export interface ParsedResources {
   readonly nodes: readonly ParsedNode[]

@@ -12,52 +12,55 @@ function Item<T>({ title, item, children }: { title: string; item: NodeHealthIte
   )
 }
 
+/** A finding's list, or a line saying it is empty. */
+function ItemList<T>({ items, empty, render }: { items: readonly T[]; empty?: string; render: (v: T) => React.JSX.Element }): React.JSX.Element {
+  if (items.length === 0 && empty !== undefined) return <p className="muted-text">{empty}</p>
+  return <ul className="plain-list">{items.map(render)}</ul>
+}
+
 export function HealthReport({ report }: { report: NodeHealthReport }): React.JSX.Element {
   return (
     <div className="health-grid" data-testid="health-report">
       <Item title="Proxmox packages" item={report.pveversion}>
         {(v) => (
-          <ul className="plain-list">
-            {v.slice(0, 12).map((p) => (
+          <ItemList
+            items={v.slice(0, 12)}
+            render={(p) => (
               <li key={p.name}>
                 {p.name}: {p.version}
               </li>
-            ))}
-          </ul>
+            )}
+          />
         )}
       </Item>
       <Item title="Load average" item={report.loadavg}>
         {(v) => <p>{v.map((x) => x.toFixed(2)).join(' · ')} (1, 5, 15 min)</p>}
       </Item>
       <Item title="Temperatures" item={report.temperatures}>
-        {(v) =>
-          v.length === 0 ? (
-            <p className="muted-text">No sensors reported.</p>
-          ) : (
-            <ul className="plain-list">
-              {v.map((t) => (
-                <li key={t.sensor} className={t.celsius >= 80 ? 'warning-text' : undefined}>
-                  {t.sensor}: {t.celsius.toFixed(0)} °C
-                </li>
-              ))}
-            </ul>
-          )
-        }
+        {(v) => (
+          <ItemList
+            items={v}
+            empty="No sensors reported."
+            render={(t) => (
+              <li key={t.sensor} className={t.celsius >= 80 ? 'warning-text' : undefined}>
+                {t.sensor}: {t.celsius.toFixed(0)} °C
+              </li>
+            )}
+          />
+        )}
       </Item>
       <Item title="ZFS pools" item={report.zpools}>
-        {(v) =>
-          v.length === 0 ? (
-            <p className="muted-text">No ZFS pools.</p>
-          ) : (
-            <ul className="plain-list">
-              {v.map((p) => (
-                <li key={p.name} className={p.health === 'ONLINE' ? undefined : 'error-text'}>
-                  {p.name}: {p.health} ({p.alloc} of {p.size})
-                </li>
-              ))}
-            </ul>
-          )
-        }
+        {(v) => (
+          <ItemList
+            items={v}
+            empty="No ZFS pools."
+            render={(p) => (
+              <li key={p.name} className={p.health === 'ONLINE' ? undefined : 'error-text'}>
+                {p.name}: {p.health} ({p.alloc} of {p.size})
+              </li>
+            )}
+          />
+        )}
       </Item>
       <Item title="Root file system" item={report.rootfs}>
         {(v) => (
