@@ -1,0 +1,243 @@
+// The Electron layer, executed: the BUILT main process (out/main/index.js, exactly what `npm start`
+// runs) under plain Node with the electron stand-in (tests/electron-standin), driven only through what
+// Electron itself would deliver: ready, native menu clicks, dialog answers, IPC events from frames,
+// power events, a second instance, quit. The cluster is the Proxmox simulator over real HTTPS.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { startSimulator, type Simulator } from '../../../src/main/core/simulator'
+import { RENDERER_CSP } from '../../../src/main/core/security/content-security-policy'
+import { invokeChannelNames } from '../../../src/shared/ipc/channels'
+import type { IpcResponse } from '../../../src/shared/ipc/contract'
+import type { AppState, SettingsView } from '../../../src/shared/views'
+import type { CallRecord } from '../../electron-standin/electron'
+import { buildStandIn, flattenMenu, launchStandIn, until, type StandInApp } from '../../electron-standin/launch'
+import type { IpcOrigin, MenuItemView } from '../../electron-standin/protocol'
+
+const seqOf = (calls: readonly CallRecord[], api: string): number => calls.find((c) => c.api === api)?.seq ?? -1
+
+async function invoke<T>(app: StandInApp, channel: string, input: unknown, from: IpcOrigin = 'dashboard'): Promise<IpcResponse<T>> {
+  return app.call<IpcResponse<T>>({ op: 'invoke', channel, input, from })
+}
+
+async function menuItems(app: StandInApp): Promise<MenuItemView[]> {
+  return flattenMenu((await app.tray())?.menu)
+}
+
+beforeAll(() => buildStandIn(), 60_000)
+
+describe('the built app under the electron stand-in', () => {
+  let sim: Simulator
+  let app: StandInApp
+  let clusterId = ''
+
+  beforeAll(async () => {
+    sim = await startSimulator({ taskDurationMs: 200, offlineAfterMs: 300, authDelayMs: 10 })
+    app = await launchStandIn()
+  }, 60_000)
+
+  afterAll(async () => {
+    await app?.dispose()
+    await sim?.close()
+  })
+
+  it('turns on the sandbox and takes the single-instance lock before ready, and builds nothing before it', async () => {
+    await until(async () => (await app.calls()).some((c) => c.api === 'app.whenReady'), 'the app to wait for ready')
+    const before = await app.calls()
+    expect(seqOf(before, 'app.enableSandbox')).toBeGreaterThan(0)
+    expect(seqOf(before, 'app.requestSingleInstanceLock')).toBeGreaterThan(0)
+    expect(before.filter((c) => c.api === 'app.on').map((c) => (c.detail as { event: string }).event)).toEqual(
+      expect.arrayContaining(['web-contents-created', 'second-instance', 'window-all-closed', 'before-quit'])
+    )
+    for (const api of ['new Tray', 'new BrowserWindow', 'ipcMain.handle', 'Notification.show']) expect(seqOf(before, api), api).toBe(-1)
+
+    await app.ready()
+    const after = await until(async () => {
+      const c = await app.calls()
+      return c.some((x) => x.api === 'new Tray') && c.some((x) => x.api === 'new BrowserWindow') ? c : null
+    }, 'the tray and the onboarding window')
+    const ready = seqOf(after, 'ready')
+    expect(seqOf(after, 'app.enableSandbox')).toBeLessThan(ready)
+    expect(seqOf(after, 'app.requestSingleInstanceLock')).toBeLessThan(ready)
+    expect(seqOf(after, 'session.setPermissionRequestHandler')).toBeGreaterThan(ready)
+  })
+
+  it('shows the demo cluster in the tray: an icon file that exists, a tooltip, and its nodes in the native menu', async () => {
+    const state = await until(async () => {
+      const r = await invoke<AppState>(app, 'app:get-state', {})
+      return r.ok && r.value.demo && (r.value.clusters[0]?.nodes.length ?? 0) > 0 ? r.value : null
+    }, 'the demo cluster')
+    const nodes = state.clusters[0]?.nodes.map((n) => n.name) ?? []
+    const tray = await until(async () => {
+      const t = await app.tray()
+      const labels = flattenMenu(t?.menu).map((i) => i.label).join('\n')
+      return t && nodes.every((n) => labels.includes(n)) ? t : null
+    }, 'the demo nodes in the tray menu')
+    const images = (await app.calls()).filter((c) => c.api === 'nativeImage.createFromPath').map((c) => c.detail as { path: string; exists: boolean })
+    expect(images.length).toBeGreaterThan(0)
+    for (const img of images) expect(img.exists, img.path).toBe(true)
+    expect(tray.tooltip).toMatch(/PVE Tray|demo/i)
+    expect(flattenMenu(tray.menu).some((i) => /^Quit/.test(i.label))).toBe(true)
+  })
+
+  it('opens the dashboard sandboxed, isolated, without Node, loading only the built renderer', async () => {
+    const [win] = await app.windows()
+    expect(win?.options['webPreferences']).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, webSecurity: true, webviewTag: false })
+    expect(String((win?.options['webPreferences'] as { preload: string }).preload)).toMatch(/out\/preload\/index\.cjs$/)
+    expect(win?.url).toMatch(/^file:\/\/.*\/out\/renderer\/index\.html$/)
+    const loads = (await app.calls()).filter((c) => c.api.startsWith('BrowserWindow.load'))
+    expect(loads.map((c) => c.api)).toEqual(['BrowserWindow.loadFile'])
+    expect((loads[0]?.detail as { exists: boolean }).exists).toBe(true)
+    // Opened on onboarding: the first start has nothing configured.
+    await until(async () => (await app.windows())[0]?.sent.some((s) => s.channel === 'ui:navigate' && (s.payload as { view: string }).view === 'onboarding'), 'onboarding')
+  })
+
+  it('refuses navigation, window.open and every permission, and sends the strict CSP header', async () => {
+    expect(await app.call({ op: 'navigate', url: 'https://evil.example/' })).toBe(true)
+    expect(await app.call({ op: 'window-open', url: 'https://evil.example/' })).toEqual({ action: 'deny' })
+    for (const permission of ['notifications', 'media', 'geolocation', 'clipboard-read']) {
+      expect(await app.call({ op: 'permission', permission })).toEqual({ granted: false, checked: false })
+    }
+    const headers = await app.call<Record<string, string[]>>({ op: 'headers', url: 'file:///x', headers: { 'content-security-policy': ['default-src *'], 'X-Other': ['1'] } })
+    expect(headers).toEqual({ 'X-Other': ['1'], 'Content-Security-Policy': [RENDERER_CSP] })
+  })
+
+  it('registers every channel of the contract, and answers only the dashboard frame', async () => {
+    expect((await app.call<string[]>({ op: 'handlers' })).sort()).toEqual([...invokeChannelNames].sort())
+    expect((await invoke(app, 'app:get-state', {})).ok).toBe(true)
+    for (const from of ['dashboard-subframe', 'dashboard-other-url', 'foreign-window'] as const) {
+      for (const channel of invokeChannelNames) {
+        const r = await invoke(app, channel, {}, from)
+        expect(r.ok, `${channel} from ${from}`).toBe(false)
+        if (!r.ok) expect(r.error.code, `${channel} from ${from}`).toBe('refused')
+      }
+    }
+    // A refused call changed nothing.
+    const r = await invoke(app, 'notifications:pause', { minutes: 60 }, 'foreign-window')
+    expect(r.ok).toBe(false)
+    const s = await invoke<AppState>(app, 'app:get-state', {})
+    expect(s.ok && s.value.notificationsPausedUntil).toBe(null)
+  })
+
+  it('monitors a cluster saved from the dashboard: its nodes and guests reach the native menu', async () => {
+    const saved = await invoke<SettingsView>(app, 'settings:save-cluster', {
+      name: 'Lab',
+      mode: 'control',
+      endpoints: sim.endpoints.map((e) => ({ host: e.host, port: e.port, node: e.node, fingerprint256: e.fingerprint256 })),
+      tokenId: sim.tokens.admin.id,
+      tokenSecret: sim.tokens.admin.secret
+    })
+    expect(saved.ok, JSON.stringify(saved)).toBe(true)
+    clusterId = saved.ok ? (saved.value.clusters[0]?.id ?? '') : ''
+    const upd = await invoke<SettingsView>(app, 'settings:update', { pollIntervalSec: 2 })
+    expect(upd.ok, JSON.stringify(upd)).toBe(true)
+    await until(async () => (await menuItems(app)).some((i) => i.id.startsWith(`c:${clusterId}:n:`) && /:g:\d+$/.test(i.id)), 'the simulator guests in the menu')
+    const items = await menuItems(app)
+    for (const n of sim.cluster.nodes()) expect(items.some((i) => i.id === `c:${clusterId}:n:${encodeURIComponent(n.name)}`), n.name).toBe(true)
+    // The secret went to the vault encrypted; nothing the app handed to Electron carries it.
+    expect(JSON.stringify(await app.calls())).not.toContain(sim.tokens.admin.secret)
+  })
+
+  it('a stop from the native menu asks first: Cancel sends nothing, Stop stops the guest', async () => {
+    const g = sim.cluster.guests().find((x) => x.status === 'running' && !x.template && !x.lock && x.type === 'qemu')
+    expect(g, 'a running VM in the simulator').toBeDefined()
+    if (!g) return
+    const stopId = `c:${clusterId}:n:${encodeURIComponent(g.node)}:g:${g.vmid}:stop`
+    await until(async () => (await menuItems(app)).some((i) => i.id === stopId && i.enabled), 'the Stop item')
+    const stopPosts = (): number => sim.requests({ method: 'POST', path: new RegExp(`/${g.vmid}/status/stop$`) }).length
+
+    await app.call({ op: 'click-menu', id: stopId })
+    const [asked] = await until(async () => {
+      const d = await app.call<{ buttons: string[]; cancelId: number; type: string; message: string }[]>({ op: 'dialogs' })
+      return d.length > 0 ? d : null
+    }, 'the confirmation dialog')
+    expect(asked?.type).toBe('warning')
+    expect(asked?.message).toContain(String(g.vmid))
+    expect(asked?.buttons[asked.cancelId]).toBe('Cancel')
+    await app.call({ op: 'answer-dialog', response: asked?.cancelId ?? 1 })
+    await new Promise((r) => setTimeout(r, 1500))
+    expect(stopPosts()).toBe(0)
+    expect(sim.cluster.guest(g.vmid)?.status).toBe('running')
+
+    await app.call({ op: 'click-menu', id: stopId })
+    await until(async () => (await app.call<unknown[]>({ op: 'dialogs' })).length > 0, 'the confirmation dialog again')
+    await app.call({ op: 'answer-dialog', response: 0 })
+    await until(() => sim.cluster.guest(g.vmid)?.status === 'stopped', 'the guest to stop')
+    expect(stopPosts()).toBe(1)
+    // The menu follows the snapshot: a stopped guest offers Start, no longer Stop.
+    await until(async () => (await menuItems(app)).some((i) => i.id === `c:${clusterId}:n:${encodeURIComponent(g.node)}:g:${g.vmid}:start`), 'Start in the menu')
+  })
+
+  it('a node going down shows exactly one notification; clicking it opens that node', async () => {
+    const victim = sim.cluster.nodes()[1]?.name ?? ''
+    const before = (await app.notifications()).length
+    await sim.faults.nodeDown(victim)
+    const downs = async () => (await app.notifications()).slice(before).filter((n) => n.shown > 0 && n.urgency === 'critical' && n.title.includes(victim))
+    const [n] = await until(async () => ((await downs()).length > 0 ? downs() : null), 'the node-down notification', 30_000)
+    // Several more polls (2 s apart): still one, shown once.
+    await new Promise((r) => setTimeout(r, 4500))
+    expect((await downs()).map((x) => x.shown)).toEqual([1])
+    // The menu says so too.
+    const nodeItem = (await menuItems(app)).find((i) => i.id === `c:${clusterId}:n:${encodeURIComponent(victim)}`)
+    expect(nodeItem?.label).toMatch(/down|offline|unreachable/i)
+
+    await app.call({ op: 'close-window', index: 0 })
+    await app.call({ op: 'click-notification', index: n?.index ?? -1 })
+    const win = await until(async () => {
+      const w = (await app.windows()).filter((x) => !x.destroyed).at(-1)
+      return w?.sent.some((s) => s.channel === 'ui:navigate') ? w : null
+    }, 'the dashboard to open on the node')
+    const nav = win.sent.filter((s) => s.channel === 'ui:navigate').at(-1)?.payload as { view: string; node?: string; clusterId?: string }
+    expect(nav).toMatchObject({ view: 'node', node: victim, clusterId })
+    await sim.faults.nodeUp(victim)
+  })
+
+  it('stops polling while suspended and polls at once on resume', async () => {
+    const polls = (): number => sim.requests({ path: /\/cluster\/resources$/ }).length
+    await app.call({ op: 'power', event: 'suspend' })
+    await new Promise((r) => setTimeout(r, 300)) // a poll already on the wire may finish
+    const asleep = polls()
+    await new Promise((r) => setTimeout(r, 2600)) // longer than the 2 s interval
+    expect(polls()).toBe(asleep)
+    const t0 = Date.now()
+    await app.call({ op: 'power', event: 'resume' })
+    await until(() => polls() > asleep, 'a poll after resume', 1800)
+    expect(Date.now() - t0).toBeLessThan(1800)
+  })
+
+  it('a second launch brings the running dashboard to the front', async () => {
+    const n = (await app.calls()).length
+    await app.call({ op: 'app-event', name: 'second-instance' })
+    const after = (await app.calls()).slice(n).map((c) => c.api)
+    expect(after).toContain('BrowserWindow.show')
+    expect(after).toContain('BrowserWindow.focus')
+  })
+
+  it('Quit in the native menu stops monitoring and exits with nothing left running', async () => {
+    const quit = (await menuItems(app)).find((i) => /^Quit/.test(i.label))
+    expect(quit).toBeDefined()
+    await app.call({ op: 'click-menu', id: quit?.id ?? '' })
+    // app.exit(0) came, and then the process ended ON ITS OWN: no timer, socket or server left.
+    const end = await Promise.race([app.ended, new Promise<null>((r) => setTimeout(() => r(null), 10_000))])
+    expect(end, `the app process did not end by itself:\n${app.output()}`).toEqual({ code: 0, signal: null })
+    expect(app.exitCode()).toBe(0)
+    const afterExit = sim.requests().length
+    await new Promise((r) => setTimeout(r, 2500))
+    expect(sim.requests().length).toBe(afterExit)
+  })
+})
+
+describe('start-up variants', () => {
+  it('a second instance (lock denied) quits at once and builds nothing', async () => {
+    const app = await launchStandIn({ lockDenied: true })
+    try {
+      const end = await Promise.race([app.ended, new Promise<null>((r) => setTimeout(() => r(null), 10_000))])
+      expect(end, app.output()).toEqual({ code: 0, signal: null })
+      expect(app.exitCode()).toBe(0)
+      const apis = app.finalCalls().map((c) => c.api)
+      expect(apis).toContain('app.quit')
+      for (const api of ['ready', 'new Tray', 'new BrowserWindow', 'ipcMain.handle']) expect(apis).not.toContain(api)
+    } finally {
+      await app.dispose()
+    }
+  })
+})
