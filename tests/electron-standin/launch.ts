@@ -62,6 +62,8 @@ export interface StandInApp {
   exitCode(): number | null
   /** Everything the app did to Electron, as sent with app.exit(). */
   finalCalls(): readonly CallRecord[]
+  /** process.getActiveResourcesInfo() when the app called app.exit(). */
+  openAtExit(): readonly string[]
   output(): string
   /** Kills the process if it is still running and removes its profile. */
   dispose(): Promise<void>
@@ -97,11 +99,13 @@ export async function launchStandIn(o: LaunchOptions = {}): Promise<StandInApp> 
   let nextId = 1
   let appExit: number | null = null
   let exitCalls: readonly CallRecord[] = []
+  let openAtExit: readonly string[] = []
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>()
   child.on('message', (m: ChildMessage) => {
     if ('type' in m) {
       appExit = m.code
       exitCalls = m.calls
+      openAtExit = m.openAtExit
       return
     }
     const p = pending.get(m.id)
@@ -135,6 +139,7 @@ export async function launchStandIn(o: LaunchOptions = {}): Promise<StandInApp> 
     ended,
     exitCode: () => appExit,
     finalCalls: () => exitCalls,
+    openAtExit: () => openAtExit,
     output: () => out,
     async dispose(): Promise<void> {
       if (child.exitCode === null && child.signalCode === null) {

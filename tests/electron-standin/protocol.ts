@@ -67,4 +67,4 @@ export interface TrayView {
 }
 
 export type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string }
-export type ChildMessage = Reply | { type: 'exit'; code: number; calls: readonly CallRecord[] }
+export type ChildMessage = Reply | { type: 'exit'; code: number; calls: readonly CallRecord[]; openAtExit: readonly string[] }

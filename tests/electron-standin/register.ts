@@ -19,18 +19,21 @@ const send = (m: unknown): void => {
   if (process.connected) process.send?.(m)
 }
 
-// app.exit(): tell the test, then let go of the IPC channel. From here on the process ends by itself
-// only if the app left nothing running (no timer, socket, server, child process).
+// app.exit(): tell the test, keep the process a few seconds longer than Electron would (so anything the
+// app forgot to stop, such as a monitor's next poll, shows up on the wire), then let go of the IPC
+// channel. From there the process ends by itself only if the app left nothing running.
+const holdMs = Number(process.env['ELECTRON_STANDIN_EXIT_HOLD_MS'] ?? '3000')
 electron.lifecycle.onExit = (code) => {
-  send({ type: 'exit', code, calls: electron.callLog() })
-  setImmediate(() => {
+  // What is still open at the moment Electron would end the process (the pipes to the test aside).
+  send({ type: 'exit', code, calls: electron.callLog(), openAtExit: process.getActiveResourcesInfo() })
+  setTimeout(() => {
     if (process.connected) process.disconnect()
     const t = setTimeout(() => {
       const open = process.getActiveResourcesInfo().filter((r) => r !== 'TTYWrap')
       process.stderr.write(`electron-standin: still running 3 s after app.exit(): ${open.join(', ')}\n`)
     }, 3000)
     t.unref()
-  })
+  }, holdMs)
 }
 
 function menuView(menu: electron.Menu): MenuItemView[] {

@@ -216,19 +216,23 @@ describe('the built app under the electron stand-in', () => {
     const quit = (await menuItems(app)).find((i) => /^Quit/.test(i.label))
     expect(quit).toBeDefined()
     await app.call({ op: 'click-menu', id: quit?.id ?? '' })
-    // app.exit(0) came, and then the process ended ON ITS OWN: no timer, socket or server left.
+    await until(() => app.exitCode() !== null, 'app.exit()')
+    const atExit = sim.requests().length
+    expect(app.exitCode()).toBe(0)
+    // Only the pipes to the test were open when Electron would have ended the process: no socket to
+    // the cluster, no server, no timer.
+    expect(app.openAtExit().filter((r) => r !== 'PipeWrap')).toEqual([])
+    expect(app.finalCalls().map((c) => c.api)).toContain('tray.destroy')
+    // The process is held 3 s past app.exit() (longer than the 2 s poll interval), then ends ON ITS OWN.
     const end = await Promise.race([app.ended, new Promise<null>((r) => setTimeout(() => r(null), 10_000))])
     expect(end, `the app process did not end by itself:\n${app.output()}`).toEqual({ code: 0, signal: null })
-    expect(app.exitCode()).toBe(0)
-    const afterExit = sim.requests().length
-    await new Promise((r) => setTimeout(r, 2500))
-    expect(sim.requests().length).toBe(afterExit)
+    expect(sim.requests().length, 'requests after app.exit()').toBe(atExit)
   })
 })
 
 describe('start-up variants', () => {
   it('a second instance (lock denied) quits at once and builds nothing', async () => {
-    const app = await launchStandIn({ lockDenied: true })
+    const app = await launchStandIn({ lockDenied: true, env: { ELECTRON_STANDIN_EXIT_HOLD_MS: '0' } })
     try {
       const end = await Promise.race([app.ended, new Promise<null>((r) => setTimeout(() => r(null), 10_000))])
       expect(end, app.output()).toEqual({ code: 0, signal: null })
