@@ -1,8 +1,12 @@
 // Electron entry point: wiring only, read top to bottom. Every decision lives in ./core (Electron-
 // free, tested under Node); ./glue hands core output to Electron.
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+
 import { app, dialog, session } from 'electron'
 
 import { createAppCore, type AppCore, type SecretVault } from './core/app'
+import { APP_USER_MODEL_ID, noSandboxNotice } from './core/app/identity'
 import { createEncryptedVault } from './core/vault/encrypted-vault'
 import { appIconFile } from './core/tray/icon-files'
 import type { ConfirmSpec } from './core/tray/menu-model'
@@ -26,6 +30,10 @@ const recorder = createE2eRecorder()
 if (e2e && process.env['PVE_TRAY_USER_DATA']) app.setPath('userData', process.env['PVE_TRAY_USER_DATA'])
 enableProcessSandbox()
 hardenWebContentsCreation(log)
+// Windows ties notifications to the installer's shortcut through this id (see core/app/identity.ts).
+if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID)
+// electron-builder's AppImage launcher adds --no-sandbox where user namespaces are restricted: say so.
+if (app.commandLine.hasSwitch('no-sandbox')) log(noSandboxNotice())
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -82,6 +90,8 @@ function setupCore(vault: SecretVault): AppCore {
     settingsStore: createElectronSettingsStore(app.getPath('userData')),
     vault,
     platform: createPlatformPort({ endpoints: () => core?.settings().clusters.flatMap((c) => c.endpoints) ?? [], log }),
+    // Hosts the user already reached with OpenSSH need no question: their keys are pinned from here.
+    sshKnownHostsPath: join(homedir(), '.ssh', 'known_hosts'),
     logger: log,
     ...(Number.isFinite(pollMs) && pollMs > 0 ? { timings: { pollIntervalMs: pollMs, taskPollMs: Math.min(pollMs, 500) } } : {})
   })
@@ -94,7 +104,10 @@ function setupDashboard(paths: AppPaths): Dashboard {
     rendererFile: paths.rendererFile,
     devServerUrl: paths.devServerUrl,
     iconPath: process.platform === 'darwin' ? null : `${paths.icons}/${appIconFile(process.platform)}`,
-    dev: !app.isPackaged
+    dev: !app.isPackaged,
+    // With the dock icon hidden (LSUIElement) macOS does not activate the app for a window we show:
+    // without this the dashboard opens behind the frontmost app.
+    ...(process.platform === 'darwin' ? { activateApp: () => app.focus({ steal: true }) } : {})
   })
 }
 

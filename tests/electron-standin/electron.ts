@@ -57,6 +57,8 @@ function exitApp(code: number): void {
   lifecycle.onExit(code)
 }
 
+const dock: Pick<Electron.Dock, 'hide' | 'show'> = { hide: () => record('app.dock.hide'), show: () => (record('app.dock.show'), Promise.resolve()) }
+
 type AppSurface = Pick<
   Electron.App,
   'enableSandbox' | 'requestSingleInstanceLock' | 'quit' | 'exit' | 'whenReady' | 'isReady' | 'getPath' | 'setPath' | 'getAppPath' | 'getVersion' | 'setLoginItemSettings' | 'setAppUserModelId' | 'focus'
@@ -64,10 +66,10 @@ type AppSurface = Pick<
 
 const appImpl: AppSurface & { on(event: string, l: Listener): unknown; once(event: string, l: Listener): unknown; off(event: string, l: Listener): unknown } = {
   isPackaged: env['ELECTRON_STANDIN_PACKAGED'] === '1',
-  dock:
-    process.platform === 'darwin'
-      ? { hide: () => record('app.dock.hide'), show: () => (record('app.dock.show'), Promise.resolve()) }
-      : undefined,
+  // As Electron: app.dock exists on macOS only (read late: the test may set the platform after load).
+  get dock() {
+    return process.platform === 'darwin' ? dock : undefined
+  },
   commandLine: {
     hasSwitch: (name: string) => switches.has(name),
     appendSwitch: (name: string, value?: string) => void (record('app.commandLine.appendSwitch', { name, value }), switches.add(name))

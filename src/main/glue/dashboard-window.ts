@@ -16,6 +16,8 @@ export interface DashboardConfig {
   readonly devServerUrl: string | null
   readonly iconPath: string | null
   readonly dev: boolean
+  /** Brings the app itself to the front before the window is shown (macOS, dock hidden). */
+  readonly activateApp?: () => void
 }
 
 export interface Dashboard {
@@ -39,7 +41,10 @@ export function createDashboard(cfg: DashboardConfig): Dashboard {
   function create(): BrowserWindow {
     const w = new BrowserWindow(dashboardWindowOptions({ preloadPath: cfg.preloadPath, iconPath: cfg.iconPath, dev: cfg.dev }))
     loaded = false
-    w.once('ready-to-show', () => w.show())
+    w.once('ready-to-show', () => {
+      cfg.activateApp?.()
+      w.show()
+    })
     w.webContents.on('did-finish-load', () => {
       loaded = true
       if (pendingTarget) send('ui:navigate', pendingTarget)
@@ -61,6 +66,7 @@ export function createDashboard(cfg: DashboardConfig): Dashboard {
         return
       }
       if (win.isMinimized()) win.restore()
+      cfg.activateApp?.()
       win.show()
       win.focus()
       if (target) {

@@ -2,15 +2,19 @@
 // runs) under plain Node with the electron stand-in (tests/electron-standin), driven only through what
 // Electron itself would deliver: ready, native menu clicks, dialog answers, IPC events from frames,
 // power events, a second instance, quit. The cluster is the Proxmox simulator over real HTTPS.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { startSimulator, type Simulator } from '../../../src/main/core/simulator'
 import { RENDERER_CSP } from '../../../src/main/core/security/content-security-policy'
 import { invokeChannelNames } from '../../../src/shared/ipc/channels'
 import type { IpcResponse } from '../../../src/shared/ipc/contract'
-import type { AppState, SettingsView } from '../../../src/shared/views'
+import type { AppState, NodeHealthReport, SettingsView } from '../../../src/shared/views'
+import { startSshd, type SshdServer } from '../../helpers/sshd-server'
 import type { CallRecord } from '../../electron-standin/electron'
-import { buildStandIn, flattenMenu, launchStandIn, until, type StandInApp } from '../../electron-standin/launch'
+import { buildStandIn, flattenMenu, launchStandIn, root, until, type StandInApp } from '../../electron-standin/launch'
 import type { IpcOrigin, MenuItemView } from '../../electron-standin/protocol'
 
 const seqOf = (calls: readonly CallRecord[], api: string): number => calls.find((c) => c.api === api)?.seq ?? -1
@@ -27,17 +31,24 @@ beforeAll(() => buildStandIn(), 60_000)
 
 describe('the built app under the electron stand-in', () => {
   let sim: Simulator
+  let sshd: SshdServer
   let app: StandInApp
   let clusterId = ''
+  const SSH_NODE = 'pve-a'
 
   beforeAll(async () => {
     sim = await startSimulator({ taskDurationMs: 200, offlineAfterMs: 300, authDelayMs: 10 })
+    sshd = await startSshd()
     app = await launchStandIn()
+    // The user has reached the node with OpenSSH before: its key is in ~/.ssh/known_hosts (HOME is the app's own temp dir).
+    mkdirSync(join(app.home, '.ssh'), { recursive: true })
+    writeFileSync(join(app.home, '.ssh', 'known_hosts'), `[127.0.0.1]:${sshd.port} ${sshd.hostKeyPublicLine.trim()}\n`)
   }, 60_000)
 
   afterAll(async () => {
     await app?.dispose()
     await sim?.close()
+    await sshd?.stop()
   })
 
   it('turns on the sandbox and takes the single-instance lock before ready, and builds nothing before it', async () => {
@@ -124,7 +135,8 @@ describe('the built app under the electron stand-in', () => {
       mode: 'control',
       endpoints: sim.endpoints.map((e) => ({ host: e.host, port: e.port, node: e.node, fingerprint256: e.fingerprint256 })),
       tokenId: sim.tokens.admin.id,
-      tokenSecret: sim.tokens.admin.secret
+      tokenSecret: sim.tokens.admin.secret,
+      ssh: { user: sshd.user, keyPath: sshd.keyPath, useAgent: false, port: sshd.port, hostOverrides: { [SSH_NODE]: '127.0.0.1' }, passphrase: null }
     })
     expect(saved.ok, JSON.stringify(saved)).toBe(true)
     clusterId = saved.ok ? (saved.value.clusters[0]?.id ?? '') : ''
@@ -135,6 +147,14 @@ describe('the built app under the electron stand-in', () => {
     for (const n of sim.cluster.nodes()) expect(items.some((i) => i.id === `c:${clusterId}:n:${encodeURIComponent(n.name)}`), n.name).toBe(true)
     // The secret went to the vault encrypted; nothing the app handed to Electron carries it.
     expect(JSON.stringify(await app.calls())).not.toContain(sim.tokens.admin.secret)
+  })
+
+  it('trusts an SSH host key already in ~/.ssh/known_hosts without asking, and keeps the connection pooled', async () => {
+    const r = await invoke<NodeHealthReport>(app, 'nodes:health', { clusterId, node: SSH_NODE })
+    expect(r.ok, JSON.stringify(r)).toBe(true)
+    if (r.ok) expect(r.value.loadavg.ok).toBe(true)
+    const hosts = await invoke<{ host: string; status: string }[]>(app, 'ssh:state', {})
+    expect(hosts.ok && hosts.value.map((h) => h.status)).toEqual(['connected'])
   })
 
   it('a stop from the native menu asks first: Cancel sends nothing, Stop stops the guest', async () => {
@@ -227,6 +247,8 @@ describe('the built app under the electron stand-in', () => {
     const end = await Promise.race([app.ended, new Promise<null>((r) => setTimeout(() => r(null), 10_000))])
     expect(end, `the app process did not end by itself:\n${app.output()}`).toEqual({ code: 0, signal: null })
     expect(sim.requests().length, 'requests after app.exit()').toBe(atExit)
+    // The pooled SSH connection was closed by the app, before it exited.
+    expect(sshd.log()).toMatch(/Received disconnect from 127\.0\.0\.1|Disconnected from user/)
   })
 })
 
@@ -244,4 +266,64 @@ describe('start-up variants', () => {
       await app.dispose()
     }
   })
+
+  it('Windows: notifications carry the installer\'s AppUserModelId, set before ready', async () => {
+    const app = await launchStandIn({ platform: 'win32', env: { ELECTRON_STANDIN_EXIT_HOLD_MS: '0' } })
+    try {
+      await until(async () => (await app.calls()).some((c) => c.api === 'app.whenReady'), 'the app to wait for ready')
+      const calls = await app.calls()
+      const set = calls.find((c) => c.api === 'app.setAppUserModelId')
+      const builder = JSON.parse(readFileSync(join(root, 'electron-builder.json'), 'utf8')) as { appId: string }
+      expect(set?.detail).toEqual({ id: builder.appId })
+      await app.ready()
+      await until(async () => (await app.tray()) !== null, 'the tray')
+      expect((await app.tray())?.image).toMatch(/\.ico$/)
+      await app.call({ op: 'quit' })
+      await app.ended
+    } finally {
+      await app.dispose()
+    }
+  })
+
+  it('macOS: dock hidden, and the dashboard brings the app to the front whenever it is shown', async () => {
+    const app = await launchStandIn({ platform: 'darwin', env: { ELECTRON_STANDIN_EXIT_HOLD_MS: '0' } })
+    try {
+      await until(async () => (await app.calls()).some((c) => c.api === 'app.whenReady'), 'the app to wait for ready')
+      await app.ready()
+      await until(async () => (await app.calls()).some((c) => c.api === 'BrowserWindow.show'), 'the onboarding window')
+      const calls = await app.calls()
+      expect(seqOf(calls, 'app.dock.hide')).toBeGreaterThan(seqOf(calls, 'ready'))
+      // Before each show: app.focus({ steal: true }).
+      const order = calls.filter((c) => c.api === 'app.focus' || c.api === 'BrowserWindow.show')
+      expect(order[0]).toMatchObject({ api: 'app.focus', detail: { steal: true } })
+      expect(order[1]?.api).toBe('BrowserWindow.show')
+      const n = calls.length
+      await app.call({ op: 'app-event', name: 'second-instance' })
+      const again = (await app.calls()).slice(n).filter((c) => c.api === 'app.focus' || c.api === 'BrowserWindow.show').map((c) => c.api)
+      expect(again).toEqual(['app.focus', 'BrowserWindow.show'])
+      await app.call({ op: 'quit' })
+      await app.ended
+    } finally {
+      await app.dispose()
+    }
+  })
+
+  it('packaged: the e2e hooks stay out even with PVE_TRAY_E2E=1; without the sandbox it says so in one line', async () => {
+    const app = await launchStandIn({ packaged: true, switches: ['no-sandbox'], env: { PVE_TRAY_E2E: '1', ELECTRON_STANDIN_EXIT_HOLD_MS: '0' } })
+    try {
+      await until(async () => (await app.calls()).some((c) => c.api === 'app.whenReady'), 'the app to wait for ready')
+      await app.ready()
+      const tray = await until(() => app.tray(), 'the tray')
+      expect(tray.image.startsWith(join(root, 'resources', 'icons'))).toBe(true)
+      expect(await app.call({ op: 'global', name: '__pveTrayE2E' })).toBe('undefined')
+      const [win] = await until(async () => ((await app.windows()).length > 0 ? app.windows() : null), 'the window')
+      expect((win?.options['webPreferences'] as { devTools: boolean }).devTools).toBe(false)
+      expect(app.output().match(/WITHOUT Chromium's sandbox.*install the \.deb/g)).toHaveLength(1)
+      await app.call({ op: 'quit' })
+      await app.ended
+    } finally {
+      await app.dispose()
+    }
+  })
 })
+

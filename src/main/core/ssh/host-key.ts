@@ -54,7 +54,7 @@ export function hostKeyUnknownError(hostId: string, presented: HostKeyPin, asked
   const why = asked ? 'you did not confirm it' : 'no one could be asked to confirm it'
   return new SshError('host-key-unknown',
     `${hostId} is not a known host (key ${presented.fingerprint}, ${presented.keyType}) and ${why}. ` +
-    'Confirm the fingerprint when asked, or import it from known_hosts in the settings.',
+    'Confirm the fingerprint when asked, or connect to the node once with ssh from this computer: PVE Tray trusts keys already in ~/.ssh/known_hosts.',
   { host: hostId, presentedFingerprint: presented.fingerprint, keyType: presented.keyType })
 }
 
