@@ -9,6 +9,7 @@ import { _electron, type ElectronApplication } from '@playwright/test'
 import type { IpcResponse } from '../../src/shared/ipc/contract'
 import type { AppState } from '../../src/shared/views'
 import type { MenuItemModel } from '../../src/main/core/tray/menu-model'
+import type { NativeMenuItemView } from '../../src/main/glue/e2e-hooks'
 import type { NotificationSpec } from '../../src/main/glue/notifications'
 import type { ElectronBinary } from './electron-binary'
 
@@ -17,6 +18,12 @@ export const root = join(import.meta.dirname, '../..')
 export interface LaunchedApp {
   readonly app: ElectronApplication
   menu(): Promise<MenuItemModel[]>
+  /** The items of the tray's native Electron menu. */
+  nativeMenu(): Promise<NativeMenuItemView[]>
+  /** Electron's own MenuItem.click() on a native item (false: no such enabled item). */
+  clickNative(id: string): Promise<boolean>
+  /** Titles of the notifications whose show() was called, counted at Electron's Notification.prototype.show. */
+  shownNotifications(): Promise<string[]>
   activate(id: string): Promise<void>
   notifications(): Promise<NotificationSpec[]>
   state(): Promise<AppState>
@@ -26,6 +33,8 @@ export interface LaunchedApp {
 
 interface Hooks {
   menu(): MenuItemModel[]
+  nativeMenu(): NativeMenuItemView[]
+  clickNative(id: string): boolean
   activate(id: string): Promise<void>
   notifications(): NotificationSpec[]
   state(): AppState
@@ -53,9 +62,22 @@ export async function launchApp(bin: Extract<ElectronBinary, { ok: true }>): Pro
       [fn.toString(), arg] as const
     ) as Promise<R>
   await until(() => hooks((h) => typeof h === 'object'), 15_000)
+  // Count at the real Notification.show(): what the OS was asked to display, not what the app meant to.
+  await app.evaluate(({ Notification }) => {
+    const g = globalThis as { __shownTitles?: string[] }
+    g.__shownTitles = []
+    const show = Notification.prototype.show
+    Notification.prototype.show = function (this: Electron.Notification): void {
+      g.__shownTitles?.push(this.title)
+      show.call(this)
+    }
+  })
   return {
     app,
     menu: () => hooks((h) => h.menu()),
+    nativeMenu: () => hooks((h) => h.nativeMenu()),
+    clickNative: (id) => hooks((h, a) => h.clickNative(a as string), id),
+    shownNotifications: () => app.evaluate(() => [...((globalThis as { __shownTitles?: string[] }).__shownTitles ?? [])]),
     activate: (id) => hooks((h, a) => h.activate(a as string), id),
     notifications: () => hooks((h) => h.notifications()),
     state: () => hooks((h) => h.state()),

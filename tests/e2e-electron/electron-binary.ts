@@ -1,28 +1,20 @@
-// Finds the Electron binary WITHOUT `require('electron')`: that export tries to download a missing
-// binary (a network call, and noise) before it throws. Same rules as the package's index.js:
-// node_modules/electron/path.txt names the executable under dist/ (or ELECTRON_OVERRIDE_DIST_PATH).
-import { existsSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+// Finds the Electron binary WITHOUT `require('electron')` (that export downloads, then throws a generic
+// message). The rules are the launcher's (scripts/electron-launch.mjs), which `npm start` uses too.
+// global-setup may have recorded why the suite cannot run (download failed, no display): every worker
+// then reports the same reason.
+import { electronBinaryState, electronPackageDir } from '../../scripts/electron-launch.mjs'
 
 export type ElectronBinary = { readonly ok: true; readonly path: string } | { readonly ok: false; readonly reason: string }
 
+export const SKIP_ENV = 'PVE_TRAY_E2E_ELECTRON_SKIP'
+
 export function electronBinary(env: NodeJS.ProcessEnv = process.env): ElectronBinary {
-  let pkgDir: string
-  try {
-    pkgDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'))
-  } catch {
-    return { ok: false, reason: 'the electron package is not installed' }
-  }
-  const pathFile = join(pkgDir, 'path.txt')
-  const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null
-  if (env['ELECTRON_OVERRIDE_DIST_PATH']) {
-    const p = join(env['ELECTRON_OVERRIDE_DIST_PATH'], executable ?? 'electron')
-    return existsSync(p) ? { ok: true, path: p } : { ok: false, reason: `ELECTRON_OVERRIDE_DIST_PATH has no ${executable ?? 'electron'}` }
-  }
-  if (executable === null) return { ok: false, reason: 'node_modules/electron/path.txt is missing: the binary was never downloaded' }
-  const p = join(pkgDir, 'dist', executable)
-  return existsSync(p) ? { ok: true, path: p } : { ok: false, reason: `${p} does not exist` }
+  const skip = env[SKIP_ENV]
+  if (skip) return { ok: false, reason: skip }
+  const pkg = electronPackageDir(import.meta.url)
+  if (pkg === null) return { ok: false, reason: 'the electron package is not installed' }
+  const s = electronBinaryState(pkg, env)
+  return s.ok ? { ok: true, path: s.path } : { ok: false, reason: s.reason }
 }
 
 export function skipLine(reason: string): string {

@@ -65,6 +65,18 @@ test('the tray menu model lists the nodes and guests of a configured cluster', a
   })
   for (const n of sim.cluster.nodes()) expect(items.some((i) => i.id === `c:${clusterId}:n:${encodeURIComponent(n.name)}`)).toBe(true)
   expect((await app.state()).demo).toBe(false)
+  // What Electron holds in the native menu is what the model says: same ids, labels and enabled state.
+  const native = await until(async () => {
+    const m = await app.nativeMenu()
+    return m.some((i) => i.id.startsWith(`c:${clusterId}:n:`)) ? m : null
+  })
+  const model = flatten(await app.menu()).filter((i) => i.type !== 'separator')
+  for (const i of model) {
+    const n = native.find((x) => x.id === i.id)
+    expect(n, i.id).toBeDefined()
+    expect(n?.label).toBe(i.label)
+    expect(n?.enabled).toBe(i.enabled)
+  }
 })
 
 test('starting a stopped guest from the tray menu starts it on the cluster', async () => {
@@ -73,7 +85,7 @@ test('starting a stopped guest from the tray menu starts it on the cluster', asy
   if (!g) return
   const id = `c:${clusterId}:n:${encodeURIComponent(g.node)}:g:${g.vmid}:start`
   await until(async () => flatten(await app.menu()).some((i) => i.id === id))
-  await app.activate(id)
+  expect(await app.clickNative(id)).toBe(true)
   await until(() => sim.cluster.guest(g.vmid)?.status === 'running')
   await until(async () => flatten(await app.menu()).some((i) => i.id === `c:${clusterId}:n:${encodeURIComponent(g.node)}:g:${g.vmid}:shutdown`))
 })
@@ -87,5 +99,7 @@ test('a node taken down raises ONE notification', async () => {
   // Several more poll cycles: still one.
   await new Promise((r) => setTimeout(r, 3000))
   expect(await downs()).toBe(1)
+  // And Electron's Notification.show() was called exactly once for it.
+  expect((await app.shownNotifications()).filter((t) => t.includes(victim))).toHaveLength(1)
   await sim.faults.nodeUp(victim)
 })

@@ -10,8 +10,22 @@ import type { TrayStatus } from '../core/tray/tray-status'
 import type { NotificationSpec } from './notifications'
 import type { TrayGlue } from './tray'
 
+/** A native menu item as Electron holds it (what the user sees), flattened. */
+export interface NativeMenuItemView {
+  readonly id: string
+  readonly label: string
+  readonly type: string
+  readonly enabled: boolean
+  readonly checked: boolean
+  readonly depth: number
+}
+
 export interface E2eHooks {
   menu(): readonly MenuItemModel[]
+  /** The tray's native menu items, read from Electron's Menu. */
+  nativeMenu(): NativeMenuItemView[]
+  /** Clicks a native menu item as the OS would (Electron's own MenuItem.click). */
+  clickNative(id: string): boolean
   trayStatus(): TrayStatus
   activate(id: string): Promise<void>
   notifications(): readonly NotificationSpec[]
@@ -33,6 +47,23 @@ export function createE2eRecorder(): { readonly shown: NotificationSpec[]; confi
 export function installE2eHooks(core: AppCore, tray: TrayGlue, recorder: ReturnType<typeof createE2eRecorder>): void {
   const hooks: E2eHooks = {
     menu: () => tray.model(),
+    nativeMenu: () => {
+      const out: NativeMenuItemView[] = []
+      const walk = (items: readonly Electron.MenuItem[], depth: number): void => {
+        for (const i of items) {
+          out.push({ id: i.id, label: i.label, type: i.type, enabled: i.enabled, checked: i.checked, depth })
+          if (i.submenu) walk(i.submenu.items, depth + 1)
+        }
+      }
+      walk(tray.nativeMenu()?.items ?? [], 0)
+      return out
+    },
+    clickNative: (id) => {
+      const item = tray.nativeMenu()?.getMenuItemById(id)
+      if (!item?.enabled) return false
+      item.click()
+      return true
+    },
     trayStatus: () => tray.status(),
     activate: (id) => tray.activate(id),
     notifications: () => [...recorder.shown],

@@ -3,6 +3,7 @@
 import { join } from 'node:path'
 
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type NativeImage } from 'electron'
+import type { Menu as NativeMenu } from 'electron'
 
 import type { AppState, TaskProgress } from '../../shared/views'
 import type { AppCore } from '../core/app'
@@ -29,6 +30,8 @@ export interface TrayGlueDeps {
 
 export interface TrayGlue {
   model(): readonly MenuItemModel[]
+  /** The native menu last handed to the tray (the e2e suite reads and clicks its items). */
+  nativeMenu(): NativeMenu | null
   status(): TrayStatus
   /** Runs a menu item as a click would (asks for confirmation where the item says so). */
   activate(id: string): Promise<void>
@@ -55,6 +58,7 @@ export function createTrayGlue(deps: TrayGlueDeps): TrayGlue {
   let tasks: TaskTable = new Map()
   let status = trayStatus({ state, now: now(), busyLabel: null })
   let model: MenuItemModel[] | null = null
+  let native: NativeMenu | null = null
   let shownIcon: IconName | null = null
   let tooltip = ''
   let busyTimer: NodeJS.Timeout | null = null
@@ -86,7 +90,8 @@ export function createTrayGlue(deps: TrayGlueDeps): TrayGlue {
     if (sameMenu(model, next)) return
     model = next
     // Linux (AppIndicator) only picks up a changed menu when it is set again.
-    tray.setContextMenu(Menu.buildFromTemplate(next.map(toTemplate)))
+    native = Menu.buildFromTemplate(next.map(toTemplate))
+    tray.setContextMenu(native)
   }
 
   function toTemplate(m: MenuItemModel): MenuItemConstructorOptions {
@@ -137,6 +142,7 @@ export function createTrayGlue(deps: TrayGlueDeps): TrayGlue {
 
   return {
     model: () => model ?? [],
+    nativeMenu: () => native,
     status: () => status,
     activate,
     dispose(): void {

@@ -149,6 +149,15 @@ describe('the built app under the electron stand-in', () => {
     expect(JSON.stringify(await app.calls())).not.toContain(sim.tokens.admin.secret)
   })
 
+  it('opens only the cluster\'s own web UI, through the one guarded shell.openExternal', async () => {
+    const opened = async (): Promise<string[]> => (await app.calls()).filter((c) => c.api === 'shell.openExternal').map((c) => (c.detail as { url: string }).url)
+    expect((await invoke(app, 'app:open-web-ui', { clusterId }, 'foreign-window')).ok).toBe(false)
+    expect(await opened()).toEqual([])
+    expect((await invoke(app, 'app:open-web-ui', { clusterId }, 'dashboard')).ok).toBe(true)
+    const [url] = await opened()
+    expect(sim.endpoints.some((e) => url === `https://${e.host}:${e.port}/`), url).toBe(true)
+  })
+
   it('trusts an SSH host key already in ~/.ssh/known_hosts without asking, and keeps the connection pooled', async () => {
     const r = await invoke<NodeHealthReport>(app, 'nodes:health', { clusterId, node: SSH_NODE })
     expect(r.ok, JSON.stringify(r)).toBe(true)

@@ -41,4 +41,30 @@ describe('packaging', () => {
     expect(used.length).toBeGreaterThanOrEqual(6)
     for (const name of used) expect(FuseV1Options[name], name).toBeDefined()
   })
+
+  it('the app\'s AppUserModelId is the installer\'s appId (Windows notifications)', async () => {
+    const { APP_USER_MODEL_ID } = await import('../../../src/main/core/app/identity')
+    expect(config['appId']).toBe(APP_USER_MODEL_ID)
+  })
+
+  // Ubuntu 24.04+ (AppArmor-restricted user namespaces): electron-builder's own deb after-install script
+  // installs an AppArmor profile that lets the app's sandbox start, and its AppImage launcher adds
+  // --no-sandbox only where `unshare -Ur true` fails (the app then logs one line saying so). Both hold
+  // only while this config leaves them alone.
+  it('keeps electron-builder\'s AppArmor profile (deb) and sandbox probe (AppImage)', () => {
+    const deb = config['deb'] ?? {}
+    const linux = config['linux'] ?? {}
+    for (const key of ['afterInstall', 'appArmorProfile', 'executableArgs']) {
+      expect(deb[key], `deb.${key}`).toBeUndefined()
+      expect(linux[key], `linux.${key}`).toBeUndefined()
+    }
+    expect(config['appImage']?.['executableArgs']).toBeUndefined()
+    const afterInstall = readFileSync(require.resolve('app-builder-lib/templates/linux/after-install.tpl'), 'utf8')
+    expect(afterInstall).toMatch(/apparmor_parser --replace/)
+    const profile = readFileSync(require.resolve('app-builder-lib/templates/linux/apparmor-profile.tpl'), 'utf8')
+    expect(profile).toMatch(/userns,/)
+    const appRun = readFileSync(require.resolve('app-builder-lib/out/targets/appimage/appImageUtil.js'), 'utf8')
+    expect(appRun).toMatch(/unshare -Ur true[\s\S]*NO_SANDBOX=\(--no-sandbox\)/)
+  })
 })
+
