@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { _electron, type ElectronApplication } from '@playwright/test'
 
 import type { IpcResponse } from '../../src/shared/ipc/contract'
+import { waitFor } from '../helpers/wait-for'
 import type { AppState } from '../../src/shared/views'
 import type { MenuItemModel } from '../../src/main/core/tray/menu-model'
 import type { NativeMenuItemView } from '../../src/main/glue/e2e-hooks'
@@ -89,19 +90,8 @@ export async function launchApp(bin: Extract<ElectronBinary, { ok: true }>): Pro
   }
 }
 
-export async function until<T>(fn: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs
-  let last: unknown
-  for (;;) {
-    try {
-      const v = await fn()
-      if (v) return v
-    } catch (e) {
-      last = e
-    }
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms${last instanceof Error ? `: ${last.message}` : ''}`)
-    await new Promise((r) => setTimeout(r, 200))
-  }
+export function until<T>(fn: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 20_000): Promise<T> {
+  return waitFor(fn, { timeoutMs, intervalMs: 200 })
 }
 
 export function flatten(items: readonly MenuItemModel[]): MenuItemModel[] {

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 
 import { build } from 'vite'
 
+import { waitFor } from '../helpers/wait-for'
 import type { CallRecord } from './electron'
 import type { ChildMessage, Command, MenuItemView, NotificationView, TrayView, WindowView } from './protocol'
 
@@ -155,17 +156,6 @@ export function flattenMenu(items: readonly MenuItemView[] | null | undefined): 
   return (items ?? []).flatMap((i) => [i, ...flattenMenu(i.submenu)])
 }
 
-export async function until<T>(fn: () => Promise<T | null | undefined | false> | T | null | undefined | false, what: string, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs
-  let last: unknown = null
-  for (;;) {
-    try {
-      const v = await fn()
-      if (v) return v
-    } catch (e) {
-      last = e
-    }
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
+export function until<T>(fn: () => Promise<T | null | undefined | false> | T | null | undefined | false, what: string, timeoutMs = 15_000): Promise<T> {
+  return waitFor(fn, { what, timeoutMs })
 }

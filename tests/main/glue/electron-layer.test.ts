@@ -14,7 +14,7 @@ import type { IpcResponse } from '../../../src/shared/ipc/contract'
 import type { AppState, NodeHealthReport, SettingsView } from '../../../src/shared/views'
 import { startSshd, type SshdServer } from '../../helpers/sshd-server'
 import type { CallRecord } from '../../electron-standin/electron'
-import { buildStandIn, flattenMenu, launchStandIn, root, until, type StandInApp } from '../../electron-standin/launch'
+import { buildStandIn, flattenMenu, launchStandIn, root, until, type LaunchOptions, type StandInApp } from '../../electron-standin/launch'
 import type { IpcOrigin, MenuItemView } from '../../electron-standin/protocol'
 
 const seqOf = (calls: readonly CallRecord[], api: string): number => calls.find((c) => c.api === api)?.seq ?? -1
@@ -261,6 +261,19 @@ describe('the built app under the electron stand-in', () => {
   })
 })
 
+/** Launches a short-lived app (no hold past app.exit()), waits until it awaits ready, runs `body`, quits it. */
+async function withVariant(o: LaunchOptions, body: (app: StandInApp) => Promise<void>): Promise<void> {
+  const app = await launchStandIn({ ...o, env: { ELECTRON_STANDIN_EXIT_HOLD_MS: '0', ...o.env } })
+  try {
+    await until(async () => (await app.calls()).some((c) => c.api === 'app.whenReady'), 'the app to wait for ready')
+    await body(app)
+    await app.call({ op: 'quit' })
+    await app.ended
+  } finally {
+    await app.dispose()
+  }
+}
+
 describe('start-up variants', () => {
   it('a second instance (lock denied) quits at once and builds nothing', async () => {
     const app = await launchStandIn({ lockDenied: true, env: { ELECTRON_STANDIN_EXIT_HOLD_MS: '0' } })
@@ -277,9 +290,7 @@ describe('start-up variants', () => {
   })
 
   it('Windows: notifications carry the installer\'s AppUserModelId, set before ready', async () => {
-    const app = await launchStandIn({ platform: 'win32', env: { ELECTRON_STANDIN_EXIT_HOLD_MS: '0' } })
-    try {
-      await until(async () => (await app.calls()).some((c) => c.api === 'app.whenReady'), 'the app to wait for ready')
+    await withVariant({ platform: 'win32' }, async (app) => {
       const calls = await app.calls()
       const set = calls.find((c) => c.api === 'app.setAppUserModelId')
       const builder = JSON.parse(readFileSync(join(root, 'electron-builder.json'), 'utf8')) as { appId: string }
@@ -287,17 +298,11 @@ describe('start-up variants', () => {
       await app.ready()
       await until(async () => (await app.tray()) !== null, 'the tray')
       expect((await app.tray())?.image).toMatch(/\.ico$/)
-      await app.call({ op: 'quit' })
-      await app.ended
-    } finally {
-      await app.dispose()
-    }
+    })
   })
 
   it('macOS: dock hidden, and the dashboard brings the app to the front whenever it is shown', async () => {
-    const app = await launchStandIn({ platform: 'darwin', env: { ELECTRON_STANDIN_EXIT_HOLD_MS: '0' } })
-    try {
-      await until(async () => (await app.calls()).some((c) => c.api === 'app.whenReady'), 'the app to wait for ready')
+    await withVariant({ platform: 'darwin' }, async (app) => {
       await app.ready()
       await until(async () => (await app.calls()).some((c) => c.api === 'BrowserWindow.show'), 'the onboarding window')
       const calls = await app.calls()
@@ -310,17 +315,11 @@ describe('start-up variants', () => {
       await app.call({ op: 'app-event', name: 'second-instance' })
       const again = (await app.calls()).slice(n).filter((c) => c.api === 'app.focus' || c.api === 'BrowserWindow.show').map((c) => c.api)
       expect(again).toEqual(['app.focus', 'BrowserWindow.show'])
-      await app.call({ op: 'quit' })
-      await app.ended
-    } finally {
-      await app.dispose()
-    }
+    })
   })
 
   it('packaged: the e2e hooks stay out even with PVE_TRAY_E2E=1; without the sandbox it says so in one line', async () => {
-    const app = await launchStandIn({ packaged: true, switches: ['no-sandbox'], env: { PVE_TRAY_E2E: '1', ELECTRON_STANDIN_EXIT_HOLD_MS: '0' } })
-    try {
-      await until(async () => (await app.calls()).some((c) => c.api === 'app.whenReady'), 'the app to wait for ready')
+    await withVariant({ packaged: true, switches: ['no-sandbox'], env: { PVE_TRAY_E2E: '1' } }, async (app) => {
       await app.ready()
       const tray = await until(() => app.tray(), 'the tray')
       expect(tray.image.startsWith(join(root, 'resources', 'icons'))).toBe(true)
@@ -328,11 +327,7 @@ describe('start-up variants', () => {
       const [win] = await until(async () => ((await app.windows()).length > 0 ? app.windows() : null), 'the window')
       expect((win?.options['webPreferences'] as { devTools: boolean }).devTools).toBe(false)
       expect(app.output().match(/WITHOUT Chromium's sandbox.*install the \.deb/g)).toHaveLength(1)
-      await app.call({ op: 'quit' })
-      await app.ended
-    } finally {
-      await app.dispose()
-    }
+    })
   })
 })
 
