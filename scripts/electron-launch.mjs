@@ -62,7 +62,8 @@ function readVersion(pkgDir) {
 export function installFailureReason(stderr) {
   const lines = stderr.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('at '))
   const err = lines.find((l) => /^(\w*Error|Error)\b/.test(l)) ?? lines[0]
-  return err ? err.slice(0, 200) : 'the installer exited without saying why'
+  // A mirror URL may carry user:password@: never repeat it.
+  return err ? err.replace(/(\w+:\/\/)[^/@\s]*@/g, '$1…@').slice(0, 200) : 'the installer exited without saying why'
 }
 
 /**
@@ -94,15 +95,17 @@ export function missingBinaryLine(state) {
  * `chrome-sandbox`; Ubuntu 24.04+ restricts the first through AppArmor, and npm cannot create the
  * second, so Electron aborts with a FATAL line before any app code runs. Electron's own advice for a
  * development checkout is to make the helper setuid root; we never fall back to --no-sandbox.
- * @param {{ platform?: NodeJS.Platform, uid?: number, env?: NodeJS.ProcessEnv, distDir: string, userNamespacesWork?: () => boolean }} o
+ * `rootRunsWithoutSandbox`: the caller passes --no-sandbox when root (Playwright's e2e suite in CI containers).
+ * @param {{ platform?: NodeJS.Platform, uid?: number, env?: NodeJS.ProcessEnv, distDir: string, userNamespacesWork?: () => boolean, rootRunsWithoutSandbox?: boolean }} o
  * @returns {string | null} one line saying what to do, or null when Electron can start
  */
-export function linuxStartProblem({ platform = process.platform, uid = process.getuid?.() ?? -1, env = process.env, distDir, userNamespacesWork = probeUserNamespaces }) {
+export function linuxStartProblem({ platform = process.platform, uid = process.getuid?.() ?? -1, env = process.env, distDir, userNamespacesWork = probeUserNamespaces, rootRunsWithoutSandbox = false }) {
   if (platform !== 'linux') return null
   if (!env['DISPLAY'] && !env['WAYLAND_DISPLAY']) {
     return 'pve-tray: cannot start: there is no graphical session (neither DISPLAY nor WAYLAND_DISPLAY is set): start it from your desktop, or under xvfb-run to try it headless.'
   }
   if (uid === 0) {
+    if (rootRunsWithoutSandbox) return null
     return 'pve-tray: cannot start as root: Chromium refuses to run its sandbox as root: run npm start as your own user.'
   }
   if (userNamespacesWork()) return null
@@ -118,7 +121,8 @@ export function linuxStartProblem({ platform = process.platform, uid = process.g
 function isSetuidRoot(file) {
   try {
     const st = lstatSync(file)
-    return st.isFile() && st.uid === 0 && (st.mode & 0o7777) === 0o4755
+    // Root-owned, setuid, executable: what Chromium's setuid_sandbox_host checks (not one exact mode).
+    return st.isFile() && st.uid === 0 && (st.mode & 0o4000) !== 0 && (st.mode & 0o111) !== 0
   } catch {
     return false
   }

@@ -42,9 +42,18 @@ if (dev) {
   forward(child)
 }
 
-/** @param {import('node:child_process').ChildProcess} child */
+/**
+ * The launcher only waits for Electron and hands on its exit status. Ctrl+C already reaches Electron (same
+ * process group), whose first SIGINT quits cleanly (monitors stopped, SSH closed) and whose second one
+ * kills it: so SIGINT is not forwarded, only ignored here. SIGTERM/SIGHUP (a closed terminal, `kill`) are
+ * forwarded once. On Windows a "signal" to a child is TerminateProcess: nothing is forwarded there.
+ * @param {import('node:child_process').ChildProcess} child
+ */
 function forward(child) {
-  for (const sig of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(sig, () => child.kill(sig))
+  process.on('SIGINT', () => undefined)
+  if (process.platform !== 'win32') {
+    for (const sig of /** @type {const} */ (['SIGTERM', 'SIGHUP'])) process.once(sig, () => child.kill(sig))
+  }
   child.on('error', (e) => fail(`pve-tray: cannot start Electron: ${e.message}`))
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
 }

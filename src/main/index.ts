@@ -30,8 +30,10 @@ const recorder = createE2eRecorder()
 if (e2e && process.env['PVE_TRAY_USER_DATA']) app.setPath('userData', process.env['PVE_TRAY_USER_DATA'])
 enableProcessSandbox()
 hardenWebContentsCreation(log)
-// Windows ties notifications to the installer's shortcut through this id (see core/app/identity.ts).
-if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID)
+// Windows ties notifications to a Start-menu shortcut through this id: the installer's (see
+// core/app/identity.ts) when installed; unpackaged (npm start) no shortcut carries it, and Electron's
+// documented development id is the executable's path.
+if (process.platform === 'win32') app.setAppUserModelId(app.isPackaged ? APP_USER_MODEL_ID : process.execPath)
 // electron-builder's AppImage launcher adds --no-sandbox where user namespaces are restricted: say so.
 if (app.commandLine.hasSwitch('no-sandbox')) log(noSandboxNotice())
 

@@ -48,11 +48,16 @@ export async function launchApp(bin: Extract<ElectronBinary, { ok: true }>): Pro
   // Chromium refuses its OS sandbox as root (CI containers): only then is it turned off. The
   // renderer's own `sandbox: true` still applies.
   const rootUser = typeof process.getuid === 'function' && process.getuid() === 0
-  const app = await _electron.launch({
-    executablePath: bin.path,
-    args: [...(rootUser ? ['--no-sandbox'] : []), root],
-    env: { ...process.env, PVE_TRAY_E2E: '1', PVE_TRAY_USER_DATA: userData, PVE_TRAY_E2E_POLL_MS: '500' } as Record<string, string>
-  })
+  const app = await _electron
+    .launch({
+      executablePath: bin.path,
+      args: [...(rootUser ? ['--no-sandbox'] : []), root],
+      env: { ...process.env, PVE_TRAY_E2E: '1', PVE_TRAY_USER_DATA: userData, PVE_TRAY_E2E_POLL_MS: '500' } as Record<string, string>
+    })
+    .catch((e: unknown) => {
+      rmSync(userData, { recursive: true, force: true })
+      throw e
+    })
   const hooks = <R>(fn: (h: Hooks, arg: unknown) => R | Promise<R>, arg?: unknown): Promise<R> =>
     app.evaluate(
       async (_electron, [src, a]) => {

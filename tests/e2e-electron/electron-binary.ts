@@ -14,9 +14,11 @@ export function electronBinary(env: NodeJS.ProcessEnv = process.env): ElectronBi
   const pkg = electronPackageDir(import.meta.url)
   if (pkg === null) return { ok: false, reason: 'the electron package is not installed' }
   const s = electronBinaryState(pkg, env)
-  return s.ok ? { ok: true, path: s.path } : { ok: false, reason: s.reason }
+  return s.ok ? { ok: true, path: s.path } : { ok: false, reason: noBinary(s.reason) }
 }
 
+export const noBinary = (why: string): string => `no Electron binary on this machine (${why})`
+
 export function skipLine(reason: string): string {
-  return `Electron e2e skipped: no Electron binary on this machine (${reason})`
+  return `Electron e2e skipped: ${reason}`
 }

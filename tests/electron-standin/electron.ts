@@ -50,6 +50,14 @@ let exited: number | null = null
 /** Set by the driver: what to do once the app called app.exit() (or quit without preventing). */
 export const lifecycle = { onExit: (_code: number): void => undefined }
 
+/** Electron refuses these before `ready` (throws); so does the stand-in, so a wrong order fails here too. */
+function requireReady(what: string): void {
+  if (!ready) throw new Error(`Cannot create ${what} before app is ready`)
+}
+function requireAlive(destroyed: boolean): void {
+  if (destroyed) throw new TypeError('Object has been destroyed')
+}
+
 function exitApp(code: number): void {
   if (exited !== null) return
   exited = code
@@ -74,7 +82,10 @@ const appImpl: AppSurface & { on(event: string, l: Listener): unknown; once(even
     hasSwitch: (name: string) => switches.has(name),
     appendSwitch: (name: string, value?: string) => void (record('app.commandLine.appendSwitch', { name, value }), switches.add(name))
   },
-  enableSandbox: () => record('app.enableSandbox'),
+  enableSandbox: () => {
+    if (ready) throw new Error('app.enableSandbox() can only be called before app is ready')
+    record('app.enableSandbox')
+  },
   requestSingleInstanceLock: () => {
     const granted = env['ELECTRON_STANDIN_LOCK'] !== 'denied'
     record('app.requestSingleInstanceLock', { granted })
@@ -132,6 +143,7 @@ export class WebContentsStandIn extends EventEmitter implements Pick<Electron.We
     this.windowOpenHandler = handler
   }
   send(channel: string, ...args: unknown[]): void {
+    requireAlive(this.destroyed)
     record('webContents.send', { id: this.id, channel })
     this.sent.push({ channel, payload: args[0] })
   }
@@ -147,6 +159,7 @@ export class BrowserWindow extends EventEmitter implements Pick<Electron.Browser
   visible = false
   destroyed = false
   constructor(options: Electron.BrowserWindowConstructorOptions = {}) {
+    requireReady('BrowserWindow')
     super()
     this.options = options
     record('new BrowserWindow', options)
@@ -164,24 +177,30 @@ export class BrowserWindow extends EventEmitter implements Pick<Electron.Browser
     return Promise.resolve()
   }
   loadFile(filePath: string): Promise<void> {
+    requireAlive(this.destroyed)
     record('BrowserWindow.loadFile', { filePath, exists: existsSync(filePath) })
     return this.load(pathToFileURL(filePath).href)
   }
   loadURL(url: string): Promise<void> {
+    requireAlive(this.destroyed)
     record('BrowserWindow.loadURL', { url })
     return this.load(url)
   }
   show(): void {
+    requireAlive(this.destroyed)
     record('BrowserWindow.show')
     this.visible = true
   }
   focus(): void {
+    requireAlive(this.destroyed)
     record('BrowserWindow.focus')
   }
   restore(): void {
+    requireAlive(this.destroyed)
     record('BrowserWindow.restore')
   }
   isMinimized(): boolean {
+    requireAlive(this.destroyed)
     return false
   }
   isVisible(): boolean {
@@ -192,10 +211,16 @@ export class BrowserWindow extends EventEmitter implements Pick<Electron.Browser
   }
   destroy(): void {
     record('BrowserWindow.destroy')
-    this.close()
+    this.teardown()
   }
-  /** What the user closing the window (or destroy()) does. */
+  /** The user closing the window: a preventable 'close', then the window is gone. */
   close(): void {
+    if (this.destroyed) return
+    let prevented = false
+    this.emit('close', { preventDefault: () => void (prevented = true) })
+    if (!prevented) this.teardown()
+  }
+  private teardown(): void {
     if (this.destroyed) return
     this.destroyed = true
     this.webContents.destroyed = true
@@ -298,6 +323,7 @@ export class Tray extends EventEmitter implements Pick<Electron.Tray, 'isDestroy
   menu: Menu | null = null
   destroyed = false
   constructor(image: NativeImageStandIn) {
+    requireReady('Tray')
     super()
     record('new Tray', { image: image.path })
     this.image = image
@@ -356,6 +382,7 @@ export class Notification extends EventEmitter implements Pick<Electron.Notifica
     return true
   }
   constructor(options: Electron.NotificationConstructorOptions = {}) {
+    requireReady('Notification')
     super()
     this.options = options
     notifications.push(this)
@@ -388,29 +415,34 @@ type PermissionRequestHandler = Parameters<Electron.Session['setPermissionReques
 type PermissionCheckHandler = Parameters<Electron.Session['setPermissionCheckHandler']>[0]
 type HeadersListener = Extract<Parameters<Electron.WebRequest['onHeadersReceived']>[0], (...a: never[]) => unknown>
 export const sessionState: { request: PermissionRequestHandler; check: PermissionCheckHandler; headers: HeadersListener | null } = { request: null, check: null, headers: null }
-export const session = {
-  defaultSession: {
-    setPermissionRequestHandler(handler: PermissionRequestHandler): void {
-      record('session.setPermissionRequestHandler')
-      sessionState.request = handler
-    },
-    setPermissionCheckHandler(handler: PermissionCheckHandler): void {
-      record('session.setPermissionCheckHandler')
-      sessionState.check = handler
-    },
-    webRequest: {
-      onHeadersReceived(listener: HeadersListener | null): void {
-        record('session.webRequest.onHeadersReceived')
-        sessionState.headers = listener
-      }
+const defaultSession = {
+  setPermissionRequestHandler(handler: PermissionRequestHandler): void {
+    record('session.setPermissionRequestHandler')
+    sessionState.request = handler
+  },
+  setPermissionCheckHandler(handler: PermissionCheckHandler): void {
+    record('session.setPermissionCheckHandler')
+    sessionState.check = handler
+  },
+  webRequest: {
+    onHeadersReceived(listener: HeadersListener | null): void {
+      record('session.webRequest.onHeadersReceived')
+      sessionState.headers = listener
     }
+  }
+}
+export const session = {
+  get defaultSession() {
+    requireReady('session')
+    return defaultSession
   }
 }
 
 // Real encryption, so nothing in the profile is plain text; the key lives only in this process.
 const key = randomBytes(32)
 export const safeStorage: Pick<Electron.SafeStorage, 'encryptString' | 'decryptString' | 'isEncryptionAvailable' | 'getSelectedStorageBackend'> = {
-  isEncryptionAvailable: () => env['ELECTRON_STANDIN_NO_ENCRYPTION'] !== '1',
+  // As on Linux: nothing can be encrypted before ready.
+  isEncryptionAvailable: () => ready && env['ELECTRON_STANDIN_NO_ENCRYPTION'] !== '1',
   getSelectedStorageBackend: () => 'gnome_libsecret',
   encryptString(plainText: string): Buffer {
     const iv = randomBytes(12)
@@ -425,7 +457,13 @@ export const safeStorage: Pick<Electron.SafeStorage, 'encryptString' | 'decryptS
   }
 }
 
-class PowerMonitorStandIn extends EventEmitter {}
+class PowerMonitorStandIn extends EventEmitter {
+  override on(event: string | symbol, listener: (...args: unknown[]) => void): this {
+    // "The powerMonitor module can't be used until the ready event of the app module is emitted."
+    if (!ready) throw new Error('powerMonitor cannot be used before app is ready')
+    return super.on(event, listener)
+  }
+}
 export const powerMonitor = new PowerMonitorStandIn()
 
 // ---------- what the driver delivers ----------

@@ -1,7 +1,7 @@
 // Test side: builds the stand-in once, then runs the BUILT app (out/main/index.js) in a child Node
 // process with it, and talks to it over the child-process IPC channel.
 import { fork, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -39,6 +39,18 @@ export function buildStandIn(): Promise<void> {
   return built
 }
 
+/** The suite tests what was built: refuse a build older than the sources it came from. */
+function assertFreshBuild(): void {
+  if (!existsSync(builtMain)) throw new Error(`${builtMain} is missing: run npm run build:app first (npm test does)`)
+  const built = statSync(builtMain).mtimeMs
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true, recursive: true })
+      .filter((e) => e.isFile() && /\.(ts|tsx|css|html)$/.test(e.name))
+      .reduce((m, e) => Math.max(m, statSync(join(e.parentPath, e.name)).mtimeMs), 0)
+  const src = Math.max(newest(join(root, 'src', 'main')), newest(join(root, 'src', 'preload')), newest(join(root, 'src', 'shared')))
+  if (src > built) throw new Error(`${builtMain} is older than the sources: run npm run build:app first (npm test does)`)
+}
+
 export interface LaunchOptions {
   readonly platform?: NodeJS.Platform
   readonly packaged?: boolean
@@ -71,7 +83,7 @@ export interface StandInApp {
 }
 
 export async function launchStandIn(o: LaunchOptions = {}): Promise<StandInApp> {
-  if (!existsSync(builtMain)) throw new Error(`${builtMain} is missing: run npm run build:app first (npm test does)`)
+  assertFreshBuild()
   await buildStandIn()
   const home = mkdtempSync(join(tmpdir(), 'pve-tray-standin-home-'))
   const userData = join(home, 'profile')

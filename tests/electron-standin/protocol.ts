@@ -52,7 +52,7 @@ export type Command =
   | { op: 'power'; event: 'suspend' | 'resume' }
   | { op: 'app-event'; name: string }
   | { op: 'quit' }
-  | { op: 'navigate'; url: string }
+  | { op: 'contents-event'; event: 'will-navigate' | 'will-redirect' | 'will-attach-webview'; url: string }
   | { op: 'window-open'; url: string }
   | { op: 'permission'; permission: string }
   | { op: 'headers'; url: string; headers: Record<string, string[]> }

@@ -48,14 +48,14 @@ function menuView(menu: electron.Menu): MenuItemView[] {
 }
 
 const dashboardWindow = (): electron.BrowserWindow | undefined => electron.windows.filter((w) => !w.destroyed).at(-1)
-let foreign: electron.BrowserWindow | null = null
+let foreign: electron.WebContentsStandIn | null = null
 
 function invokeEvent(from: IpcOrigin): { sender: electron.WebContentsStandIn; senderFrame: { url: string; parent: object | null; routingId: number } | null } {
   const dash = dashboardWindow()
   if (from === 'foreign-window') {
     // Another webContents showing the very same document: only the sender identity differs.
-    foreign ??= Object.assign(Object.create(electron.BrowserWindow.prototype) as electron.BrowserWindow, { webContents: new electron.WebContentsStandIn() })
-    return { sender: foreign.webContents, senderFrame: { url: dash?.webContents.url ?? '', parent: null, routingId: 1 } }
+    foreign ??= new electron.WebContentsStandIn()
+    return { sender: foreign, senderFrame: { url: dash?.webContents.url ?? '', parent: null, routingId: 1 } }
   }
   if (!dash) throw new Error('no dashboard window is open')
   const wc = dash.webContents
@@ -133,11 +133,14 @@ async function run(cmd: Command): Promise<unknown> {
     case 'quit':
       electron.app.quit()
       return null
-    case 'navigate': {
+    case 'contents-event': {
+      // will-navigate, will-redirect, will-attach-webview: true when the app prevented it.
       const wc = dashboardWindow()?.webContents
       if (!wc) throw new Error('no dashboard window is open')
       let prevented = false
-      wc.emit('will-navigate', { preventDefault: () => void (prevented = true), url: cmd.url }, cmd.url)
+      const event = { preventDefault: () => void (prevented = true), url: cmd.url }
+      if (cmd.event === 'will-attach-webview') wc.emit(cmd.event, event, { preload: '', nodeIntegration: false }, { src: cmd.url })
+      else wc.emit(cmd.event, event, cmd.url)
       return prevented
     }
     case 'window-open': {

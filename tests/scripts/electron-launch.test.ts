@@ -7,7 +7,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { electronBinaryState, ensureElectronBinary, installFailureReason, linuxStartProblem } from '../../scripts/electron-launch.mjs'
 
@@ -46,8 +46,11 @@ describe('npm start when the Electron binary cannot be downloaded', () => {
   it('tries Electron\'s own installer, then ends at once with one line saying why and what to do', async () => {
     const { dir } = scratchProject()
     const port = await closedPort()
-    const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_MIRROR: `http://127.0.0.1:${port}/`, electron_config_cache: join(dir, 'cache'), DISPLAY: ':0' }
-    delete env['ELECTRON_OVERRIDE_DIST_PATH']
+    // Nothing from this machine's npm config or environment may point the installer elsewhere
+    // (@electron/get prefers npm_config_electron_mirror over ELECTRON_MIRROR).
+    const env: NodeJS.ProcessEnv = {}
+    for (const [k, v] of Object.entries(process.env)) if (!/^(electron_|npm_config_electron|npm_package_config_electron)/i.test(k)) env[k] = v
+    Object.assign(env, { ELECTRON_MIRROR: `http://127.0.0.1:${port}/`, electron_config_cache: join(dir, 'cache'), DISPLAY: ':0' })
     const t0 = Date.now()
     const res = spawnSync(process.execPath, [join(dir, 'scripts', 'start.mjs')], { cwd: dir, env, encoding: 'utf8', timeout: 60_000 })
     expect(res.status).toBe(1)
@@ -83,15 +86,22 @@ describe('ensureElectronBinary', () => {
     const got = ensureElectronBinary({ pkgDir: pkg, env: {} })
     expect(got).toMatchObject({ ok: false, reason: 'downloading it failed (HTTPError: Response code 404 (Not Found))' })
     expect(installFailureReason('TypeError: fetch failed\n    at node:internal/deps/undici:1:1\n')).toBe('TypeError: fetch failed')
+    // Credentials in a mirror URL are never repeated.
+    expect(installFailureReason('RequestError: 401 for https://me:s3cret@mirror.example/v45/')).toBe('RequestError: 401 for https://…@mirror.example/v45/')
   })
 })
 
 describe('linuxStartProblem', () => {
-  const dist = mkdtempSync(join(tmpdir(), 'pve-tray-dist-'))
-  const helper = join(dist, 'chrome-sandbox')
-  writeFileSync(helper, '')
-  chmodSync(helper, 0o755)
+  let dist = ''
+  let helper = ''
   const desktop = { DISPLAY: ':0' }
+  beforeAll(() => {
+    dist = mkdtempSync(join(tmpdir(), 'pve-tray-dist-'))
+    helper = join(dist, 'chrome-sandbox')
+    writeFileSync(helper, '')
+    chmodSync(helper, 0o755)
+  })
+  afterAll(() => rmSync(dist, { recursive: true, force: true }))
 
   it('is silent off Linux, and where user namespaces work', () => {
     expect(linuxStartProblem({ platform: 'darwin', distDir: dist })).toBeNull()
@@ -108,5 +118,6 @@ describe('linuxStartProblem', () => {
   it('says so when there is no display, and when run as root', () => {
     expect(linuxStartProblem({ platform: 'linux', uid: 1000, env: {}, distDir: dist })).toMatch(/no graphical session/)
     expect(linuxStartProblem({ platform: 'linux', uid: 0, env: desktop, distDir: dist })).toMatch(/as root/)
+    expect(linuxStartProblem({ platform: 'linux', uid: 0, env: desktop, distDir: dist, rootRunsWithoutSandbox: true })).toBeNull()
   })
 })

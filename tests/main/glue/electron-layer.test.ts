@@ -103,7 +103,9 @@ describe('the built app under the electron stand-in', () => {
   })
 
   it('refuses navigation, window.open and every permission, and sends the strict CSP header', async () => {
-    expect(await app.call({ op: 'navigate', url: 'https://evil.example/' })).toBe(true)
+    for (const event of ['will-navigate', 'will-redirect', 'will-attach-webview'] as const) {
+      expect(await app.call({ op: 'contents-event', event, url: 'https://evil.example/' }), event).toBe(true)
+    }
     expect(await app.call({ op: 'window-open', url: 'https://evil.example/' })).toEqual({ action: 'deny' })
     for (const permission of ['notifications', 'media', 'geolocation', 'clipboard-read']) {
       expect(await app.call({ op: 'permission', permission })).toEqual({ granted: false, checked: false })
@@ -114,6 +116,11 @@ describe('the built app under the electron stand-in', () => {
 
   it('registers every channel of the contract, and answers only the dashboard frame', async () => {
     expect((await app.call<string[]>({ op: 'handlers' })).sort()).toEqual([...invokeChannelNames].sort())
+    // No fire-and-forget channel of the app's own (electron-store registers its one sendSync answer).
+    const ons = (await app.calls()).filter((c) => c.api === 'ipcMain.on').map((c) => (c.detail as { channel: string }).channel)
+    expect(ons.filter((c) => c !== 'electron-store-get-data')).toEqual([])
+    // Not packaged, no PVE_TRAY_E2E: no test hooks either.
+    expect(await app.call({ op: 'global', name: '__pveTrayE2E' })).toBe('undefined')
     expect((await invoke(app, 'app:get-state', {})).ok).toBe(true)
     for (const from of ['dashboard-subframe', 'dashboard-other-url', 'foreign-window'] as const) {
       for (const channel of invokeChannelNames) {
@@ -147,6 +154,7 @@ describe('the built app under the electron stand-in', () => {
     for (const n of sim.cluster.nodes()) expect(items.some((i) => i.id === `c:${clusterId}:n:${encodeURIComponent(n.name)}`), n.name).toBe(true)
     // The secret went to the vault encrypted; nothing the app handed to Electron carries it.
     expect(JSON.stringify(await app.calls())).not.toContain(sim.tokens.admin.secret)
+    expect(app.output()).not.toContain(sim.tokens.admin.secret)
   })
 
   it('opens only the cluster\'s own web UI, through the one guarded shell.openExternal', async () => {
@@ -218,19 +226,27 @@ describe('the built app under the electron stand-in', () => {
     const nav = win.sent.filter((s) => s.channel === 'ui:navigate').at(-1)?.payload as { view: string; node?: string; clusterId?: string }
     expect(nav).toMatchObject({ view: 'node', node: victim, clusterId })
     await sim.faults.nodeUp(victim)
-  })
+  }, 60_000)
 
   it('stops polling while suspended and polls at once on resume', async () => {
     const polls = (): number => sim.requests({ path: /\/cluster\/resources$/ }).length
+    // A long interval, so a poll right after resume can only come from the resume itself.
+    expect((await invoke(app, 'settings:update', { pollIntervalSec: 30 })).ok).toBe(true)
     await app.call({ op: 'power', event: 'suspend' })
-    await new Promise((r) => setTimeout(r, 300)) // a poll already on the wire may finish
-    const asleep = polls()
-    await new Promise((r) => setTimeout(r, 2600)) // longer than the 2 s interval
+    // A poll already on the wire may still finish: wait until the count holds still.
+    let asleep = polls()
+    await until(async () => {
+      await new Promise((r) => setTimeout(r, 400))
+      const now = polls()
+      const still = now === asleep
+      asleep = now
+      return still
+    }, 'polling to stop')
+    await new Promise((r) => setTimeout(r, 2500))
     expect(polls()).toBe(asleep)
-    const t0 = Date.now()
     await app.call({ op: 'power', event: 'resume' })
-    await until(() => polls() > asleep, 'a poll after resume', 1800)
-    expect(Date.now() - t0).toBeLessThan(1800)
+    await until(() => polls() > asleep, 'a poll right after resume', 10_000)
+    expect((await invoke(app, 'settings:update', { pollIntervalSec: 2 })).ok).toBe(true)
   })
 
   it('a second launch brings the running dashboard to the front', async () => {
@@ -244,6 +260,7 @@ describe('the built app under the electron stand-in', () => {
   it('Quit in the native menu stops monitoring and exits with nothing left running', async () => {
     const quit = (await menuItems(app)).find((i) => /^Quit/.test(i.label))
     expect(quit).toBeDefined()
+    const sshdLogBefore = sshd.log().length
     await app.call({ op: 'click-menu', id: quit?.id ?? '' })
     await until(() => app.exitCode() !== null, 'app.exit()')
     const atExit = sim.requests().length
@@ -257,7 +274,7 @@ describe('the built app under the electron stand-in', () => {
     expect(end, `the app process did not end by itself:\n${app.output()}`).toEqual({ code: 0, signal: null })
     expect(sim.requests().length, 'requests after app.exit()').toBe(atExit)
     // The pooled SSH connection was closed by the app, before it exited.
-    expect(sshd.log()).toMatch(/Received disconnect from 127\.0\.0\.1|Disconnected from user/)
+    expect(sshd.log().slice(sshdLogBefore)).toMatch(/Received disconnect from 127\.0\.0\.1|Disconnected from user/)
   })
 })
 
@@ -289,15 +306,21 @@ describe('start-up variants', () => {
     }
   })
 
-  it('Windows: notifications carry the installer\'s AppUserModelId, set before ready', async () => {
+  it('Windows, npm start: notifications use Electron\'s development AppUserModelId (the executable), set before ready', async () => {
     await withVariant({ platform: 'win32' }, async (app) => {
-      const calls = await app.calls()
-      const set = calls.find((c) => c.api === 'app.setAppUserModelId')
-      const builder = JSON.parse(readFileSync(join(root, 'electron-builder.json'), 'utf8')) as { appId: string }
-      expect(set?.detail).toEqual({ id: builder.appId })
+      const set = (await app.calls()).find((c) => c.api === 'app.setAppUserModelId')
+      expect(set?.detail).toEqual({ id: process.execPath })
       await app.ready()
       await until(async () => (await app.tray()) !== null, 'the tray')
       expect((await app.tray())?.image).toMatch(/\.ico$/)
+    })
+  })
+
+  it('Windows, installed: notifications carry the installer\'s appId as AppUserModelId', async () => {
+    await withVariant({ platform: 'win32', packaged: true }, async (app) => {
+      const set = (await app.calls()).find((c) => c.api === 'app.setAppUserModelId')
+      const builder = JSON.parse(readFileSync(join(root, 'electron-builder.json'), 'utf8')) as { appId: string }
+      expect(set?.detail).toEqual({ id: builder.appId })
     })
   })
 
@@ -319,13 +342,15 @@ describe('start-up variants', () => {
   })
 
   it('packaged: the e2e hooks stay out even with PVE_TRAY_E2E=1; without the sandbox it says so in one line', async () => {
-    await withVariant({ packaged: true, switches: ['no-sandbox'], env: { PVE_TRAY_E2E: '1' } }, async (app) => {
+    await withVariant({ packaged: true, switches: ['no-sandbox'], env: { PVE_TRAY_E2E: '1', ELECTRON_RENDERER_URL: 'http://127.0.0.1:5173/' } }, async (app) => {
       await app.ready()
       const tray = await until(() => app.tray(), 'the tray')
       expect(tray.image.startsWith(join(root, 'resources', 'icons'))).toBe(true)
       expect(await app.call({ op: 'global', name: '__pveTrayE2E' })).toBe('undefined')
       const [win] = await until(async () => ((await app.windows()).length > 0 ? app.windows() : null), 'the window')
       expect((win?.options['webPreferences'] as { devTools: boolean }).devTools).toBe(false)
+      // A dev-server URL in the environment is ignored by an installed app: it loads its own file.
+      expect(win?.url).toMatch(/^file:\/\/.*\/out\/renderer\/index\.html$/)
       expect(app.output().match(/WITHOUT Chromium's sandbox.*install the \.deb/g)).toHaveLength(1)
     })
   })
