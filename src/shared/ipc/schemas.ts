@@ -36,7 +36,11 @@ export const tokenSecretSchema = z.string().trim().min(1, 'Paste the token secre
 export const fingerprint256Schema = z
   .string()
   .trim()
-  .transform((s) => s.toUpperCase())
+  // As users paste it: lower case, without colons, or with spaces (openssl, pvenode, a browser) all work.
+  .transform((s) => {
+    const hex = s.toUpperCase().replace(/[\s:]/g, '')
+    return /^[0-9A-F]{64}$/.test(hex) ? (hex.match(/../g) ?? []).join(':') : s.toUpperCase()
+  })
   .pipe(z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/, 'A SHA-256 fingerprint is 32 hex pairs separated by colons'))
 
 export const caPemSchema = z

@@ -8,6 +8,7 @@ import type { z } from 'zod'
 import type { clusterInputSchema, generalSettingsInputSchema } from '../../../shared/ipc/schemas'
 import type { ClusterSettingsView, SettingsView } from '../../../shared/views'
 import { AppError } from '../ipc/app-error'
+import { openBound, sameContext, sealBound, sshContext, tokenContext, coversEndpoint, type SecretContext, type TokenEndpoint } from '../vault/bound-secret'
 import { vaultKeys, type SecretVault } from '../vault/secret-vault'
 import type { LoadedSettings, Recovered } from './load-settings'
 import { withGuestAlert, withMute, type MuteMode, type MuteTargetRef } from './mute-list'
@@ -22,7 +23,11 @@ export interface SettingsService {
   doc(): SettingsDoc
   view(): SettingsView
   cluster(id: string): StoredCluster | undefined
+  /** The cluster's token secret, only while the cluster has the token id, endpoints, pins and CA it was saved with. */
   tokenSecret(clusterId: string): string | null
+  /** The stored token secret for onboarding's test of one endpoint: null unless the secret was saved for exactly it. */
+  tokenSecretFor(clusterId: string, test: { tokenId: string; caPem: string | null; endpoint: TokenEndpoint }): string | null
+  /** The SSH key passphrase, only while the key file, user, port and node addresses are those it was saved with. */
   sshPassphrase(clusterId: string): string | null
   saveCluster(input: ClusterInput): StoredCluster
   removeCluster(id: string): void
@@ -40,20 +45,27 @@ function slug(name: string): string {
   return `${s || 'cluster'}-${randomUUID().slice(0, 8)}`
 }
 
-function clusterView(c: StoredCluster, vault: SecretVault): ClusterSettingsView {
+const tokenCtx = (c: StoredCluster): SecretContext => ({ kind: 'token', token: tokenContext(c) })
+const sshCtx = (c: StoredCluster): SecretContext => ({ kind: 'ssh', ssh: sshContext(c.ssh) })
+
+export const REENTER_TOKEN_SECRET =
+  'The token ID, endpoints, fingerprints or CA changed: enter the token secret again to use it with them (a stored secret is only sent where it was saved for).'
+export const REENTER_PASSPHRASE = 'The SSH key, user, port or node addresses changed: enter the key passphrase again (or remove it).'
+
+function clusterView(c: StoredCluster, vault: SecretVault, usable: { token: boolean; passphrase: boolean }): ClusterSettingsView {
   return {
     id: c.id,
     name: c.name,
     mode: c.mode,
     endpoints: c.endpoints.map((e) => ({ ...e })),
     tokenId: c.tokenId,
-    hasTokenSecret: vault.has(vaultKeys.tokenSecret(c.id)),
+    hasTokenSecret: usable.token,
     hasCaPem: c.caPem !== null,
     ssh: {
       user: c.ssh?.user ?? 'root',
       keyPath: c.ssh?.keyPath ?? null,
       useAgent: c.ssh?.useAgent ?? false,
-      hasPassphrase: vault.has(vaultKeys.sshPassphrase(c.id)),
+      hasPassphrase: usable.passphrase,
       port: c.ssh?.port ?? 22,
       hostOverrides: { ...(c.ssh?.hostOverrides ?? {}) }
     }
@@ -93,6 +105,30 @@ export function createSettingsService(opts: {
     for (const l of [...listeners]) l(doc)
   }
 
+  /**
+   * The secret under `key` if it was sealed for `expected`. A value stored before secrets were bound is
+   * bound now to the context it has been used with (the user saved both), then read like any other.
+   */
+  function readBound(key: string, expected: SecretContext): string | null {
+    const raw = vault.get(key)
+    if (raw === null) return null
+    const opened = openBound(raw)
+    if (opened === null) return null
+    if (opened.context === null) {
+      try {
+        vault.set(key, sealBound(opened.secret, expected))
+      } catch {
+        log('settings: could not bind a stored secret to its cluster (keyring unavailable)')
+      }
+      return opened.secret
+    }
+    if (sameContext(opened.context, expected)) return opened.secret
+    log(`settings: a stored secret (${key.split(':').at(-1) ?? 'secret'}) was saved for other settings; not used`)
+    return null
+  }
+  const tokenSecretOf = (c: StoredCluster): string | null => readBound(vaultKeys.tokenSecret(c.id), tokenCtx(c))
+  const passphraseOf = (c: StoredCluster): string | null => readBound(vaultKeys.sshPassphrase(c.id), sshCtx(c))
+
   function requireCluster(id: string): StoredCluster {
     const c = doc.clusters.find((x) => x.id === id)
     if (c === undefined) throw new AppError('not-found', 'This cluster is not configured (it may have been removed).')
@@ -103,7 +139,7 @@ export function createSettingsService(opts: {
     doc: () => doc,
     view(): SettingsView {
       return {
-        clusters: doc.clusters.map((c) => clusterView(c, vault)),
+        clusters: doc.clusters.map((c) => clusterView(c, vault, { token: tokenSecretOf(c) !== null, passphrase: passphraseOf(c) !== null })),
         pollIntervalSec: doc.pollIntervalSec,
         storageThresholdPct: doc.storageThresholdPct,
         notifications: { enabled: { ...defaultNotificationKinds, ...doc.notifications.enabled }, pausedUntil: doc.notifications.pausedUntil },
@@ -113,13 +149,25 @@ export function createSettingsService(opts: {
       }
     },
     cluster: (id) => doc.clusters.find((c) => c.id === id),
-    tokenSecret: (id) => vault.get(vaultKeys.tokenSecret(id)),
-    sshPassphrase: (id) => vault.get(vaultKeys.sshPassphrase(id)),
+    tokenSecret(id): string | null {
+      const c = doc.clusters.find((x) => x.id === id)
+      return c === undefined ? null : tokenSecretOf(c)
+    },
+    tokenSecretFor(id, test): string | null {
+      const c = doc.clusters.find((x) => x.id === id)
+      if (c === undefined) return null
+      const secret = tokenSecretOf(c)
+      return secret !== null && coversEndpoint(tokenCtx(c), test) ? secret : null
+    },
+    sshPassphrase(id): string | null {
+      const c = doc.clusters.find((x) => x.id === id)
+      return c === undefined ? null : passphraseOf(c)
+    },
 
     saveCluster(input): StoredCluster {
       const existing = input.id === undefined ? undefined : requireCluster(input.id)
       const id = existing?.id ?? slug(input.name)
-      if (input.tokenSecret === undefined && !vault.has(vaultKeys.tokenSecret(id))) {
+      if (input.tokenSecret === undefined && (existing === undefined || tokenSecretOf(existing) === null)) {
         throw new AppError('invalid-input', 'Paste the token secret shown once when the token was created.', {
           fields: { tokenSecret: 'Paste the token secret shown once when the token was created' }
         })
@@ -140,11 +188,18 @@ export function createSettingsService(opts: {
       const clusters = existing === undefined ? [...doc.clusters, cluster] : doc.clusters.map((c) => (c.id === id ? cluster : c))
       const next = { ...doc, clusters }
       if (!settingsDocSchema.safeParse(next).success) throw new AppError('invalid-input', 'These cluster settings are not valid; nothing was changed.')
+      // A kept secret goes only where it was saved for: a changed destination needs it entered again.
+      if (existing !== undefined && input.tokenSecret === undefined && !sameContext(tokenCtx(existing), tokenCtx(cluster))) {
+        throw new AppError('invalid-input', REENTER_TOKEN_SECRET, { fields: { tokenSecret: 'Enter the token secret again for the changed token ID, endpoints, fingerprints or CA' } })
+      }
+      if (existing !== undefined && ssh !== undefined && ssh.passphrase === undefined && passphraseOf(existing) !== null && !sameContext(sshCtx(existing), sshCtx(cluster))) {
+        throw new AppError('invalid-input', REENTER_PASSPHRASE, { fields: { 'ssh.passphrase': 'Enter the key passphrase again for the changed SSH settings' } })
+      }
       // Secrets first: if the vault refuses (no keyring), the document is left as it was.
       try {
-        if (input.tokenSecret !== undefined) vault.set(vaultKeys.tokenSecret(id), input.tokenSecret)
+        if (input.tokenSecret !== undefined) vault.set(vaultKeys.tokenSecret(id), sealBound(input.tokenSecret, tokenCtx(cluster)))
         if (ssh?.passphrase === null) vault.delete(vaultKeys.sshPassphrase(id))
-        else if (typeof ssh?.passphrase === 'string') vault.set(vaultKeys.sshPassphrase(id), ssh.passphrase)
+        else if (typeof ssh?.passphrase === 'string') vault.set(vaultKeys.sshPassphrase(id), sealBound(ssh.passphrase, sshCtx(cluster)))
       } catch {
         throw new AppError('internal', 'The secret could not be stored: the system keyring is not available. Nothing was changed.')
       }

@@ -4,6 +4,7 @@ import type { ChannelParsedInput } from '../../../../shared/ipc/contract'
 import type { CertificateInfo, ConnectionTestResult, EndpointView } from '../../../../shared/views'
 import type { ClusterApi } from '../../app/ports'
 import { isEmptyView } from '../../monitor/empty-view'
+import { REENTER_TOKEN_SECRET } from '../../settings/settings-service'
 import { parseResources } from '../../monitor/parse-resources'
 import { AppError } from '../app-error'
 import type { HandlerContext, HandlerGroup } from '../handler-types'
@@ -61,10 +62,17 @@ async function testConnection(input: TestInput, ctx: HandlerContext): Promise<Co
   const stored = input.clusterId === undefined ? undefined : ctx.settings.cluster(input.clusterId)
   if (input.clusterId !== undefined && stored === undefined) throw new AppError('not-found', 'This cluster is not configured (it may have been removed).')
   const { host, port } = input.endpoint
-  const secret = input.tokenSecret ?? (stored === undefined ? null : ctx.settings.tokenSecret(stored.id))
-  if (secret === null) return result({ fieldErrors: { tokenSecret: 'Paste the token secret' }, message: 'Paste the token secret shown once when the token was created.' })
   const pinned = input.endpoint.fingerprint256 ?? stored?.endpoints.find((e) => e.host === host && e.port === port)?.fingerprint256 ?? null
   const caPem = input.caPem === undefined ? (stored?.caPem ?? null) : input.caPem
+  // A stored secret is tested only against an endpoint it was saved for (same token id, pin and CA).
+  const storedSecret = stored === undefined ? null : ctx.settings.tokenSecretFor(stored.id, { tokenId: input.tokenId, caPem, endpoint: { host, port, fingerprint256: pinned } })
+  const secret = input.tokenSecret ?? storedSecret
+  if (secret === null) {
+    if (stored !== undefined && ctx.settings.tokenSecret(stored.id) !== null) {
+      return result({ fieldErrors: { tokenSecret: 'Enter the token secret again for this endpoint' }, message: REENTER_TOKEN_SECRET })
+    }
+    return result({ fieldErrors: { tokenSecret: 'Paste the token secret' }, message: 'Paste the token secret shown once when the token was created.' })
+  }
 
   if (pinned === null && caPem === null) {
     try {

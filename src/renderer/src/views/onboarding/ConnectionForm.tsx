@@ -1,6 +1,6 @@
 // Step 2: where the cluster is and which token to use. Errors appear next to the field concerned.
 import { Field } from '../../components/Field'
-import type { FieldErrors, OnboardingForm } from './onboarding-form'
+import { SECRET_AGAIN_HINT, storedSecretApplies, type FieldErrors, type OnboardingForm } from './onboarding-form'
 
 export interface ConnectionFormProps {
   readonly form: OnboardingForm
@@ -37,7 +37,11 @@ export function ConnectionForm({ form, errors, testing, onChange, onTest }: Conn
       <Field label="Token ID" error={errors.tokenId} hint="user@realm!tokenname">
         {(a) => <input {...a} className="input" value={form.tokenId} onChange={(e) => set('tokenId', e.target.value)} autoComplete="off" spellCheck={false} />}
       </Field>
-      <Field label="Token secret" error={errors.tokenSecret} hint={form.hasStoredSecret ? 'Leave empty to keep the stored secret.' : undefined}>
+      <Field
+        label="Token secret"
+        error={errors.tokenSecret}
+        hint={form.hasStoredSecret ? (storedSecretApplies(form) ? 'Leave empty to keep the stored secret.' : SECRET_AGAIN_HINT) : undefined}
+      >
         {(a) => (
           <input
             {...a}

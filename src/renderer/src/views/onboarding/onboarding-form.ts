@@ -20,10 +20,12 @@ export interface OnboardingForm {
   readonly fingerprint: string
   /** Whether a secret is already stored (editing): an empty secret field then keeps it. */
   readonly hasStoredSecret: boolean
+  /** What the stored secret was saved with (editing); main uses it only with exactly these. */
+  readonly saved: { readonly host: string; readonly port: string; readonly tokenId: string; readonly fingerprint: string } | null
 }
 
 export function emptyForm(): OnboardingForm {
-  return { clusterId: null, name: '', mode: 'monitor', host: '', port: '8006', tokenId: 'pvetray@pve!tray', tokenSecret: '', fingerprint: '', hasStoredSecret: false }
+  return { clusterId: null, name: '', mode: 'monitor', host: '', port: '8006', tokenId: 'pvetray@pve!tray', tokenSecret: '', fingerprint: '', hasStoredSecret: false, saved: null }
 }
 
 export function formFromCluster(c: ClusterSettingsView): OnboardingForm {
@@ -37,9 +39,30 @@ export function formFromCluster(c: ClusterSettingsView): OnboardingForm {
     tokenId: c.tokenId,
     tokenSecret: '',
     fingerprint: e?.fingerprint256 ?? '',
-    hasStoredSecret: c.hasTokenSecret
+    hasStoredSecret: c.hasTokenSecret,
+    saved: { host: e?.host ?? '', port: String(e?.port ?? 8006), tokenId: c.tokenId, fingerprint: e?.fingerprint256 ?? '' }
   }
 }
+
+/**
+ * Whether an empty secret field may keep the stored secret: only while host, port, token ID and
+ * fingerprint are those it was saved with (main refuses to send it anywhere else).
+ */
+export function storedSecretApplies(f: OnboardingForm): boolean {
+  if (!f.hasStoredSecret || f.saved === null) return false
+  const fp = (v: string): string | null => {
+    const r = fingerprint256Schema.safeParse(v)
+    return r.success ? r.data : v.trim() === '' ? '' : null
+  }
+  return (
+    f.host.trim().toLowerCase() === f.saved.host.toLowerCase() &&
+    Number(f.port) === Number(f.saved.port) &&
+    f.tokenId.trim() === f.saved.tokenId &&
+    fp(f.fingerprint) === fp(f.saved.fingerprint)
+  )
+}
+
+export const SECRET_AGAIN_HINT = 'Enter the secret again: a stored secret is only used with the host, port, token ID and fingerprint it was saved for.'
 
 export function validateForm(f: OnboardingForm, forSave: boolean): FieldErrors {
   const errors: FieldErrors = {}
@@ -48,7 +71,9 @@ export function validateForm(f: OnboardingForm, forSave: boolean): FieldErrors {
   errors.host = first(hostSchema.safeParse(f.host))
   errors.port = /^\d+$/.test(f.port.trim()) ? first(portSchema.safeParse(Number(f.port))) : 'Ports go from 1 to 65535'
   errors.tokenId = first(tokenIdSchema.safeParse(f.tokenId))
-  if (f.tokenSecret.trim() !== '' || !f.hasStoredSecret) errors.tokenSecret = first(tokenSecretSchema.safeParse(f.tokenSecret))
+  if (f.tokenSecret.trim() !== '' || !storedSecretApplies(f)) {
+    errors.tokenSecret = f.hasStoredSecret && f.tokenSecret.trim() === '' ? SECRET_AGAIN_HINT : first(tokenSecretSchema.safeParse(f.tokenSecret))
+  }
   if (f.fingerprint.trim() !== '') errors.fingerprint = first(fingerprint256Schema.safeParse(f.fingerprint))
   if (forSave && f.name.trim() === '') errors.name = 'Give the cluster a name'
   for (const k of Object.keys(errors) as FormField[]) if (errors[k] === undefined) delete errors[k]

@@ -6,7 +6,7 @@ import type { ClusterSettingsView, SettingsView } from '@shared/views'
 
 import { call } from '../../api/api-context'
 import { Field } from '../../components/Field'
-import { editorForm, editorInput, validateEditor, type ClusterEditorForm, type EndpointRow } from './cluster-editor-form'
+import { editorForm, editorInput, endpointsChanged, sshChanged, validateEditor, type ClusterEditorForm, type EndpointRow } from './cluster-editor-form'
 import { EndpointsEditor } from './EndpointsEditor'
 
 export interface ClusterEditorProps {
@@ -59,6 +59,11 @@ export function ClusterEditor({ api, cluster, onSaved, onClose }: ClusterEditorP
         )}
       </Field>
       <EndpointsEditor endpoints={f.endpoints} errors={errors} onChange={(endpoints: readonly EndpointRow[]) => set('endpoints', endpoints)} />
+      {endpointsChanged(cluster, f) || errors.tokenSecret !== undefined ? (
+        <Field label="Token secret" error={errors.tokenSecret} hint="The endpoints changed: enter the token secret again. A stored secret is only sent to the endpoints it was saved for.">
+          {(a) => <input {...a} className="input" type="password" autoComplete="off" spellCheck={false} value={f.tokenSecret} onChange={(e) => set('tokenSecret', e.target.value)} />}
+        </Field>
+      ) : null}
       <fieldset>
         <legend>SSH (for the node health check)</legend>
         <div className="field-row">
@@ -76,7 +81,7 @@ export function ClusterEditor({ api, cluster, onSaved, onClose }: ClusterEditorP
           <input type="checkbox" checked={f.sshUseAgent} onChange={(e) => set('sshUseAgent', e.target.checked)} />
           Use the SSH agent
         </label>
-        <Field label="Key passphrase" error={errors['ssh.passphrase']} hint={cluster.ssh.hasPassphrase ? 'A passphrase is stored; leave empty to keep it.' : undefined}>
+        <Field label="Key passphrase" error={errors['ssh.passphrase']} hint={cluster.ssh.hasPassphrase ? (sshChanged(cluster, f) ? 'The SSH settings changed: enter the passphrase again, or remove it.' : 'A passphrase is stored; leave empty to keep it.') : undefined}>
           {(a) => <input {...a} className="input" type="password" autoComplete="off" value={f.sshPassphrase} onChange={(e) => set('sshPassphrase', e.target.value)} />}
         </Field>
         {cluster.ssh.hasPassphrase ? (

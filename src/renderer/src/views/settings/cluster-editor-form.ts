@@ -22,6 +22,8 @@ export interface ClusterEditorForm {
   /** '' keeps the stored passphrase (unless `clearPassphrase`). */
   readonly sshPassphrase: string
   readonly clearPassphrase: boolean
+  /** Needed only when the endpoints change: a stored secret is sent only where it was saved for. */
+  readonly tokenSecret: string
 }
 
 export function editorForm(c: ClusterSettingsView): ClusterEditorForm {
@@ -34,8 +36,24 @@ export function editorForm(c: ClusterSettingsView): ClusterEditorForm {
     sshUseAgent: c.ssh.useAgent,
     sshPort: String(c.ssh.port),
     sshPassphrase: '',
-    clearPassphrase: false
+    clearPassphrase: false,
+    tokenSecret: ''
   }
+}
+
+const endpointKey = (e: { host: string; port: number | string; fingerprint256: string | null }): string =>
+  `${e.host.trim().toLowerCase()}|${Number(e.port)}|${(e.fingerprint256 ?? '').trim().toUpperCase().replace(/[^0-9A-F]/g, '')}`
+
+/** Whether the endpoints (hosts, ports, fingerprints) differ from the saved ones: the token secret is then asked again. */
+export function endpointsChanged(c: ClusterSettingsView, f: ClusterEditorForm): boolean {
+  const a = c.endpoints.map(endpointKey).sort()
+  const b = f.endpoints.map((e) => endpointKey({ host: e.host, port: e.port, fingerprint256: e.fingerprint256 })).sort()
+  return a.length !== b.length || a.some((k, i) => k !== b[i])
+}
+
+/** Whether the SSH settings a stored passphrase was saved with changed (key file, user, port). */
+export function sshChanged(c: ClusterSettingsView, f: ClusterEditorForm): boolean {
+  return (f.sshKeyPath.trim() || null) !== c.ssh.keyPath || f.sshUser !== c.ssh.user || Number(f.sshPort) !== c.ssh.port
 }
 
 export function editorInput(c: ClusterSettingsView, f: ClusterEditorForm): ChannelInput<'settings:save-cluster'> {
@@ -44,6 +62,7 @@ export function editorInput(c: ClusterSettingsView, f: ClusterEditorForm): Chann
     name: f.name,
     mode: f.mode,
     tokenId: c.tokenId,
+    ...(f.tokenSecret.trim() !== '' ? { tokenSecret: f.tokenSecret.trim() } : {}),
     endpoints: f.endpoints.map((e) => ({
       host: e.host,
       port: Number(e.port),

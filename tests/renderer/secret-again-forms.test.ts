@@ -1,0 +1,58 @@
+// The forms say when a stored secret can no longer be kept: main sends a stored token secret only to the
+// token id, endpoints and fingerprints it was saved with, so the forms ask for it again as soon as one changes.
+import { describe, expect, it } from 'vitest'
+
+import type { ClusterSettingsView } from '../../src/shared/views'
+import { editorForm, editorInput, endpointsChanged, sshChanged } from '../../src/renderer/src/views/settings/cluster-editor-form'
+import { formFromCluster, SECRET_AGAIN_HINT, storedSecretApplies, testInput, validateForm } from '../../src/renderer/src/views/onboarding/onboarding-form'
+
+const FP = 'AB:'.repeat(31) + 'CD'
+const cluster: ClusterSettingsView = {
+  id: 'lab-1',
+  name: 'Lab',
+  mode: 'control',
+  endpoints: [
+    { host: '10.0.0.1', port: 8006, node: 'pve1', fingerprint256: FP },
+    { host: '10.0.0.2', port: 8006, node: 'pve2', fingerprint256: FP }
+  ],
+  tokenId: 'tray@pve!tray',
+  hasTokenSecret: true,
+  hasCaPem: false,
+  ssh: { user: 'root', keyPath: '/k', useAgent: false, hasPassphrase: true, port: 22, hostOverrides: {} }
+}
+
+describe('onboarding form of a saved cluster', () => {
+  it('keeps the stored secret only while host, port, token ID and fingerprint are unchanged', () => {
+    const f = formFromCluster(cluster)
+    expect(storedSecretApplies(f)).toBe(true)
+    expect(validateForm(f, true).tokenSecret).toBeUndefined()
+    expect(testInput(f)).not.toHaveProperty('tokenSecret')
+    // Same fingerprint typed in lower case without colons is the same fingerprint.
+    expect(storedSecretApplies({ ...f, fingerprint: FP.replace(/:/g, '').toLowerCase() })).toBe(true)
+    for (const change of [{ host: '203.0.113.9' }, { port: '8007' }, { tokenId: 'other@pve!x' }, { fingerprint: 'CD:'.repeat(31) + 'AB' }, { fingerprint: '' }]) {
+      const g = { ...f, ...change }
+      expect(storedSecretApplies(g), JSON.stringify(change)).toBe(false)
+      expect(validateForm(g, true).tokenSecret).toBe(SECRET_AGAIN_HINT)
+    }
+  })
+})
+
+describe('settings editor of a saved cluster', () => {
+  it('asks for the token secret when the endpoints change, and sends it', () => {
+    const f = editorForm(cluster)
+    expect(endpointsChanged(cluster, f)).toBe(false)
+    expect(endpointsChanged(cluster, { ...f, endpoints: [...f.endpoints].reverse() })).toBe(false)
+    const moved = { ...f, endpoints: f.endpoints.map((e, i) => (i === 0 ? { ...e, host: '203.0.113.9' } : e)) }
+    expect(endpointsChanged(cluster, moved)).toBe(true)
+    expect(endpointsChanged(cluster, { ...f, endpoints: f.endpoints.slice(1) })).toBe(true)
+    expect(editorInput(cluster, moved)).not.toHaveProperty('tokenSecret')
+    expect(editorInput(cluster, { ...moved, tokenSecret: ' 11111111-2222-3333-4444-555555555555 ' }).tokenSecret).toBe('11111111-2222-3333-4444-555555555555')
+  })
+
+  it('says when the SSH settings a passphrase was saved with change', () => {
+    const f = editorForm(cluster)
+    expect(sshChanged(cluster, f)).toBe(false)
+    expect(sshChanged(cluster, { ...f, sshKeyPath: '/other' })).toBe(true)
+    expect(sshChanged(cluster, { ...f, sshPort: '2222' })).toBe(true)
+  })
+})
