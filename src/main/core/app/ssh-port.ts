@@ -18,7 +18,7 @@ import type { ChangedHostKey, PendingHostKey, SshPort } from './ports'
 const CONNECTION_KINDS: ReadonlySet<SshErrorKind> = new Set<SshErrorKind>([
   'key-unreadable', 'passphrase-missing', 'passphrase-wrong', 'key-rejected', 'agent-unavailable',
   'connect-timeout', 'connection-refused', 'host-unreachable', 'handshake-failed',
-  'host-key-unknown', 'host-key-changed', 'no-address', 'pool-closed'
+  'host-key-unknown', 'host-key-changed', 'host-key-revoked', 'no-address', 'pool-closed'
 ])
 
 export interface SshPortOptions {

@@ -70,6 +70,10 @@ export function sshIpcError(e: unknown): IpcError | null {
     return withFields('ssh-host-key-changed', s.message,
       { host: s.host, pinnedFingerprint: s.pinnedFingerprint, presentedFingerprint: s.presentedFingerprint, keyType: s.keyType })
   }
+  if (s.kind === 'host-key-revoked') {
+    // Nothing to trust here either: the user's own known_hosts refuses this key.
+    return withFields('ssh-host-key-revoked', s.message, { host: s.host, presentedFingerprint: s.presentedFingerprint, keyType: s.keyType })
+  }
   if (AUTH_KINDS.has(s.kind)) return withFields('ssh-auth', s.message, { host: s.host, reason: s.kind })
   if (UNREACHABLE_KINDS.has(s.kind)) return withFields('unreachable', s.message, { host: s.host, reason: s.kind })
   return { code: OTHER_KINDS[s.kind] ?? 'internal', message: s.message }

@@ -50,6 +50,13 @@ export function hostKeyChangedError(hostId: string, pinned: HostKeyPin, presente
   { host: hostId, pinnedFingerprint: pinned.fingerprint, presentedFingerprint: presented.fingerprint, keyType: presented.keyType })
 }
 
+export function hostKeyRevokedError(hostId: string, presented: HostKeyPin): SshError {
+  return new SshError('host-key-revoked',
+    `${hostId} presented the host key ${presented.fingerprint} (${presented.keyType}), which your ~/.ssh/known_hosts marks @revoked: ` +
+    'it is refused and not pinned. If the node got a new key, check it with `ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub` on the node.',
+  { host: hostId, presentedFingerprint: presented.fingerprint, keyType: presented.keyType })
+}
+
 export function hostKeyUnknownError(hostId: string, presented: HostKeyPin, asked: boolean): SshError {
   const why = asked ? 'you did not confirm it' : 'no one could be asked to confirm it'
   return new SshError('host-key-unknown',
@@ -63,20 +70,22 @@ export interface HostKeyCheckInput {
   port: number
   store: HostKeyStore
   trustOnFirstUse?: TrustOnFirstUse | undefined
-  /** Consulted before asking: a key known to OpenSSH is pinned without a question. */
-  lookupKnownHosts?: ((host: string, port: number) => Promise<HostKeyPin[]>) | undefined
+  /** Consulted first: a key OpenSSH marks `@revoked` is refused; a key it knows is pinned without a question. */
+  lookupKnownHosts?: ((host: string, port: number) => Promise<{ trusted: HostKeyPin[]; revoked: HostKeyPin[] }>) | undefined
 }
 
 /** Resolves when the presented key may be used (pinning it if new); throws a typed SshError otherwise. */
 export async function checkHostKey(input: HostKeyCheckInput, keyBlob: Buffer): Promise<void> {
   const hostId = hostIdOf(input.host, input.port)
   const presented: HostKeyPin = { fingerprint: fingerprintOf(keyBlob), keyType: keyTypeOf(keyBlob) }
+  const { trusted: known, revoked } = input.lookupKnownHosts ? await input.lookupKnownHosts(input.host, input.port) : { trusted: [], revoked: [] }
+  // Revocation wins over everything, a pin made earlier included.
+  if (revoked.some((k) => k.fingerprint === presented.fingerprint)) throw hostKeyRevokedError(hostId, presented)
   const pinned = await input.store.get(hostId)
   if (pinned) {
     if (pinned.fingerprint === presented.fingerprint) return
     throw hostKeyChangedError(hostId, pinned, presented)
   }
-  const known = input.lookupKnownHosts ? await input.lookupKnownHosts(input.host, input.port) : []
   if (known.some((k) => k.fingerprint === presented.fingerprint)) {
     await input.store.set(hostId, presented)
     return

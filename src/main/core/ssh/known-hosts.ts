@@ -1,6 +1,7 @@
 // Reads OpenSSH known_hosts so hosts the user already trusts need no question. Supports plain and
-// comma-separated patterns, `[host]:port`, hashed `|1|salt|hash` entries and `*`/`?` wildcards; skips
-// `@revoked`/`@cert-authority` lines and negated patterns (it only ever adds trust for exact matches).
+// comma-separated patterns, `[host]:port`, hashed `|1|salt|hash` entries and `*`/`?` wildcards. `@revoked`
+// lines are honoured (such a key is refused, whatever else vouches for it); `@cert-authority` lines are
+// skipped (no certificate trust is derived from them).
 import { createHmac } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 
@@ -39,33 +40,48 @@ function hostFieldMatches(field: string, name: string): boolean {
   return matched
 }
 
-/** Pure: the keys `text` (a known_hosts file) holds for host:port. */
-export function findKnownHostKeys(text: string, host: string, port: number): HostKeyPin[] {
+/** Pure: the keys `text` (a known_hosts file) trusts for host:port, and those it marks `@revoked`. */
+export function knownHostEntries(text: string, host: string, port: number): { trusted: HostKeyPin[]; revoked: HostKeyPin[] } {
   const name = knownHostsName(host, port)
-  const out: HostKeyPin[] = []
+  const trusted: HostKeyPin[] = []
+  const revoked: HostKeyPin[] = []
   for (const raw of text.split('\n')) {
-    const line = raw.trim()
-    if (line === '' || line.startsWith('#') || line.startsWith('@')) continue
+    let line = raw.trim()
+    if (line === '' || line.startsWith('#')) continue
+    let marker: string | null = null
+    if (line.startsWith('@')) {
+      marker = line.split(/\s+/, 1)[0] ?? ''
+      line = line.slice(marker.length).trim()
+      if (marker !== '@revoked') continue
+    }
     const [hosts, keyType, keyData] = line.split(/\s+/)
     if (!hosts || !keyType || !keyData || !hostFieldMatches(hosts, name)) continue
     const blob = Buffer.from(keyData, 'base64')
     // A corrupt line must not become a pin: the blob has to name the same type as the line.
     if (keyTypeOf(blob) !== keyType) continue
-    out.push({ keyType, fingerprint: fingerprintOf(blob) })
+    ;(marker === '@revoked' ? revoked : trusted).push({ keyType, fingerprint: fingerprintOf(blob) })
   }
-  return out
+  // A key both trusted and revoked is revoked.
+  return { trusted: trusted.filter((k) => !revoked.some((r) => r.fingerprint === k.fingerprint)), revoked }
 }
 
+/** Pure: the keys `text` (a known_hosts file) trusts for host:port (revoked ones excluded). */
+export function findKnownHostKeys(text: string, host: string, port: number): HostKeyPin[] {
+  return knownHostEntries(text, host, port).trusted
+}
+
+export type KnownHostsLookup = (host: string, port: number) => Promise<{ trusted: HostKeyPin[]; revoked: HostKeyPin[] }>
+
 /** Reads the file on each call (it may change while the app runs); a missing file means no entries. */
-export function knownHostsLookup(path: string): (host: string, port: number) => Promise<HostKeyPin[]> {
+export function knownHostsLookup(path: string): KnownHostsLookup {
   return async (host, port) => {
     let text: string
     try {
       text = await readFile(path, 'utf8')
     } catch {
-      return []
+      return { trusted: [], revoked: [] }
     }
-    return findKnownHostKeys(text, host, port)
+    return knownHostEntries(text, host, port)
   }
 }
 
@@ -92,7 +108,7 @@ export async function importKnownHosts(path: string, targets: ReadonlyArray<{ ho
       results.push({ hostId, outcome: 'already-pinned' })
       continue
     }
-    const keys = await lookup(target.host, port)
+    const keys = (await lookup(target.host, port)).trusted
     const rank = (k: HostKeyPin): number => {
       const i = TYPE_PREFERENCE.indexOf(k.keyType)
       return i === -1 ? TYPE_PREFERENCE.length : i

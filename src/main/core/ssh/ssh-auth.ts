@@ -1,6 +1,7 @@
 // Turns the configured authentication into ssh2 options, failing early with typed errors that say which
 // part is wrong (key file, passphrase, agent) instead of ssh2's generic "authentication methods failed".
-import { readFile } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { open } from 'node:fs/promises'
 import { connect } from 'node:net'
 
 import ssh2 from 'ssh2'
@@ -54,11 +55,26 @@ async function agentReachable(path: string, timeoutMs: number): Promise<void> {
   })
 }
 
+/** A private key is a small regular file: never a device, a FIFO, a directory or something huge. */
+const MAX_KEY_BYTES = 1024 * 1024
+
 async function keyAuth(path: string, getPassphrase: PassphraseGetter | undefined): Promise<ResolvedAuth> {
   let data: Buffer
   try {
-    data = await readFile(path)
+    // Checked on the opened file (no swap between check and read); non-blocking so a FIFO cannot hang us.
+    const fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK)
+    try {
+      const st = await fh.stat()
+      if (!st.isFile() || st.size > MAX_KEY_BYTES) {
+        throw new SshError('key-unreadable',
+          `The SSH key file ${path} is not a private key file (${st.isFile() ? 'larger than 1 MiB' : 'not a regular file'}). Check the path in the settings.`)
+      }
+      data = await fh.readFile()
+    } finally {
+      await fh.close()
+    }
   } catch (err) {
+    if (err instanceof SshError) throw err
     const code = (err as NodeJS.ErrnoException).code ?? 'error'
     throw new SshError('key-unreadable',
       `The SSH key file ${path} cannot be read (${code}). Check the path in the settings and that the app may read the file.`, { cause: err })

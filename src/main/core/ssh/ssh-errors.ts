@@ -12,6 +12,7 @@ export type SshErrorKind =
   | 'host-unreachable'
   | 'host-key-unknown'
   | 'host-key-changed'
+  | 'host-key-revoked'
   | 'handshake-failed'
   | 'connection-lost'
   | 'channel-failed'

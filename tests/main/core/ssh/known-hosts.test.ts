@@ -1,9 +1,13 @@
 import { createHmac, randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-import { fingerprintOf, keyTypeOf } from '../../../../src/main/core/ssh/host-key'
-import { findKnownHostKeys, knownHostsName } from '../../../../src/main/core/ssh/known-hosts'
+import { checkHostKey, fingerprintOf, keyTypeOf, type HostKeyPin } from '../../../../src/main/core/ssh/host-key'
+import { findKnownHostKeys, knownHostEntries, knownHostsLookup, knownHostsName } from '../../../../src/main/core/ssh/known-hosts'
+import { SshError } from '../../../../src/main/core/ssh/ssh-errors'
 
 // A real ed25519 public key line and the fingerprint `ssh-keygen -lf` prints for it.
 const ED = 'AAAAC3NzaC1lZDI1NTE5AAAAIHRzXe7fvMYOtNRK4qQzfmdmlsXCQ0Mr7ZlK4XUXWybq'
@@ -52,5 +56,51 @@ describe('known_hosts parsing', () => {
 
   it('skips lines whose key blob does not match their key type', () => {
     expect(findKnownHostKeys(`pve1 ssh-rsa ${ED}\npve1 ssh-ed25519 !!!`, 'pve1', 22)).toEqual([])
+  })
+})
+
+describe('@revoked in known_hosts', () => {
+  const blob = Buffer.from(ED, 'base64')
+  const memoryStore = (pins: Record<string, HostKeyPin> = {}) => ({
+    pins,
+    get: (id: string) => pins[id],
+    set: (id: string, pin: HostKeyPin) => void (pins[id] = pin)
+  })
+  const withFile = async (text: string, fn: (path: string) => Promise<void>): Promise<void> => {
+    const dir = mkdtempSync(join(tmpdir(), 'pvetray-kh-'))
+    try {
+      writeFileSync(join(dir, 'known_hosts'), text)
+      await fn(join(dir, 'known_hosts'))
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+
+  it('lists revoked keys apart, and a key both listed and revoked is not trusted', () => {
+    const text = `pve1 ssh-ed25519 ${ED}\n@revoked * ssh-ed25519 ${ED}\n@cert-authority * ssh-ed25519 ${ED}\n`
+    const e = knownHostEntries(text, 'pve1', 22)
+    expect(e.revoked).toEqual([{ keyType: 'ssh-ed25519', fingerprint: ED_FP }])
+    expect(e.trusted).toEqual([])
+    expect(findKnownHostKeys(text, 'pve1', 22)).toEqual([])
+  })
+
+  it('a revoked key is refused and never pinned, even when known_hosts also lists it or a pin exists', async () => {
+    await withFile(`10.0.0.1 ssh-ed25519 ${ED}\n@revoked 10.0.0.1 ssh-ed25519 ${ED}\n`, async (path) => {
+      const store = memoryStore()
+      const trustOnFirstUse = async (): Promise<boolean> => true
+      const err = await checkHostKey({ host: '10.0.0.1', port: 22, store, trustOnFirstUse, lookupKnownHosts: knownHostsLookup(path) }, blob).catch((e: unknown) => e)
+      expect(err).toBeInstanceOf(SshError)
+      expect((err as SshError).kind).toBe('host-key-revoked')
+      expect((err as SshError).message).toMatch(/@revoked/)
+      expect(store.pins).toEqual({})
+      const pinned = memoryStore({ '10.0.0.1:22': { keyType: 'ssh-ed25519', fingerprint: ED_FP } })
+      await expect(checkHostKey({ host: '10.0.0.1', port: 22, store: pinned, lookupKnownHosts: knownHostsLookup(path) }, blob)).rejects.toMatchObject({ kind: 'host-key-revoked' })
+    })
+    // Without the @revoked line the same key is pinned from known_hosts (the check above can fail).
+    await withFile(`10.0.0.1 ssh-ed25519 ${ED}\n`, async (path) => {
+      const store = memoryStore()
+      await checkHostKey({ host: '10.0.0.1', port: 22, store, lookupKnownHosts: knownHostsLookup(path) }, blob)
+      expect(store.pins['10.0.0.1:22']?.fingerprint).toBe(ED_FP)
+    })
   })
 })

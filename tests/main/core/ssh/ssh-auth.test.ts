@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
-import { copyFile } from 'node:fs/promises'
+import { copyFile, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import type { Server, Socket } from 'node:net'
 import { join } from 'node:path'
@@ -81,6 +81,22 @@ describe('authentication against a real sshd', () => {
     expect(err.message).toContain('ENOENT')
     const notKey = makePool(sshd, { auth: { kind: 'key', privateKeyPath: join(sshd.dir, 'sshd_config') } })
     expect((await failure(notKey.exec(sshd.host, ['true']))).kind).toBe('key-unreadable')
+  })
+
+  it('reads a key path only if it is a regular file under 1 MiB (no FIFO, device, directory or huge file)', async () => {
+    const fifo = join(sshd.dir, 'key.fifo')
+    await run('mkfifo', [fifo])
+    const big = join(sshd.dir, 'big.key')
+    await writeFile(big, Buffer.alloc(1024 * 1024 + 1, 0x41))
+    for (const path of [fifo, '/dev/zero', sshd.dir, big]) {
+      const pool = makePool(sshd, { auth: { kind: 'key', privateKeyPath: path } })
+      const t0 = Date.now()
+      const err = await failure(pool.exec(sshd.host, ['true']))
+      expect(err.kind, path).toBe('key-unreadable')
+      expect(err.message, path).toMatch(/not a private key file|cannot be read/)
+      expect(Date.now() - t0, path).toBeLessThan(5000)
+      await pool.closeAll()
+    }
   })
 
   describe('ssh-agent', () => {
