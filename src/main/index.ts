@@ -82,7 +82,7 @@ function run(): void {
 }
 
 function setupVault(): SecretVault {
-  return createEncryptedVault(safeStorageBackend(), createElectronSecretRecordStore(app.getPath('userData')))
+  return createEncryptedVault(safeStorageBackend(), createElectronSecretRecordStore(app.getPath('userData')), log)
 }
 
 function setupCore(vault: SecretVault): AppCore {

@@ -52,6 +52,8 @@ export interface SettingsView {
   readonly keyring: KeyringStatus
   /** A settings problem found at start (corrupt store backed up to `backupPath`), shown once. */
   readonly recovered: { readonly message: string; readonly backupPath: string | null } | null
+  /** The secrets file could not be read: kept aside at `backupPath`; the clusters' secrets must be entered again. */
+  readonly secretsRecovered: { readonly message: string; readonly backupPath: string | null } | null
 }
 
 export interface AppState {

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { safeStorage } from 'electron'
 import Store from 'electron-store'
 
+import { asidePath } from '../core/settings/json-file-settings-store'
 import type { SettingsStore } from '../core/settings/settings-store'
 import type { CipherBackend, SecretRecordStore } from '../core/vault/encrypted-vault'
 
@@ -38,15 +39,23 @@ class StoreFile {
       this.open().store = doc
     } catch {
       // Still unreadable (the core has taken its backup by now): move it aside, start a fresh file.
-      if (existsSync(this.path)) renameSync(this.path, `${this.path}.unreadable-${Date.now()}`)
+      if (existsSync(this.path)) renameSync(this.path, asidePath(this.path, 'unreadable'))
       this.store = null
       this.open().store = doc
     }
   }
 
+  /** Renames an unreadable file out of the way (never deletes it); the next write starts a fresh one. */
+  setAside(): string | null {
+    if (!existsSync(this.path)) return null
+    const target = asidePath(this.path, 'unreadable')
+    renameSync(this.path, target)
+    this.store = null
+    return target
+  }
   backup(): string | null {
     if (!existsSync(this.path)) return null
-    const target = `${this.path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`
+    const target = asidePath(this.path, 'corrupt')
     copyFileSync(this.path, target)
     return target
   }
@@ -70,7 +79,8 @@ export function createElectronSecretRecordStore(dir: string): SecretRecordStore 
       for (const [k, v] of Object.entries(file.read() ?? {})) if (typeof v === 'string') out[k] = v
       return out
     },
-    write: (rec) => file.write(rec)
+    write: (rec) => file.write(rec),
+    setAside: () => file.setAside()
   }
 }
 

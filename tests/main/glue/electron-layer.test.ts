@@ -341,6 +341,21 @@ describe('start-up variants', () => {
     })
   })
 
+  it('an unreadable secrets file (electron-store) is kept aside and reported, never overwritten', async () => {
+    await withVariant({}, async (app) => {
+      mkdirSync(app.userData, { recursive: true })
+      writeFileSync(join(app.userData, 'secrets.json'), '{"cluster:a:token-secret": "AAAA", trunc')
+      await app.ready()
+      const s = await until(async () => {
+        const r = await invoke<SettingsView>(app, 'settings:get', {})
+        return r.ok && r.value.secretsRecovered !== null ? r.value : null
+      }, 'the secrets problem in the settings')
+      const aside = s.secretsRecovered?.backupPath ?? ''
+      expect(aside).toMatch(/secrets\.json\.unreadable-/)
+      expect(readFileSync(aside, 'utf8')).toBe('{"cluster:a:token-secret": "AAAA", trunc')
+    })
+  })
+
   it('packaged: the e2e hooks stay out even with PVE_TRAY_E2E=1; without the sandbox it says so in one line', async () => {
     await withVariant({ packaged: true, switches: ['no-sandbox'], env: { PVE_TRAY_E2E: '1', ELECTRON_RENDERER_URL: 'http://127.0.0.1:5173/' } }, async (app) => {
       await app.ready()

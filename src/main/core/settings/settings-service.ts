@@ -145,7 +145,8 @@ export function createSettingsService(opts: {
         notifications: { enabled: { ...defaultNotificationKinds, ...doc.notifications.enabled }, pausedUntil: doc.notifications.pausedUntil },
         startAtLogin: doc.startAtLogin,
         keyring: vault.status(),
-        recovered
+        recovered,
+        secretsRecovered: vault.problem()
       }
     },
     cluster: (id) => doc.clusters.find((c) => c.id === id),

@@ -1,7 +1,7 @@
 // A SecretVault over an encryption backend (Electron safeStorage in the app, a key file in tests and
 // the bridge) and a record store (electron-store / a JSON file). Only base64 ciphertext is stored.
 import type { KeyringStatus } from '../../../shared/views'
-import type { SecretVault } from './secret-vault'
+import type { SecretsProblem, SecretVault } from './secret-vault'
 
 export interface CipherBackend {
   encrypt(plain: string): Buffer
@@ -12,8 +12,11 @@ export interface CipherBackend {
 }
 
 export interface SecretRecordStore {
+  /** Throws when the stored file cannot be read as records. */
   read(): Record<string, string>
   write(rec: Record<string, string>): void
+  /** Moves an unreadable file out of the way (renamed, never deleted); returns where it went. */
+  setAside(): string | null
 }
 
 /** Backends that only obfuscate: the secret can be read by anyone who can read the file. */
@@ -42,12 +45,25 @@ function own(rec: Record<string, string>, key: string): string | undefined {
   return Object.prototype.hasOwnProperty.call(rec, key) ? rec[key] : undefined
 }
 
-export function createEncryptedVault(backend: CipherBackend, store: SecretRecordStore): SecretVault {
+export function createEncryptedVault(backend: CipherBackend, store: SecretRecordStore, log: (line: string) => void = () => undefined): SecretVault {
+  let problem: SecretsProblem | null = null
   const read = (): Record<string, string> => {
     try {
       // A null-prototype copy: keys like "__proto__" stay data.
       return Object.assign(Object.create(null) as Record<string, string>, store.read())
     } catch {
+      // Never write over it: saving one cluster's secret must not destroy the others'. Keep it aside, say so.
+      let backupPath: string | null = null
+      try {
+        backupPath = store.setAside()
+      } catch {
+        log('vault: the unreadable secrets file could not be moved aside')
+      }
+      problem = {
+        message: 'The file holding the token secrets could not be read (it may be damaged), so the clusters need their secrets entered again.',
+        backupPath
+      }
+      log('vault: secrets file unreadable; kept aside')
       return Object.create(null) as Record<string, string>
     }
   }
@@ -68,13 +84,20 @@ export function createEncryptedVault(backend: CipherBackend, store: SecretRecord
         return null
       }
     },
-    has: (key) => own(read(), key) !== undefined,
+    // "Has a secret" means one that can be decrypted: an undecryptable one must be entered again.
+    has(key): boolean {
+      return this.get(key) !== null
+    },
     delete(key): void {
       const rec = read()
       if (own(rec, key) === undefined) return
       delete rec[key]
       store.write({ ...rec })
     },
-    status: () => keyringStatus(backend)
+    status: () => keyringStatus(backend),
+    problem(): SecretsProblem | null {
+      read()
+      return problem
+    }
   }
 }

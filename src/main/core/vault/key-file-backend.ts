@@ -2,10 +2,10 @@
 // file (mode 0600). Named for what it is — the key sits next to the ciphertext, so status() reports
 // it as not secure. The Electron app uses safeStorage instead.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 
-import { writeFileAtomic } from '../settings/json-file-settings-store'
+import { asidePath, writeFileAtomic } from '../settings/json-file-settings-store'
 import type { CipherBackend, SecretRecordStore } from './encrypted-vault'
 
 const IV_BYTES = 12
@@ -50,14 +50,19 @@ export function createJsonFileRecordStore(path: string): SecretRecordStore {
     read(): Record<string, string> {
       if (!existsSync(path)) return {}
       const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'))
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('the secrets file is not a JSON object')
       const out = Object.create(null) as Record<string, string>
-      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
-        for (const [k, v] of Object.entries(parsed)) if (typeof v === 'string') out[k] = v
-      }
+      for (const [k, v] of Object.entries(parsed)) if (typeof v === 'string') out[k] = v
       return out
     },
     write(rec): void {
       writeFileAtomic(path, JSON.stringify(rec))
+    },
+    setAside(): string | null {
+      if (!existsSync(path)) return null
+      const target = asidePath(path, 'unreadable')
+      renameSync(path, target)
+      return target
     }
   }
 }

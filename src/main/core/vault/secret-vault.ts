@@ -9,6 +9,13 @@ export interface SecretVault {
   has(key: string): boolean
   delete(key: string): void
   status(): KeyringStatus
+  /** The secrets file could not be read: it was kept aside (never overwritten) and the user must enter the secrets again. */
+  problem(): SecretsProblem | null
+}
+
+export interface SecretsProblem {
+  readonly message: string
+  readonly backupPath: string | null
 }
 
 /** Vault keys, in one place so a cluster's secrets can be found and removed together. */

@@ -14,7 +14,9 @@ export interface BannersProps {
 
 export function Banners({ state, settings, navigate }: BannersProps): React.JSX.Element {
   const [recoveredSeen, setRecoveredSeen] = useState(false)
+  const [secretsSeen, setSecretsSeen] = useState(false)
   const recovered = settings?.recovered ?? null
+  const secrets = settings?.secretsRecovered ?? null
   return (
     <>
       {state?.demo === true ? (
@@ -32,6 +34,20 @@ export function Banners({ state, settings, navigate }: BannersProps): React.JSX.
             {recovered.backupPath !== null ? ` The old file was kept at ${recovered.backupPath}.` : ''}
           </span>
           <button type="button" className="btn" onClick={() => setRecoveredSeen(true)}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {secrets !== null && !secretsSeen ? (
+        <div className="banner banner-warning" role="alert" data-testid="secrets-recovered-banner">
+          <span>
+            {secrets.message}
+            {secrets.backupPath !== null ? ` The unreadable file was kept at ${secrets.backupPath}.` : ''}
+          </span>
+          <button type="button" className="btn" onClick={() => navigate({ view: 'settings' })}>
+            Open settings
+          </button>
+          <button type="button" className="btn" onClick={() => setSecretsSeen(true)}>
             Dismiss
           </button>
         </div>

@@ -110,7 +110,8 @@ describe('the SSH key passphrase is bound to the key, user, port and node addres
       get: (k) => values.get(k) ?? null,
       has: (k) => values.has(k),
       delete: (k) => void values.delete(k),
-      status: () => ({ backend: 'test', secure: true, message: null })
+      status: () => ({ backend: 'test', secure: true, message: null }),
+      problem: () => null
     }
     const store = { load: () => undefined, save: () => undefined, backup: () => null }
     return { svc: createSettingsService({ store, vault, loaded: { doc: defaultSettingsDoc(), recovered: null, rewrite: false } }), values }

@@ -13,6 +13,7 @@ const settings = (pausedUntil: number | null = null): SettingsView => ({
   notifications: { ...defaultNotificationPrefs(), pausedUntil },
   startAtLogin: false,
   keyring: { backend: 'gnome_libsecret', secure: true, message: null },
+  secretsRecovered: null,
   recovered: null
 })
 

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
-import { createEncryptedVault, type CipherBackend } from '../../../../src/main/core/vault/encrypted-vault'
+import { createEncryptedVault, type CipherBackend, type SecretRecordStore } from '../../../../src/main/core/vault/encrypted-vault'
 import { createJsonFileRecordStore, createKeyFileCipherBackend } from '../../../../src/main/core/vault/key-file-backend'
 
 let dir: string
@@ -38,7 +38,8 @@ describe('encrypted vault with the key-file backend', () => {
     const store = createJsonFileRecordStore(join(dir, 's.json'))
     createEncryptedVault(createKeyFileCipherBackend(join(dir, 'key1')), store).set('k', SECRET)
     const other = createEncryptedVault(createKeyFileCipherBackend(join(dir, 'key2')), store)
-    expect(other.has('k')).toBe(true)
+    // has() means "can be decrypted": the UI then asks for the secret again.
+    expect(other.has('k')).toBe(false)
     expect(other.get('k')).toBeNull()
   })
 
@@ -50,6 +51,23 @@ describe('encrypted vault with the key-file backend', () => {
     writeFileSync(join(dir, 's.json'), '{broken')
     expect(v.get('__proto__')).toBeNull()
   })
+
+  it('keeps an unreadable secrets file aside and says so: saving another secret never destroys it', () => {
+    const path = join(dir, 'secrets.json')
+    writeFileSync(path, '{"cluster:a:token-secret": "AAAA", truncated')
+    const v = createEncryptedVault(createKeyFileCipherBackend(join(dir, 'key')), createJsonFileRecordStore(path))
+    v.set('cluster:b:token-secret', SECRET)
+    const aside = readdirSync(dir).filter((f) => f.startsWith('secrets.json.unreadable-'))
+    expect(aside).toHaveLength(1)
+    expect(readFileSync(join(dir, aside[0] ?? ''), 'utf8')).toBe('{"cluster:a:token-secret": "AAAA", truncated')
+    expect(v.problem()).toEqual({ message: expect.stringMatching(/could not be read.*entered again/), backupPath: join(dir, aside[0] ?? '') })
+    expect(v.get('cluster:b:token-secret')).toBe(SECRET)
+    // A readable file that is not an object of records is unreadable too, not an empty vault.
+    writeFileSync(path, '[1,2]')
+    const w = createEncryptedVault(createKeyFileCipherBackend(join(dir, 'key')), createJsonFileRecordStore(path))
+    expect(w.get('x')).toBeNull()
+    expect(w.problem()?.backupPath).toMatch(/secrets\.json\.unreadable-/)
+  })
 })
 
 describe('keyring status', () => {
@@ -59,9 +77,9 @@ describe('keyring status', () => {
     isAvailable: () => available,
     backendName: () => name
   })
-  const mem = (): { read(): Record<string, string>; write(r: Record<string, string>): void } => {
+  const mem = (): SecretRecordStore => {
     let rec: Record<string, string> = {}
-    return { read: () => ({ ...rec }), write: (r) => void (rec = { ...r }) }
+    return { read: () => ({ ...rec }), write: (r) => void (rec = { ...r }), setAside: () => null }
   }
 
   it('reports basic_text (Linux without a keyring) as not secure, in plain words', () => {

@@ -25,6 +25,12 @@ export function SettingsScreen({ api, settings, navigate }: SettingsScreenProps)
           {s.recovered.backupPath !== null ? <p className="muted-text">The unreadable settings were kept at {s.recovered.backupPath}.</p> : null}
         </div>
       ) : null}
+      {s.secretsRecovered !== null ? (
+        <div className="panel panel-warning" role="alert" data-testid="secrets-recovered-notice">
+          <p>{s.secretsRecovered.message}</p>
+          {s.secretsRecovered.backupPath !== null ? <p className="muted-text">The unreadable file was kept at {s.secretsRecovered.backupPath}.</p> : null}
+        </div>
+      ) : null}
       <KeyringPanel keyring={s.keyring} />
       <ClusterList api={api} clusters={s.clusters} onSaved={settings.replace} navigate={navigate} />
       <GeneralSettings api={api} settings={s} onSaved={settings.replace} />
