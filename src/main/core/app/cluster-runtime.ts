@@ -12,6 +12,7 @@ import type { SettingsDoc, StoredMute } from '../settings/settings-schema'
 import type { SettingsService } from '../settings/settings-service'
 import type { DemoCluster } from './app-core-types'
 import { DemoPrefs } from './guest-prefs'
+import { secretlessEvent, secretlessSnapshot } from './secretless-cluster'
 import type { ApiConfig, ClusterMonitorPort } from './ports'
 import { clusterApiFromClient, createPveClient, monitorApiFromClient } from './pve-adapters'
 
@@ -43,6 +44,8 @@ export class ClusterRuntime implements ClusterRegistry {
   /** Mutes and guest alerts of the demo cluster (not in the settings; see guest-prefs.ts). */
   readonly demoPrefs = new DemoPrefs()
   private readonly entries = new Map<string, Entry>()
+  /** Configured clusters whose secret cannot be used: shown (not monitored) with their one event. */
+  private readonly secretless = new Map<string, { snapshot: ClusterSnapshot; event: MonitorEvent; name: string }>()
   private readonly unsubscribe: () => void
 
   constructor(private readonly o: ClusterRuntimeOptions) {
@@ -58,7 +61,17 @@ export class ClusterRuntime implements ClusterRegistry {
   }
 
   snapshot(clusterId: string): ClusterSnapshot | null {
-    return this.hub.get(clusterId)?.snapshot() ?? null
+    return this.hub.get(clusterId)?.snapshot() ?? this.secretless.get(clusterId)?.snapshot ?? null
+  }
+
+  /** Every configured cluster's snapshot: monitored ones, then those waiting for their secret. */
+  snapshots(): readonly ClusterSnapshot[] {
+    return [...this.hub.snapshots(), ...[...this.secretless.values()].map((s) => s.snapshot)]
+  }
+
+  events(): readonly MonitorEvent[] {
+    const waiting = [...this.secretless.values()].map((s) => s.event)
+    return waiting.length === 0 ? this.hub.events() : [...this.hub.events(), ...waiting].sort((a, b) => a.at - b.at)
   }
 
   /** Brings the running clusters in line with the settings (and the demo cluster, if given). */
@@ -73,14 +86,24 @@ export class ClusterRuntime implements ClusterRegistry {
         demo: true
       })
     }
+    const waiting = new Set<string>()
     for (const c of doc.clusters) {
       const secret = this.o.settings.tokenSecret(c.id)
       if (secret === null) {
-        this.o.log(`runtime: cluster ${c.id} has no token secret stored; not watched`)
+        waiting.add(c.id)
+        const known = this.secretless.get(c.id)
+        if (known === undefined || known.name !== c.name) {
+          this.o.log(`runtime: cluster ${c.id} has no usable token secret; shown, not watched`)
+          const entry = { snapshot: secretlessSnapshot(c), event: secretlessEvent(c, this.o.now()), name: c.name }
+          this.secretless.set(c.id, entry)
+          // Once, not per reconcile: the event is the notification.
+          if (known === undefined) this.o.onCycle(c.id, entry.snapshot, [entry.event])
+        }
         continue
       }
       wanted.set(c.id, { config: { id: c.id, name: c.name, endpoints: c.endpoints, tokenId: c.tokenId, tokenSecret: secret, caPem: c.caPem }, mode: c.mode, demo: false })
     }
+    for (const id of [...this.secretless.keys()]) if (!waiting.has(id)) this.secretless.delete(id)
     const stops: Promise<void>[] = []
     for (const [id, e] of this.entries) {
       const w = wanted.get(id)

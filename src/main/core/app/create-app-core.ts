@@ -72,8 +72,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   function getState(): AppState {
     return {
       demo: demo !== null,
-      clusters: runtime.hub.snapshots(),
-      events: runtime.hub.events(),
+      clusters: runtime.snapshots(),
+      events: runtime.events(),
       notificationsPausedUntil: settings.doc().notifications.pausedUntil
     }
   }

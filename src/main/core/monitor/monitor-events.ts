@@ -20,6 +20,9 @@ export interface EventInput {
   readonly byUser?: boolean
 }
 
+/** `detail` of the auth-failed event of a cluster whose stored token secret cannot be read. */
+export const SECRET_UNREADABLE_DETAIL = 'secret-unreadable'
+
 const DEFAULT_SEVERITY: Readonly<Record<MonitorEventKind, EventSeverity>> = {
   'node-down': 'critical',
   'node-up': 'info',
