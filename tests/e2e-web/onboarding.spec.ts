@@ -37,6 +37,17 @@ async function testAndTrust(app: Page): Promise<void> {
   await trust.getByRole('button', { name: 'Trust this certificate' }).click()
 }
 
+test('says before the secret is saved that this computer cannot encrypt it (no keyring)', async ({ app }) => {
+  // The bridge stores secrets with a key file next to them: not a keyring, so onboarding must say so up front.
+  const note = app.getByTestId('onboarding-keyring')
+  await expect(note).toBeVisible()
+  await expect(note).toContainText('cannot encrypt the token secret')
+  // Before the form, so it is read before anything is typed.
+  const noteBox = await note.boundingBox()
+  const secretBox = await app.getByLabel('Token secret').boundingBox()
+  expect((noteBox?.y ?? 0) < (secretBox?.y ?? 0)).toBe(true)
+})
+
 test('first start opens onboarding with the pveum commands for the chosen mode', async ({ app }) => {
   await expect(app.getByRole('heading', { name: 'Connect a Proxmox VE cluster' })).toBeVisible()
   const cmds = app.getByTestId('pveum-commands')

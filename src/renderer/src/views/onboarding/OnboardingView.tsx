@@ -23,6 +23,7 @@ export interface OnboardingViewProps {
 
 export function OnboardingView({ api, settings, editClusterId, navigate }: OnboardingViewProps): React.JSX.Element {
   const editing = settings.settings?.clusters.find((c) => c.id === editClusterId)
+  const keyring = settings.settings?.keyring
   const [form, setForm] = useState<OnboardingForm>(() => (editing !== undefined ? formFromCluster(editing) : emptyForm()))
   const [privsep, setPrivsep] = useState(true)
   const [errors, setErrors] = useState<FieldErrors>({})
@@ -85,6 +86,15 @@ export function OnboardingView({ api, settings, editClusterId, navigate }: Onboa
     <div className="view view-onboarding" data-view="onboarding">
       <h1 className="view-title">{editing !== undefined ? `Edit ${editing.name}` : 'Connect a Proxmox VE cluster'}</h1>
       <ModeStep mode={form.mode} privsep={privsep} onMode={(mode) => setForm({ ...form, mode })} onPrivsep={setPrivsep} />
+      {keyring !== undefined && !keyring.secure ? (
+        <section className="panel panel-warning" aria-label="Where the secret will be kept" data-testid="onboarding-keyring">
+          <p>
+            <strong>Before you save: this computer cannot encrypt the token secret.</strong> No system keyring is available ({keyring.backend}), so the secret would
+            only be obfuscated on disk, readable by anyone who can read your files. Install and unlock a keyring (GNOME Keyring or KWallet) and restart the app
+            to protect it, or use a monitor-only token.
+          </p>
+        </section>
+      ) : null}
       <ConnectionForm form={form} errors={errors} testing={busy} onChange={change} onTest={() => void test(form)} />
       {message !== null ? (
         <p className="error-text panel" role="alert" data-testid="onboarding-message">
