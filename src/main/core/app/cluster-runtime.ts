@@ -94,7 +94,8 @@ export class ClusterRuntime implements ClusterRegistry {
         const known = this.secretless.get(c.id)
         if (known === undefined || known.name !== c.name) {
           this.o.log(`runtime: cluster ${c.id} has no usable token secret; shown, not watched`)
-          const entry = { snapshot: secretlessSnapshot(c), event: secretlessEvent(c, this.o.now()), name: c.name }
+          const issue = this.o.settings.tokenSecretIssue(c.id) ?? 'unreadable'
+          const entry = { snapshot: secretlessSnapshot(c, issue), event: secretlessEvent(c, this.o.now(), issue), name: c.name }
           this.secretless.set(c.id, entry)
           // Once, not per reconcile: the event is the notification.
           if (known === undefined) this.o.onCycle(c.id, entry.snapshot, [entry.event])

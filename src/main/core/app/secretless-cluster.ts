@@ -9,14 +9,18 @@ export const SECRET_UNREADABLE_MESSAGE =
   'The token secret of this cluster cannot be read (the system keyring changed or is locked, the profile was copied from another computer, ' +
   'or the secrets file was damaged). Enter it again in Settings; the cluster is not monitored until then.'
 
-export function secretlessSnapshot(c: StoredCluster): ClusterSnapshot {
+export const SECRET_ELSEWHERE_MESSAGE =
+  'The stored token secret was saved for other endpoints, certificates or a CA than this cluster now has (for example a certificate ' +
+  'fingerprint that had to be reset): trust the certificate again in Settings, or enter the token secret again.'
+
+export function secretlessSnapshot(c: StoredCluster, issue: 'unreadable' | 'other-settings' = 'unreadable'): ClusterSnapshot {
   return {
     clusterId: c.id,
     clusterName: c.name,
     mode: c.mode,
     demo: false,
     health: 'auth',
-    summary: 'Token secret cannot be read: enter it again',
+    summary: issue === 'unreadable' ? 'Token secret cannot be read: enter it again' : 'Token secret saved for other endpoints: trust or enter it again',
     quorate: null,
     nodes: [],
     guests: [],
@@ -24,11 +28,12 @@ export function secretlessSnapshot(c: StoredCluster): ClusterSnapshot {
     endpoint: null,
     fetchedAt: null,
     stale: true,
-    lastError: { kind: 'secret', message: SECRET_UNREADABLE_MESSAGE },
+    lastError: { kind: 'secret', message: issue === 'unreadable' ? SECRET_UNREADABLE_MESSAGE : SECRET_ELSEWHERE_MESSAGE },
     emptyView: false
   }
 }
 
-export function secretlessEvent(c: StoredCluster, at: number): MonitorEvent {
-  return new EventFactory(c.id, c.name).make({ kind: 'auth-failed', at, message: SECRET_UNREADABLE_MESSAGE, detail: SECRET_UNREADABLE_DETAIL })
+export function secretlessEvent(c: StoredCluster, at: number, issue: 'unreadable' | 'other-settings' = 'unreadable'): MonitorEvent {
+  const message = issue === 'unreadable' ? SECRET_UNREADABLE_MESSAGE : SECRET_ELSEWHERE_MESSAGE
+  return new EventFactory(c.id, c.name).make({ kind: 'auth-failed', at, message, detail: SECRET_UNREADABLE_DETAIL })
 }

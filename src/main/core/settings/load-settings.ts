@@ -2,7 +2,7 @@
 // (SettingsView.recovered) and replaced by the valid rest (or defaults).
 import { migrateSettings } from './migrations'
 import { salvageSettings } from './salvage'
-import { defaultSettingsDoc, settingsDocSchema, type SettingsDoc } from './settings-schema'
+import { CURRENT_SETTINGS_VERSION, defaultSettingsDoc, settingsDocSchema, type SettingsDoc } from './settings-schema'
 import type { SettingsStore } from './settings-store'
 
 export interface Recovered {
@@ -15,6 +15,8 @@ export interface LoadedSettings {
   readonly recovered: Recovered | null
   /** The stored document must be rewritten (migrated or salvaged). */
   readonly rewrite: boolean
+  /** Written by a newer version: used as far as this version understands it, and never written. */
+  readonly readOnly: string | null
 }
 
 function safeBackup(store: SettingsStore, log: (line: string) => void): string | null {
@@ -38,19 +40,28 @@ export function loadSettings(store: SettingsStore, log: (line: string) => void =
     raw = store.load()
   } catch {
     const r = recovered(store, 'The settings file could not be read (it is not valid JSON), so the app started with default settings.', log)
-    return { doc: defaultSettingsDoc(), recovered: r, rewrite: true }
+    return { doc: defaultSettingsDoc(), recovered: r, rewrite: true, readOnly: null }
   }
-  if (raw === undefined || raw === null) return { doc: defaultSettingsDoc(), recovered: null, rewrite: false }
+  if (raw === undefined || raw === null) return { doc: defaultSettingsDoc(), recovered: null, rewrite: false, readOnly: null }
   const migrated = migrateSettings(raw)
+  if (!migrated.ok && migrated.newerFormat !== undefined && typeof raw === 'object' && !Array.isArray(raw)) {
+    // A downgrade must never wipe the newer version's settings: use what this version understands,
+    // write nothing, and say so until the user updates (or moves the file away to start over).
+    const message =
+      `The settings were written by a newer version of PVE Tray (settings format ${migrated.newerFormat}; this version reads format ${CURRENT_SETTINGS_VERSION}). ` +
+      'They are used read-only, so the newer version still finds them intact: update PVE Tray to change settings, or move the settings file away to start over with this version.'
+    log('settings: written by a newer version; read-only')
+    return { doc: salvageSettings(raw as Record<string, unknown>).doc, recovered: { message, backupPath: null }, rewrite: false, readOnly: message }
+  }
   if (!migrated.ok) {
     const r = recovered(store, `The settings could not be used (${migrated.reason}), so the app started with default settings.`, log)
-    return { doc: defaultSettingsDoc(), recovered: r, rewrite: true }
+    return { doc: defaultSettingsDoc(), recovered: r, rewrite: true, readOnly: null }
   }
   const strict = settingsDocSchema.safeParse(migrated.doc)
-  if (strict.success) return { doc: strict.data, recovered: null, rewrite: migrated.from !== strict.data.version }
+  if (strict.success) return { doc: strict.data, recovered: null, rewrite: migrated.from !== strict.data.version, readOnly: null }
   const { doc, problems } = salvageSettings(migrated.doc)
-  if (problems.length === 0) return { doc, recovered: null, rewrite: true }
+  if (problems.length === 0) return { doc, recovered: null, rewrite: true, readOnly: null }
   const shown = problems.slice(0, 5).join('; ') + (problems.length > 5 ? `; and ${problems.length - 5} more` : '')
-  const r = recovered(store, `Some settings were invalid and were removed: ${shown}. Everything else was kept.`, log)
-  return { doc, recovered: r, rewrite: true }
+  const r = recovered(store, `Some settings were invalid and were repaired or removed: ${shown}. Everything else was kept.`, log)
+  return { doc, recovered: r, rewrite: true, readOnly: null }
 }

@@ -25,6 +25,8 @@ export interface SettingsService {
   cluster(id: string): StoredCluster | undefined
   /** The cluster's token secret, only while the cluster has the token id, endpoints, pins and CA it was saved with. */
   tokenSecret(clusterId: string): string | null
+  /** Why tokenSecret() is null: nothing readable is stored, or it was saved for other endpoints/pins/CA/token id. */
+  tokenSecretIssue(clusterId: string): 'unreadable' | 'other-settings' | null
   /** The stored token secret for onboarding's test of one endpoint: null unless the secret was saved for exactly it. */
   tokenSecretFor(clusterId: string, test: { tokenId: string; caPem: string | null; endpoint: TokenEndpoint }): string | null
   /** The SSH key passphrase, only while the key file, user, port and node addresses are those it was saved with. */
@@ -92,7 +94,13 @@ export function createSettingsService(opts: {
     }
   }
 
+  const readOnly = opts.loaded.readOnly ?? null
+  function requireWritable(): void {
+    if (readOnly !== null) throw new AppError('read-only', readOnly)
+  }
+
   function commit(next: SettingsDoc): void {
+    requireWritable()
     // The document must stay valid whatever a handler did: validate before it reaches the store.
     const checked = settingsDocSchema.safeParse(next)
     if (!checked.success) throw new AppError('invalid-input', 'These settings are not valid; nothing was changed.')
@@ -154,6 +162,13 @@ export function createSettingsService(opts: {
       const c = doc.clusters.find((x) => x.id === id)
       return c === undefined ? null : tokenSecretOf(c)
     },
+    tokenSecretIssue(id): 'unreadable' | 'other-settings' | null {
+      const c = doc.clusters.find((x) => x.id === id)
+      if (c === undefined || tokenSecretOf(c) !== null) return null
+      const raw = vault.get(vaultKeys.tokenSecret(id))
+      const opened = raw === null ? null : openBound(raw)
+      return opened === null ? 'unreadable' : 'other-settings'
+    },
     tokenSecretFor(id, test): string | null {
       const c = doc.clusters.find((x) => x.id === id)
       if (c === undefined) return null
@@ -166,6 +181,8 @@ export function createSettingsService(opts: {
     },
 
     saveCluster(input): StoredCluster {
+      // Before anything reaches the vault.
+      requireWritable()
       const existing = input.id === undefined ? undefined : requireCluster(input.id)
       const id = existing?.id ?? slug(input.name)
       if (input.tokenSecret === undefined && (existing === undefined || tokenSecretOf(existing) === null)) {

@@ -69,7 +69,8 @@ describe('a cluster whose token secret cannot be read', () => {
     // One event, and it notifies in words that fit (not "token rejected").
     expect(events.map((e) => e.kind)).toEqual(['auth-failed'])
     const n = decideNotifications(events, defaultNotificationPrefs(), emptyDedupState, Date.now()).notifications
-    expect(n.map((x) => x.title)).toEqual([expect.stringMatching(/token secret cannot be read/)])
+    expect(n.map((x) => x.title)).toEqual([expect.stringMatching(/enter the token secret again/)])
+    expect(n[0]?.body).toMatch(/cannot be read/)
     // Another settings change reconciles again: still one event.
     await second.dispatch('settings:update', { pollIntervalSec: 30 })
     await new Promise((r) => setTimeout(r, 100))

@@ -114,7 +114,7 @@ describe('the SSH key passphrase is bound to the key, user, port and node addres
       problem: () => null
     }
     const store = { load: () => undefined, save: () => undefined, backup: () => null }
-    return { svc: createSettingsService({ store, vault, loaded: { doc: defaultSettingsDoc(), recovered: null, rewrite: false } }), values }
+    return { svc: createSettingsService({ store, vault, loaded: { doc: defaultSettingsDoc(), recovered: null, rewrite: false, readOnly: null } }), values }
   }
   const base = {
     name: 'Lab',

@@ -9,6 +9,8 @@ import { loadSettings } from '../../../../src/main/core/settings/load-settings'
 import { migrateSettings } from '../../../../src/main/core/settings/migrations'
 import { salvageSettings } from '../../../../src/main/core/settings/salvage'
 import { CURRENT_SETTINGS_VERSION, settingsDocSchema } from '../../../../src/main/core/settings/settings-schema'
+import { createSettingsService } from '../../../../src/main/core/settings/settings-service'
+import type { SecretVault } from '../../../../src/main/core/vault/secret-vault'
 
 const FP = 'AB:'.repeat(31) + 'CD'
 
@@ -101,7 +103,7 @@ describe('loadSettings', () => {
     expect(r.doc.storageThresholdPct).toBe(90)
     expect(r.doc.startAtLogin).toBe(true)
     expect(r.doc.mutes).toHaveLength(1)
-    expect(r.recovered?.message).toMatch(/Cluster #2 was invalid/)
+    expect(r.recovered?.message).toMatch(/Cluster "Bad" was invalid \(its endpoints could not be read\)/)
     expect(r.recovered?.message).toMatch(/pollIntervalSec/)
     expect(r.recovered?.backupPath).not.toBeNull()
     expect(r.rewrite).toBe(true)
@@ -115,10 +117,70 @@ describe('loadSettings', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 
-  it('reports a document from a newer app version and keeps a backup', () => {
-    writeFileSync(file, JSON.stringify({ version: 7, clusters: [] }))
+  it('uses a document from a newer app version read-only: says which format, keeps its clusters, never writes it', () => {
+    const newer = JSON.stringify({ version: 7, clusters: [validCluster('lab-1', 'Lab'), { ...validCluster('future', 'Future'), endpoints: 'a new shape' }], pollIntervalSec: 30, futureOption: { x: 1 } })
+    writeFileSync(file, newer)
+    const store = createJsonFileSettingsStore(file)
+    const r = loadSettings(store)
+    expect(r.readOnly).toMatch(/newer version of PVE Tray \(settings format 7; this version reads format 2\).*read-only/)
+    expect(r.recovered?.message).toBe(r.readOnly)
+    expect(r.rewrite).toBe(false)
+    expect(r.doc.clusters.map((c) => c.id)).toEqual(['lab-1'])
+    expect(r.doc.pollIntervalSec).toBe(30)
+    const values = new Map<string, string>()
+    const vault: SecretVault = {
+      set: (k, v) => void values.set(k, v),
+      get: (k) => values.get(k) ?? null,
+      has: (k) => values.has(k),
+      delete: (k) => void values.delete(k),
+      status: () => ({ backend: 'test', secure: true, message: null }),
+      problem: () => null
+    }
+    const svc = createSettingsService({ store, vault, loaded: r })
+    expect(() => svc.updateGeneral({ pollIntervalSec: 60 })).toThrow(/read-only/)
+    expect(() => svc.saveCluster({ name: 'New', mode: 'monitor', endpoints: [{ host: '10.0.0.9', port: 8006, node: null, fingerprint256: FP }], tokenId: 'a@pve!b', tokenSecret: 'x' })).toThrow(/read-only/)
+    expect(() => svc.removeCluster('lab-1')).toThrow(/read-only/)
+    expect(values.size).toBe(0)
+    expect(readFileSync(file, 'utf8')).toBe(newer)
+    expect(readdirSync(dir)).toEqual(['settings.json'])
+  })
+})
+
+describe('salvage, field by field', () => {
+  it('one unreadable field drops that field, not the cluster: the token id, other endpoints and SSH pins survive', () => {
+    const pin = { fingerprint: 'SHA256:' + 'A'.repeat(43), keyType: 'ssh-ed25519' }
+    const cluster = {
+      ...validCluster('lab-1', 'Lab'),
+      endpoints: [
+        { host: '10.0.0.1', port: 8006, node: 'pve1', fingerprint256: 'not a fingerprint' },
+        { host: '10.0.0.2', port: 8006, node: 'pve2', fingerprint256: FP.replace(/:/g, '').toLowerCase() },
+        { host: 'http://bad/', port: 8006, node: 'pve3', fingerprint256: FP }
+      ],
+      caPem: 'garbage',
+      mode: 'sideways',
+      ssh: { user: 'root', keyPath: null, useAgent: true, port: 22, hostOverrides: { pve1: '10.0.1.1' }, pinnedHostKeys: { '10.0.0.1:22': pin, '10.0.0.2:22': 'SHA256:short' } }
+    }
+    writeFileSync(file, JSON.stringify({ version: 2, clusters: [cluster] }))
     const r = loadSettings(createJsonFileSettingsStore(file))
-    expect(r.recovered?.message).toMatch(/newer version/)
-    expect(r.recovered?.backupPath).toMatch(/corrupt-/)
+    const c = r.doc.clusters[0]
+    expect(c).toMatchObject({ id: 'lab-1', name: 'Lab', tokenId: 'tray@pve!tray', mode: 'monitor', caPem: null })
+    expect(c?.endpoints).toEqual([
+      { host: '10.0.0.1', port: 8006, node: 'pve1', fingerprint256: null },
+      // Without colons and in lower case it is still the same fingerprint: normalised, not reported.
+      { host: '10.0.0.2', port: 8006, node: 'pve2', fingerprint256: FP }
+    ])
+    expect(c?.ssh).toEqual({ user: 'root', keyPath: null, useAgent: true, port: 22, hostOverrides: { pve1: '10.0.1.1' }, pinnedHostKeys: { '10.0.0.1:22': pin } })
+    const m = r.recovered?.message ?? ''
+    expect(m).toMatch(/fingerprint of 10\.0\.0\.1:8006 was unreadable; trust its certificate again/)
+    expect(m).toMatch(/unreadable endpoint was removed/)
+    expect(m).not.toMatch(/10\.0\.0\.2:8006/)
+    expect(r.rewrite).toBe(true)
+  })
+
+  it('a fingerprint typed without colons is simply normalised (nothing reported)', () => {
+    writeFileSync(file, JSON.stringify({ version: 2, clusters: [{ ...validCluster('a', 'A'), endpoints: [{ host: '10.0.0.1', port: 8006, node: null, fingerprint256: FP.replace(/:/g, '') }] }] }))
+    const r = loadSettings(createJsonFileSettingsStore(file))
+    expect(r.recovered).toBeNull()
+    expect(r.doc.clusters[0]?.endpoints[0]?.fingerprint256).toBe(FP)
   })
 })

@@ -9,8 +9,9 @@ export const authFailed: KindBuilder = {
   build([e]) {
     if (e.detail === SECRET_UNREADABLE_DETAIL) {
       return {
-        title: `${cluster(e)}: token secret cannot be read`,
-        body: 'Enter the token secret again in the settings (the keyring changed or is locked, or the secrets file was damaged). The cluster is not monitored until then.',
+        title: `${cluster(e)}: enter the token secret again`,
+        // The event's own sentence: why the stored secret cannot be used, and what to do.
+        body: e.message,
         clickTarget: { view: 'settings', clusterId: e.clusterId }
       }
     }
