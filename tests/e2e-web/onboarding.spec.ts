@@ -1,5 +1,7 @@
 // Onboarding against a separate simulator: first start opens it; a wrong token, a wrong fingerprint,
 // a good token (certificate trust → privilege report → save), and a limited token's report.
+import { rootCertificates } from 'node:tls'
+
 import type { Page } from '@playwright/test'
 
 import type { Simulator } from '../../src/main/core/bridge/index'
@@ -8,6 +10,7 @@ import { expect, loadBridge, snap, test } from './fixtures'
 test.use({ startView: null })
 
 let sim: Simulator
+const publicRoot = rootCertificates[0] ?? ''
 
 test.beforeEach(async () => {
   const { startSimulator } = await loadBridge()
@@ -100,4 +103,21 @@ test('a limited token: the privilege report says what is missing and where', asy
   await expect(app.getByTestId('privilege-report').locator('li[data-feature="guests"]')).toHaveAttribute('data-ok', 'true')
   await power.scrollIntoViewIfNeeded()
   await snap(app, testInfo, 'onboarding-privilege-report')
+})
+
+test('the cluster CA field: nodes verified by pve-root-ca.pem, no fingerprint, and a public web root refused', async ({ app }, testInfo) => {
+  await fill(app, sim.tokens.admin.id, sim.tokens.admin.secret)
+  const ca = app.getByLabel('Cluster CA (optional)')
+  // A CA the OS trusts for the web is refused next to the field, before anything is sent.
+  await ca.fill(publicRoot)
+  await app.getByRole('button', { name: 'Test connection' }).click()
+  await expect(app.getByText(/trusts for the whole web/).first()).toBeVisible()
+  // The cluster's own CA: connected without a fingerprint question.
+  await ca.fill(sim.caPem)
+  await app.getByRole('button', { name: 'Test connection' }).click()
+  await expect(app.getByTestId('privilege-report')).toBeVisible()
+  await expect(app.getByTestId('certificate-trust')).toBeHidden()
+  await snap(app, testInfo, 'onboarding-cluster-ca')
+  await app.getByRole('button', { name: 'Save' }).click()
+  await expect(app.getByRole('heading', { name: /office/ })).toBeVisible({ timeout: 15_000 })
 })

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 
 import type { ClusterSettingsView } from '../../src/shared/views'
-import { editorForm, editorInput, endpointsChanged, sshChanged } from '../../src/renderer/src/views/settings/cluster-editor-form'
+import { caChanged, editorForm, editorInput, endpointsChanged, sshChanged } from '../../src/renderer/src/views/settings/cluster-editor-form'
 import { formFromCluster, SECRET_AGAIN_HINT, storedSecretApplies, testInput, validateForm } from '../../src/renderer/src/views/onboarding/onboarding-form'
 
 const FP = 'AB:'.repeat(31) + 'CD'
@@ -29,7 +29,7 @@ describe('onboarding form of a saved cluster', () => {
     expect(testInput(f)).not.toHaveProperty('tokenSecret')
     // Same fingerprint typed in lower case without colons is the same fingerprint.
     expect(storedSecretApplies({ ...f, fingerprint: FP.replace(/:/g, '').toLowerCase() })).toBe(true)
-    for (const change of [{ host: '203.0.113.9' }, { port: '8007' }, { tokenId: 'other@pve!x' }, { fingerprint: 'CD:'.repeat(31) + 'AB' }, { fingerprint: '' }]) {
+    for (const change of [{ host: '203.0.113.9' }, { port: '8007' }, { tokenId: 'other@pve!x' }, { fingerprint: 'CD:'.repeat(31) + 'AB' }, { fingerprint: '' }, { caPem: '-----BEGIN CERTIFICATE-----' }]) {
       const g = { ...f, ...change }
       expect(storedSecretApplies(g), JSON.stringify(change)).toBe(false)
       expect(validateForm(g, true).tokenSecret).toBe(SECRET_AGAIN_HINT)
@@ -47,6 +47,16 @@ describe('settings editor of a saved cluster', () => {
     expect(endpointsChanged(cluster, { ...f, endpoints: f.endpoints.slice(1) })).toBe(true)
     expect(editorInput(cluster, moved)).not.toHaveProperty('tokenSecret')
     expect(editorInput(cluster, { ...moved, tokenSecret: ' 11111111-2222-3333-4444-555555555555 ' }).tokenSecret).toBe('11111111-2222-3333-4444-555555555555')
+  })
+
+  it('a pasted or removed CA changes where the secret goes: it is asked for again, and the CA is sent', () => {
+    const f = editorForm(cluster)
+    expect(caChanged(cluster, f)).toBe(false)
+    expect(caChanged(cluster, { ...f, caPem: '-----BEGIN CERTIFICATE-----' })).toBe(true)
+    expect(editorInput(cluster, { ...f, caPem: ' PEM ' }).caPem).toBe('PEM')
+    expect(caChanged({ ...cluster, hasCaPem: true }, { ...f, removeCa: true })).toBe(true)
+    expect(editorInput({ ...cluster, hasCaPem: true }, { ...f, removeCa: true }).caPem).toBeNull()
+    expect(editorInput(cluster, f)).not.toHaveProperty('caPem')
   })
 
   it('says when the SSH settings a passphrase was saved with change', () => {

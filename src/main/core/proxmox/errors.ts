@@ -220,12 +220,15 @@ export class TlsFingerprintMismatchError extends PveError {
 
 export class TlsUntrustedError extends PveError {
   readonly kind = 'tls-untrusted'
-  readonly reason: 'no-trust-configured' | 'ca-verification-failed'
-  constructor(reason: 'no-trust-configured' | 'ca-verification-failed', detail: string, ctx: PveRequestContext & { cause?: unknown }) {
+  readonly reason: 'no-trust-configured' | 'ca-verification-failed' | 'name-mismatch'
+  constructor(reason: 'no-trust-configured' | 'ca-verification-failed' | 'name-mismatch', detail: string, ctx: PveRequestContext & { cause?: unknown }) {
+    const at = where({ host: ctx.host, port: ctx.port })
     const msg =
       reason === 'no-trust-configured'
-        ? `${where({ host: ctx.host, port: ctx.port })}: no certificate fingerprint or cluster CA is configured, so the connection is refused. Fetch the certificate, confirm its SHA-256 fingerprint matches the one shown in the node's web UI (System → Certificates), then pin it.`
-        : `${where({ host: ctx.host, port: ctx.port })}: the certificate is not signed by the configured cluster CA (${detail}). Nothing was sent. Check that the CA is /etc/pve/pve-root-ca.pem of this cluster, or pin the node's fingerprint instead.`
+        ? `${at}: no certificate fingerprint or cluster CA is configured, so the connection is refused. Fetch the certificate, confirm its SHA-256 fingerprint matches the one shown in the node's web UI (System → Certificates), then pin it.`
+        : reason === 'name-mismatch'
+          ? `${at}: the certificate is signed by the cluster CA but issued for other names or addresses than ${ctx.host}. Nothing was sent. Use the node's name or an address its certificate lists (Proxmox node certificates carry the node's name and IPs), or pin the node's fingerprint instead.`
+          : `${at}: the certificate is not signed by the configured cluster CA (${detail}). Nothing was sent. Check that the CA is /etc/pve/pve-root-ca.pem of this cluster, or pin the node's fingerprint instead.`
     super(msg, ctx)
     this.reason = reason
   }

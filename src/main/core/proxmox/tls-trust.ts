@@ -4,11 +4,12 @@
  *
  * Modes:
  *  - pinned fingerprint: chain verification is off and replaced by our SHA-256 comparison of the leaf certificate;
- *  - cluster CA: normal chain verification against the CA only; the host name is not compared with the
- *    certificate because nodes are addressed by IP and the cluster CA signs only that cluster's node certificates;
+ *  - cluster CA: chain verification against that CA only, AND the certificate must name the host or IP the
+ *    endpoint uses (Proxmox's node certificates carry the node's name and addresses): a certificate the CA
+ *    issued for another node or service is refused;
  *  - both: both must hold. Neither: every connection is refused with advice to confirm the fingerprint.
  */
-import type { TLSSocket } from 'node:tls'
+import { checkServerIdentity, type TLSSocket } from 'node:tls'
 
 import { buildConnector } from 'undici'
 
@@ -59,6 +60,7 @@ export function connectError(err: unknown, ep: PveEndpoint, connectTimeoutMs: nu
   const ctx = { host: ep.host, port: ep.port, cause: err }
   const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : 'ECONNFAILED'
   if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT') return markConnectPhase(new TimeoutError('connect', connectTimeoutMs, ctx))
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return markConnectPhase(new TlsUntrustedError('name-mismatch', code, ctx))
   if (TLS_VERIFY_CODES.has(code)) return markConnectPhase(new TlsUntrustedError('ca-verification-failed', code, ctx))
   return markConnectPhase(new NetworkError(code, false, ctx))
 }
@@ -79,8 +81,8 @@ export function createTrustedConnector(ep: PveEndpoint, opts: TrustOptions): Con
       ...base,
       ca: opts.caPem,
       rejectUnauthorized: true,
-      // Relaxed on purpose: nodes are reached by IP; trust comes from the cluster CA chain (see module comment).
-      checkServerIdentity: () => undefined,
+      // Node's own check (DNS names and IP addresses in subjectAltName), stated so it is never relaxed by accident.
+      checkServerIdentity,
       ...(pin === undefined ? {} : { maxCachedSessions: 0 })
     })
   } else if (pin !== undefined) {

@@ -8,6 +8,7 @@ import type { z } from 'zod'
 import type { clusterInputSchema, generalSettingsInputSchema } from '../../../shared/ipc/schemas'
 import type { ClusterSettingsView, SettingsView } from '../../../shared/views'
 import { AppError } from '../ipc/app-error'
+import { clusterCaProblem } from '../proxmox/cluster-ca'
 import { openBound, sameContext, sealBound, sshContext, tokenContext, coversEndpoint, type SecretContext, type TokenEndpoint } from '../vault/bound-secret'
 import { vaultKeys, type SecretVault } from '../vault/secret-vault'
 import type { LoadedSettings, Recovered } from './load-settings'
@@ -189,6 +190,10 @@ export function createSettingsService(opts: {
         throw new AppError('invalid-input', 'Paste the token secret shown once when the token was created.', {
           fields: { tokenSecret: 'Paste the token secret shown once when the token was created' }
         })
+      }
+      if (typeof input.caPem === 'string') {
+        const problem = clusterCaProblem(input.caPem)
+        if (problem !== null) throw new AppError('invalid-input', problem, { fields: { caPem: problem } })
       }
       const ssh = input.ssh
       const cluster: StoredCluster = {

@@ -38,7 +38,7 @@ export async function createClusterCa(): Promise<CertPair> {
 }
 
 /** Node certificate as pve-ssl.pem: signed by the cluster CA, SAN with localhost/127.0.0.1 and the node name. */
-export async function createNodeCert(ca: CertPair, node: string): Promise<CertPair> {
+export async function createNodeCert(ca: CertPair, node: string, ips: readonly string[] = ['127.0.0.1', '::1']): Promise<CertPair> {
   const now = new Date()
   const res = await generate(
     [
@@ -60,9 +60,8 @@ export async function createNodeCert(ca: CertPair, node: string): Promise<CertPa
         {
           name: 'subjectAltName',
           altNames: [
-            { type: 7, ip: '127.0.0.1' },
-            { type: 7, ip: '::1' },
-            { type: 2, value: 'localhost' },
+            ...ips.map((ip) => ({ type: 7 as const, ip })),
+            ...(ips.includes('127.0.0.1') ? [{ type: 2 as const, value: 'localhost' }] : []),
             { type: 2, value: node },
             { type: 2, value: `${node}.sim.invalid` }
           ]

@@ -1,3 +1,5 @@
+import { rootCertificates } from 'node:tls'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { startSimulator, type SimAcl, type Simulator } from '../../../../src/main/core/simulator'
@@ -29,6 +31,19 @@ function endpoint(fp: string | null): Record<string, unknown> {
 }
 
 describe('onboarding', () => {
+  it('refuses a public web root as cluster CA (test and save), sending nothing, and accepts the cluster\'s own', async () => {
+    const before = sim.requests().length
+    const publicRoot = rootCertificates[0] ?? ''
+    const base = { endpoint: endpoint(null), tokenId: sim.tokens.admin.id, tokenSecret: sim.tokens.admin.secret }
+    const refused = await test({ ...base, caPem: publicRoot })
+    expect(refused.ok).toBe(false)
+    expect(refused.fieldErrors['caPem']).toMatch(/whole web/)
+    expect(sim.requests().length).toBe(before)
+    const saved = await h.core.dispatch('settings:save-cluster', { name: 'x', mode: 'monitor', endpoints: [endpoint(null)], tokenId: sim.tokens.admin.id, tokenSecret: sim.tokens.admin.secret, caPem: publicRoot })
+    expect(saved).toMatchObject({ ok: false, error: { code: 'invalid-input', fields: { caPem: expect.stringMatching(/whole web/) } } })
+    expect((await test({ ...base, caPem: sim.caPem })).ok).toBe(true)
+  })
+
   it('probes the certificate without trusting it', async () => {
     const ep = sim.endpoints[0]
     const r = await h.core.dispatch('onboarding:probe-certificate', { host: ep?.host, port: ep?.port })

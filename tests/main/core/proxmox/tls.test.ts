@@ -1,9 +1,13 @@
+import { createServer as createHttpsServer } from 'node:https'
+import type { AddressInfo } from 'node:net'
+
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { AbortedError, fetchCertificate, NetworkError, PveClient, TimeoutError, TlsFingerprintMismatchError, TlsUntrustedError } from '../../../../src/main/core/proxmox'
 import type { PveClusterConfig } from '../../../../src/main/core/proxmox'
 import { startSimulator } from '../../../../src/main/core/simulator'
 import type { Simulator } from '../../../../src/main/core/simulator'
+import { createClusterCa, createNodeCert } from '../../../../src/main/core/simulator/certs'
 import { closedPort, silentTcpServer, testCertificate } from './helpers/test-https-server'
 
 let sim: Simulator
@@ -62,10 +66,33 @@ describe('trust modes', () => {
     expect(sim.connectionsAccepted()).toBe(accepted)
   })
 
-  test('cluster CA: verified chain, host name not required to match (nodes by IP)', async () => {
+  test('cluster CA: verified chain, and the certificate names the IP the endpoint uses', async () => {
     const endpoints = sim.endpoints.map((e) => ({ host: e.host, port: e.port, node: e.node }))
     const v = await withClient({ endpoints, caPem: sim.caPem }, (c) => c.version())
     expect(v.release).toBeTruthy()
+  })
+
+  test('cluster CA: a certificate the CA issued for other addresses is refused before anything is sent', async () => {
+    const ca = await createClusterCa()
+    const other = await createNodeCert(ca, 'elsewhere', ['10.9.9.9'])
+    let requests = 0
+    const server = createHttpsServer({ key: other.key, cert: other.cert }, (_req, res) => {
+      requests++
+      res.end('{"data":{"version":"8.2.4","release":"8.2","repoid":"x"}}')
+    })
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    const port = (server.address() as AddressInfo).port
+    try {
+      const err = await withClient({ endpoints: [{ host: '127.0.0.1', port }], caPem: ca.cert }, (c) => c.version().catch((e: unknown) => e))
+      expect(err).toBeInstanceOf(TlsUntrustedError)
+      expect(err).toMatchObject({ reason: 'name-mismatch' })
+      expect((err as Error).message).toMatch(/issued for other names or addresses than 127\.0\.0\.1.*pin the node's fingerprint/)
+      expect(requests).toBe(0)
+      // The same certificate pinned by fingerprint is accepted (so the refusal above is about the name).
+      await expect(withClient({ endpoints: [{ host: '127.0.0.1', port, fingerprint256: other.fingerprint256 }] }, (c) => c.version())).resolves.toBeTruthy()
+    } finally {
+      await new Promise((r) => server.close(r))
+    }
   })
 
   test('a CA that did not sign the node certificate → TlsUntrustedError, nothing sent', async () => {

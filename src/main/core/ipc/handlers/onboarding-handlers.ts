@@ -4,6 +4,7 @@ import type { ChannelParsedInput } from '../../../../shared/ipc/contract'
 import type { CertificateInfo, ConnectionTestResult, EndpointView } from '../../../../shared/views'
 import type { ClusterApi } from '../../app/ports'
 import { isEmptyView } from '../../monitor/empty-view'
+import { clusterCaProblem } from '../../proxmox/cluster-ca'
 import { REENTER_TOKEN_SECRET } from '../../settings/settings-service'
 import { parseResources } from '../../monitor/parse-resources'
 import { AppError } from '../app-error'
@@ -64,6 +65,10 @@ async function testConnection(input: TestInput, ctx: HandlerContext): Promise<Co
   const { host, port } = input.endpoint
   const pinned = input.endpoint.fingerprint256 ?? stored?.endpoints.find((e) => e.host === host && e.port === port)?.fingerprint256 ?? null
   const caPem = input.caPem === undefined ? (stored?.caPem ?? null) : input.caPem
+  if (typeof input.caPem === 'string') {
+    const problem = clusterCaProblem(input.caPem)
+    if (problem !== null) return result({ fieldErrors: { caPem: problem }, message: problem })
+  }
   // A stored secret is tested only against an endpoint it was saved for (same token id, pin and CA).
   const storedSecret = stored === undefined ? null : ctx.settings.tokenSecretFor(stored.id, { tokenId: input.tokenId, caPem, endpoint: { host, port, fingerprint256: pinned } })
   const secret = input.tokenSecret ?? storedSecret

@@ -59,6 +59,23 @@ export function ConnectionForm({ form, errors, testing, onChange, onTest }: Conn
           <input {...a} className="input" value={form.fingerprint} onChange={(e) => set('fingerprint', e.target.value)} autoComplete="off" spellCheck={false} placeholder="AB:CD:…" />
         )}
       </Field>
+      <Field
+        label="Cluster CA (optional)"
+        error={errors.caPem}
+        hint="Instead of (or with) a fingerprint: paste /etc/pve/pve-root-ca.pem; each node's certificate is then checked against it and must name the address you use."
+      >
+        {(a) => (
+          <textarea
+            {...a}
+            className="input input-pem"
+            rows={3}
+            value={form.caPem}
+            onChange={(e) => set('caPem', e.target.value)}
+            spellCheck={false}
+            placeholder="-----BEGIN CERTIFICATE-----"
+          />
+        )}
+      </Field>
       <button type="submit" className="btn btn-primary" disabled={testing}>
         {testing ? 'Testing…' : 'Test connection'}
       </button>

@@ -89,7 +89,7 @@ export function OnboardingView({ api, settings, editClusterId, navigate }: Onboa
       {keyring !== undefined && !keyring.secure ? (
         <section className="panel panel-warning" aria-label="Where the secret will be kept" data-testid="onboarding-keyring">
           <p>
-            <strong>Before you save: this computer cannot encrypt the token secret.</strong> No system keyring is available ({keyring.backend}), so the secret would
+            <strong>Before you save: this computer cannot encrypt the token secret.</strong> No system keyring is available, so the secret would
             only be obfuscated on disk, readable by anyone who can read your files. Install and unlock a keyring (GNOME Keyring or KWallet) and restart the app
             to protect it, or use a monitor-only token.
           </p>

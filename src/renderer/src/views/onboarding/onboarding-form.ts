@@ -5,7 +5,7 @@ import { clusterModeSchema, fingerprint256Schema, hostSchema, portSchema, tokenI
 import type { ClusterMode } from '@shared/snapshot'
 import type { ClusterSettingsView, EndpointView } from '@shared/views'
 
-export type FormField = 'name' | 'host' | 'port' | 'tokenId' | 'tokenSecret' | 'fingerprint'
+export type FormField = 'name' | 'host' | 'port' | 'tokenId' | 'tokenSecret' | 'fingerprint' | 'caPem'
 export type FieldErrors = Partial<Record<FormField, string>>
 
 export interface OnboardingForm {
@@ -18,6 +18,8 @@ export interface OnboardingForm {
   readonly tokenSecret: string
   /** Expected (or accepted) certificate fingerprint; empty = not pinned yet. */
   readonly fingerprint: string
+  /** The cluster CA (pve-root-ca.pem) to verify nodes by; empty = none typed (editing: keep the stored one). */
+  readonly caPem: string
   /** Whether a secret is already stored (editing): an empty secret field then keeps it. */
   readonly hasStoredSecret: boolean
   /** What the stored secret was saved with (editing); main uses it only with exactly these. */
@@ -25,7 +27,7 @@ export interface OnboardingForm {
 }
 
 export function emptyForm(): OnboardingForm {
-  return { clusterId: null, name: '', mode: 'monitor', host: '', port: '8006', tokenId: 'pvetray@pve!tray', tokenSecret: '', fingerprint: '', hasStoredSecret: false, saved: null }
+  return { clusterId: null, name: '', mode: 'monitor', host: '', port: '8006', tokenId: 'pvetray@pve!tray', tokenSecret: '', fingerprint: '', caPem: '', hasStoredSecret: false, saved: null }
 }
 
 export function formFromCluster(c: ClusterSettingsView): OnboardingForm {
@@ -39,6 +41,7 @@ export function formFromCluster(c: ClusterSettingsView): OnboardingForm {
     tokenId: c.tokenId,
     tokenSecret: '',
     fingerprint: e?.fingerprint256 ?? '',
+    caPem: '',
     hasStoredSecret: c.hasTokenSecret,
     saved: { host: e?.host ?? '', port: String(e?.port ?? 8006), tokenId: c.tokenId, fingerprint: e?.fingerprint256 ?? '' }
   }
@@ -58,11 +61,12 @@ export function storedSecretApplies(f: OnboardingForm): boolean {
     f.host.trim().toLowerCase() === f.saved.host.toLowerCase() &&
     Number(f.port) === Number(f.saved.port) &&
     f.tokenId.trim() === f.saved.tokenId &&
-    fp(f.fingerprint) === fp(f.saved.fingerprint)
+    fp(f.fingerprint) === fp(f.saved.fingerprint) &&
+    f.caPem.trim() === ''
   )
 }
 
-export const SECRET_AGAIN_HINT = 'Enter the secret again: a stored secret is only used with the host, port, token ID and fingerprint it was saved for.'
+export const SECRET_AGAIN_HINT = 'Enter the secret again: a stored secret is only used with the host, port, token ID, fingerprint and CA it was saved for.'
 
 export function validateForm(f: OnboardingForm, forSave: boolean): FieldErrors {
   const errors: FieldErrors = {}
@@ -91,7 +95,8 @@ export function testInput(f: OnboardingForm): ChannelInput<'onboarding:test-conn
     ...(f.clusterId !== null ? { clusterId: f.clusterId } : {}),
     endpoint: { host: f.host.trim(), port: Number(f.port), node: null, fingerprint256: normalisedFingerprint(f) },
     tokenId: f.tokenId.trim(),
-    ...(secret !== '' ? { tokenSecret: secret } : {})
+    ...(secret !== '' ? { tokenSecret: secret } : {}),
+    ...(f.caPem.trim() !== '' ? { caPem: f.caPem.trim() } : {})
   }
 }
 
@@ -105,7 +110,8 @@ export function saveInput(f: OnboardingForm, discovered: readonly EndpointView[]
     mode: f.mode,
     endpoints: [main, ...others].slice(0, 32),
     tokenId: f.tokenId.trim(),
-    ...(secret !== '' ? { tokenSecret: secret } : {})
+    ...(secret !== '' ? { tokenSecret: secret } : {}),
+    ...(f.caPem.trim() !== '' ? { caPem: f.caPem.trim() } : {})
   }
 }
 
@@ -117,6 +123,7 @@ const FIELD_ALIASES: Readonly<Record<string, FormField>> = {
   secret: 'tokenSecret',
   fingerprint: 'fingerprint',
   fingerprint256: 'fingerprint',
+  caPem: 'caPem',
   name: 'name'
 }
 

@@ -6,7 +6,7 @@ import type { ClusterSettingsView, SettingsView } from '@shared/views'
 
 import { call } from '../../api/api-context'
 import { Field } from '../../components/Field'
-import { editorForm, editorInput, endpointsChanged, sshChanged, validateEditor, type ClusterEditorForm, type EndpointRow } from './cluster-editor-form'
+import { caChanged, editorForm, editorInput, endpointsChanged, sshChanged, validateEditor, type ClusterEditorForm, type EndpointRow } from './cluster-editor-form'
 import { EndpointsEditor } from './EndpointsEditor'
 
 export interface ClusterEditorProps {
@@ -59,8 +59,25 @@ export function ClusterEditor({ api, cluster, onSaved, onClose }: ClusterEditorP
         )}
       </Field>
       <EndpointsEditor endpoints={f.endpoints} errors={errors} onChange={(endpoints: readonly EndpointRow[]) => set('endpoints', endpoints)} />
-      {endpointsChanged(cluster, f) || errors.tokenSecret !== undefined ? (
-        <Field label="Token secret" error={errors.tokenSecret} hint="The endpoints changed: enter the token secret again. A stored secret is only sent to the endpoints it was saved for.">
+      <Field
+        label="Cluster CA (optional)"
+        error={errors.caPem}
+        hint={
+          cluster.hasCaPem
+            ? 'A cluster CA is stored; leave empty to keep it, or paste /etc/pve/pve-root-ca.pem to replace it.'
+            : 'Paste /etc/pve/pve-root-ca.pem to check each node\'s certificate against the cluster\'s own CA (it must name the address you use).'
+        }
+      >
+        {(a) => <textarea {...a} className="input input-pem" rows={3} spellCheck={false} value={f.caPem} onChange={(e) => set('caPem', e.target.value)} placeholder="-----BEGIN CERTIFICATE-----" />}
+      </Field>
+      {cluster.hasCaPem ? (
+        <label className="check">
+          <input type="checkbox" checked={f.removeCa} onChange={(e) => set('removeCa', e.target.checked)} />
+          Remove the stored cluster CA
+        </label>
+      ) : null}
+      {endpointsChanged(cluster, f) || caChanged(cluster, f) || errors.tokenSecret !== undefined ? (
+        <Field label="Token secret" error={errors.tokenSecret} hint="The endpoints or the CA changed: enter the token secret again. A stored secret is only sent where it was saved for.">
           {(a) => <input {...a} className="input" type="password" autoComplete="off" spellCheck={false} value={f.tokenSecret} onChange={(e) => set('tokenSecret', e.target.value)} />}
         </Field>
       ) : null}

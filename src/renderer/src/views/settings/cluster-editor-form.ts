@@ -22,8 +22,11 @@ export interface ClusterEditorForm {
   /** '' keeps the stored passphrase (unless `clearPassphrase`). */
   readonly sshPassphrase: string
   readonly clearPassphrase: boolean
-  /** Needed only when the endpoints change: a stored secret is sent only where it was saved for. */
+  /** Needed only when the endpoints or CA change: a stored secret is sent only where it was saved for. */
   readonly tokenSecret: string
+  /** A new cluster CA (PEM); '' keeps the stored one (unless `removeCa`). */
+  readonly caPem: string
+  readonly removeCa: boolean
 }
 
 export function editorForm(c: ClusterSettingsView): ClusterEditorForm {
@@ -37,8 +40,15 @@ export function editorForm(c: ClusterSettingsView): ClusterEditorForm {
     sshPort: String(c.ssh.port),
     sshPassphrase: '',
     clearPassphrase: false,
-    tokenSecret: ''
+    tokenSecret: '',
+    caPem: '',
+    removeCa: false
   }
+}
+
+/** Whether the CA changes (a new one pasted, or the stored one removed). */
+export function caChanged(c: ClusterSettingsView, f: ClusterEditorForm): boolean {
+  return f.caPem.trim() !== '' || (f.removeCa && c.hasCaPem)
 }
 
 const endpointKey = (e: { host: string; port: number | string; fingerprint256: string | null }): string =>
@@ -63,6 +73,7 @@ export function editorInput(c: ClusterSettingsView, f: ClusterEditorForm): Chann
     mode: f.mode,
     tokenId: c.tokenId,
     ...(f.tokenSecret.trim() !== '' ? { tokenSecret: f.tokenSecret.trim() } : {}),
+    ...(f.caPem.trim() !== '' ? { caPem: f.caPem.trim() } : f.removeCa ? { caPem: null } : {}),
     endpoints: f.endpoints.map((e) => ({
       host: e.host,
       port: Number(e.port),
