@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSettingsService } from '../../../../src/main/core/settings/settings-service'
 import { defaultSettingsDoc } from '../../../../src/main/core/settings/settings-schema'
 import { startSimulator, type Simulator } from '../../../../src/main/core/simulator'
+import { createClusterCa } from '../../../../src/main/core/simulator/certs'
 import { vaultKeys, type SecretVault } from '../../../../src/main/core/vault/secret-vault'
 import type { ConnectionTestResult, SettingsView } from '../../../../src/shared/views'
 import { clusterInput, makeHarness, until, type Harness } from '../app/app-core-harness'
@@ -17,6 +18,8 @@ let sim: Simulator
 let evil: TestServer
 let h: Harness
 let clusterId = ''
+/** A proper CA, just not the one the secret was saved with. */
+let otherCa = ''
 
 const evilEndpoint = () => ({ host: evil.host, port: evil.port, node: 'evil', fingerprint256: evil.fingerprint256 })
 const simEndpoints = () => sim.endpoints.map((e) => ({ host: e.host, port: e.port, node: e.node, fingerprint256: e.fingerprint256 }))
@@ -28,6 +31,7 @@ async function save(input: Record<string, unknown>) {
 
 beforeAll(async () => {
   sim = await startSimulator({ authDelayMs: 10 })
+  otherCa = (await createClusterCa()).cert
   evil = await startTestServer((_req, res) => pveJson(res, 200, { data: { version: '8.2.4', release: '8.2', repoid: 'x' } }))
   h = makeHarness()
   await h.core.start()
@@ -53,7 +57,7 @@ describe('a stored token secret is bound to its token id, endpoints, pins and CA
     }
     // A pinned endpoint of the cluster with another token id, or with a CA the secret was not saved with.
     const own = simEndpoints()[0]
-    for (const extra of [{ tokenId: 'someone@pve!else' }, { caPem: evil.certPem }]) {
+    for (const extra of [{ tokenId: 'someone@pve!else' }, { caPem: otherCa }]) {
       const r = await h.core.dispatch('onboarding:test-connection', { clusterId, tokenId: sim.tokens.admin.id, endpoint: own, ...extra })
       const res = (r.ok ? r.value : null) as ConnectionTestResult
       expect(res.ok, JSON.stringify(extra)).toBe(false)
@@ -68,7 +72,7 @@ describe('a stored token secret is bound to its token id, endpoints, pins and CA
       { endpoints: [evilEndpoint()] },
       { endpoints: [...simEndpoints(), evilEndpoint()] },
       { endpoints: simEndpoints().map((e, i) => (i === 0 ? { ...e, fingerprint256: evil.fingerprint256 } : e)) },
-      { caPem: evil.certPem },
+      { caPem: otherCa },
       { tokenId: 'someone@pve!else' }
     ]
     for (const a of attempts) {
