@@ -28,7 +28,14 @@ export interface ClusterMonitorOptions extends MonitorSettings {
   readonly statusEvery?: number
   /** `until-up` mutes that lapsed (settings should forget them). */
   readonly onMuteCleared?: (entry: MuteEntry) => void
+  /**
+   * A whole poll (all its calls, failover included) must end within this, else it is abandoned and reported
+   * as a timeout: a stuck pveproxy can never leave the last "all OK" on screen. Default 25 s.
+   */
+  readonly pollDeadlineMs?: number
 }
+
+const DEFAULT_POLL_DEADLINE_MS = 25_000
 
 export class ClusterMonitor {
   private readonly api: MonitorApi
@@ -37,6 +44,7 @@ export class ClusterMonitor {
   private readonly confirmDelayMs: number
   private readonly statusEvery: number
   private readonly onMuteCleared: ((entry: MuteEntry) => void) | undefined
+  private readonly pollDeadlineMs: number
   private readonly listeners = new Set<MonitorListener>()
   private intervalMs: number
   private timer: unknown = null
@@ -57,6 +65,7 @@ export class ClusterMonitor {
     this.statusEvery = Math.max(1, o.statusEvery ?? 6)
     this.intervalMs = o.intervalMs ?? 10_000
     this.onMuteCleared = o.onMuteCleared
+    this.pollDeadlineMs = o.pollDeadlineMs ?? DEFAULT_POLL_DEADLINE_MS
     this.core = new MonitorCore(o, this.clock.now())
     this.last = this.core.initialSnapshot(this.clock.now())
   }
@@ -181,6 +190,11 @@ export class ClusterMonitor {
   private async poll(kind: CycleKind): Promise<void> {
     const abort = new AbortController()
     this.abort = abort
+    let overran = false
+    const deadline = this.clock.setTimeout(() => {
+      overran = true
+      abort.abort()
+    }, this.pollDeadlineMs)
     const fetchStatus = kind !== 'confirm' && (this.statusWanted || this.cyclesSinceStatus + 1 >= this.statusEvery)
     const fetchTasks = fetchStatus || (kind === 'confirm' && this.tasksWanted)
     let out: CycleOutput
@@ -188,7 +202,8 @@ export class ClusterMonitor {
       const resources = await this.api.clusterResources(abort.signal)
       const status = fetchStatus ? await this.optional(() => this.api.clusterStatus(abort.signal)) : null
       const tasks = fetchTasks ? await this.optional(() => this.api.clusterTasks(abort.signal)) : null
-      if (abort.signal.aborted) return
+      if (abort.signal.aborted && !overran) return
+      if (overran) throw new Error('poll deadline')
       out = this.core.observeSuccess(
         { resources, status: status?.ok ?? null, statusError: status?.err ?? null, tasks: tasks?.ok ?? null, tasksFailed: tasks?.err != null, endpoint: this.api.lastEndpoint },
         this.clock.now()
@@ -198,9 +213,19 @@ export class ClusterMonitor {
         this.statusWanted = false
       } else if (kind !== 'confirm') this.cyclesSinceStatus++
     } catch (e) {
-      const err = classifyError(e)
-      if (abort.signal.aborted || err.kind === 'aborted') return
-      out = this.core.observeFailure(err, this.clock.now())
+      if (overran) {
+        const s = Math.round(this.pollDeadlineMs / 1000)
+        out = this.core.observeFailure(
+          { kind: 'timeout', message: `The cluster did not answer a whole poll within ${s} s (an overloaded node or a stuck pveproxy): what is shown is from the last poll that worked.`, privilege: null, status: null },
+          this.clock.now()
+        )
+      } else {
+        const err = classifyError(e)
+        if (abort.signal.aborted || err.kind === 'aborted') return
+        out = this.core.observeFailure(err, this.clock.now())
+      }
+    } finally {
+      this.clock.clearTimeout(deadline)
     }
     this.publish(out, { kind, fetchedStatus: fetchStatus, fetchedTasks: fetchTasks })
     if (!this.running || this.suspended) return

@@ -67,7 +67,8 @@ export class PveClient extends PveApi {
       keepAliveTimeoutMs: config.keepAliveTimeoutMs ?? DEFAULT_KEEPALIVE_TIMEOUT_MS,
       maxConnectionsPerEndpoint: Math.max(1, Math.floor(config.maxConnectionsPerEndpoint ?? 1)),
       authorization: () => header,
-      redact: (text) => text.split(secret).join('[redacted]')
+      redact: (text) => text.split(secret).join('[redacted]'),
+      ...(config.maxResponseBytes === undefined ? {} : { maxResponseBytes: config.maxResponseBytes })
     })
     super(new Requester(endpoints, transport, { responseTimeoutMs, logger: deps.logger }))
     this.#transport = transport
@@ -79,6 +80,7 @@ export class PveClient extends PveApi {
       caPem: config.caPem,
       connectTimeoutMs: config.connectTimeoutMs,
       responseTimeoutMs: config.responseTimeoutMs,
+      maxResponseBytes: config.maxResponseBytes,
       keepAliveTimeoutMs: config.keepAliveTimeoutMs,
       maxConnectionsPerEndpoint: config.maxConnectionsPerEndpoint
     })

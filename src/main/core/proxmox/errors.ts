@@ -243,6 +243,15 @@ export class MalformedResponseError extends PveError {
   }
 }
 
+/** The answer was larger than the client accepts (a broken or hostile server): cut off, never buffered whole. */
+export class ResponseTooLargeError extends MalformedResponseError {
+  readonly maxBytes: number
+  constructor(maxBytes: number, ctx: PveRequestContext & { cause?: unknown }) {
+    super(`the response is larger than ${Math.round(maxBytes / (1024 * 1024))} MiB and was cut off`, ctx)
+    this.maxBytes = maxBytes
+  }
+}
+
 export class HttpError extends PveError {
   readonly kind = 'http'
   readonly reasonPhrase: string

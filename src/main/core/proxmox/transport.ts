@@ -6,7 +6,7 @@
 import { Pool } from 'undici'
 import type { Dispatcher } from 'undici'
 
-import { AbortedError, ClientClosedError, MalformedResponseError, NetworkError, PveError, TimeoutError } from './errors'
+import { AbortedError, ClientClosedError, MalformedResponseError, NetworkError, PveError, ResponseTooLargeError, TimeoutError } from './errors'
 import type { PveRequestContext } from './errors'
 import { createTrustedConnector } from './tls-trust'
 import type { PveEndpoint } from './types'
@@ -41,7 +41,11 @@ export interface TransportOptions {
   authorization: () => string
   /** Removes the secret from text a server sent back (a hostile or broken server might echo the header). */
   redact: (text: string) => string
+  /** A larger answer is cut off with ResponseTooLargeError, never buffered whole. Default 64 MiB. */
+  maxResponseBytes?: number
 }
+
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 
 /** Transport failures after which a GET may simply be sent again on a fresh connection (stale keep-alive socket). */
 const STALE_SOCKET = Symbol('pve.staleSocket')
@@ -56,13 +60,16 @@ function errCode(err: unknown): string {
   return 'EUNKNOWN'
 }
 
-function classify(err: unknown, req: WireRequest, ctx: PveRequestContext, phase: 'request' | 'body'): PveError {
+function classify(err: unknown, req: WireRequest, ctx: PveRequestContext, phase: 'request' | 'body', deadline: AbortSignal | null, maxBytes: number): PveError {
   if (err instanceof PveError) return err
+  // The whole-request deadline (headers AND body): a server trickling one byte a second ends here.
+  if (deadline?.aborted === true && req.signal?.aborted !== true) return new TimeoutError('response', req.timeoutMs, { ...ctx, cause: err })
   const reason: unknown = req.signal?.reason
   if (req.signal?.aborted === true) return reason instanceof PveError ? reason : new AbortedError({ ...ctx, cause: reason })
   const code = errCode(err)
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return new TimeoutError('response', req.timeoutMs, { ...ctx, cause: err })
   if (code === 'UND_ERR_DESTROYED') return new ClientClosedError()
+  if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') return new ResponseTooLargeError(maxBytes, { ...ctx, cause: err })
   const out =
     phase === 'body'
       ? new MalformedResponseError(`the response was cut off (${code})`, { ...ctx, cause: err })
@@ -96,7 +103,9 @@ export class Transport {
         connections: this.#opts.maxConnectionsPerEndpoint,
         pipelining: 1,
         headersTimeout: this.#opts.responseTimeoutMs,
-        bodyTimeout: this.#opts.responseTimeoutMs
+        bodyTimeout: this.#opts.responseTimeoutMs,
+        // undici stops reading (and fails the request) past this many body bytes.
+        maxResponseSize: this.#opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES
       })
       entry = { pool, origin: origin(ep) }
       this.#pools.set(ep, entry)
@@ -107,7 +116,11 @@ export class Transport {
   async send(ep: PveEndpoint, req: WireRequest): Promise<WireResponse> {
     const ctx: PveRequestContext = { host: ep.host, port: ep.port, method: req.method, path: req.path }
     if (this.#closed) throw new ClientClosedError()
-    if (req.signal?.aborted === true) throw classify(req.signal.reason, req, ctx, 'request')
+    const maxBytes = this.#opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES
+    if (req.signal?.aborted === true) throw classify(req.signal.reason, req, ctx, 'request', null, maxBytes)
+    // undici's headers/body timeouts are idle timers; this one bounds the whole exchange.
+    const deadline = AbortSignal.timeout(req.timeoutMs)
+    const signal = req.signal === undefined ? deadline : AbortSignal.any([req.signal, deadline])
     const headers: Record<string, string> = { authorization: this.#opts.authorization(), accept: 'application/json' }
     if (req.body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded'
     let res: Awaited<ReturnType<Pool['request']>>
@@ -117,14 +130,14 @@ export class Transport {
       const custom = req.timeoutMs !== this.#opts.responseTimeoutMs
       const opts: Dispatcher.RequestOptions = { method: req.method, path: `/api2/json${req.path}${req.query ? `?${req.query}` : ''}`, headers }
       if (req.body !== undefined) opts.body = req.body
-      if (req.signal !== undefined) opts.signal = req.signal
+      opts.signal = signal
       if (custom) {
         opts.headersTimeout = req.timeoutMs
         opts.bodyTimeout = req.timeoutMs
       }
       res = await pool.request(opts)
     } catch (err) {
-      throw this.#closed ? new ClientClosedError() : classify(err, req, ctx, 'request')
+      throw this.#closed ? new ClientClosedError() : classify(err, req, ctx, 'request', deadline, maxBytes)
     }
     try {
       const body = await res.body.text()
@@ -132,7 +145,7 @@ export class Transport {
       // Error texts end up in messages and logs.
       return { status: res.statusCode, statusText: this.#opts.redact(res.statusText), body: this.#opts.redact(body) }
     } catch (err) {
-      throw this.#closed ? new ClientClosedError() : classify(err, req, ctx, 'body')
+      throw this.#closed ? new ClientClosedError() : classify(err, req, ctx, 'body', deadline, maxBytes)
     }
   }
 

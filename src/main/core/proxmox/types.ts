@@ -32,15 +32,20 @@ export interface PveClusterConfig {
   /** Kept out of every log line, error message, String()/inspect()/JSON of the client. */
   tokenSecret: string
   /**
-   * Cluster CA (/etc/pve/pve-root-ca.pem) to verify node certificates against. Host names are NOT checked
-   * against the certificate (nodes are reached by IP; the cluster CA only signs that cluster's nodes).
+   * Cluster CA (/etc/pve/pve-root-ca.pem) to verify node certificates against; the certificate must also
+   * name the endpoint's host or IP (Proxmox node certificates carry both).
    * When both a CA and an endpoint fingerprint are given, BOTH must match.
    */
   caPem?: string
   /** TCP + TLS handshake limit per attempt. Default 10000. */
   connectTimeoutMs?: number
-  /** Limit for the response (headers, then body) once the request is sent. Default 15000 (> the 3 s 401 delay). */
+  /**
+   * Deadline for the whole answer (headers AND body) once the request is sent: a server that trickles its
+   * body still ends here. Default 15000 (> the 3 s 401 delay).
+   */
   responseTimeoutMs?: number
+  /** A larger response body is cut off with ResponseTooLargeError (never buffered whole). Default 64 MiB. */
+  maxResponseBytes?: number
   /** Idle keep-alive connections are closed after this; must stay below pveproxy's 5 s. Default 3000. */
   keepAliveTimeoutMs?: number
   /**
