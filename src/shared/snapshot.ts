@@ -47,6 +47,13 @@ export interface NodeView extends ResourceUsage {
   readonly downSince: number | null
   readonly flapping: boolean
   readonly muted: MuteInfo | null
+  /**
+   * Why this node's status is not known now although it was reported before (the cluster did not answer the
+   * last poll, the token was rejected, the certificate changed): its figures are the last ones seen, at
+   * `lastSeen`. Null while the cluster answers.
+   */
+  readonly staleReason: string | null
+  readonly lastSeen: number | null
 }
 
 export interface GuestView extends ResourceUsage {
@@ -65,8 +72,10 @@ export interface GuestView extends ResourceUsage {
   readonly lock: string | null
   readonly hastate: string | null
   readonly pool: string | null
-  /** True when the guest's node is offline: its last reported status is no longer trustworthy. */
+  /** Its last reported status is no longer trustworthy (its node is offline, or the cluster did not answer). */
   readonly stale: boolean
+  /** Why the state shown is 'unknown', in words ("node pve-b is offline", "the cluster is not answering"). */
+  readonly staleReason: string | null
   /** Guest-down notifications enabled (opt-in; on by default for HA-managed guests). */
   readonly alerts: boolean
   readonly muted: MuteInfo | null

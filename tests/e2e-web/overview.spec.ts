@@ -27,3 +27,28 @@ test('a node taken down in the simulator shows offline, with an event in the tim
   await expect(app.getByRole('button', { name: /pve-c \(offline\)/ })).toBeVisible()
   await snap(app, testInfo, 'overview-node-down')
 })
+
+test('a cluster that stops answering: every surface says unknown with the reason and the last figures greyed, never online', async ({ app, bridge }, testInfo) => {
+  await expect(app.locator('.node-card[data-node="pve-a"] [data-testid="node-status"]')).toHaveText('online')
+  // Every endpoint answers the cluster poll with a server error: nothing current is known.
+  bridge.sim?.faults.serverError(500, { path: /\/cluster\/resources$/ }, 'pveproxy is broken')
+  const cards = app.locator('.node-card')
+  for (const n of ['pve-a', 'pve-b', 'pve-c', 'pve-d']) {
+    await expect(app.locator(`.node-card[data-node="${n}"] [data-testid="node-status"]`)).toHaveText('unknown', { timeout: 20_000 })
+  }
+  await expect(app.locator('.node-card [data-testid="node-unknown-reason"]').first()).toContainText('the cluster answered with an error')
+  await expect(app.locator('.node-card .stale-figures').first()).toBeVisible()
+  await expect(app.getByTestId('quorum')).toHaveText('Quorum unknown')
+  await expect(app.getByTestId('cluster-health')).toContainText('no answer')
+  await expect(cards.getByText('online', { exact: true })).toHaveCount(0)
+  // The sidebar agrees.
+  await expect(app.getByRole('button', { name: /pve-a \(unknown\)/ })).toBeVisible()
+  await snap(app, testInfo, 'overview-cluster-unknown')
+  // The guests table: unknown, with the reason in the row, and no action offered.
+  await app.getByRole('button', { name: 'Guests' }).click()
+  const firstRow = app.locator('.guest-row').first()
+  await expect(firstRow.getByTestId('guest-state')).toHaveText('unknown?')
+  await expect(firstRow.getByTestId('guest-stale-reason')).toHaveText('the cluster answered with an error')
+  await expect(app.locator('.guest-row[data-state="running"]')).toHaveCount(0)
+  await snap(app, testInfo, 'guests-cluster-unknown')
+})

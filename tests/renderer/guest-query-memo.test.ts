@@ -8,7 +8,7 @@ function guest(vmid: number, over: Partial<GuestView> = {}): GuestView {
   return {
     id: `qemu/${vmid}`, vmid, kind: 'qemu', node: `n${vmid % 3}`, name: `vm-${vmid}`, status: 'running', state: 'running', template: false, tags: [`t${vmid % 2}`],
     cpu: vmid / 1000, maxcpu: 2, mem: vmid, maxmem: 200, disk: 0, maxdisk: 10, uptime: 60, lock: null, hastate: null, pool: null, stale: false,
-    alerts: false, muted: null, actions: [], actionsDisabledReason: null, busy: false, ...over
+    alerts: false, muted: null, actions: [], actionsDisabledReason: null, busy: false, staleReason: null, ...over
   }
 }
 const snap = (guests: GuestView[]): ClusterSnapshot => ({

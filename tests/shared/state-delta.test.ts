@@ -8,11 +8,11 @@ function guest(vmid: number, over: Partial<GuestView> = {}): GuestView {
   return {
     id: `qemu/${vmid}`, vmid, kind: 'qemu', node: 'pve1', name: `vm-${vmid}`, status: 'running', state: 'running', template: false, tags: ['a'],
     cpu: 0.1, maxcpu: 2, mem: 100, maxmem: 200, disk: 0, maxdisk: 10, uptime: 60, lock: null, hastate: null, pool: null, stale: false,
-    alerts: false, muted: null, actions: ['shutdown', 'stop'], actionsDisabledReason: null, busy: false, ...over
+    alerts: false, muted: null, actions: ['shutdown', 'stop'], actionsDisabledReason: null, busy: false, staleReason: null, ...over
   }
 }
 function node(name: string, over: Partial<NodeView> = {}): NodeView {
-  return { name, status: 'online', cpu: 0.2, maxcpu: 8, mem: 1, maxmem: 2, disk: 1, maxdisk: 2, uptime: 5, ip: '127.0.0.1', level: '', downSince: null, flapping: false, muted: null, ...over }
+  return { name, status: 'online', cpu: 0.2, maxcpu: 8, mem: 1, maxmem: 2, disk: 1, maxdisk: 2, uptime: 5, ip: '127.0.0.1', level: '', downSince: null, flapping: false, muted: null, staleReason: null, lastSeen: null, ...over }
 }
 function cluster(id: string, guests: GuestView[], over: Partial<ClusterSnapshot> = {}): ClusterSnapshot {
   return {

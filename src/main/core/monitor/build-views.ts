@@ -30,7 +30,9 @@ export function buildNodeView(n: ParsedNode, x: NodeViewExtras): NodeView {
     level: n.level,
     downSince: x.downSince,
     flapping: x.flapping,
-    muted: x.muted
+    muted: x.muted,
+    staleReason: null,
+    lastSeen: null
   })
 }
 
@@ -72,6 +74,7 @@ export function buildGuestView(g: ParsedGuest, ctx: GuestViewContext): GuestView
     hastate: g.hastate,
     pool: g.pool,
     stale,
+    staleReason: stale ? `node ${g.node} is offline` : null,
     alerts: ctx.alertsFor(g),
     muted: ctx.muteFor(g.vmid),
     actions,

@@ -212,10 +212,16 @@ export class MonitorCore {
     const guests: GuestView[] = p ? p.guests.map((g) => buildGuestView(g, gctx)) : []
     const storage: StorageView[] = p ? p.storage.map((st) => buildStorageView(st, s.cfg.storageThreshold)) : []
     const confirmedDown = new Set(nodes.filter((n) => this.nodes.isDown(n.name)).map((n) => n.name))
-    const { health, summary } = computeHealth({
+    const judged = computeHealth({
       now, polled: p !== null, unreachable: s.announcedUnreachable, authFailed: s.authFailures > 0, emptyView: s.emptyView,
       lastError, quorate: this.quorum.quorate, nodes, confirmedDown, guests, storage
     })
+    // The last poll failed: nothing seen before may be shown as current. Nodes and guests become 'unknown'
+    // with the reason (their last figures stay, to be shown greyed), quorum is unknown, and an "ok" headline
+    // becomes "unknown": a stuck, unreachable or impostor server never leaves green "online" on screen.
+    const unknownNow = stale && p !== null
+    const reason = unknownNow ? staleReasonOf(lastError) : null
+    const { health, summary } = unknownNow && (judged.health === 'ok' || judged.health === 'degraded') ? { health: 'unknown' as const, summary: `no answer: ${reason}` } : judged
     return Object.freeze({
       clusterId: s.cfg.clusterId,
       clusterName: s.cfg.clusterName,
@@ -223,9 +229,9 @@ export class MonitorCore {
       demo: s.cfg.demo,
       health,
       summary,
-      quorate: this.quorum.quorate,
-      nodes: Object.freeze(nodes),
-      guests: Object.freeze(guests),
+      quorate: unknownNow ? null : this.quorum.quorate,
+      nodes: Object.freeze(reason === null ? nodes : nodes.map((n) => Object.freeze({ ...n, status: 'unknown' as const, staleReason: reason, lastSeen: s.fetchedAt }))),
+      guests: Object.freeze(reason === null ? guests : guests.map((g) => unknownGuest(g, reason))),
       storage: Object.freeze(storage),
       endpoint: s.endpoint,
       fetchedAt: s.fetchedAt,
@@ -234,6 +240,28 @@ export class MonitorCore {
       emptyView: s.emptyView
     })
   }
+}
+
+/** What the last poll's failure means for what is on screen, in words. */
+function staleReasonOf(e: SnapshotError | null): string {
+  switch (e?.kind) {
+    case 'auth':
+      return 'the API token was rejected'
+    case 'tls':
+      return 'the certificate does not match the trusted one'
+    case 'timeout':
+      return 'the cluster did not answer in time'
+    case 'malformed':
+    case 'http':
+      return 'the cluster answered with an error'
+    default:
+      return 'the cluster is not answering'
+  }
+}
+
+function unknownGuest(g: GuestView, reason: string): GuestView {
+  if (g.staleReason !== null && g.state === 'unknown') return g
+  return Object.freeze({ ...g, state: 'unknown' as const, stale: true, staleReason: reason, actions: Object.freeze([]), actionsDisabledReason: `Its state is unknown: ${reason}.`, busy: false })
 }
 
 function guestRef(p: ParsedResources, vmid: number): { vmid: number; kind: 'qemu' | 'lxc'; name: string } | null {

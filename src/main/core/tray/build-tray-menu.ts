@@ -32,6 +32,8 @@ const HEALTH_WORD: Record<ClusterHealth, string> = {
 }
 
 function nodeLine(n: NodeView, now: number): string {
+  // The reason is on the cluster's header line; the node says what is known of it.
+  if (n.staleReason !== null) return `unknown${n.lastSeen === null ? '' : ` · last seen ${formatDuration(now - n.lastSeen)} ago`}`
   if (n.status === 'offline') return n.downSince === null ? 'down' : `down for ${formatDuration(now - n.downSince)}`
   if (n.status === 'unknown') return 'not reporting'
   const cpu = n.cpu === null ? null : `CPU ${Math.round(n.cpu * 100)}%`
@@ -61,7 +63,9 @@ function clusterBlock(input: TrayMenuInput, c: ClusterSnapshot): MenuItemModel[]
   const id = `c:${idPart(c.clusterId)}`
   const mode = c.mode === 'monitor' ? ' · monitor-only' : ''
   const quorum = c.quorate === false ? ' · no quorum' : ''
-  const out: MenuItemModel[] = [info(`${id}:header`, menuLabel(`${plainText(c.clusterName, 40)}: ${HEALTH_WORD[c.health]}${quorum}${mode}`))]
+  // A cluster seen before that did not answer the last poll is not "connecting": say what is known.
+  const word = c.health === 'unknown' && c.fetchedAt !== null ? plainText(c.summary, 80) : HEALTH_WORD[c.health]
+  const out: MenuItemModel[] = [info(`${id}:header`, menuLabel(`${plainText(c.clusterName, 40)}: ${word}${quorum}${mode}`))]
   const max = input.maxNodesPerCluster ?? DEFAULT_MAX_NODES_PER_CLUSTER
   // Down nodes first: they are what the user opens the menu for.
   const nodes = [...c.nodes].sort((a, b) => Number(a.status === 'online') - Number(b.status === 'online') || a.name.localeCompare(b.name))

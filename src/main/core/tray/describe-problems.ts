@@ -34,8 +34,15 @@ export function describeClusterProblems(c: ClusterSnapshot, now: number, prefix:
   }
   if (c.emptyView) out.push(p('the token sees no nodes or guests (it needs an ACL)'))
 
+  // One line for the whole cluster when nothing is known now, not one "not reporting" per node.
+  const unknownNow = c.nodes.find((n) => n.staleReason !== null)
+  if (unknownNow !== undefined && c.health !== 'unreachable' && c.health !== 'auth') {
+    const ago = unknownNow.lastSeen === null ? '' : `, last seen ${formatDuration(now - unknownNow.lastSeen)} ago`
+    out.push(p(`state unknown: ${unknownNow.staleReason ?? 'no answer'}${ago}`))
+  }
   for (const n of c.nodes) {
     const node = plainText(n.name, NAME_MAX)
+    if (n.staleReason !== null) continue
     if (n.status === 'offline') {
       out.push(p(n.downSince === null ? `${node} down` : `${node} down for ${formatDuration(now - n.downSince)}`))
     } else if (n.status === 'unknown') {
@@ -55,7 +62,7 @@ export function describeClusterProblems(c: ClusterSnapshot, now: number, prefix:
       out.push(p(`storage ${plainText(s.storage, NAME_MAX)} on ${plainText(s.node, NAME_MAX)} ${Math.round(s.usage * 100)}% full`))
     }
   }
-  if (c.stale && c.health !== 'unreachable' && c.fetchedAt !== null) {
+  if (c.stale && unknownNow === undefined && c.health !== 'unreachable' && c.fetchedAt !== null) {
     out.push(p(`figures from ${formatDuration(now - c.fetchedAt)} ago (last poll failed)`))
   }
   return out

@@ -85,7 +85,7 @@ export function guestSubmenu(ctx: GuestMenuContext, g: GuestView): MenuItemModel
   const busy = g.busy || (task !== undefined && isRunning(task))
 
   const figures = g.state === 'running' ? [percent(g.cpu, 1) && `CPU ${percent(g.cpu, 1)}`, percent(g.mem, g.maxmem) && `mem ${percent(g.mem, g.maxmem)}`].filter(Boolean) : []
-  const statusLine = `${kindWord} ${g.vmid}: ${stateWord(g)}${g.stale ? ' (last known, node offline)' : ''}${figures.length ? ` · ${figures.join(' · ')}` : ''}`
+  const statusLine = `${kindWord} ${g.vmid}: ${stateWord(g)}${g.staleReason !== null ? ` (${g.staleReason})` : ''}${figures.length ? ` · ${figures.join(' · ')}` : ''}`
   const children: MenuItemModel[] = [info(`${id}:status`, menuLabel(statusLine))]
   if (task) children.push(info(`${id}:task`, menuLabel(taskLine(ctx.state, task))))
 

@@ -108,7 +108,10 @@ describe('reachability and auth', () => {
     expect(kinds(f1)).toEqual([])
     expect(f1.confirm).toBe(true)
     expect(f1.snapshot.stale).toBe(true)
-    expect(f1.snapshot.health).toBe('ok')
+    // Not judged yet, and not shown as fine either: what was seen is no longer known.
+    expect(f1.snapshot.health).toBe('unknown')
+    expect(f1.snapshot.quorate).toBeNull()
+    expect(f1.snapshot.nodes.map((n) => [n.status, n.staleReason, n.lastSeen])).toEqual(NODES3.map(() => ['unknown', 'the cluster is not answering', T0 + 10 * S]))
     const f2 = core.observeFailure(unreachable, T0 + 22 * S)
     expect(kinds(f2)).toEqual(['cluster-unreachable'])
     expect(f2.snapshot.health).toBe('unreachable')
@@ -119,6 +122,30 @@ describe('reachability and auth', () => {
     expect(back.events[0]?.message).toContain('pve-c is down')
     expect(kinds(ok(core, T0 + 2 * MIN + 10 * S))).toEqual([])
     expect(kinds(ok(core, T0 + 2 * MIN + 20 * S))).toEqual([])
+  })
+
+  it('unknown is not online: after a failed poll, every node and guest is unknown with the reason, and back once it answers', () => {
+    const core = makeCore()
+    const guests: FxGuest[] = [{ vmid: 100, node: 'pve-a' }, { vmid: 101, node: 'pve-b' }]
+    const before = ok(core, T0 + 10 * S, NODES3, guests, clusterStatus(true, ['pve-a', 'pve-b', 'pve-c']))
+    expect(before.snapshot.health).toBe('ok')
+    expect(before.snapshot.guests.every((g) => g.state === 'running' && g.staleReason === null)).toBe(true)
+    const tls = classifyError(Object.assign(new Error('x'), { kind: 'tls-mismatch' }))
+    const failed = core.observeFailure(tls, T0 + 20 * S).snapshot
+    expect(failed.health).toBe('unknown')
+    expect(failed.summary).toBe('no answer: the certificate does not match the trusted one')
+    expect(failed.quorate).toBeNull()
+    for (const n of failed.nodes) expect(n).toMatchObject({ status: 'unknown', staleReason: 'the certificate does not match the trusted one', lastSeen: T0 + 10 * S })
+    // The last figures stay (the screen greys them); nothing claims to be running, nothing offers an action.
+    expect(failed.nodes[0]?.cpu).toBe(before.snapshot.nodes[0]?.cpu)
+    for (const g of failed.guests) {
+      expect(g).toMatchObject({ state: 'unknown', stale: true, staleReason: 'the certificate does not match the trusted one', actions: [] })
+      expect(g.actionsDisabledReason).toMatch(/unknown/)
+    }
+    const again = ok(core, T0 + 30 * S, NODES3, guests).snapshot
+    expect(again.health).toBe('ok')
+    expect(again.nodes.every((n) => n.status === 'online' && n.staleReason === null)).toBe(true)
+    expect(again.guests.every((g) => g.state === 'running' && !g.stale)).toBe(true)
   })
 
   it('does not judge failures within the start-up grace', () => {

@@ -96,10 +96,30 @@ describe('tray menu: guest actions follow the shared rule', () => {
   })
 
   it('offers nothing for guests of an offline node', () => {
-    const g = guest(100, { state: 'unknown', status: 'unknown', stale: true, actions: [], actionsDisabledReason: 'node offline' })
+    const g = guest(100, { state: 'unknown', status: 'unknown', stale: true, staleReason: 'node pve-a is offline', actions: [], actionsDisabledReason: 'node offline' })
     const items = menu(appState([cluster({ health: 'degraded', nodes: [node('pve-a', { status: 'offline', downSince: NOW - 4 * 60_000 })], guests: [g] })]))
     expect(offered(items, 'pve-a', 100)).toEqual([])
-    expect(findMenuItem(items, `${guestId('pve-a', 100)}:status`)?.label).toContain('last known')
+    expect(findMenuItem(items, `${guestId('pve-a', 100)}:status`)?.label).toContain('(node pve-a is offline)')
+  })
+
+  it('a cluster that did not answer: nodes and guests unknown with the reason and when last seen, never "online"', () => {
+    const why = 'the certificate does not match the trusted one'
+    const c = cluster({
+      health: 'unknown',
+      summary: `no answer: ${why}`,
+      stale: true,
+      quorate: null,
+      fetchedAt: NOW - 2 * 60_000,
+      nodes: [node('pve-a', { status: 'unknown', staleReason: why, lastSeen: NOW - 2 * 60_000 })],
+      guests: [guest(100, { state: 'unknown', stale: true, staleReason: why, actions: [] })]
+    })
+    const items = menu(appState([c]))
+    const labels = items.flatMap(function all(i): string[] { return [i.label ?? '', ...(i.submenu ?? []).flatMap(all)] })
+    expect(labels.some((l) => /online|all nodes up|connecting/.test(l))).toBe(false)
+    expect(findMenuItem(items, 'c:home:header')?.label).toBe(`homelab: no answer: ${why}`)
+    expect(findMenuItem(items, 'c:home:n:pve-a')?.label).toBe('pve-a — unknown · last seen 2 min ago')
+    expect(findMenuItem(items, `${guestId('pve-a', 100)}:status`)?.label).toContain(`(${why})`)
+    expect(offered(items, 'pve-a', 100)).toEqual([])
   })
 })
 

@@ -20,6 +20,8 @@ export function node(name: string, over: Partial<NodeView> = {}): NodeView {
     downSince: null,
     flapping: false,
     muted: null,
+    staleReason: null,
+    lastSeen: null,
     ...over
   }
 }
@@ -52,6 +54,7 @@ export function guest(vmid: number, over: Partial<GuestView> = {}): GuestView {
     actions: kind === 'qemu' ? ['shutdown', 'stop', 'reboot', 'suspend'] : ['shutdown', 'stop', 'reboot'],
     actionsDisabledReason: null,
     busy: false,
+    staleReason: null,
     ...over
   }
 }

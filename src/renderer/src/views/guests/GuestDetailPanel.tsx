@@ -35,7 +35,7 @@ export function GuestDetailPanel({ row, progress, actionError, onAction, onClose
         <dd>
           {g.state}
           {g.status !== g.state ? ` (${g.status})` : ''}
-          {g.stale ? ' — its node is offline, this is the last known state' : ''}
+          {g.staleReason !== null ? ` — ${g.staleReason}: this is the last known state` : ''}
         </dd>
         <dt>Node</dt>
         <dd>

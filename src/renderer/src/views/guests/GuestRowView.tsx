@@ -46,7 +46,9 @@ function GuestRowViewInner({ row, index, top, active, selected, progress, onActi
     >
       <span role="cell" className="cell-status">
         <span className={`dot dot-${g.state}`} aria-hidden="true" />
-        <span data-testid="guest-state">{g.stale ? `${g.state}?` : g.state}</span>
+        <span data-testid="guest-state" title={g.staleReason ?? undefined}>
+          {g.stale ? `${g.state}?` : g.state}
+        </span>
       </span>
       <span role="cell" className="cell-name">
         <span className="guest-name" data-testid="guest-name">
@@ -79,7 +81,14 @@ function GuestRowViewInner({ row, index, top, active, selected, progress, onActi
         {progress !== undefined ? (
           <TaskStatus progress={progress} onDismiss={() => onDismissTask(row.key)} />
         ) : null}
-        {!inFlight ? <ActionButtons row={row} onAction={onAction} tabIndex={active ? 0 : -1} /> : null}
+        {/* No action while the state is unknown: the row says why instead. */}
+        {g.staleReason !== null && progress === undefined ? (
+          <span className="state-reason" data-testid="guest-stale-reason" title={g.staleReason}>
+            {g.staleReason}
+          </span>
+        ) : !inFlight ? (
+          <ActionButtons row={row} onAction={onAction} tabIndex={active ? 0 : -1} />
+        ) : null}
       </span>
     </div>
   )

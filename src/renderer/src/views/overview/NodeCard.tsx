@@ -15,10 +15,12 @@ export interface NodeCardProps {
 
 export function NodeCard({ clusterId, node, onOpen }: NodeCardProps): React.JSX.Element {
   const online = node.status === 'online'
+  // Reported before, not known now (the cluster did not answer): the last figures, greyed, and why.
+  const lastKnown = node.staleReason !== null
   const rrd = useNodeRrd(clusterId, node.name, online)
   const load = rrd?.findLast((p) => p.loadavg !== null)?.loadavg ?? null
   return (
-    <article className={`node-card node-${node.status}`} aria-label={`Node ${node.name}`} data-node={node.name}>
+    <article className={`node-card node-${node.status}${lastKnown ? ' node-last-known' : ''}`} aria-label={`Node ${node.name}`} data-node={node.name}>
       <header className="node-card-head">
         <h3>
           <button type="button" className="link-button" onClick={onOpen}>
@@ -31,8 +33,13 @@ export function NodeCard({ clusterId, node, onOpen }: NodeCardProps): React.JSX.
         {node.flapping ? <span className="badge badge-warn">flapping</span> : null}
         {node.muted !== null ? <MutedBadge muted={node.muted} /> : null}
       </header>
-      {online ? (
-        <>
+      {lastKnown ? (
+        <p className="node-down-text" data-testid="node-unknown-reason">
+          Unknown now: {node.staleReason}.{node.lastSeen !== null ? ` Last seen ${formatDuration((Date.now() - node.lastSeen) / 1000)} ago;` : ''} the figures below are from then.
+        </p>
+      ) : null}
+      {online || lastKnown ? (
+        <div className={lastKnown ? 'stale-figures' : undefined} aria-disabled={lastKnown || undefined}>
           <UsageBar label="CPU" fraction={node.cpu} text={`${formatPercent(node.cpu)}${node.maxcpu !== null ? ` of ${node.maxcpu} cores` : ''}`} />
           <UsageBar label="Memory" fraction={ratio(node.mem, node.maxmem)} text={`${formatBytes(node.mem)} / ${formatBytes(node.maxmem)}`} />
           <UsageBar label="Root disk" fraction={ratio(node.disk, node.maxdisk)} text={`${formatBytes(node.disk)} / ${formatBytes(node.maxdisk)}`} />
@@ -46,8 +53,8 @@ export function NodeCard({ clusterId, node, onOpen }: NodeCardProps): React.JSX.
               <dd>{load === null ? '—' : load.toFixed(2)}</dd>
             </div>
           </dl>
-          <Sparkline label={`CPU of ${node.name} over the last hour`} values={rrd?.map((p) => p.cpu) ?? []} max={1} />
-        </>
+          {online ? <Sparkline label={`CPU of ${node.name} over the last hour`} values={rrd?.map((p) => p.cpu) ?? []} max={1} /> : null}
+        </div>
       ) : (
         <p className="node-down-text">
           {node.downSince !== null ? `Down since ${new Date(node.downSince).toLocaleTimeString()}.` : 'Not reporting.'} Its guests show their last known state.
