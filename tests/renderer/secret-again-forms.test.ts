@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { ClusterSettingsView } from '../../src/shared/views'
 import { caChanged, editorForm, editorInput, endpointsChanged, sshChanged } from '../../src/renderer/src/views/settings/cluster-editor-form'
-import { formFromCluster, SECRET_AGAIN_HINT, storedSecretApplies, testInput, validateForm } from '../../src/renderer/src/views/onboarding/onboarding-form'
+import { formFromCluster, saveInput, SECRET_AGAIN_HINT, storedSecretApplies, testInput, validateForm } from '../../src/renderer/src/views/onboarding/onboarding-form'
 
 const FP = 'AB:'.repeat(31) + 'CD'
 const cluster: ClusterSettingsView = {
@@ -27,6 +27,10 @@ describe('onboarding form of a saved cluster', () => {
     expect(storedSecretApplies(f)).toBe(true)
     expect(validateForm(f, true).tokenSecret).toBeUndefined()
     expect(testInput(f)).not.toHaveProperty('tokenSecret')
+    // Saved without a new secret: every saved endpoint stays as it is (discovered ones are not merged in).
+    const discovered = [{ host: '10.0.0.3', port: 8006, node: 'pve3', fingerprint256: FP }]
+    expect(saveInput(f, discovered).endpoints).toEqual(cluster.endpoints)
+    expect(saveInput({ ...f, tokenSecret: 'new-secret-0000' }, discovered).endpoints.map((e) => e.host)).toEqual(['10.0.0.1', '10.0.0.3'])
     // Same fingerprint typed in lower case without colons is the same fingerprint.
     expect(storedSecretApplies({ ...f, fingerprint: FP.replace(/:/g, '').toLowerCase() })).toBe(true)
     for (const change of [{ host: '203.0.113.9' }, { port: '8007' }, { tokenId: 'other@pve!x' }, { fingerprint: 'CD:'.repeat(31) + 'AB' }, { fingerprint: '' }, { caPem: '-----BEGIN CERTIFICATE-----' }]) {

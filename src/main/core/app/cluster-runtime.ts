@@ -45,7 +45,7 @@ export class ClusterRuntime implements ClusterRegistry {
   readonly demoPrefs = new DemoPrefs()
   private readonly entries = new Map<string, Entry>()
   /** Configured clusters whose secret cannot be used: shown (not monitored) with their one event. */
-  private readonly secretless = new Map<string, { snapshot: ClusterSnapshot; event: MonitorEvent; name: string }>()
+  private readonly secretless = new Map<string, { snapshot: ClusterSnapshot; event: MonitorEvent; name: string; issue: string }>()
   private readonly unsubscribe: () => void
 
   constructor(private readonly o: ClusterRuntimeOptions) {
@@ -92,10 +92,10 @@ export class ClusterRuntime implements ClusterRegistry {
       if (secret === null) {
         waiting.add(c.id)
         const known = this.secretless.get(c.id)
-        if (known === undefined || known.name !== c.name) {
+        const issue = this.o.settings.tokenSecretIssue(c.id) ?? 'unreadable'
+        if (known === undefined || known.name !== c.name || known.issue !== issue) {
           this.o.log(`runtime: cluster ${c.id} has no usable token secret; shown, not watched`)
-          const issue = this.o.settings.tokenSecretIssue(c.id) ?? 'unreadable'
-          const entry = { snapshot: secretlessSnapshot(c, issue), event: secretlessEvent(c, this.o.now(), issue), name: c.name }
+          const entry = { snapshot: secretlessSnapshot(c, issue), event: secretlessEvent(c, this.o.now(), issue), name: c.name, issue }
           this.secretless.set(c.id, entry)
           // Once, not per reconcile: the event is the notification.
           if (known === undefined) this.o.onCycle(c.id, entry.snapshot, [entry.event])

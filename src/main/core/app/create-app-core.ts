@@ -80,12 +80,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
 
   /** Every secret main knows, to scrub from any message that could leave the process. */
   function* secrets(): Generator<string> {
-    for (const c of settings.doc().clusters) {
-      const s = settings.tokenSecret(c.id)
-      if (s !== null) yield s
-      const p = settings.sshPassphrase(c.id)
-      if (p !== null) yield p
-    }
+    // All of them, bound to the current settings or not: a secret must never leave in a message.
+    yield* settings.allSecrets()
     if (demo !== null) yield demo.tokenSecret
   }
 

@@ -15,7 +15,9 @@ export function writeFileAtomic(path: string, text: string): void {
   const tmp = `${path}.${process.pid}.tmp`
   const fd = openSync(tmp, 'w', 0o600)
   try {
-    writeSync(fd, text)
+    // writeSync may write less than asked: loop until every byte is down.
+    const bytes = Buffer.from(text, 'utf8')
+    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off)
     fsyncSync(fd)
   } finally {
     closeSync(fd)

@@ -1,5 +1,6 @@
 // Reads the settings at start: never throws. A corrupt or invalid store is backed up, reported once
 // (SettingsView.recovered) and replaced by the valid rest (or defaults).
+import { clusterCaProblem } from '../proxmox/cluster-ca'
 import { migrateSettings } from './migrations'
 import { salvageSettings } from './salvage'
 import { CURRENT_SETTINGS_VERSION, defaultSettingsDoc, settingsDocSchema, type SettingsDoc } from './settings-schema'
@@ -34,6 +35,18 @@ function recovered(store: SettingsStore, what: string, log: (line: string) => vo
   return { message: `${what}${kept}`, backupPath }
 }
 
+function dropUnfitCas(doc: SettingsDoc): string[] {
+  const out: string[] = []
+  doc.clusters = doc.clusters.map((c) => {
+    if (c.caPem === null) return c
+    const problem = clusterCaProblem(c.caPem)
+    if (problem === null) return c
+    out.push(`Cluster "${c.name}": its cluster CA was removed (${problem})`)
+    return { ...c, caPem: null }
+  })
+  return out
+}
+
 export function loadSettings(store: SettingsStore, log: (line: string) => void = () => {}): LoadedSettings {
   let raw: unknown
   try {
@@ -58,8 +71,12 @@ export function loadSettings(store: SettingsStore, log: (line: string) => void =
     return { doc: defaultSettingsDoc(), recovered: r, rewrite: true, readOnly: null }
   }
   const strict = settingsDocSchema.safeParse(migrated.doc)
-  if (strict.success) return { doc: strict.data, recovered: null, rewrite: migrated.from !== strict.data.version, readOnly: null }
-  const { doc, problems } = salvageSettings(migrated.doc)
+  const salvaged = strict.success ? { doc: strict.data, problems: [] as string[] } : salvageSettings(migrated.doc)
+  // A cluster CA stored by an older version that no longer qualifies (a public web root) is dropped, and said.
+  const caProblems = dropUnfitCas(salvaged.doc)
+  const problems = [...salvaged.problems, ...caProblems]
+  const doc = salvaged.doc
+  if (strict.success && problems.length === 0) return { doc, recovered: null, rewrite: migrated.from !== doc.version, readOnly: null }
   if (problems.length === 0) return { doc, recovered: null, rewrite: true, readOnly: null }
   const shown = problems.slice(0, 5).join('; ') + (problems.length > 5 ? `; and ${problems.length - 5} more` : '')
   const r = recovered(store, `Some settings were invalid and were repaired or removed: ${shown}. Everything else was kept.`, log)

@@ -58,15 +58,21 @@ function salvageSsh(raw: unknown, label: string, problems: string[]): StoredSsh 
     const n = field(nodeNameSchema, node)
     const h = field(hostSchema, host)
     if (n !== undefined && h !== undefined) overrides[n] = h
+    else problems.push(`${label}: the SSH address of node ${String(node).slice(0, 40)} was unreadable and was removed`)
   }
-  return {
-    user: field(z.string().min(1).max(64), raw.user) ?? 'root',
-    keyPath: raw.keyPath === null ? null : (field(z.string().max(4096), raw.keyPath) ?? null),
-    useAgent: field(z.boolean(), raw.useAgent) ?? false,
-    port: field(portSchema, raw.port) ?? 22,
-    hostOverrides: overrides,
-    pinnedHostKeys: pins
+  // Never log in as someone else silently: an unreadable user turns SSH off until the user sets it again.
+  const user = field(z.string().min(1).max(64), raw.user)
+  if (user === undefined) {
+    problems.push(`${label}: the SSH user was unreadable, so SSH was turned off for this cluster; set it again in the settings`)
+    return null
   }
+  const keyPath = raw.keyPath === null ? null : (field(z.string().max(4096), raw.keyPath) ?? null)
+  if (keyPath === null && raw.keyPath !== null && raw.keyPath !== undefined) problems.push(`${label}: the SSH key path was unreadable and was removed`)
+  const useAgent = field(z.boolean(), raw.useAgent)
+  if (useAgent === undefined && raw.useAgent !== undefined) problems.push(`${label}: "use the SSH agent" was unreadable and is now off`)
+  const port = field(portSchema, raw.port)
+  if (port === undefined && raw.port !== undefined) problems.push(`${label}: the SSH port was unreadable and is now 22`)
+  return { user, keyPath, useAgent: useAgent ?? false, port: port ?? 22, hostOverrides: overrides, pinnedHostKeys: pins }
 }
 
 /** A cluster field by field: null only when what identifies it (id, token id, every endpoint) is unreadable. */

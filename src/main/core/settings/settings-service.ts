@@ -28,6 +28,8 @@ export interface SettingsService {
   tokenSecret(clusterId: string): string | null
   /** Why tokenSecret() is null: nothing readable is stored, or it was saved for other endpoints/pins/CA/token id. */
   tokenSecretIssue(clusterId: string): 'unreadable' | 'other-settings' | null
+  /** Every secret the vault can decrypt, whatever it is bound to: only for scrubbing outgoing text. */
+  allSecrets(): string[]
   /** The stored token secret for onboarding's test of one endpoint: null unless the secret was saved for exactly it. */
   tokenSecretFor(clusterId: string, test: { tokenId: string; caPem: string | null; endpoint: TokenEndpoint }): string | null
   /** The SSH key passphrase, only while the key file, user, port and node addresses are those it was saved with. */
@@ -53,7 +55,7 @@ const sshCtx = (c: StoredCluster): SecretContext => ({ kind: 'ssh', ssh: sshCont
 
 export const REENTER_TOKEN_SECRET =
   'The token ID, endpoints, fingerprints or CA changed: enter the token secret again to use it with them (a stored secret is only sent where it was saved for).'
-export const REENTER_PASSPHRASE = 'The SSH key, user, port or node addresses changed: enter the key passphrase again (or remove it).'
+export const REENTER_PASSPHRASE = 'The SSH key, user, port or node address overrides changed: enter the key passphrase again (or remove it).'
 
 function clusterView(c: StoredCluster, vault: SecretVault, usable: { token: boolean; passphrase: boolean }): ClusterSettingsView {
   return {
@@ -118,12 +120,15 @@ export function createSettingsService(opts: {
    * The secret under `key` if it was sealed for `expected`. A value stored before secrets were bound is
    * bound now to the context it has been used with (the user saved both), then read like any other.
    */
+  const mismatchLogged = new Set<string>()
   function readBound(key: string, expected: SecretContext): string | null {
     const raw = vault.get(key)
     if (raw === null) return null
     const opened = openBound(raw)
     if (opened === null) return null
     if (opened.context === null) {
+      // Settings of a newer version: use, never rewrite (the binding would be to a salvaged reading).
+      if (readOnly !== null) return opened.secret
       try {
         vault.set(key, sealBound(opened.secret, expected))
       } catch {
@@ -132,7 +137,10 @@ export function createSettingsService(opts: {
       return opened.secret
     }
     if (sameContext(opened.context, expected)) return opened.secret
-    log(`settings: a stored secret (${key.split(':').at(-1) ?? 'secret'}) was saved for other settings; not used`)
+    if (!mismatchLogged.has(key)) {
+      mismatchLogged.add(key)
+      log(`settings: a stored secret (${key.split(':').at(-1) ?? 'secret'}) was saved for other settings; not used`)
+    }
     return null
   }
   const tokenSecretOf = (c: StoredCluster): string | null => readBound(vaultKeys.tokenSecret(c.id), tokenCtx(c))
@@ -169,6 +177,15 @@ export function createSettingsService(opts: {
       const raw = vault.get(vaultKeys.tokenSecret(id))
       const opened = raw === null ? null : openBound(raw)
       return opened === null ? 'unreadable' : 'other-settings'
+    },
+    allSecrets(): string[] {
+      const out: string[] = []
+      for (const key of vault.keys()) {
+        const raw = vault.get(key)
+        const opened = raw === null ? null : openBound(raw)
+        if (opened !== null && opened.secret !== '') out.push(opened.secret)
+      }
+      return out
     },
     tokenSecretFor(id, test): string | null {
       const c = doc.clusters.find((x) => x.id === id)
@@ -218,7 +235,21 @@ export function createSettingsService(opts: {
       if (existing !== undefined && ssh !== undefined && ssh.passphrase === undefined && passphraseOf(existing) !== null && !sameContext(sshCtx(existing), sshCtx(cluster))) {
         throw new AppError('invalid-input', REENTER_PASSPHRASE, { fields: { 'ssh.passphrase': 'Enter the key passphrase again for the changed SSH settings' } })
       }
-      // Secrets first: if the vault refuses (no keyring), the document is left as it was.
+      // Secrets first: if the vault refuses (no keyring), the document is left as it was. If the document
+      // then cannot be saved, the previous secrets are put back: "nothing was changed" must stay true.
+      const tokenKey = vaultKeys.tokenSecret(id)
+      const passKey = vaultKeys.sshPassphrase(id)
+      const previous = { token: vault.get(tokenKey), pass: vault.get(passKey) }
+      const restore = (): void => {
+        try {
+          for (const [k, v] of [[tokenKey, previous.token], [passKey, previous.pass]] as const) {
+            if (v === null) vault.delete(k)
+            else vault.set(k, v)
+          }
+        } catch {
+          log('settings: could not restore the previous secrets after a failed save')
+        }
+      }
       try {
         if (input.tokenSecret !== undefined) vault.set(vaultKeys.tokenSecret(id), sealBound(input.tokenSecret, tokenCtx(cluster)))
         if (ssh?.passphrase === null) vault.delete(vaultKeys.sshPassphrase(id))
@@ -226,7 +257,12 @@ export function createSettingsService(opts: {
       } catch {
         throw new AppError('internal', 'The secret could not be stored: the system keyring is not available. Nothing was changed.')
       }
-      commit(next)
+      try {
+        commit(next)
+      } catch (e) {
+        restore()
+        throw e
+      }
       log(`settings: cluster ${id} ${existing === undefined ? 'added' : 'updated'}`)
       return cluster
     },

@@ -32,7 +32,7 @@ const PREFIX = 'pvetray-bound:v1:'
 export function tokenContext(c: { tokenId: string; caPem: string | null; endpoints: readonly TokenEndpoint[] }): TokenContext {
   const endpoints = c.endpoints
     .map((e) => ({ host: e.host.toLowerCase(), port: e.port, fingerprint256: e.fingerprint256 === null ? null : e.fingerprint256.toUpperCase() }))
-    .sort((a, b) => (a.host === b.host ? a.port - b.port : a.host < b.host ? -1 : 1))
+    .sort((a, b) => (a.host !== b.host ? (a.host < b.host ? -1 : 1) : a.port !== b.port ? a.port - b.port : (a.fingerprint256 ?? '') < (b.fingerprint256 ?? '') ? -1 : 1))
   return { tokenId: c.tokenId, caPem: c.caPem === null ? null : c.caPem.trim(), endpoints }
 }
 
@@ -51,6 +51,8 @@ export type Opened = { readonly secret: string; readonly context: SecretContext 
 
 /** A value stored before secrets were bound has no context (`context: null`): the caller binds it once. */
 export function openBound(stored: string): Opened | null {
+  // A format of a newer version is not ours to read (nor to re-seal as a bare secret).
+  if (stored.startsWith('pvetray-bound:') && !stored.startsWith(PREFIX)) return null
   if (!stored.startsWith(PREFIX)) return { secret: stored, context: null }
   try {
     const v = JSON.parse(stored.slice(PREFIX.length)) as { secret?: unknown; context?: unknown }

@@ -45,19 +45,32 @@ function own(rec: Record<string, string>, key: string): string | undefined {
   return Object.prototype.hasOwnProperty.call(rec, key) ? rec[key] : undefined
 }
 
+/** A secrets file whose bytes are not records (damaged): JSON.parse's SyntaxError, or a store's own. */
+function isDamaged(e: unknown): boolean {
+  return e instanceof SyntaxError || (typeof e === 'object' && e !== null && (e as { damaged?: unknown }).damaged === true)
+}
+
 export function createEncryptedVault(backend: CipherBackend, store: SecretRecordStore, log: (line: string) => void = () => undefined): SecretVault {
   let problem: SecretsProblem | null = null
-  const read = (): Record<string, string> => {
+  /** The records, or null when the file cannot be read now (I/O error, or damaged and not movable): nothing may be written then. */
+  const load = (): Record<string, string> | null => {
     try {
       // A null-prototype copy: keys like "__proto__" stay data.
       return Object.assign(Object.create(null) as Record<string, string>, store.read())
-    } catch {
-      // Never write over it: saving one cluster's secret must not destroy the others'. Keep it aside, say so.
-      let backupPath: string | null = null
+    } catch (e) {
+      if (!isDamaged(e)) {
+        // Locked, no permission, busy: the file may be fine. Never set it aside or write over it for that.
+        log(`vault: secrets file not readable now (${typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : 'error'})`)
+        return null
+      }
+      // Damaged. Never write over it: saving one cluster's secret must not destroy the others'. Keep it aside, say so.
+      let backupPath: string | null
       try {
         backupPath = store.setAside()
       } catch {
-        log('vault: the unreadable secrets file could not be moved aside')
+        log('vault: the unreadable secrets file could not be moved aside; nothing will be written')
+        problem = { message: 'The file holding the token secrets is damaged and could not be moved aside: no secret can be saved until it is moved or repaired.', backupPath: null }
+        return null
       }
       problem = {
         message: 'The file holding the token secrets could not be read (it may be damaged), so the clusters need their secrets entered again.',
@@ -67,10 +80,16 @@ export function createEncryptedVault(backend: CipherBackend, store: SecretRecord
       return Object.create(null) as Record<string, string>
     }
   }
+  const read = (): Record<string, string> => load() ?? (Object.create(null) as Record<string, string>)
+  const writable = (): Record<string, string> => {
+    const rec = load()
+    if (rec === null) throw new Error('the secrets file cannot be read now, so it is not written (nothing was changed)')
+    return rec
+  }
   return {
     set(key, value): void {
       if (!backend.isAvailable()) throw new Error('secret storage unavailable')
-      const rec = read()
+      const rec = writable()
       rec[key] = backend.encrypt(value).toString('base64')
       store.write({ ...rec })
     },
@@ -89,11 +108,12 @@ export function createEncryptedVault(backend: CipherBackend, store: SecretRecord
       return this.get(key) !== null
     },
     delete(key): void {
-      const rec = read()
+      const rec = writable()
       if (own(rec, key) === undefined) return
       delete rec[key]
       store.write({ ...rec })
     },
+    keys: () => Object.keys(read()),
     status: () => keyringStatus(backend),
     problem(): SecretsProblem | null {
       read()

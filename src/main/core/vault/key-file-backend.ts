@@ -50,7 +50,7 @@ export function createJsonFileRecordStore(path: string): SecretRecordStore {
     read(): Record<string, string> {
       if (!existsSync(path)) return {}
       const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'))
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('the secrets file is not a JSON object')
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new SyntaxError('the secrets file is not a JSON object')
       const out = Object.create(null) as Record<string, string>
       for (const [k, v] of Object.entries(parsed)) if (typeof v === 'string') out[k] = v
       return out

@@ -8,6 +8,8 @@ export interface SecretVault {
   get(key: string): string | null
   has(key: string): boolean
   delete(key: string): void
+  /** Every stored key (for scrubbing every secret the vault can decrypt from outgoing text). */
+  keys(): string[]
   status(): KeyringStatus
   /** The secrets file could not be read: it was kept aside (never overwritten) and the user must enter the secrets again. */
   problem(): SecretsProblem | null

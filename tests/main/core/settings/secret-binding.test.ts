@@ -114,6 +114,7 @@ describe('the SSH key passphrase is bound to the key, user, port and node addres
       get: (k) => values.get(k) ?? null,
       has: (k) => values.has(k),
       delete: (k) => void values.delete(k),
+      keys: () => [...values.keys()],
       status: () => ({ backend: 'test', secure: true, message: null }),
       problem: () => null
     }
@@ -141,6 +142,42 @@ describe('the SSH key passphrase is bound to the key, user, port and node addres
     svc.saveCluster({ ...base, id, tokenSecret: undefined, ssh: { ...sshKept, keyPath: '/tmp/other-key', passphrase: 'n3w' } })
     expect(svc.sshPassphrase(id)).toBe('n3w')
     expect(svc.tokenSecret(id)).toBe(base.tokenSecret)
+  })
+
+  it('a failed save of the document puts the previous secrets back ("nothing was changed" stays true)', () => {
+    const values = new Map<string, string>()
+    let failSaves = false
+    const vault: SecretVault = {
+      set: (k, v) => void values.set(k, v),
+      get: (k) => values.get(k) ?? null,
+      has: (k) => values.has(k),
+      delete: (k) => void values.delete(k),
+      keys: () => [...values.keys()],
+      status: () => ({ backend: 'test', secure: true, message: null }),
+      problem: () => null
+    }
+    const store = {
+      load: () => undefined,
+      save: () => {
+        if (failSaves) throw new Error('disk full')
+      },
+      backup: () => null
+    }
+    const svc = createSettingsService({ store, vault, loaded: { doc: defaultSettingsDoc(), recovered: null, rewrite: false, readOnly: null } })
+    const id = svc.saveCluster(base).id
+    failSaves = true
+    expect(() => svc.saveCluster({ ...base, id, endpoints: [{ host: '203.0.113.9', port: 8006, node: 'pve1', fingerprint256: FP }], tokenSecret: '99999999-2222-3333-4444-555555555555' })).toThrow(/not writable/)
+    expect(svc.tokenSecret(id)).toBe(base.tokenSecret)
+    expect(svc.sshPassphrase(id)).toBe('p4ss')
+  })
+
+  it('a value in a newer version\'s format is never used as a secret, nor rewritten', () => {
+    const { svc, values } = service()
+    const id = svc.saveCluster(base).id
+    const newer = 'pvetray-bound:v2:{"secret":"' + base.tokenSecret + '","context":{}}'
+    values.set(vaultKeys.tokenSecret(id), newer)
+    expect(svc.tokenSecret(id)).toBeNull()
+    expect(values.get(vaultKeys.tokenSecret(id))).toBe(newer)
   })
 
   it('a secret stored before binding existed is bound to the cluster it belongs to, then moves with nothing', () => {

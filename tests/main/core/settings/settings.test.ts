@@ -2,6 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
+import { rootCertificates } from 'node:tls'
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import { createJsonFileSettingsStore } from '../../../../src/main/core/settings/json-file-settings-store'
@@ -133,6 +135,7 @@ describe('loadSettings', () => {
       get: (k) => values.get(k) ?? null,
       has: (k) => values.has(k),
       delete: (k) => void values.delete(k),
+      keys: () => [...values.keys()],
       status: () => ({ backend: 'test', secure: true, message: null }),
       problem: () => null
     }
@@ -175,6 +178,15 @@ describe('salvage, field by field', () => {
     expect(m).toMatch(/unreadable endpoint was removed/)
     expect(m).not.toMatch(/10\.0\.0\.2:8006/)
     expect(r.rewrite).toBe(true)
+  })
+
+  it('a stored public web root is dropped as cluster CA, and an unreadable SSH user turns SSH off: both said', () => {
+    const cluster = { ...validCluster('lab-1', 'Lab'), caPem: rootCertificates[0], ssh: { user: '', keyPath: null, useAgent: true, port: 22, hostOverrides: {}, pinnedHostKeys: {} } }
+    writeFileSync(file, JSON.stringify({ version: 2, clusters: [cluster] }))
+    const r = loadSettings(createJsonFileSettingsStore(file))
+    expect(r.doc.clusters[0]).toMatchObject({ id: 'lab-1', caPem: null, ssh: null, tokenId: 'tray@pve!tray' })
+    expect(r.recovered?.message).toMatch(/cluster CA was removed.*whole web/)
+    expect(r.recovered?.message).toMatch(/SSH user was unreadable, so SSH was turned off/)
   })
 
   it('a fingerprint typed without colons is simply normalised (nothing reported)', () => {

@@ -52,6 +52,24 @@ describe('encrypted vault with the key-file backend', () => {
     expect(v.get('__proto__')).toBeNull()
   })
 
+  it('a file that cannot be read NOW (busy, no permission) is neither set aside nor written over', () => {
+    let writes = 0
+    let asides = 0
+    const store: SecretRecordStore = {
+      read: () => {
+        throw Object.assign(new Error('resource busy'), { code: 'EBUSY' })
+      },
+      write: () => void writes++,
+      setAside: () => (asides++, null)
+    }
+    const v = createEncryptedVault(createKeyFileCipherBackend(join(dir, 'key')), store)
+    expect(v.get('k')).toBeNull()
+    expect(() => v.set('k', SECRET)).toThrow(/cannot be read now.*nothing was changed/)
+    expect(() => v.delete('k')).toThrow(/cannot be read now/)
+    expect({ writes, asides }).toEqual({ writes: 0, asides: 0 })
+    expect(v.problem()).toBeNull()
+  })
+
   it('keeps an unreadable secrets file aside and says so: saving another secret never destroys it', () => {
     const path = join(dir, 'secrets.json')
     writeFileSync(path, '{"cluster:a:token-secret": "AAAA", truncated')

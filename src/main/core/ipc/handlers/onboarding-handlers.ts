@@ -63,7 +63,7 @@ async function testConnection(input: TestInput, ctx: HandlerContext): Promise<Co
   const stored = input.clusterId === undefined ? undefined : ctx.settings.cluster(input.clusterId)
   if (input.clusterId !== undefined && stored === undefined) throw new AppError('not-found', 'This cluster is not configured (it may have been removed).')
   const { host, port } = input.endpoint
-  const pinned = input.endpoint.fingerprint256 ?? stored?.endpoints.find((e) => e.host === host && e.port === port)?.fingerprint256 ?? null
+  const pinned = input.endpoint.fingerprint256 ?? stored?.endpoints.find((e) => e.host.toLowerCase() === host.toLowerCase() && e.port === port)?.fingerprint256 ?? null
   const caPem = input.caPem === undefined ? (stored?.caPem ?? null) : input.caPem
   if (typeof input.caPem === 'string') {
     const problem = clusterCaProblem(input.caPem)

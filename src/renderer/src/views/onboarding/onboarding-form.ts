@@ -23,7 +23,14 @@ export interface OnboardingForm {
   /** Whether a secret is already stored (editing): an empty secret field then keeps it. */
   readonly hasStoredSecret: boolean
   /** What the stored secret was saved with (editing); main uses it only with exactly these. */
-  readonly saved: { readonly host: string; readonly port: string; readonly tokenId: string; readonly fingerprint: string } | null
+  readonly saved: {
+    readonly host: string
+    readonly port: string
+    readonly tokenId: string
+    readonly fingerprint: string
+    /** All saved endpoints: kept as they are when the stored secret is kept (it is bound to them). */
+    readonly endpoints: readonly EndpointView[]
+  } | null
 }
 
 export function emptyForm(): OnboardingForm {
@@ -43,7 +50,7 @@ export function formFromCluster(c: ClusterSettingsView): OnboardingForm {
     fingerprint: e?.fingerprint256 ?? '',
     caPem: '',
     hasStoredSecret: c.hasTokenSecret,
-    saved: { host: e?.host ?? '', port: String(e?.port ?? 8006), tokenId: c.tokenId, fingerprint: e?.fingerprint256 ?? '' }
+    saved: { host: e?.host ?? '', port: String(e?.port ?? 8006), tokenId: c.tokenId, fingerprint: e?.fingerprint256 ?? '', endpoints: c.endpoints.map((x) => ({ ...x })) }
   }
 }
 
@@ -103,12 +110,15 @@ export function testInput(f: OnboardingForm): ChannelInput<'onboarding:test-conn
 export function saveInput(f: OnboardingForm, discovered: readonly EndpointView[]): ChannelInput<'settings:save-cluster'> {
   const secret = f.tokenSecret.trim()
   const main = { host: f.host.trim(), port: Number(f.port), node: null, fingerprint256: normalisedFingerprint(f) }
+  // Editing with the stored secret kept: the endpoints it is bound to stay exactly as saved.
+  const keep = secret === '' && f.saved !== null && storedSecretApplies(f)
   const others = discovered.filter((e) => !(e.host === main.host && e.port === main.port)).map((e) => ({ ...e }))
+  const endpoints = keep && f.saved !== null ? f.saved.endpoints.map((e) => ({ ...e })) : [main, ...others].slice(0, 32)
   return {
     ...(f.clusterId !== null ? { id: f.clusterId } : {}),
     name: f.name.trim(),
     mode: f.mode,
-    endpoints: [main, ...others].slice(0, 32),
+    endpoints,
     tokenId: f.tokenId.trim(),
     ...(secret !== '' ? { tokenSecret: secret } : {}),
     ...(f.caPem.trim() !== '' ? { caPem: f.caPem.trim() } : {})

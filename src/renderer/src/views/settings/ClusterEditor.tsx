@@ -76,8 +76,16 @@ export function ClusterEditor({ api, cluster, onSaved, onClose }: ClusterEditorP
           Remove the stored cluster CA
         </label>
       ) : null}
-      {endpointsChanged(cluster, f) || caChanged(cluster, f) || errors.tokenSecret !== undefined ? (
-        <Field label="Token secret" error={errors.tokenSecret} hint="The endpoints or the CA changed: enter the token secret again. A stored secret is only sent where it was saved for.">
+      {endpointsChanged(cluster, f) || caChanged(cluster, f) || !cluster.hasTokenSecret || errors.tokenSecret !== undefined ? (
+        <Field
+          label="Token secret"
+          error={errors.tokenSecret}
+          hint={
+            cluster.hasTokenSecret
+              ? 'The endpoints or the CA changed: enter the token secret again. A stored secret is only sent where it was saved for.'
+              : 'The stored token secret cannot be used (keyring changed, or saved for other settings): enter it again.'
+          }
+        >
           {(a) => <input {...a} className="input" type="password" autoComplete="off" spellCheck={false} value={f.tokenSecret} onChange={(e) => set('tokenSecret', e.target.value)} />}
         </Field>
       ) : null}
