@@ -166,6 +166,7 @@ export class ClusterRuntime implements ClusterRegistry {
     const port: ClusterMonitorPort = {
       snapshot: () => monitor.snapshot(),
       refreshNow: () => monitor.refreshNow(),
+      noteGuestStatus: (vmid, status) => monitor.noteGuestStatus(vmid, status),
       noteUserAction: (n) => (n.done ? (n.upid === null ? undefined : monitor.noteUserActionDone(n.upid)) : monitor.noteUserAction(`${n.kind}/${n.vmid}`, n.upid)),
       suspend: () => monitor.suspend(),
       resume: () => monitor.resume(),

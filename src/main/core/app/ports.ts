@@ -20,6 +20,8 @@ export interface ClusterApi {
   nodes(): Promise<readonly { readonly node: string; readonly ssl_fingerprint?: string }[]>
   /** POST .../status/<action> → UPID */
   guestPower(node: string, kind: GuestKind, vmid: number, action: PowerAction): Promise<string>
+  /** The guest's run state as its node reports it now (status/current), in /cluster/resources' words. */
+  guestRunState(node: string, kind: GuestKind, vmid: number): Promise<string>
   /** Resolves when the task stops (ok or not); rejects only when it cannot be followed. */
   waitForTask(upid: string, opts: { pollMs: number; onRunning: () => void; signal: AbortSignal }): Promise<TaskOutcome>
   nodeRrd(node: string, timeframe: 'hour' | 'day' | 'week'): Promise<readonly Readonly<Record<string, number>>[]>
@@ -50,6 +52,8 @@ export interface ClusterMonitorPort {
   snapshot(): ClusterSnapshot | null
   refreshNow(): Promise<void>
   noteUserAction(note: UserActionNote): void
+  /** The node's own word on a guest's status, shown at once (see MonitorCore.noteGuestStatus). */
+  noteGuestStatus(vmid: number, status: string): void
   suspend(): void
   resume(): void
   stop(): Promise<void>

@@ -34,6 +34,11 @@ export function clusterApiFromClient(client: PveClient): ClusterApi {
     async guestPower(node: string, kind: GuestKind, vmid: number, action: PowerAction): Promise<string> {
       return (await client.powerAction(kind, action, node, vmid)).upid
     },
+    async guestRunState(node: string, kind: GuestKind, vmid: number): Promise<string> {
+      const s = await client.guestStatus(node, kind, vmid)
+      // As pvestatd reports it in /cluster/resources: qemu's QMP run state first (paused, suspended, …).
+      return (kind === 'qemu' ? s.qmpstatus : undefined) ?? s.status
+    },
     async waitForTask(upid, opts): Promise<TaskOutcome> {
       try {
         const r = await client.waitForTask(upid, {

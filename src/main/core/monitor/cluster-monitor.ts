@@ -139,6 +139,11 @@ export class ClusterMonitor {
     this.core.state.noteUserActionDone(upid)
   }
 
+  /** The node's own word on a guest's status (after an action the user started): shown at once. */
+  noteGuestStatus(vmid: number, status: string): void {
+    this.publish({ snapshot: this.core.noteGuestStatus(vmid, status, this.clock.now()), events: [], confirm: false, wantTasks: false, wantStatus: false, backoffMs: null, clearedMutes: [] }, { kind: 'refresh', fetchedStatus: false, fetchedTasks: false })
+  }
+
   setMutes(entries: readonly MuteEntry[]): void {
     this.core.state.mutes.set(entries)
   }

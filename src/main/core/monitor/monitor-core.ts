@@ -88,12 +88,43 @@ export class MonitorCore {
     return this.snapshot(now, false, null)
   }
 
+  /**
+   * A guest's status as its node reported it (status/current) when an action the user started ended: fresher
+   * than /cluster/resources, which shows pvestatd's view (up to ~10 s old). It is shown at once and kept until
+   * the cluster's list agrees (or FRESH_STATUS_MS passed), so a row never says "running" next to "Stop: OK".
+   */
+  noteGuestStatus(vmid: number, status: string, now: number): ClusterSnapshot {
+    this.fresh.set(vmid, { status, at: now })
+    if (this.s.lastParsed !== null) this.s.lastParsed = this.withFresh(this.s.lastParsed, now)
+    return this.snapshot(now, this.lastView.stale, this.lastView.error)
+  }
+
+  private readonly fresh = new Map<number, { status: string; at: number }>()
+  private lastView: { stale: boolean; error: SnapshotError | null } = { stale: false, error: null }
+
+  private withFresh(p: ParsedResources, now: number): ParsedResources {
+    if (this.fresh.size === 0) return p
+    let changed = false
+    const guests = p.guests.map((g) => {
+      const f = this.fresh.get(g.vmid)
+      if (f === undefined) return g
+      if (now - f.at > FRESH_STATUS_MS || g.status === f.status) {
+        // The cluster's list caught up (or it is too old to prefer): the list speaks again.
+        if (p !== this.s.lastParsed) this.fresh.delete(g.vmid)
+        return g
+      }
+      changed = true
+      return Object.freeze({ ...g, status: f.status })
+    })
+    return changed ? Object.freeze({ ...p, guests: Object.freeze(guests) }) : p
+  }
+
   observeSuccess(p: PollData, now: number): CycleOutput {
     const events: MonitorEvent[] = []
     const clearedMutes: MuteEntry[] = []
     const s = this.s
     s.pruneUserActions(now)
-    const parsed = parseResources(p.resources)
+    const parsed = this.withFresh(parseResources(p.resources), now)
     const tasks = p.tasks ? parseTasks(p.tasks) : null
     if (tasks) s.noteTasks(tasks)
     let baseline = s.needBaseline
@@ -195,6 +226,7 @@ export class MonitorCore {
     events: MonitorEvent[],
     o: { confirm: boolean; wantTasks: boolean; wantStatus: boolean; backoffMs: number | null; clearedMutes: MuteEntry[]; stale: boolean; error: SnapshotError | null }
   ): CycleOutput {
+    this.lastView = { stale: o.stale, error: o.error }
     const snapshot = this.snapshot(now, o.stale, o.error)
     const frozen = Object.freeze(events.slice())
     this.s.ring.push(frozen)
@@ -263,6 +295,9 @@ function unknownGuest(g: GuestView, reason: string): GuestView {
   if (g.staleReason !== null && g.state === 'unknown') return g
   return Object.freeze({ ...g, state: 'unknown' as const, stale: true, staleReason: reason, actions: Object.freeze([]), actionsDisabledReason: `Its state is unknown: ${reason}.`, busy: false })
 }
+
+/** How long a node's own answer is preferred over the cluster list that has not caught up: 3 pvestatd rounds. */
+const FRESH_STATUS_MS = 30_000
 
 function guestRef(p: ParsedResources, vmid: number): { vmid: number; kind: 'qemu' | 'lxc'; name: string } | null {
   const g = p.guests.find((x) => x.vmid === vmid)

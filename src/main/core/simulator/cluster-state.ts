@@ -7,6 +7,9 @@ export interface GuestRec extends Omit<SimGuestSpec, 'template' | 'load'> {
   load: number
   startedAt?: number
   ignoreShutdown: boolean
+  /** pvestatd's view lags: the status before the last change, and when it changed (see reportedGuest). */
+  prevStatus?: SimGuestStatus
+  statusChangedAt?: number
 }
 
 export interface NodeRec {
@@ -88,7 +91,20 @@ export class ClusterState {
   setStatus(g: GuestRec, status: SimGuestStatus): void {
     if (status === 'stopped') delete g.startedAt
     else if (g.startedAt === undefined) g.startedAt = this.t.now()
+    if (status !== g.status) {
+      g.prevStatus = g.status
+      g.statusChangedAt = this.t.now()
+    }
     g.status = status
+  }
+
+  /**
+   * The status /cluster/resources shows: what pvestatd reported at its last 10 s tick (statsIntervalMs), so a
+   * change shows there only after the next tick. status/current asks the node itself and is always current.
+   */
+  pvestatdStatus(g: GuestRec): SimGuestStatus {
+    if (g.statusChangedAt === undefined || g.prevStatus === undefined) return g.status
+    return g.statusChangedAt > this.statsTime() ? g.prevStatus : g.status
   }
 
   /** corosync membership: a down node stays a member for offlineAfterMs (token timeout + consensus). */
@@ -123,7 +139,7 @@ export class ClusterState {
   reportedGuest(g: GuestRec): { status: SimGuestStatus; metrics: GuestMetrics } | undefined {
     const n = this.nodes.get(g.node)
     if (!n) return undefined
-    if (n.up) return { status: g.status, metrics: this.liveGuestMetrics(g) }
+    if (n.up) return { status: this.pvestatdStatus(g), metrics: this.liveGuestMetrics(g) }
     if (!this.hasRrd(n)) return undefined
     return n.frozen?.get(g.vmid)
   }

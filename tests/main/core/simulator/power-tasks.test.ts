@@ -5,7 +5,8 @@ import { call, get, waitFor, waitTask } from './sim-client'
 
 let sim: Simulator
 beforeAll(async () => {
-  sim = await startSimulator({ authDelayMs: 20, taskDurationMs: 80 })
+  // pvestatd rounds of 300 ms: /cluster/resources catches up with a status change within a round.
+  sim = await startSimulator({ authDelayMs: 20, taskDurationMs: 80, statsIntervalMs: 300 })
 })
 afterAll(() => sim.close())
 
@@ -126,10 +127,10 @@ describe('§6 power endpoints (qemu-server / pve-container semantics)', () => {
     const sus = await post('/nodes/pve-c/qemu/105/status/suspend')
     expect(sus.upid).toContain(':qmpause:')
     await waitTask(sim, sus.upid)
-    const items = await get<{ vmid?: number; status: string }[]>(sim, '/cluster/resources?type=vm')
-    expect(items.find((i) => i.vmid === 105)?.status).toBe('paused')
+    // The node knows at once; the cluster list shows it from pvestatd's next round.
     const cur = await get<{ status: string; qmpstatus: string }>(sim, '/nodes/pve-c/qemu/105/status/current', 'pve-c')
     expect([cur.status, cur.qmpstatus]).toEqual(['running', 'paused'])
+    await waitFor(async () => (await get<{ vmid?: number; status: string }[]>(sim, '/cluster/resources?type=vm')).find((i) => i.vmid === 105)?.status === 'paused')
   })
 
   test('§6 non-existent VMID: start → task "Configuration file ... does not exist"; stop → task "unable to find configuration file"; reboot → 500', async () => {

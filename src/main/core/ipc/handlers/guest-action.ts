@@ -94,6 +94,15 @@ async function follow(
     if (errorCodeOf(e) !== 'aborted') progress('failed', upid, null, `The task could not be followed: ${toIpcError(e, []).message}`)
   } finally {
     c.monitor.noteUserAction({ node: input.node, kind: input.kind, vmid, action: input.action, upid, done: true })
-    if (!ctx.stopping.aborted) await c.monitor.refreshNow().catch(() => undefined)
+    if (!ctx.stopping.aborted) {
+      // The cluster list lags the node by up to a pvestatd round (~10 s): ask the node itself, so the row
+      // shows the new state the moment the task ends, never "running" next to "Stop: OK".
+      try {
+        c.monitor.noteGuestStatus(vmid, await c.api.guestRunState(input.node, input.kind, vmid))
+      } catch {
+        // Not known now: the next poll tells.
+      }
+      await c.monitor.refreshNow().catch(() => undefined)
+    }
   }
 }
