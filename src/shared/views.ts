@@ -63,7 +63,11 @@ export interface AppState {
   readonly notificationsPausedUntil: number | null
 }
 
-export type TaskPhase = 'pending' | 'running' | 'ok' | 'failed'
+/**
+ * 'checking': the request got no usable answer after it was sent, so it may have been carried out; the app is
+ * finding out (the node's task list, the guest's state). 'unknown': it could not find out. Neither is "failed".
+ */
+export type TaskPhase = 'pending' | 'running' | 'ok' | 'failed' | 'checking' | 'unknown'
 
 export interface TaskProgress {
   /** Correlates with the ActionResult of the call that started it. */
@@ -84,7 +88,10 @@ export interface TaskProgress {
 
 export interface ActionResult {
   readonly actionId: string
-  readonly upid: string
+  /** null when the request's outcome is unknown (see TaskPhase 'checking'). */
+  readonly upid: string | null
+  /** 'unknown': no usable answer after the request was sent; task:progress says what really happened. */
+  readonly outcome: 'started' | 'unknown'
 }
 
 export interface TaskView {

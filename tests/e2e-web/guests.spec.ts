@@ -89,3 +89,24 @@ test('keyboard: arrows move between rows, Enter opens the guest, filters narrow 
   await app.getByRole('combobox', { name: 'Type' }).selectOption('lxc')
   await expect(app.locator('.guest-row[data-vmid="100"]')).toHaveCount(0)
 })
+
+test.describe('with a request that gets no answer', () => {
+  test.use({ bridgeOptions: { timings: { responseTimeoutMs: 800, outcomeCheckDelaysMs: [0, 500, 1000] } } })
+
+  test('the row says "outcome unknown", checks, and never says "failed" or "try again"', async ({ app, bridge }, testInfo) => {
+    const row = guestRow(app, 108)
+    await expect(row).toHaveAttribute('data-state', 'stopped')
+    // The request reaches pveproxy, which drops the connection without answering (and does nothing).
+    bridge.sim?.faults.dropAfterRequest({ method: 'POST', path: /\/108\/status\/start$/ })
+    await row.getByRole('button', { name: 'Start ci-runner-2' }).click()
+    const status = row.getByTestId('task-status')
+    await expect(status).toHaveAttribute('data-phase', /checking|unknown/)
+    await expect(status).toHaveAttribute('data-phase', 'unknown', { timeout: 15_000 })
+    await expect(status).toContainText('outcome unknown')
+    await expect(status).not.toContainText(/failed|try again/i)
+    await expect(app.locator('[data-testid="recent-task"][data-phase="unknown"]')).toContainText('check the guest before sending it again')
+    // Once the app has looked, the guest may be started again.
+    await expect(row.getByRole('button', { name: 'Start ci-runner-2' })).toBeEnabled({ timeout: 10_000 })
+    await snap(app, testInfo, 'guests-outcome-unknown')
+  })
+})

@@ -50,6 +50,10 @@ export interface AppCoreTimings {
   pollIntervalMs: number | null
   /** TLS probe / connection test limit. Default 10000. */
   connectTimeoutMs: number
+  /** When to look for the task of a request that got no answer (ms after it, cumulative waits). Default [0, 2000, 5000]. */
+  outcomeCheckDelaysMs?: readonly number[]
+  /** Response deadline of the API clients (tests). Default the client's. */
+  responseTimeoutMs?: number
 }
 
 export interface AppCore {

@@ -28,6 +28,7 @@ export interface ClusterRuntimeOptions {
   readonly log: (line: string) => void
   readonly pollIntervalMs: () => number
   readonly connectTimeoutMs: number
+  readonly responseTimeoutMs?: number
   /** The app core's clock: mutes are set, judged and cleared with it (never Date.now). */
   readonly now: () => number
   readonly onCycle: (clusterId: string, snapshot: ClusterSnapshot, events: readonly MonitorEvent[]) => void
@@ -138,7 +139,7 @@ export class ClusterRuntime implements ClusterRegistry {
   }
 
   private add(config: ApiConfig, mode: 'monitor' | 'control', demo: boolean): void {
-    const client = createPveClient(config, { connectTimeoutMs: this.o.connectTimeoutMs, logger: this.o.log })
+    const client = createPveClient(config, { connectTimeoutMs: this.o.connectTimeoutMs, ...(this.o.responseTimeoutMs === undefined ? {} : { responseTimeoutMs: this.o.responseTimeoutMs }), logger: this.o.log })
     const api = clusterApiFromClient(client)
     const privileges: { perms: Permissions | null } = { perms: null }
     const hub = this.hub
@@ -167,7 +168,7 @@ export class ClusterRuntime implements ClusterRegistry {
       snapshot: () => monitor.snapshot(),
       refreshNow: () => monitor.refreshNow(),
       noteGuestStatus: (vmid, status) => monitor.noteGuestStatus(vmid, status),
-      noteUserAction: (n) => (n.done ? (n.upid === null ? undefined : monitor.noteUserActionDone(n.upid)) : monitor.noteUserAction(`${n.kind}/${n.vmid}`, n.upid)),
+      noteUserAction: (n) => (n.done ? (n.upid === null ? monitor.clearBusy(n.vmid) : monitor.noteUserActionDone(n.upid)) : monitor.noteUserAction(`${n.kind}/${n.vmid}`, n.upid)),
       suspend: () => monitor.suspend(),
       resume: () => monitor.resume(),
       stop: async () => hub.remove(config.id)

@@ -50,6 +50,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     settings,
     log,
     connectTimeoutMs: timings.connectTimeoutMs,
+    ...(timings.responseTimeoutMs === undefined ? {} : { responseTimeoutMs: timings.responseTimeoutMs }),
     now,
     pollIntervalMs: () => timings.pollIntervalMs ?? settings.doc().pollIntervalSec * 1000,
     onCycle: (_id, _snap, events) => {

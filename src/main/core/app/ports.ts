@@ -20,6 +20,8 @@ export interface ClusterApi {
   nodes(): Promise<readonly { readonly node: string; readonly ssl_fingerprint?: string }[]>
   /** POST .../status/<action> → UPID */
   guestPower(node: string, kind: GuestKind, vmid: number, action: PowerAction): Promise<string>
+  /** The node's recent tasks for one guest (newest first): to find a task whose start request got no answer. */
+  recentGuestTasks(node: string, vmid: number): Promise<readonly { readonly upid: string; readonly type: string; readonly starttime: number }[]>
   /** The guest's run state as its node reports it now (status/current), in /cluster/resources' words. */
   guestRunState(node: string, kind: GuestKind, vmid: number): Promise<string>
   /** Resolves when the task stops (ok or not); rejects only when it cannot be followed. */

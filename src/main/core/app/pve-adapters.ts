@@ -5,7 +5,7 @@ import type { MonitorApi } from '../monitor/monitor-api'
 import { fetchCertificate, PveClient } from '../proxmox'
 import type { ApiConfig, CertificateProbe, ClusterApi, TaskOutcome } from './ports'
 
-export function createPveClient(config: ApiConfig, opts: { connectTimeoutMs?: number; logger?: (line: string) => void } = {}): PveClient {
+export function createPveClient(config: ApiConfig, opts: { connectTimeoutMs?: number; responseTimeoutMs?: number; logger?: (line: string) => void } = {}): PveClient {
   return new PveClient(
     {
       id: config.id,
@@ -14,7 +14,8 @@ export function createPveClient(config: ApiConfig, opts: { connectTimeoutMs?: nu
       tokenId: config.tokenId,
       tokenSecret: config.tokenSecret,
       ...(config.caPem === null ? {} : { caPem: config.caPem }),
-      ...(opts.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: opts.connectTimeoutMs })
+      ...(opts.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: opts.connectTimeoutMs }),
+      ...(opts.responseTimeoutMs === undefined ? {} : { responseTimeoutMs: opts.responseTimeoutMs })
     },
     { ...(opts.logger === undefined ? {} : { logger: opts.logger }) }
   )
@@ -33,6 +34,9 @@ export function clusterApiFromClient(client: PveClient): ClusterApi {
     nodes: () => client.nodes(),
     async guestPower(node: string, kind: GuestKind, vmid: number, action: PowerAction): Promise<string> {
       return (await client.powerAction(kind, action, node, vmid)).upid
+    },
+    async recentGuestTasks(node: string, vmid: number) {
+      return (await client.nodeTasks(node, { vmid, limit: 20 })).map((t) => ({ upid: t.upid, type: t.type, starttime: t.starttime }))
     },
     async guestRunState(node: string, kind: GuestKind, vmid: number): Promise<string> {
       const s = await client.guestStatus(node, kind, vmid)

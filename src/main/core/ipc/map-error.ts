@@ -24,14 +24,16 @@ const KIND_TO_CODE: Readonly<Record<string, string>> = {
   malformed: 'server',
   unsupported: 'server',
   aborted: 'aborted',
-  closed: 'aborted'
+  closed: 'aborted',
+  'outcome-unknown': 'outcome-unknown'
 }
 
 const FALLBACK: Readonly<Record<string, string>> = {
   auth: 'Proxmox rejected the API token. Check the token ID and secret.',
   permission: 'The API token lacks a privilege for this. Grant it in Datacenter → Permissions.',
   unreachable: 'Proxmox could not be reached. Check the host, the port and your network.',
-  timeout: 'Proxmox did not answer in time. Try again.',
+  timeout: 'Proxmox did not answer in time.',
+  'outcome-unknown': 'No answer after the request was sent: it may have been carried out. Check the guest before trying again.',
   tls: 'The certificate of the Proxmox server does not match the pinned fingerprint.',
   'not-found': 'It does not exist any more; refresh the view.',
   server: 'Proxmox answered with an error.',

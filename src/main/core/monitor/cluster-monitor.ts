@@ -139,6 +139,10 @@ export class ClusterMonitor {
     this.core.state.noteUserActionDone(upid)
   }
 
+  clearBusy(vmid: number): void {
+    this.core.state.clearBusy(vmid)
+  }
+
   /** The node's own word on a guest's status (after an action the user started): shown at once. */
   noteGuestStatus(vmid: number, status: string): void {
     this.publish({ snapshot: this.core.noteGuestStatus(vmid, status, this.clock.now()), events: [], confirm: false, wantTasks: false, wantStatus: false, backoffMs: null, clearedMutes: [] }, { kind: 'refresh', fetchedStatus: false, fetchedTasks: false })

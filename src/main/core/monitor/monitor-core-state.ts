@@ -141,6 +141,11 @@ export class CoreState {
     for (const [vmid, b] of this.busy) if (b.upid === upid) this.busy.delete(vmid)
   }
 
+  /** An action without a task (its request got no answer, and none was found) is over for this guest. */
+  clearBusy(vmid: number): void {
+    this.busy.delete(vmid)
+  }
+
   /** Tasks that ended in the cluster list end the matching busy marks. */
   noteTasks(tasks: readonly ParsedTask[]): void {
     if (this.busy.size === 0) return

@@ -21,6 +21,7 @@ export type PveErrorKind =
   | 'task-failed'
   | 'invalid-argument'
   | 'closed'
+  | 'outcome-unknown'
 
 /** Where a request went: filled in for every error that comes from a call. */
 export interface PveRequestContext {
@@ -167,11 +168,25 @@ export class TimeoutError extends PveError {
       phase === 'connect'
         ? `could not be connected to within ${timeoutMs} ms. Check that the host is up and port ${ctx.port ?? 8006} is reachable (firewall, VPN).`
         : phase === 'response'
-          ? `did not answer within ${timeoutMs} ms. The node may be overloaded; try again.`
+          ? `did not answer within ${timeoutMs} ms. The node may be overloaded.`
           : `task ${ctx.upid ?? ''} did not finish within ${timeoutMs} ms. It may still be running: check the task list in Proxmox.`
     super(`${where(ctx)} ${what}`, ctx)
     this.phase = phase
     this.timeoutMs = timeoutMs
+  }
+}
+
+/**
+ * A POST (or PUT/DELETE) that may have reached the server and got no usable answer: a response timeout,
+ * a connection reset after sending, a body cut off. It may have been carried out: never "try again".
+ */
+export class OutcomeUnknownError extends PveError {
+  readonly kind = 'outcome-unknown'
+  /** What happened on the wire (TimeoutError, NetworkError, MalformedResponseError). */
+  readonly wireError: PveError
+  constructor(wireError: PveError, ctx: PveRequestContext) {
+    super(`${where(ctx)}: no usable answer after the request was sent (${wireError.kind}). It may have been carried out: check the guest before trying again.`, { ...ctx, cause: wireError })
+    this.wireError = wireError
   }
 }
 

@@ -11,7 +11,7 @@
  */
 import type { z } from 'zod'
 
-import { InvalidArgumentError, MalformedResponseError, NetworkError, PveError, TimeoutError } from './errors'
+import { InvalidArgumentError, MalformedResponseError, NetworkError, OutcomeUnknownError, PveError, TimeoutError } from './errors'
 import type { PveRequestContext } from './errors'
 import { errorForResponse, parseEnvelope } from './http-errors'
 import type { PveEnvelope } from './http-errors'
@@ -94,6 +94,8 @@ export class Requester {
       } catch (err) {
         const e = withContext(err, ctx)
         failures.push(e)
+        // Sent, and no answer that says what happened: the action may have been carried out.
+        if (spec.method !== 'GET' && mayHaveArrived(e)) throw withAttempts(new OutcomeUnknownError(e, ctx), failures)
         if (!this.#mayTryNext(e, spec.method, spec.node !== undefined && ep.node === spec.node)) throw withAttempts(e, failures)
         this.#log(`${spec.method} ${spec.path} failed on ${ep.host}:${ep.port} (${e.kind}); trying the next endpoint`)
         continue
@@ -140,6 +142,12 @@ export class Requester {
     const at = issue === undefined || issue.path.length === 0 ? 'data' : `data.${issue.path.map(String).join('.')}`
     throw new MalformedResponseError(`${at}: ${issue?.message ?? 'unexpected shape'}`, { ...ctx, cause: parsed.error })
   }
+}
+
+/** Failures after the request may have been written: not before connecting, not a cancel or a closed client. */
+function mayHaveArrived(e: PveError): boolean {
+  if (isConnectPhaseError(e) || e.kind === 'aborted' || e.kind === 'closed') return false
+  return e instanceof TimeoutError || e instanceof NetworkError || e instanceof MalformedResponseError
 }
 
 function withContext(err: unknown, ctx: PveRequestContext): PveError {

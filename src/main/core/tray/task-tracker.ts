@@ -15,7 +15,7 @@ export function taskKey(clusterId: string, vmid: number): string {
 }
 
 export function isRunning(p: TaskProgress): boolean {
-  return p.phase === 'pending' || p.phase === 'running'
+  return p.phase === 'pending' || p.phase === 'running' || p.phase === 'checking'
 }
 
 /** Latest progress per guest; an older event (out of order) for the same action never overwrites. */
@@ -71,8 +71,10 @@ function guestName(state: AppState, p: TaskProgress): string {
 /** One line for a task: "Starting web (105)…", "Start web (105): OK", "Stop web (105) failed: …". */
 export function taskLine(state: AppState, p: TaskProgress): string {
   const who = guestName(state, p)
+  if (p.phase === 'checking') return `${VERB[p.action]} ${who}: outcome unknown, checking…`
   if (isRunning(p)) return `${VERB_ING[p.action]} ${who}…`
   if (p.phase === 'ok') return `${VERB[p.action]} ${who}: ${plainText(p.exitStatus ?? 'OK', 40)}`
+  if (p.phase === 'unknown') return `${VERB[p.action]} ${who}: outcome unknown, check the guest`
   return `${VERB[p.action]} ${who} failed: ${plainText(p.exitStatus ?? p.message ?? 'unknown error', 60)}`
 }
 
@@ -95,8 +97,19 @@ export interface TaskFailureNotice {
 
 /** A failed action becomes one notification (per action id), with Proxmox's exit status in words. */
 export function taskFailureNotice(state: AppState, p: TaskProgress): TaskFailureNotice | null {
-  if (p.phase !== 'failed') return null
   const who = guestName(state, p)
+  if (p.phase === 'unknown') {
+    // Not "failed": it may have been carried out. Never "try again".
+    return {
+      id: `task-failed:${p.actionId}`,
+      title: `${VERB[p.action]} ${who}: outcome unknown`,
+      body: plainText(p.message ?? 'It may have been carried out: check the guest before trying again.', 240),
+      urgency: 'normal',
+      silent: false,
+      clickTarget: { view: 'guests', clusterId: p.clusterId, vmid: p.vmid }
+    }
+  }
+  if (p.phase !== 'failed') return null
   const detail = p.exitStatus ?? p.message ?? 'no exit status'
   return {
     id: `task-failed:${p.actionId}`,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest'
 
-import { NetworkError, PveClient } from '../../../../src/main/core/proxmox'
+import { NetworkError, OutcomeUnknownError, PveClient } from '../../../../src/main/core/proxmox'
 import type { PveEndpoint } from '../../../../src/main/core/proxmox'
 import { startSimulator } from '../../../../src/main/core/simulator'
 import { simClient } from './helpers/sim-client'
@@ -60,9 +60,11 @@ describe('endpoint failover', () => {
     const other = await server(okUpid)
     const c = client([ep(dropping), ep(other)])
     const err = await c.vmShutdown('n1', 100, { timeout: 30, forceStop: true }).catch((e: unknown) => e)
-    expect(err).toBeInstanceOf(NetworkError)
-    expect(err).toMatchObject({ mayHaveReachedServer: true })
-    expect((err as Error).message).toMatch(/check the task list/)
+    // Outcome unknown, never "failed": it may have been carried out.
+    expect(err).toBeInstanceOf(OutcomeUnknownError)
+    expect((err as OutcomeUnknownError).wireError).toBeInstanceOf(NetworkError)
+    expect((err as OutcomeUnknownError).wireError).toMatchObject({ mayHaveReachedServer: true })
+    expect((err as Error).message).toMatch(/may have been carried out: check the guest before trying again/)
     expect(dropping.requests).toHaveLength(1)
     expect(dropping.requests[0]?.body).toBe('timeout=30&forceStop=1')
     expect(other.requests).toHaveLength(0)
@@ -72,7 +74,7 @@ describe('endpoint failover', () => {
     const slow = await server(() => 'hang')
     const other = await server(okUpid)
     const c = client([ep(slow), ep(other)], [], 200)
-    await expect(c.ctStart('n1', 200)).rejects.toMatchObject({ kind: 'timeout', phase: 'response' })
+    await expect(c.ctStart('n1', 200)).rejects.toMatchObject({ kind: 'outcome-unknown', wireError: { kind: 'timeout', phase: 'response' } })
     expect(slow.requests).toHaveLength(1)
     expect(other.requests).toHaveLength(0)
   })

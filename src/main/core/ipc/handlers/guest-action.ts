@@ -10,6 +10,7 @@ import type { HandlerContext, RuntimeCluster } from '../handler-types'
 import { errorCodeOf, toIpcError } from '../map-error'
 import { hasPrivilege } from '../privilege-report'
 import { runtimeCluster } from './lookup'
+import { checkOutcome, OUTCOME_UNKNOWN_CHECKING, verdictProgress, type OutcomeCheckInput } from './outcome-check'
 
 type Input = ChannelParsedInput<'guests:action'>
 
@@ -60,15 +61,44 @@ export async function guestAction(input: Input, ctx: HandlerContext): Promise<Ac
   }
   progress('pending', null, null, null)
   let upid: string
+  const sentAt = ctx.now()
   try {
     upid = await c.api.guestPower(g.node, g.kind, g.vmid, input.action)
   } catch (e) {
+    if (errorCodeOf(e) === 'outcome-unknown') {
+      // It may have been carried out: say so, and find out (never "failed, try again").
+      progress('checking', null, null, OUTCOME_UNKNOWN_CHECKING)
+      c.monitor.noteUserAction({ node: g.node, kind: g.kind, vmid: g.vmid, action: input.action, upid: null, done: false })
+      ctx.track(findOut(ctx, c, { node: g.node, kind: g.kind, vmid: g.vmid, action: input.action, sentAt }, input, progress))
+      return { actionId, upid: null, outcome: 'unknown' }
+    }
     progress('failed', null, null, toIpcError(e, []).message)
     throw e
   }
   c.monitor.noteUserAction({ node: g.node, kind: g.kind, vmid: g.vmid, action: input.action, upid, done: false })
   ctx.track(follow(ctx, c, upid, base.vmid, input, progress))
-  return { actionId, upid }
+  return { actionId, upid, outcome: 'started' }
+}
+
+async function findOut(
+  ctx: HandlerContext,
+  c: RuntimeCluster,
+  o: OutcomeCheckInput,
+  input: Input,
+  progress: (phase: TaskPhase, upid: string | null, exitStatus: string | null, message: string | null) => void
+): Promise<void> {
+  const verdict = await checkOutcome(c, o, { delaysMs: ctx.timings.outcomeCheckDelaysMs ?? [0, 2000, 5000], signal: ctx.stopping })
+  if (ctx.stopping.aborted) return
+  if (verdict.found === 'task') {
+    // Found it: from here it is an ordinary task, followed to Proxmox's own exit status.
+    c.monitor.noteUserAction({ node: o.node, kind: o.kind, vmid: o.vmid, action: o.action, upid: verdict.upid, done: false })
+    return follow(ctx, c, verdict.upid, o.vmid, input, progress)
+  }
+  const p = verdictProgress(verdict, o)
+  c.monitor.noteUserAction({ node: o.node, kind: o.kind, vmid: o.vmid, action: o.action, upid: null, done: true })
+  progress(p.phase, null, p.exitStatus, p.message)
+  if (verdict.found === 'state') c.monitor.noteGuestStatus(o.vmid, verdict.state)
+  await c.monitor.refreshNow().catch(() => undefined)
 }
 
 async function follow(

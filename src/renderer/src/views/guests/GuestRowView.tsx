@@ -24,7 +24,8 @@ export interface GuestRowViewProps {
 
 function GuestRowViewInner({ row, index, top, active, selected, progress, onAction, onSelect, onDismissTask }: GuestRowViewProps): React.JSX.Element {
   const g = row.guest
-  const inFlight = progress !== undefined && (progress.phase === 'pending' || progress.phase === 'running')
+  // While the app finds out what a request with no answer did, nothing else is offered either.
+  const inFlight = progress !== undefined && (progress.phase === 'pending' || progress.phase === 'running' || progress.phase === 'checking')
   return (
     <div
       role="row"

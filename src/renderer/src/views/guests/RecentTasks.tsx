@@ -12,7 +12,7 @@ export function RecentTasks({ tasks, names }: { tasks: readonly TaskProgress[]; 
         {tasks.map((t) => (
           <li key={t.actionId} className={`task-${t.phase}`} data-testid="recent-task" data-phase={t.phase}>
             <time>{formatClock(t.at)}</time> <span className="guest-name">{names(t.clusterId, t.vmid)}</span> ({t.vmid}): {taskText(t)}
-            {t.phase === 'failed' && t.message !== null && t.message !== t.exitStatus ? <span className="muted-text"> — {t.message}</span> : null}
+            {(t.phase === 'failed' || t.phase === 'unknown' || t.phase === 'checking') && t.message !== null && t.message !== t.exitStatus ? <span className="muted-text"> — {t.message}</span> : null}
           </li>
         ))}
       </ul>

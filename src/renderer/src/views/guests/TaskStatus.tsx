@@ -14,6 +14,10 @@ export function taskText(p: TaskProgress): string {
       return `${label}: ${p.exitStatus ?? 'OK'}`
     case 'failed':
       return `${label} failed: ${p.exitStatus ?? p.message ?? 'unknown error'}`
+    case 'checking':
+      return `${label}: outcome unknown, it may have been carried out: checking…`
+    case 'unknown':
+      return `${label}: outcome unknown: check the guest before trying again`
   }
 }
 
@@ -22,7 +26,7 @@ export function TaskStatus({ progress, onDismiss }: { progress: TaskProgress; on
   return (
     <span className={`task-status task-${progress.phase}`} data-testid="task-status" data-phase={progress.phase} title={progress.message ?? text}>
       <span className="task-text">{text}</span>
-      {progress.phase === 'failed' && onDismiss !== undefined ? (
+      {(progress.phase === 'failed' || progress.phase === 'unknown') && onDismiss !== undefined ? (
         <button type="button" className="btn btn-small" aria-label="Dismiss this failure" onClick={onDismiss}>
           ×
         </button>

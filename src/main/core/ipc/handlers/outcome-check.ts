@@ -1,0 +1,83 @@
+// A power request that got no usable answer after it was sent may have been carried out. Never "failed,
+// try again": the app finds out. It looks in the node's recent tasks for a task of that action on that
+// guest started after the request (then follows it like any other), and at the guest's own state; only
+// when neither tells does it say "unknown", with what to check.
+import type { GuestKind, PowerAction } from '../../../../shared/snapshot'
+import type { TaskPhase } from '../../../../shared/views'
+import type { RuntimeCluster } from '../handler-types'
+
+/** Task types Proxmox starts for each action (qemu-server, pve-container, and the HA manager's requests). */
+const TASK_TYPES: Readonly<Record<GuestKind, Readonly<Record<PowerAction, readonly string[]>>>> = {
+  qemu: { start: ['qmstart', 'hastart'], stop: ['qmstop', 'hastop'], shutdown: ['qmshutdown', 'hastop'], reboot: ['qmreboot'], suspend: ['qmsuspend', 'qmpause'], resume: ['qmresume'] },
+  lxc: { start: ['vzstart', 'hastart'], stop: ['vzstop', 'hastop'], shutdown: ['vzshutdown', 'hastop'], reboot: ['vzreboot'], suspend: ['vzsuspend'], resume: ['vzresume'] }
+}
+
+/** The run state an action leads to, where the state alone proves it happened (a reboot cannot be seen so). */
+const TARGET: Readonly<Partial<Record<PowerAction, readonly string[]>>> = {
+  start: ['running'],
+  resume: ['running'],
+  stop: ['stopped'],
+  shutdown: ['stopped'],
+  suspend: ['paused', 'suspended']
+}
+
+export const OUTCOME_UNKNOWN_CHECKING = 'No usable answer after the request was sent: it may have been carried out. Checking the node\'s tasks and the guest…'
+
+export interface OutcomeCheckInput {
+  readonly node: string
+  readonly kind: GuestKind
+  readonly vmid: number
+  readonly action: PowerAction
+  /** Epoch ms just before the request was sent. */
+  readonly sentAt: number
+}
+
+export type OutcomeVerdict =
+  | { readonly found: 'task'; readonly upid: string }
+  | { readonly found: 'state'; readonly state: string }
+  | { readonly found: 'nothing'; readonly state: string | null }
+
+/** Looks a few times (a slow node may register the task late); stops early on an answer. */
+export async function checkOutcome(
+  c: Pick<RuntimeCluster, 'api'>,
+  o: OutcomeCheckInput,
+  opts: { readonly delaysMs: readonly number[]; readonly signal: AbortSignal }
+): Promise<OutcomeVerdict> {
+  const types = TASK_TYPES[o.kind][o.action]
+  // Proxmox's starttime is in seconds; allow for a clock a little behind ours.
+  const since = Math.floor(o.sentAt / 1000) - 5
+  let state: string | null = null
+  for (const delay of opts.delaysMs) {
+    if (delay > 0) await sleep(delay, opts.signal)
+    if (opts.signal.aborted) break
+    const tasks = await c.api.recentGuestTasks(o.node, o.vmid).catch(() => null)
+    const task = tasks?.find((t) => types.includes(t.type) && t.starttime >= since)
+    if (task !== undefined) return { found: 'task', upid: task.upid }
+    state = await c.api.guestRunState(o.node, o.kind, o.vmid).catch(() => state)
+    if (state !== null && (TARGET[o.action] ?? []).includes(state)) return { found: 'state', state }
+  }
+  return { found: 'nothing', state }
+}
+
+/** The words for a verdict that did not lead to a task to follow. */
+export function verdictProgress(v: Exclude<OutcomeVerdict, { found: 'task' }>, o: OutcomeCheckInput): { phase: TaskPhase; exitStatus: string | null; message: string } {
+  if (v.found === 'state') {
+    return { phase: 'ok', exitStatus: `done (the guest is ${v.state})`, message: `The ${o.action} request got no answer, but the guest is now ${v.state}: it was carried out.` }
+  }
+  const now = v.state === null ? 'its state could not be read either' : `the guest is still ${v.state}`
+  return {
+    phase: 'unknown',
+    exitStatus: null,
+    message: `Outcome unknown: no ${o.action} task for guest ${o.vmid} appeared on ${o.node} and ${now}. It was probably not carried out; check the guest before sending it again.`
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, ms)
+    signal.addEventListener('abort', () => {
+      clearTimeout(t)
+      resolve()
+    }, { once: true })
+  })
+}
