@@ -3,10 +3,10 @@
 // the app asks the node for that guest's current status when the task ends.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { startSimulator, type Simulator } from '../../../../src/main/core/simulator'
-import type { ActionResult, SettingsView, TaskProgress } from '../../../../src/shared/views'
+import type { Simulator } from '../../../../src/main/core/simulator'
+import type { ActionResult, TaskProgress } from '../../../../src/shared/views'
 import { call } from '../simulator/sim-client'
-import { clusterInput, makeHarness, until, type Harness } from './app-core-harness'
+import { startWatchedCluster, until, type Harness } from './app-core-harness'
 
 let sim: Simulator
 let h: Harness
@@ -14,13 +14,7 @@ let clusterId = ''
 
 beforeAll(async () => {
   // One pvestatd round a minute: for this whole test the cluster list never catches up by itself.
-  sim = await startSimulator({ authDelayMs: 20, taskDurationMs: 150, statsIntervalMs: 60_000, seed: 3 })
-  h = makeHarness()
-  await h.core.start()
-  const r = await h.core.dispatch('settings:save-cluster', clusterInput(sim))
-  if (!r.ok) throw new Error(r.error.message)
-  clusterId = (r.value as SettingsView).clusters[0]?.id ?? ''
-  await until(() => (h.core.getState().clusters[0]?.guests.length ?? 0) > 0)
+  ;({ sim, h, clusterId } = await startWatchedCluster({ authDelayMs: 20, taskDurationMs: 150, statsIntervalMs: 60_000, seed: 3 }))
 }, 60_000)
 
 afterAll(async () => {

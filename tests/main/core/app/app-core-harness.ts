@@ -9,7 +9,8 @@ import { createAppCore, type AppCore, type AppCoreDeps } from '../../../../src/m
 import { createJsonFileSettingsStore } from '../../../../src/main/core/settings/json-file-settings-store'
 import { createEncryptedVault } from '../../../../src/main/core/vault/encrypted-vault'
 import { createJsonFileRecordStore, createKeyFileCipherBackend } from '../../../../src/main/core/vault/key-file-backend'
-import type { Simulator } from '../../../../src/main/core/simulator'
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../../../src/main/core/simulator'
+import type { SettingsView } from '../../../../src/shared/views'
 
 export interface Harness {
   readonly core: AppCore
@@ -73,4 +74,16 @@ export async function until<T>(fn: () => T | undefined | null | false, timeoutMs
     if (Date.now() > end) throw new Error('condition not met in time')
     await new Promise((r) => setTimeout(r, 20))
   }
+}
+
+/** A simulator, an app core watching it as a configured cluster, and that cluster's id, once its guests are in. */
+export async function startWatchedCluster(simOptions: SimulatorOptions, extra: Partial<AppCoreDeps> = {}): Promise<{ sim: Simulator; h: Harness; clusterId: string }> {
+  const sim = await startSimulator(simOptions)
+  const h = makeHarness(extra)
+  await h.core.start()
+  const r = await h.core.dispatch('settings:save-cluster', clusterInput(sim))
+  if (!r.ok) throw new Error(r.error.message)
+  const clusterId = (r.value as SettingsView).clusters[0]?.id ?? ''
+  await until(() => (h.core.getState().clusters[0]?.guests.length ?? 0) > 0)
+  return { sim, h, clusterId }
 }

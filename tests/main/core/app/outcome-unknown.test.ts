@@ -4,23 +4,20 @@
 // to check. Against the simulator: a pveproxy that answers late, and one that drops the connection.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
-import { startSimulator, type Simulator } from '../../../../src/main/core/simulator'
+import type { Simulator } from '../../../../src/main/core/simulator'
 import { taskFailureNotice, taskLine } from '../../../../src/main/core/tray/task-tracker'
-import type { ActionResult, SettingsView, TaskProgress } from '../../../../src/shared/views'
-import { clusterInput, makeHarness, until, type Harness } from './app-core-harness'
+import type { ActionResult, TaskProgress } from '../../../../src/shared/views'
+import { startWatchedCluster, until, type Harness } from './app-core-harness'
 
 let sim: Simulator
 let h: Harness
 let clusterId = ''
 
 beforeEach(async () => {
-  sim = await startSimulator({ authDelayMs: 20, taskDurationMs: 150, statsIntervalMs: 60_000, seed: 3 })
-  h = makeHarness({ timings: { taskPollMs: 50, pollIntervalMs: 60_000, connectTimeoutMs: 2000, responseTimeoutMs: 500, outcomeCheckDelaysMs: [0, 1000, 2500] } })
-  await h.core.start()
-  const r = await h.core.dispatch('settings:save-cluster', clusterInput(sim))
-  if (!r.ok) throw new Error(r.error.message)
-  clusterId = (r.value as SettingsView).clusters[0]?.id ?? ''
-  await until(() => (h.core.getState().clusters[0]?.guests.length ?? 0) > 0)
+  ;({ sim, h, clusterId } = await startWatchedCluster(
+    { authDelayMs: 20, taskDurationMs: 150, statsIntervalMs: 60_000, seed: 3 },
+    { timings: { taskPollMs: 50, pollIntervalMs: 60_000, connectTimeoutMs: 2000, responseTimeoutMs: 500, outcomeCheckDelaysMs: [0, 1000, 2500] } }
+  ))
 }, 60_000)
 
 afterEach(async () => {

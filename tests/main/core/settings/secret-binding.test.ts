@@ -9,7 +9,8 @@ import { createSettingsService } from '../../../../src/main/core/settings/settin
 import { defaultSettingsDoc } from '../../../../src/main/core/settings/settings-schema'
 import { startSimulator, type Simulator } from '../../../../src/main/core/simulator'
 import { createClusterCa } from '../../../../src/main/core/simulator/certs'
-import { vaultKeys, type SecretVault } from '../../../../src/main/core/vault/secret-vault'
+import { vaultKeys } from '../../../../src/main/core/vault/secret-vault'
+import { memoryVault } from '../../../helpers/memory-vault'
 import type { ConnectionTestResult, SettingsView } from '../../../../src/shared/views'
 import { clusterInput, makeHarness, until, type Harness } from '../app/app-core-harness'
 import { pveJson, startTestServer, type TestServer } from '../proxmox/helpers/test-https-server'
@@ -109,15 +110,7 @@ describe('a stored token secret is bound to its token id, endpoints, pins and CA
 describe('the SSH key passphrase is bound to the key, user, port and node addresses', () => {
   const FP = 'AB:'.repeat(31) + 'CD'
   function service(values = new Map<string, string>()) {
-    const vault: SecretVault = {
-      set: (k, v) => void values.set(k, v),
-      get: (k) => values.get(k) ?? null,
-      has: (k) => values.has(k),
-      delete: (k) => void values.delete(k),
-      keys: () => [...values.keys()],
-      status: () => ({ backend: 'test', secure: true, message: null }),
-      problem: () => null
-    }
+    const vault = memoryVault(values)
     const store = { load: () => undefined, save: () => undefined, backup: () => null }
     return { svc: createSettingsService({ store, vault, loaded: { doc: defaultSettingsDoc(), recovered: null, rewrite: false, readOnly: null } }), values }
   }
@@ -147,15 +140,7 @@ describe('the SSH key passphrase is bound to the key, user, port and node addres
   it('a failed save of the document puts the previous secrets back ("nothing was changed" stays true)', () => {
     const values = new Map<string, string>()
     let failSaves = false
-    const vault: SecretVault = {
-      set: (k, v) => void values.set(k, v),
-      get: (k) => values.get(k) ?? null,
-      has: (k) => values.has(k),
-      delete: (k) => void values.delete(k),
-      keys: () => [...values.keys()],
-      status: () => ({ backend: 'test', secure: true, message: null }),
-      problem: () => null
-    }
+    const vault = memoryVault(values)
     const store = {
       load: () => undefined,
       save: () => {

@@ -12,7 +12,7 @@ import { migrateSettings } from '../../../../src/main/core/settings/migrations'
 import { salvageSettings } from '../../../../src/main/core/settings/salvage'
 import { CURRENT_SETTINGS_VERSION, settingsDocSchema } from '../../../../src/main/core/settings/settings-schema'
 import { createSettingsService } from '../../../../src/main/core/settings/settings-service'
-import type { SecretVault } from '../../../../src/main/core/vault/secret-vault'
+import { memoryVault } from '../../../helpers/memory-vault'
 
 const FP = 'AB:'.repeat(31) + 'CD'
 
@@ -129,16 +129,8 @@ describe('loadSettings', () => {
     expect(r.rewrite).toBe(false)
     expect(r.doc.clusters.map((c) => c.id)).toEqual(['lab-1'])
     expect(r.doc.pollIntervalSec).toBe(30)
-    const values = new Map<string, string>()
-    const vault: SecretVault = {
-      set: (k, v) => void values.set(k, v),
-      get: (k) => values.get(k) ?? null,
-      has: (k) => values.has(k),
-      delete: (k) => void values.delete(k),
-      keys: () => [...values.keys()],
-      status: () => ({ backend: 'test', secure: true, message: null }),
-      problem: () => null
-    }
+    const vault = memoryVault()
+    const values = vault.values
     const svc = createSettingsService({ store, vault, loaded: r })
     expect(() => svc.updateGeneral({ pollIntervalSec: 60 })).toThrow(/read-only/)
     expect(() => svc.saveCluster({ name: 'New', mode: 'monitor', endpoints: [{ host: '10.0.0.9', port: 8006, node: null, fingerprint256: FP }], tokenId: 'a@pve!b', tokenSecret: 'x' })).toThrow(/read-only/)

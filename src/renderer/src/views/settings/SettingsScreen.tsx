@@ -1,5 +1,6 @@
 // Settings: secret storage, clusters, general options.
 import type { PveTrayApi } from '@shared/ipc/contract'
+import type { SettingsView } from '@shared/views'
 
 import type { Route } from '../../state/use-navigation'
 import type { SettingsHandle } from '../../state/use-settings'
@@ -19,21 +20,22 @@ export function SettingsScreen({ api, settings, navigate }: SettingsScreenProps)
   return (
     <div className="view" data-view="settings">
       <h1 className="view-title">Settings</h1>
-      {s.recovered !== null ? (
-        <div className="panel panel-warning" role="alert" data-testid="recovered-notice">
-          <p>{s.recovered.message}</p>
-          {s.recovered.backupPath !== null ? <p className="muted-text">The unreadable settings were kept at {s.recovered.backupPath}.</p> : null}
-        </div>
-      ) : null}
-      {s.secretsRecovered !== null ? (
-        <div className="panel panel-warning" role="alert" data-testid="secrets-recovered-notice">
-          <p>{s.secretsRecovered.message}</p>
-          {s.secretsRecovered.backupPath !== null ? <p className="muted-text">The unreadable file was kept at {s.secretsRecovered.backupPath}.</p> : null}
-        </div>
-      ) : null}
+      <RecoveredNotice recovered={s.recovered} what="settings" testId="recovered-notice" />
+      <RecoveredNotice recovered={s.secretsRecovered} what="file" testId="secrets-recovered-notice" />
       <KeyringPanel keyring={s.keyring} />
       <ClusterList api={api} clusters={s.clusters} onSaved={settings.replace} navigate={navigate} />
       <GeneralSettings api={api} settings={s} onSaved={settings.replace} />
+    </div>
+  )
+}
+
+/** A file that could not be read at start: what happened, and where the unreadable copy was kept. */
+function RecoveredNotice({ recovered, what, testId }: { recovered: SettingsView['recovered']; what: string; testId: string }): React.JSX.Element | null {
+  if (recovered === null) return null
+  return (
+    <div className="panel panel-warning" role="alert" data-testid={testId}>
+      <p>{recovered.message}</p>
+      {recovered.backupPath !== null ? <p className="muted-text">The unreadable {what} {what === 'settings' ? 'were' : 'was'} kept at {recovered.backupPath}.</p> : null}
     </div>
   )
 }
