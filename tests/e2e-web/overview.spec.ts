@@ -43,6 +43,7 @@ test('a cluster that stops answering: every surface says unknown with the reason
   await expect(cards.getByText('online', { exact: true })).toHaveCount(0)
   // The sidebar agrees.
   await expect(app.getByRole('button', { name: /pve-a \(unknown\)/ })).toBeVisible()
+  await expect(app.getByRole('button', { name: 'Check again' })).toBeVisible()
   await snap(app, testInfo, 'overview-cluster-unknown')
   // The guests table: unknown, with the reason in the row, and no action offered.
   await app.getByRole('button', { name: 'Guests' }).click()
@@ -51,4 +52,10 @@ test('a cluster that stops answering: every surface says unknown with the reason
   await expect(firstRow.getByTestId('guest-stale-reason')).toHaveText('the cluster answered with an error')
   await expect(app.locator('.guest-row[data-state="running"]')).toHaveCount(0)
   await snap(app, testInfo, 'guests-cluster-unknown')
+  // Fixed: "Check again" brings everything back (the next poll would too).
+  bridge.sim?.faults.clear()
+  await app.getByRole('button', { name: 'Overview' }).click()
+  await app.getByRole('button', { name: 'Check again' }).click()
+  await expect(app.locator('.node-card[data-node="pve-a"] [data-testid="node-status"]')).toHaveText('online')
+  await expect(app.getByTestId('quorum')).toHaveText('Quorate')
 })

@@ -173,7 +173,9 @@ export class MonitorCore {
         s.authAnnounced = true
         events.push(this.factory.make({ kind: 'auth-failed', at: now, message: err.message }))
       }
-      backoffMs = Math.min(s.cfg.authBackoffMaxMs, s.cfg.intervalMs * 2 ** Math.min(s.authFailures, 6))
+      // No growing back-off: a token fixed on the server (ACL, expiry) must look fixed within one poll. A
+      // rejected token costs Proxmox one request per interval (pveproxy delays the answer itself).
+      backoffMs = Math.min(s.cfg.authBackoffMaxMs, s.cfg.intervalMs)
       s.needBaseline = true
     } else if (isReachabilityError(err.kind)) {
       this.nodes.dropPending()

@@ -37,8 +37,20 @@ export class AccessControl {
     return { id: spec.id, secret }
   }
 
+  private readonly revoked = new Map<string, TokenRecord>()
+
   revoke(id: string): void {
+    const rec = this.tokens.get(id)
+    if (rec !== undefined) this.revoked.set(id, rec)
     this.tokens.delete(id)
+  }
+
+  /** The token is valid again, with its old secret (as when an admin re-creates an ACL or lifts an expiry). */
+  restore(id: string): void {
+    const rec = this.revoked.get(id)
+    if (rec === undefined) return
+    this.revoked.delete(id)
+    this.tokens.set(id, rec)
   }
 
   /** verify_token: every failure collapses to one message (detail only in the server log). */

@@ -112,6 +112,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       }
     },
     revokeToken: (id) => acl.revoke(id),
+    restoreToken: (id) => acl.restore(id),
     dropAfterRequest: (match) => faultBook.add({ kind: 'drop', match }),
     loseQuorum: () => void (state.forcedNoQuorum = true),
     regainQuorum: () => void (state.forcedNoQuorum = false),

@@ -146,6 +146,8 @@ export interface SimFaults {
   /** new key and certificate (new fingerprint) on the same port; all nodes when node is omitted */
   rotateCertificate(node?: string): Promise<void>
   revokeToken(id: string): void
+  /** undoes revokeToken: the same id and secret work again */
+  restoreToken(id: string): void
   /** reads the request fully, then destroys the socket without answering */
   dropAfterRequest(match: SimRequestMatch): SimFaultHandle
   loseQuorum(): void

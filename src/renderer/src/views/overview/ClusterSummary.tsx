@@ -1,9 +1,19 @@
 // A cluster's headline: health, quorum, who answered and when, and the last error in words.
+import { useState } from 'react'
+
 import type { ClusterSnapshot } from '@shared/snapshot'
 
+import { call, useApi } from '../../api/api-context'
 import { Freshness } from '../../components/Freshness'
 
 export function ClusterSummary({ cluster }: { cluster: ClusterSnapshot }): React.JSX.Element {
+  const api = useApi()
+  const [checking, setChecking] = useState(false)
+  // After fixing the token or the network, the user need not wait for the next poll.
+  const checkAgain = (): void => {
+    setChecking(true)
+    void call(api, 'clusters:refresh', { clusterId: cluster.clusterId }).finally(() => setChecking(false))
+  }
   return (
     <header className="cluster-head">
       <h2>
@@ -21,7 +31,12 @@ export function ClusterSummary({ cluster }: { cluster: ClusterSnapshot }): React
       </p>
       {cluster.lastError !== null ? (
         <p className="error-text" role="alert">
-          {cluster.lastError.message}
+          {cluster.lastError.message}{' '}
+          {cluster.stale ? (
+            <button type="button" className="btn btn-small" onClick={checkAgain} disabled={checking}>
+              {checking ? 'Checking…' : 'Check again'}
+            </button>
+          ) : null}
         </p>
       ) : null}
       {cluster.emptyView ? (
