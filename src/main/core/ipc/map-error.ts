@@ -78,6 +78,38 @@ export function toIpcError(e: unknown, secrets: Iterable<string>): IpcError {
   const code = errorCodeOf(e)
   // Only the client's own errors (they carry a `kind`) have messages written for users.
   const own = typeof field(e, 'kind') === 'string' && e instanceof Error ? e.message : null
-  const message = own !== null && own.length > 0 && own.length < 2000 ? own : (FALLBACK[code] ?? FALLBACK.internal ?? '')
-  return { code, message: redact(message, list) }
+  const base = own !== null && own.length > 0 && own.length < 2000 ? own : (FALLBACK[code] ?? FALLBACK.internal ?? '')
+  return { code, message: redact(`${aboutNode(e)}${base}${triedBefore(e)}`, list) }
+}
+
+const ATTEMPT_WORDS: Readonly<Record<string, string>> = {
+  network: 'could not connect',
+  timeout: 'no answer in time',
+  'tls-mismatch': 'certificate does not match',
+  'tls-untrusted': 'certificate not trusted',
+  malformed: 'unreadable answer',
+  'node-unreachable': 'node unreachable'
+}
+
+/** "Node pve-d: " for a call about one node: it may have failed on another endpoint than the node's own. */
+function aboutNode(e: unknown): string {
+  const path = field(e, 'path')
+  const node = typeof path === 'string' ? /^\/nodes\/([^/]+)/.exec(path)?.[1] : undefined
+  return node === undefined ? '' : `Node ${decodeURIComponent(node)}: `
+}
+
+/** Every endpoint tried before the one that gave the final answer, with its reason. */
+function triedBefore(e: unknown): string {
+  const attempts = field(e, 'attempts')
+  if (!Array.isArray(attempts) || attempts.length === 0) return ''
+  const parts = attempts
+    .slice(0, 8)
+    .map((a: unknown) => {
+      const host = field(a, 'host')
+      const port = field(a, 'port')
+      const kind = field(a, 'kind')
+      return `${String(host)}:${String(port)} (${typeof kind === 'string' ? (ATTEMPT_WORDS[kind] ?? kind) : 'failed'})`
+    })
+  const at = field(e, 'host')
+  return ` Tried first: ${parts.join(', ')}${typeof at === 'string' ? `; then ${at}:${String(field(e, 'port'))}` : ''}.`
 }
