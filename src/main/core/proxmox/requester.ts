@@ -35,6 +35,12 @@ export interface CallSpec {
 
 export interface RequesterOptions {
   responseTimeoutMs: number
+  /**
+   * Cluster-wide GETs wait this long for the first byte from an endpoint while another endpoint could answer
+   * instead: a node that powered off with a keep-alive connection open must not stall the poll for the whole
+   * response timeout. The last endpoint tried gets the full timeout. Default 5000.
+   */
+  firstByteMs?: number
   logger?: (line: string) => void
 }
 
@@ -44,6 +50,8 @@ export class Requester {
   readonly #transport: Transport
   readonly #opts: RequesterOptions
   #last: PveEndpoint | undefined
+  /** Endpoints whose last attempt failed: tried after the others until they answer again. */
+  readonly #failed = new Set<PveEndpoint>()
 
   constructor(endpoints: readonly PveEndpoint[], transport: Transport, opts: RequesterOptions) {
     this.endpoints = endpoints
@@ -62,11 +70,13 @@ export class Requester {
   order(node?: string): readonly PveEndpoint[] {
     // Hot path (every call of a one-endpoint client, or while the first endpoint answers): no allocation.
     const head = this.endpoints[0]
-    if (this.endpoints.length <= 1 || ((this.#last === undefined || this.#last === head) && (node === undefined || node === head?.node))) return this.endpoints
+    if (this.endpoints.length <= 1 || (this.#failed.size === 0 && (this.#last === undefined || this.#last === head) && (node === undefined || node === head?.node))) return this.endpoints
     const first = this.#last ?? this.endpoints[0]
-    const cluster = first === undefined ? [] : [first, ...this.endpoints.filter((e) => e !== first)]
+    const rest = this.endpoints.filter((e) => e !== first)
+    // A user behind NAT, a VPN or a reverse proxy must not pay a timeout per call for an endpoint that failed.
+    const cluster = first === undefined ? [] : [first, ...rest.filter((e) => !this.#failed.has(e)), ...rest.filter((e) => this.#failed.has(e))]
     const own = node === undefined ? undefined : this.endpoints.find((e) => e.node === node)
-    return own === undefined ? cluster : [own, ...cluster.filter((e) => e !== own)]
+    return own === undefined || this.#failed.has(own) ? cluster : [own, ...cluster.filter((e) => e !== own)]
   }
 
   #log(line: string): void {
@@ -86,21 +96,26 @@ export class Requester {
       timeoutMs: spec.timeoutMs ?? this.#opts.responseTimeoutMs
     }
     const failures: PveError[] = []
-    for (const ep of this.order(spec.node)) {
+    const order = this.order(spec.node)
+    // Only for calls any endpoint can answer: a call about a node stays with the full timeout.
+    const quick = spec.method === 'GET' && spec.node === undefined && order.length > 1 ? Math.min(this.#opts.firstByteMs ?? 5000, wire.timeoutMs) : undefined
+    for (const [i, ep] of order.entries()) {
       const ctx: PveRequestContext = { host: ep.host, port: ep.port, method: spec.method, path: spec.path }
       let res: WireResponse
       try {
-        res = await this.#attempt(ep, wire)
+        res = await this.#attempt(ep, quick === undefined || i === order.length - 1 ? wire : { ...wire, firstByteMs: quick })
       } catch (err) {
         const e = withContext(err, ctx)
         failures.push(e)
         // Sent, and no answer that says what happened: the action may have been carried out.
         if (spec.method !== 'GET' && mayHaveArrived(e)) throw withAttempts(new OutcomeUnknownError(e, ctx), failures)
+        if (isConnectPhaseError(e) || e instanceof TimeoutError) this.#failed.add(ep)
         if (!this.#mayTryNext(e, spec.method, spec.node !== undefined && ep.node === spec.node)) throw withAttempts(e, failures)
         this.#log(`${spec.method} ${spec.path} failed on ${ep.host}:${ep.port} (${e.kind}); trying the next endpoint`)
         continue
       }
       this.#last = ep
+      this.#failed.delete(ep)
       if (res.status < 200 || res.status > 299) throw withAttempts(errorForResponse(res, ctx), failures)
       const env = parseEnvelope(res, ctx)
       return env.total === undefined ? { data: env.data, ctx } : { data: env.data, total: env.total, ctx }

@@ -23,6 +23,8 @@ export interface WireRequest {
   body?: string
   signal?: AbortSignal
   timeoutMs: number
+  /** A shorter wait for the first byte of the answer (headers), when another endpoint could answer instead. */
+  firstByteMs?: number
 }
 
 export interface WireResponse {
@@ -67,6 +69,7 @@ function classify(err: unknown, req: WireRequest, ctx: PveRequestContext, phase:
   const reason: unknown = req.signal?.reason
   if (req.signal?.aborted === true) return reason instanceof PveError ? reason : new AbortedError({ ...ctx, cause: reason })
   const code = errCode(err)
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' && req.firstByteMs !== undefined) return new TimeoutError('response', Math.min(req.firstByteMs, req.timeoutMs), { ...ctx, cause: err })
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return new TimeoutError('response', req.timeoutMs, { ...ctx, cause: err })
   if (code === 'UND_ERR_DESTROYED') return new ClientClosedError()
   if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') return new ResponseTooLargeError(maxBytes, { ...ctx, cause: err })
@@ -135,6 +138,7 @@ export class Transport {
         opts.headersTimeout = req.timeoutMs
         opts.bodyTimeout = req.timeoutMs
       }
+      if (req.firstByteMs !== undefined && req.firstByteMs < req.timeoutMs) opts.headersTimeout = req.firstByteMs
       res = await pool.request(opts)
     } catch (err) {
       throw this.#closed ? new ClientClosedError() : classify(err, req, ctx, 'request', deadline, maxBytes)

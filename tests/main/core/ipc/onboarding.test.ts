@@ -76,16 +76,17 @@ describe('onboarding', () => {
     expect(r.certificate?.fingerprint256).toBe(sim.endpoints[0]?.fingerprint256)
   })
 
-  it('accepts a good token: version, all privileges, discovered endpoints', async () => {
+  it('accepts a good token: version, all privileges; discovered addresses that do not lead to their node are not offered', async () => {
     const r = await test({ endpoint: endpoint(sim.endpoints[0]?.fingerprint256 ?? null), tokenId: sim.tokens.admin.id, tokenSecret: sim.tokens.admin.secret })
     expect(r.ok).toBe(true)
     expect(r.version).toBeTruthy()
     expect(r.privileges.filter((p) => p.feature !== 'ssh-health').every((p) => p.ok)).toBe(true)
     expect(r.privileges.find((p) => p.feature === 'ssh-health')?.ok).toBe(false)
     expect(r.emptyView).toBe(false)
-    expect(r.discoveredEndpoints.map((e) => e.node).sort()).toEqual(sim.endpoints.map((e) => e.node).sort())
-    const byNode = new Map(sim.endpoints.map((e) => [e.node, e.fingerprint256]))
-    for (const d of r.discoveredEndpoints) expect(d.fingerprint256).toBe(byNode.get(d.node ?? ''))
+    // /cluster/status reports every simulated node at 127.0.0.1, so "127.0.0.1 on the tested port" answers with
+    // node A's certificate, not the one the cluster reports for B, C or D (like an address behind NAT): none is
+    // offered, and nothing reaches the settings without the user choosing it.
+    expect(r.discoveredEndpoints).toEqual([])
   })
 
   it('explains the empty view of a privilege-separated token without ACLs', async () => {

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { ClusterMonitor, monitorApiFromClient } from '../../../../src/main/core/monitor'
 import { PveClient, ResponseTooLargeError, TimeoutError } from '../../../../src/main/core/proxmox'
 import type { ClusterSnapshot } from '../../../../src/shared/snapshot'
-import { startTestServer, type TestServer } from './helpers/test-https-server'
+import { silentTcpServer, startTestServer, type TestServer } from './helpers/test-https-server'
 
 const servers: TestServer[] = []
 const clients: PveClient[] = []
@@ -53,6 +53,68 @@ describe('whole-request deadline', () => {
     expect(took).toBeGreaterThanOrEqual(1400)
     expect(took).toBeLessThan(4000)
   })
+})
+
+describe('failover when a node stops answering on an open keep-alive connection', () => {
+  it('a cluster-wide GET moves to the next endpoint after a short first-byte wait, not the whole response timeout', async () => {
+    let silent = false
+    const version = (res: ServerResponse): void => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end('{"data":{"version":"8.2.4","release":"8.2","repoid":"x"}}')
+    }
+    // Like a node that lost power: the TCP connection stays open, nothing answers on it any more.
+    const a = await startTestServer((_req, res) => (silent ? 'hang' : version(res)))
+    const b = await startTestServer((_req, res) => version(res))
+    servers.push(a, b)
+    const c = client(a, {
+      endpoints: [a, b].map((s) => ({ host: s.host, port: s.port, fingerprint256: s.fingerprint256 })),
+      responseTimeoutMs: 15_000
+    })
+    await c.version()
+    expect(a.connections()).toBe(1)
+    silent = true
+    const t0 = Date.now()
+    await expect(c.version()).resolves.toMatchObject({ version: '8.2.4' })
+    const took = Date.now() - t0
+    expect(b.requests).toHaveLength(1)
+    // The 5 s first-byte budget (plus undici's ~1 s timer granularity), far below the 15 s response timeout.
+    expect(took).toBeLessThan(7500)
+    expect(took).toBeGreaterThanOrEqual(4500)
+  }, 20_000)
+})
+
+describe('an endpoint that failed is tried last until it answers again', () => {
+  it('later calls, cluster-wide or about that node, do not pay its connect timeout again', async () => {
+    const version = (res: ServerResponse): void => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end('{"data":{"version":"8.2.4","release":"8.2","repoid":"x"}}')
+    }
+    // A: accepts TCP and never speaks (an address behind NAT or a VPN that swallows packets).
+    const a = await silentTcpServer()
+    const b = await startTestServer((_req, res) => version(res))
+    const c3 = await startTestServer((_req, res) => version(res))
+    servers.push(b, c3)
+    try {
+      const c = client(b, {
+        endpoints: [
+          { host: '127.0.0.1', port: a.port, node: 'pve-a', fingerprint256: b.fingerprint256 },
+          { host: b.host, port: b.port, node: 'pve-b', fingerprint256: b.fingerprint256 },
+          { host: c3.host, port: c3.port, node: 'pve-c', fingerprint256: c3.fingerprint256 }
+        ],
+        connectTimeoutMs: 1000
+      })
+      const t0 = Date.now()
+      await c.version()
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(900)
+      for (const call of [() => c.version(), () => c.nodeStatus('pve-a').catch(() => null)]) {
+        const t = Date.now()
+        await call()
+        expect(Date.now() - t).toBeLessThan(600)
+      }
+    } finally {
+      await a.close()
+    }
+  }, 20_000)
 })
 
 describe('response size cap', () => {

@@ -46,17 +46,31 @@ function fieldErrorsFor(code: string, host: string, port: number): { fieldErrors
   }
 }
 
-async function discover(api: ClusterApi, port: number): Promise<EndpointView[]> {
+/**
+ * Other nodes' addresses from /cluster/status, offered (never saved silently) only when they answered here
+ * with the certificate the cluster reports for them: an address behind NAT, on another VLAN, or presenting
+ * another certificate would only cost a timeout (or worse) on every failover.
+ */
+async function discover(ctx: HandlerContext, api: ClusterApi, port: number, tested: { host: string; port: number }): Promise<EndpointView[]> {
   const [status, nodes] = await Promise.all([api.clusterStatus().catch(() => []), api.nodes().catch(() => [])])
   const fp = new Map(nodes.map((n) => [n.node, n.ssl_fingerprint?.toUpperCase() ?? null]))
-  const out: EndpointView[] = []
+  const candidates: EndpointView[] = []
   for (const raw of status) {
     if (typeof raw !== 'object' || raw === null) continue
     const r = raw as Record<string, unknown>
     if (r.type !== 'node' || typeof r.name !== 'string' || typeof r.ip !== 'string') continue
-    out.push({ host: r.ip, port, node: r.name, fingerprint256: fp.get(r.name) ?? null })
+    if (r.ip === tested.host && port === tested.port) continue
+    const fingerprint256 = fp.get(r.name) ?? null
+    if (fingerprint256 !== null) candidates.push({ host: r.ip, port, node: r.name, fingerprint256 })
   }
-  return out
+  const limit = Math.min(ctx.timings.connectTimeoutMs, 3000)
+  const answered = await Promise.all(
+    candidates.map(async (e) => {
+      const cert = await ctx.probeCertificate(e.host, e.port, limit).catch(() => null)
+      return cert !== null && cert.fingerprint256.toUpperCase() === e.fingerprint256 ? e : null
+    })
+  )
+  return answered.filter((e): e is EndpointView => e !== null)
 }
 
 async function testConnection(input: TestInput, ctx: HandlerContext): Promise<ConnectionTestResult> {
@@ -111,7 +125,7 @@ async function testConnection(input: TestInput, ctx: HandlerContext): Promise<Co
     const resources = await api.clusterResources().catch(() => null)
     // The monitor's rule, so onboarding and the running app agree on what "sees nothing" means.
     const emptyView = resources !== null && isEmptyView(parseResources(resources))
-    const discoveredEndpoints = await discover(api, port)
+    const discoveredEndpoints = await discover(ctx, api, port, { host, port })
     const missing = privileges.filter((p) => !p.ok && p.feature !== 'ssh-health')
     const message = emptyView
       ? 'The token works but sees nothing. A privilege-separated token has only the permissions given to the token itself: add an ACL for the token (see the pveum commands).'

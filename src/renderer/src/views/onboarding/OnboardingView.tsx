@@ -12,7 +12,7 @@ import { CertificateTrust } from './CertificateTrust'
 import { ConnectionForm } from './ConnectionForm'
 import { ModeStep } from './ModeStep'
 import { emptyForm, formFromCluster, mapFieldErrors, saveInput, testInput, validateForm, type FieldErrors, type OnboardingForm } from './onboarding-form'
-import { PrivilegeReport } from './PrivilegeReport'
+import { endpointKey, PrivilegeReport } from './PrivilegeReport'
 
 export interface OnboardingViewProps {
   readonly api: PveTrayApi
@@ -30,6 +30,15 @@ export function OnboardingView({ api, settings, editClusterId, navigate }: Onboa
   const [message, setMessage] = useState<string | null>(null)
   const [result, setResult] = useState<ConnectionTestResult | null>(null)
   const [busy, setBusy] = useState(false)
+  // Discovered node addresses are added only when the user ticks them.
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set())
+  const choose = (key: string, on: boolean): void =>
+    setChosen((s) => {
+      const next = new Set(s)
+      if (on) next.add(key)
+      else next.delete(key)
+      return next
+    })
 
   const change = (f: OnboardingForm): void => {
     setForm(f)
@@ -69,7 +78,7 @@ export function OnboardingView({ api, settings, editClusterId, navigate }: Onboa
     setErrors(local)
     if (Object.keys(local).length > 0 || result === null) return
     setBusy(true)
-    const r = await call(api, 'settings:save-cluster', saveInput(form, result.discoveredEndpoints))
+    const r = await call(api, 'settings:save-cluster', saveInput(form, result.discoveredEndpoints.filter((e) => chosen.has(endpointKey(e)))))
     setBusy(false)
     if (!r.ok) {
       const { mapped, unmapped } = mapFieldErrors(r.error.fields)
@@ -102,7 +111,7 @@ export function OnboardingView({ api, settings, editClusterId, navigate }: Onboa
         </p>
       ) : null}
       {result?.needsTrust === true && result.certificate !== null ? <CertificateTrust cert={result.certificate} onTrust={() => trust(result.certificate?.fingerprint256 ?? '')} /> : null}
-      {result !== null && !result.needsTrust && result.privileges.length > 0 ? <PrivilegeReport result={result} /> : null}
+      {result !== null && !result.needsTrust && result.privileges.length > 0 ? <PrivilegeReport result={result} chosen={chosen} onChoose={choose} /> : null}
       <div className="panel form-actions">
         <button type="button" className="btn btn-primary" disabled={!canSave || busy} onClick={() => void save()}>
           Save

@@ -1,7 +1,16 @@
 // What the token can do, feature by feature, and exactly what is missing where.
 import type { ConnectionTestResult } from '@shared/views'
 
-export function PrivilegeReport({ result }: { result: ConnectionTestResult }): React.JSX.Element {
+export interface PrivilegeReportProps {
+  readonly result: ConnectionTestResult
+  /** host:port of the discovered endpoints the user chose to add. */
+  readonly chosen: ReadonlySet<string>
+  readonly onChoose: (key: string, on: boolean) => void
+}
+
+export const endpointKey = (e: { host: string; port: number }): string => `${e.host}:${e.port}`
+
+export function PrivilegeReport({ result, chosen, onChoose }: PrivilegeReportProps): React.JSX.Element {
   return (
     <section className="panel" aria-labelledby="priv-title" data-testid="privilege-report">
       <h2 id="priv-title">What this token can do</h2>
@@ -35,9 +44,19 @@ export function PrivilegeReport({ result }: { result: ConnectionTestResult }): R
         ))}
       </ul>
       {result.discoveredEndpoints.length > 0 ? (
-        <p className="muted-text">
-          Other nodes found: {result.discoveredEndpoints.map((e) => `${e.node ?? e.host} (${e.host}:${e.port})`).join(', ')}. They are saved as fallback endpoints.
-        </p>
+        <fieldset data-testid="discovered-endpoints">
+          <legend>Other nodes of this cluster</legend>
+          <p className="muted-text">
+            These addresses answered with the certificate the cluster reports for each node. Add them as fallback endpoints if this computer can always reach them
+            (their fingerprints are pinned then):
+          </p>
+          {result.discoveredEndpoints.map((e) => (
+            <label key={endpointKey(e)} className="check">
+              <input type="checkbox" checked={chosen.has(endpointKey(e))} onChange={(ev) => onChoose(endpointKey(e), ev.target.checked)} />
+              {e.node ?? e.host} ({e.host}:{e.port}) <code className="fingerprint">{e.fingerprint256}</code>
+            </label>
+          ))}
+        </fieldset>
       ) : null}
     </section>
   )
