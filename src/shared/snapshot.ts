@@ -131,6 +131,19 @@ export interface ClusterSnapshot {
   readonly lastError: SnapshotError | null
   /** The token authenticates but sees nothing (privilege separation without ACLs). */
   readonly emptyView: boolean
+  /**
+   * Endpoints presenting another certificate than the pinned one (checked on every endpoint, even while
+   * another answers). Nothing is sent to them; the user compares and may trust the new one.
+   */
+  readonly certificateMismatches: readonly CertificateMismatch[]
+}
+
+export interface CertificateMismatch {
+  readonly host: string
+  readonly port: number
+  readonly node: string | null
+  readonly pinned: string
+  readonly presented: string
 }
 
 export type MonitorEventKind =
@@ -147,6 +160,7 @@ export type MonitorEventKind =
   | 'cluster-unreachable'
   | 'cluster-reachable'
   | 'auth-failed'
+  | 'certificate-changed'
 
 export type EventSeverity = 'info' | 'warning' | 'critical'
 

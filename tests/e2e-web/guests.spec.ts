@@ -32,6 +32,22 @@ test('stop asks for confirmation; Cancel and Escape leave the VM running, confir
   expect(dialogs).toEqual([])
 })
 
+test.describe('with a cluster list that lags like pvestatd', () => {
+  // /cluster/resources catches up only once a minute: the row must not wait for it.
+  test.use({ bridgeOptions: { simulator: { statsIntervalMs: 60_000 } } })
+
+  test('right after "Stop: OK" the row says stopped and offers Start, never Stop next to "Stop: OK"', async ({ app }, testInfo) => {
+    const row = guestRow(app, 110)
+    await row.getByRole('button', { name: 'Stop k8s-master' }).click()
+    await app.getByRole('dialog', { name: 'Stop k8s-master?' }).getByRole('button', { name: 'Stop now' }).click()
+    await expect(row.getByTestId('task-status')).toHaveAttribute('data-phase', 'ok', { timeout: 15_000 })
+    await expect(row).toHaveAttribute('data-state', 'stopped')
+    await expect(row.getByRole('button', { name: 'Stop k8s-master' })).toHaveCount(0)
+    await expect(row.getByRole('button', { name: 'Start k8s-master' })).toBeVisible()
+    await snap(app, testInfo, 'guests-after-stop-ok')
+  })
+})
+
 test.describe('with a slow poll', () => {
   // The snapshot must still show the VM unlocked when the click happens; the simulator then fails the task.
   test.use({ bridgeOptions: { timings: { pollIntervalMs: 60_000 } } })

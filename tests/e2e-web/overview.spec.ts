@@ -59,3 +59,26 @@ test('a cluster that stops answering: every surface says unknown with the reason
   await expect(app.locator('.node-card[data-node="pve-a"] [data-testid="node-status"]')).toHaveText('online')
   await expect(app.getByTestId('quorum')).toHaveText('Quorate')
 })
+
+test.describe('on a configured cluster whose node changes its certificate', () => {
+  test.use({ useConfigured: true, bridgeOptions: { timings: { certificateCheckMs: 500 } } })
+
+  test('both fingerprints are shown, and the new one is trusted only after the user says they compared', async ({ app, configured }, testInfo) => {
+    const sim = configured?.sim
+    expect(sim).toBeDefined()
+    if (!sim) return
+    const pinned = sim.endpoints.find((e) => e.node === 'pve-b')?.fingerprint256 ?? ''
+    await sim.faults.rotateCertificate('pve-b')
+    const presented = sim.endpoints.find((e) => e.node === 'pve-b')?.fingerprint256 ?? ''
+    const panel = app.getByTestId('certificate-changed')
+    await expect(panel).toBeVisible({ timeout: 15_000 })
+    await expect(panel.getByTestId('pinned-fingerprint')).toHaveText(pinned)
+    await expect(panel.getByTestId('presented-fingerprint')).toHaveText(presented)
+    const trust = panel.getByRole('button', { name: 'Trust the new certificate' })
+    await expect(trust).toBeDisabled()
+    await snap(app, testInfo, 'overview-certificate-changed')
+    await panel.getByLabel(/I compared them/).check()
+    await trust.click()
+    await expect(app.getByTestId('certificate-changed')).toHaveCount(0, { timeout: 15_000 })
+  })
+})

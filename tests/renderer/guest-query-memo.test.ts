@@ -13,7 +13,7 @@ function guest(vmid: number, over: Partial<GuestView> = {}): GuestView {
 }
 const snap = (guests: GuestView[]): ClusterSnapshot => ({
   clusterId: 'c', clusterName: 'C', mode: 'control', demo: false, health: 'ok', summary: '', quorate: true, nodes: [], guests, storage: [],
-  endpoint: null, fetchedAt: 1, stale: false, lastError: null, emptyView: false
+  endpoint: null, fetchedAt: 1, stale: false, lastError: null, emptyView: false, certificateMismatches: []
 })
 const keys = (rows: readonly GuestRow[]): string[] => rows.map((r) => r.key)
 

@@ -17,7 +17,7 @@ function node(name: string, over: Partial<NodeView> = {}): NodeView {
 function cluster(id: string, guests: GuestView[], over: Partial<ClusterSnapshot> = {}): ClusterSnapshot {
   return {
     clusterId: id, clusterName: `C ${id}`, mode: 'control', demo: false, health: 'ok', summary: 's', quorate: true, nodes: [node('pve1'), node('pve2')],
-    guests, storage: [], endpoint: 'h:8006', fetchedAt: 1, stale: false, lastError: null, emptyView: false, ...over
+    guests, storage: [], endpoint: 'h:8006', fetchedAt: 1, stale: false, lastError: null, emptyView: false, certificateMismatches: [], ...over
   }
 }
 function event(id: string, at: number): MonitorEvent {

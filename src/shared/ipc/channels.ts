@@ -16,6 +16,7 @@ export const invokeChannelNames = [
   'settings:update',
   'settings:save-cluster',
   'settings:remove-cluster',
+  'settings:trust-certificate',
   'onboarding:probe-certificate',
   'onboarding:test-connection',
   'ssh:trust-host-key',

@@ -11,6 +11,7 @@ import {
   clusterIdSchema,
   clusterInputSchema,
   endpointInputSchema,
+  fingerprint256Schema,
   generalSettingsInputSchema,
   guestRefSchema,
   hostSchema,
@@ -48,6 +49,10 @@ export const invokeContract = {
   'settings:update': channel<SettingsView>()(generalSettingsInputSchema.strict()),
   'settings:save-cluster': channel<SettingsView>()(clusterInputSchema.strict()),
   'settings:remove-cluster': channel<SettingsView>()(z.object({ clusterId: clusterIdSchema }).strict()),
+  /** After the user compared them: pin the certificate an endpoint presents now (main checks it still does). */
+  'settings:trust-certificate': channel<SettingsView>()(
+    z.object({ clusterId: clusterIdSchema, host: hostSchema, port: portSchema, fingerprint256: fingerprint256Schema }).strict()
+  ),
   'onboarding:probe-certificate': channel<CertificateInfo>()(z.object({ host: hostSchema, port: portSchema }).strict()),
   'onboarding:test-connection': channel<ConnectionTestResult>()(
     z

@@ -91,7 +91,8 @@ export const eventKindSchema = z.enum([
   'task-failed',
   'cluster-unreachable',
   'cluster-reachable',
-  'auth-failed'
+  'auth-failed',
+  'certificate-changed'
 ])
 
 export const generalSettingsInputSchema = z

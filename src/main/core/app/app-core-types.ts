@@ -54,6 +54,8 @@ export interface AppCoreTimings {
   outcomeCheckDelaysMs?: readonly number[]
   /** Response deadline of the API clients (tests). Default the client's. */
   responseTimeoutMs?: number
+  /** Between two looks at every endpoint's certificate. Default 5 min. */
+  certificateCheckMs?: number
 }
 
 export interface AppCore {

@@ -11,6 +11,7 @@ import type { MuteEntry } from '../monitor'
 import type { SettingsDoc, StoredMute } from '../settings/settings-schema'
 import type { SettingsService } from '../settings/settings-service'
 import type { DemoCluster } from './app-core-types'
+import { CertificateWatch } from './certificate-watch'
 import { DemoPrefs } from './guest-prefs'
 import { secretlessEvent, secretlessSnapshot } from './secretless-cluster'
 import type { ApiConfig, ClusterMonitorPort } from './ports'
@@ -32,6 +33,9 @@ export interface ClusterRuntimeOptions {
   /** The app core's clock: mutes are set, judged and cleared with it (never Date.now). */
   readonly now: () => number
   readonly onCycle: (clusterId: string, snapshot: ClusterSnapshot, events: readonly MonitorEvent[]) => void
+  /** TLS handshake only, for the certificate watch (see certificate-watch.ts). */
+  readonly probeCertificate?: (host: string, port: number, timeoutMs: number) => Promise<{ readonly fingerprint256: string }>
+  readonly certificateCheckMs?: number
 }
 
 function mutesFor(doc: { readonly mutes: readonly StoredMute[] }, clusterId: string): MuteEntry[] {
@@ -49,8 +53,25 @@ export class ClusterRuntime implements ClusterRegistry {
   private readonly secretless = new Map<string, { snapshot: ClusterSnapshot; event: MonitorEvent; name: string; issue: string }>()
   private readonly unsubscribe: () => void
 
+  private readonly certs: CertificateWatch | null
+
   constructor(private readonly o: ClusterRuntimeOptions) {
     this.unsubscribe = this.hub.subscribe((id, snap, events) => o.onCycle(id, snap, events))
+    const probe = o.probeCertificate
+    this.certs =
+      probe === undefined
+        ? null
+        : new CertificateWatch({
+            probe,
+            now: o.now,
+            log: o.log,
+            timeoutMs: Math.min(o.connectTimeoutMs, 5000),
+            ...(o.certificateCheckMs === undefined ? {} : { intervalMs: o.certificateCheckMs, firstDelayMs: Math.min(o.certificateCheckMs, 3000) }),
+            onChange: (id, events) => {
+              const snap = this.snapshot(id)
+              if (snap !== null) o.onCycle(id, snap, events)
+            }
+          })
   }
 
   get(clusterId: string): RuntimeCluster | undefined {
@@ -62,17 +83,23 @@ export class ClusterRuntime implements ClusterRegistry {
   }
 
   snapshot(clusterId: string): ClusterSnapshot | null {
-    return this.hub.get(clusterId)?.snapshot() ?? this.secretless.get(clusterId)?.snapshot ?? null
+    const s = this.hub.get(clusterId)?.snapshot() ?? this.secretless.get(clusterId)?.snapshot ?? null
+    return s === null ? null : this.withCertificates(s)
   }
 
   /** Every configured cluster's snapshot: monitored ones, then those waiting for their secret. */
   snapshots(): readonly ClusterSnapshot[] {
-    return [...this.hub.snapshots(), ...[...this.secretless.values()].map((s) => s.snapshot)]
+    return [...this.hub.snapshots().map((s) => this.withCertificates(s)), ...[...this.secretless.values()].map((s) => s.snapshot)]
+  }
+
+  private withCertificates(s: ClusterSnapshot): ClusterSnapshot {
+    const m = this.certs?.mismatches(s.clusterId) ?? []
+    return m.length === 0 && s.certificateMismatches.length === 0 ? s : { ...s, certificateMismatches: m }
   }
 
   events(): readonly MonitorEvent[] {
-    const waiting = [...this.secretless.values()].map((s) => s.event)
-    return waiting.length === 0 ? this.hub.events() : [...this.hub.events(), ...waiting].sort((a, b) => a.at - b.at)
+    const extra = [...[...this.secretless.values()].map((s) => s.event), ...(this.certs?.events() ?? [])]
+    return extra.length === 0 ? this.hub.events() : [...this.hub.events(), ...extra].sort((a, b) => a.at - b.at)
   }
 
   /** Brings the running clusters in line with the settings (and the demo cluster, if given). */
@@ -183,6 +210,7 @@ export class ClusterRuntime implements ClusterRegistry {
       monitor: port
     }
     this.entries.set(config.id, { rc, key: this.keyOf(config, mode) })
+    if (!demo) this.certs?.watch(config.id, config.name, config.endpoints)
     // Privileges feed the snapshot's per-guest actions; unknown until this answers.
     api.permissions().then(
       (p) => {
@@ -196,12 +224,14 @@ export class ClusterRuntime implements ClusterRegistry {
     const e = this.entries.get(id)
     if (e === undefined) return
     this.entries.delete(id)
+    this.certs?.unwatch(id)
     this.hub.remove(id)
     await e.rc.api.close().catch(() => undefined)
   }
 
   async stop(): Promise<void> {
     this.unsubscribe()
+    this.certs?.stop()
     await Promise.all([...this.entries.keys()].map((id) => this.remove(id)))
     this.hub.stopAll()
   }

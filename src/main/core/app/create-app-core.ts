@@ -51,6 +51,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     log,
     connectTimeoutMs: timings.connectTimeoutMs,
     ...(timings.responseTimeoutMs === undefined ? {} : { responseTimeoutMs: timings.responseTimeoutMs }),
+    probeCertificate: probeCertificateWithTls,
+    ...(timings.certificateCheckMs === undefined ? {} : { certificateCheckMs: timings.certificateCheckMs }),
     now,
     pollIntervalMs: () => timings.pollIntervalMs ?? settings.doc().pollIntervalSec * 1000,
     onCycle: (_id, _snap, events) => {

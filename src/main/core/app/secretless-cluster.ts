@@ -29,7 +29,8 @@ export function secretlessSnapshot(c: StoredCluster, issue: 'unreadable' | 'othe
     fetchedAt: null,
     stale: true,
     lastError: { kind: 'secret', message: issue === 'unreadable' ? SECRET_UNREADABLE_MESSAGE : SECRET_ELSEWHERE_MESSAGE },
-    emptyView: false
+    emptyView: false,
+    certificateMismatches: []
   }
 }
 

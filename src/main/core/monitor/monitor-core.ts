@@ -271,7 +271,9 @@ export class MonitorCore {
       fetchedAt: s.fetchedAt,
       stale,
       lastError,
-      emptyView: s.emptyView
+      emptyView: s.emptyView,
+      // Filled in by the app's certificate watch (it checks endpoints, not the monitor).
+      certificateMismatches: NO_MISMATCHES
     })
   }
 }
@@ -297,6 +299,8 @@ function unknownGuest(g: GuestView, reason: string): GuestView {
   if (g.staleReason !== null && g.state === 'unknown') return g
   return Object.freeze({ ...g, state: 'unknown' as const, stale: true, staleReason: reason, actions: Object.freeze([]), actionsDisabledReason: `Its state is unknown: ${reason}.`, busy: false })
 }
+
+const NO_MISMATCHES: readonly never[] = Object.freeze([])
 
 /** How long a node's own answer is preferred over the cluster list that has not caught up: 3 pvestatd rounds. */
 const FRESH_STATUS_MS = 30_000

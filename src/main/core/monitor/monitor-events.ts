@@ -36,7 +36,8 @@ const DEFAULT_SEVERITY: Readonly<Record<MonitorEventKind, EventSeverity>> = {
   'task-failed': 'warning',
   'cluster-unreachable': 'critical',
   'cluster-reachable': 'info',
-  'auth-failed': 'critical'
+  'auth-failed': 'critical',
+  'certificate-changed': 'critical'
 }
 
 export class EventFactory {

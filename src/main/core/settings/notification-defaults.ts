@@ -14,5 +14,6 @@ export const defaultNotificationKinds: Readonly<Record<MonitorEventKind, boolean
   'task-failed': true,
   'cluster-unreachable': true,
   'cluster-reachable': true,
-  'auth-failed': true
+  'auth-failed': true,
+  'certificate-changed': true
 })

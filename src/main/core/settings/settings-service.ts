@@ -9,7 +9,8 @@ import type { clusterInputSchema, generalSettingsInputSchema } from '../../../sh
 import type { ClusterSettingsView, SettingsView } from '../../../shared/views'
 import { AppError } from '../ipc/app-error'
 import { clusterCaProblem } from '../proxmox/cluster-ca'
-import { openBound, sameContext, sealBound, sshContext, tokenContext, coversEndpoint, type SecretContext, type TokenEndpoint } from '../vault/bound-secret'
+import { coversEndpoint, sameContext, sealBound, type TokenEndpoint } from '../vault/bound-secret'
+import { createBoundSecrets, sshCtx, tokenCtx } from './bound-secrets'
 import { vaultKeys, type SecretVault } from '../vault/secret-vault'
 import type { LoadedSettings, Recovered } from './load-settings'
 import { withGuestAlert, withMute, type MuteMode, type MuteTargetRef } from './mute-list'
@@ -36,6 +37,11 @@ export interface SettingsService {
   sshPassphrase(clusterId: string): string | null
   saveCluster(input: ClusterInput): StoredCluster
   removeCluster(id: string): void
+  /**
+   * Pins a new certificate for one configured endpoint (the user compared it; the caller checked the
+   * endpoint presents it now). The stored secret moves with it: same token, same endpoint, new pin.
+   */
+  retrustEndpoint(clusterId: string, host: string, port: number, fingerprint256: string): void
   updateGeneral(input: GeneralSettingsInput): void
   setMute(target: MuteTargetRef, mode: MuteMode, now: number): void
   setGuestAlert(clusterId: string, vmid: number, enabled: boolean): void
@@ -50,8 +56,6 @@ function slug(name: string): string {
   return `${s || 'cluster'}-${randomUUID().slice(0, 8)}`
 }
 
-const tokenCtx = (c: StoredCluster): SecretContext => ({ kind: 'token', token: tokenContext(c) })
-const sshCtx = (c: StoredCluster): SecretContext => ({ kind: 'ssh', ssh: sshContext(c.ssh) })
 
 export const REENTER_TOKEN_SECRET =
   'The token ID, endpoints, fingerprints or CA changed: enter the token secret again to use it with them (a stored secret is only sent where it was saved for).'
@@ -116,35 +120,9 @@ export function createSettingsService(opts: {
     for (const l of [...listeners]) l(doc)
   }
 
-  /**
-   * The secret under `key` if it was sealed for `expected`. A value stored before secrets were bound is
-   * bound now to the context it has been used with (the user saved both), then read like any other.
-   */
-  const mismatchLogged = new Set<string>()
-  function readBound(key: string, expected: SecretContext): string | null {
-    const raw = vault.get(key)
-    if (raw === null) return null
-    const opened = openBound(raw)
-    if (opened === null) return null
-    if (opened.context === null) {
-      // Settings of a newer version: use, never rewrite (the binding would be to a salvaged reading).
-      if (readOnly !== null) return opened.secret
-      try {
-        vault.set(key, sealBound(opened.secret, expected))
-      } catch {
-        log('settings: could not bind a stored secret to its cluster (keyring unavailable)')
-      }
-      return opened.secret
-    }
-    if (sameContext(opened.context, expected)) return opened.secret
-    if (!mismatchLogged.has(key)) {
-      mismatchLogged.add(key)
-      log(`settings: a stored secret (${key.split(':').at(-1) ?? 'secret'}) was saved for other settings; not used`)
-    }
-    return null
-  }
-  const tokenSecretOf = (c: StoredCluster): string | null => readBound(vaultKeys.tokenSecret(c.id), tokenCtx(c))
-  const passphraseOf = (c: StoredCluster): string | null => readBound(vaultKeys.sshPassphrase(c.id), sshCtx(c))
+  const bound = createBoundSecrets(vault, log, () => readOnly !== null)
+  const tokenSecretOf = (c: StoredCluster): string | null => bound.read(vaultKeys.tokenSecret(c.id), tokenCtx(c))
+  const passphraseOf = (c: StoredCluster): string | null => bound.read(vaultKeys.sshPassphrase(c.id), sshCtx(c))
 
   function requireCluster(id: string): StoredCluster {
     const c = doc.clusters.find((x) => x.id === id)
@@ -174,19 +152,9 @@ export function createSettingsService(opts: {
     tokenSecretIssue(id): 'unreadable' | 'other-settings' | null {
       const c = doc.clusters.find((x) => x.id === id)
       if (c === undefined || tokenSecretOf(c) !== null) return null
-      const raw = vault.get(vaultKeys.tokenSecret(id))
-      const opened = raw === null ? null : openBound(raw)
-      return opened === null ? 'unreadable' : 'other-settings'
+      return bound.issue(vaultKeys.tokenSecret(id))
     },
-    allSecrets(): string[] {
-      const out: string[] = []
-      for (const key of vault.keys()) {
-        const raw = vault.get(key)
-        const opened = raw === null ? null : openBound(raw)
-        if (opened !== null && opened.secret !== '') out.push(opened.secret)
-      }
-      return out
-    },
+    allSecrets: () => bound.all(),
     tokenSecretFor(id, test): string | null {
       const c = doc.clusters.find((x) => x.id === id)
       if (c === undefined) return null
@@ -265,6 +233,28 @@ export function createSettingsService(opts: {
       }
       log(`settings: cluster ${id} ${existing === undefined ? 'added' : 'updated'}`)
       return cluster
+    },
+
+    retrustEndpoint(clusterId, host, port, fingerprint256): void {
+      requireWritable()
+      const c = requireCluster(clusterId)
+      const key = `${host.toLowerCase()}:${port}`
+      if (!c.endpoints.some((e) => `${e.host.toLowerCase()}:${e.port}` === key)) throw new AppError('not-found', `${host}:${port} is not an endpoint of this cluster.`)
+      const updated: StoredCluster = { ...c, endpoints: c.endpoints.map((e) => (`${e.host.toLowerCase()}:${e.port}` === key ? { ...e, fingerprint256 } : e)) }
+      const secret = tokenSecretOf(c)
+      const previous = vault.get(vaultKeys.tokenSecret(clusterId))
+      try {
+        if (secret !== null) vault.set(vaultKeys.tokenSecret(clusterId), sealBound(secret, tokenCtx(updated)))
+      } catch {
+        throw new AppError('internal', 'The secret could not be stored: the system keyring is not available. Nothing was changed.')
+      }
+      try {
+        commit({ ...doc, clusters: doc.clusters.map((x) => (x.id === clusterId ? updated : x)) })
+      } catch (e) {
+        if (previous !== null) vault.set(vaultKeys.tokenSecret(clusterId), previous)
+        throw e
+      }
+      log(`settings: cluster ${clusterId}: new certificate pinned for ${host}:${port}`)
     },
 
     removeCluster(id): void {

@@ -76,6 +76,7 @@ export function cluster(over: Partial<ClusterSnapshot> = {}): ClusterSnapshot {
     stale: false,
     lastError: null,
     emptyView: false,
+    certificateMismatches: [],
     ...over
   }
 }

@@ -3,6 +3,7 @@
 import type { MonitorEventKind } from '../../../../shared/snapshot'
 import type { KindBuilder } from '../types'
 import { authFailed } from './auth-failed'
+import { certificateChanged } from './certificate-changed'
 import { clusterReachable } from './cluster-reachable'
 import { clusterUnreachable } from './cluster-unreachable'
 import { guestDown } from './guest-down'
@@ -29,5 +30,6 @@ export const builders: Readonly<Record<MonitorEventKind, KindBuilder>> = {
   'task-failed': taskFailed,
   'cluster-unreachable': clusterUnreachable,
   'cluster-reachable': clusterReachable,
-  'auth-failed': authFailed
+  'auth-failed': authFailed,
+  'certificate-changed': certificateChanged
 }

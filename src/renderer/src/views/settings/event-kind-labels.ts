@@ -13,5 +13,6 @@ export const EVENT_KIND_LABELS: Readonly<Record<MonitorEventKind, string>> = {
   'task-failed': 'A task fails',
   'cluster-unreachable': 'The cluster cannot be reached',
   'cluster-reachable': 'The cluster can be reached again',
-  'auth-failed': 'The API token is rejected'
+  'auth-failed': 'The API token is rejected',
+  'certificate-changed': 'A node presents another certificate'
 }
