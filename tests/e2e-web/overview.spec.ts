@@ -77,8 +77,25 @@ test.describe('on a configured cluster whose node changes its certificate', () =
     const trust = panel.getByRole('button', { name: 'Trust the new certificate' })
     await expect(trust).toBeDisabled()
     await snap(app, testInfo, 'overview-certificate-changed')
+    // The settings screen says the same where the cluster is listed.
+    await app.getByRole('button', { name: 'Settings' }).click()
+    await expect(app.getByTestId('certificate-changed').getByTestId('presented-fingerprint')).toHaveText(presented)
+    await snap(app, testInfo, 'settings-certificate-changed')
+    await app.getByRole('button', { name: 'Overview' }).click()
     await panel.getByLabel(/I compared them/).check()
     await trust.click()
     await expect(app.getByTestId('certificate-changed')).toHaveCount(0, { timeout: 15_000 })
   })
+})
+
+test('the whole cluster unreachable: said once in the headline, nodes unknown with when last seen', async ({ app, bridge }, testInfo) => {
+  await expect(app.locator('.node-card[data-node="pve-a"] [data-testid="node-status"]')).toHaveText('online')
+  for (const n of ['pve-a', 'pve-b', 'pve-c', 'pve-d']) await bridge.sim?.faults.nodeDown(n, 'refuse')
+  await expect(app.getByTestId('cluster-health')).toContainText('unreachable', { timeout: 20_000 })
+  for (const n of ['pve-a', 'pve-b', 'pve-c', 'pve-d']) {
+    await expect(app.locator(`.node-card[data-node="${n}"] [data-testid="node-status"]`)).toHaveText('unknown')
+  }
+  await expect(app.locator('.node-card [data-testid="node-unknown-reason"]').first()).toContainText('Last seen')
+  await expect(app.getByTestId('quorum')).toHaveText('Quorum unknown')
+  await snap(app, testInfo, 'overview-cluster-unreachable')
 })

@@ -33,7 +33,7 @@ export function ViewSwitch({ api, route, navigate, state, settings, tasks }: Vie
     case 'node':
       return <NodeDetailsView api={api} clusters={clusters} clusterId={route.clusterId ?? clusters[0]?.clusterId ?? null} node={route.node ?? null} navigate={navigate} />
     case 'settings':
-      return <SettingsScreen api={api} settings={settings} navigate={navigate} />
+      return <SettingsScreen api={api} settings={settings} clusters={clusters} navigate={navigate} />
     case 'onboarding':
       return <OnboardingView api={api} settings={settings} editClusterId={route.clusterId ?? null} navigate={navigate} />
   }

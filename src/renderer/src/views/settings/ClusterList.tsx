@@ -2,9 +2,11 @@
 import { useState } from 'react'
 
 import type { PveTrayApi } from '@shared/ipc/contract'
+import type { ClusterSnapshot } from '@shared/snapshot'
 import type { ClusterSettingsView, SettingsView } from '@shared/views'
 
 import { call } from '../../api/api-context'
+import { CertificateChanged } from '../../components/CertificateChanged'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import type { Route } from '../../state/use-navigation'
 import { ClusterEditor } from './ClusterEditor'
@@ -12,11 +14,12 @@ import { ClusterEditor } from './ClusterEditor'
 export interface ClusterListProps {
   readonly api: PveTrayApi
   readonly clusters: readonly ClusterSettingsView[]
+  readonly snapshots: readonly ClusterSnapshot[]
   readonly onSaved: (s: SettingsView) => void
   readonly navigate: (to: Route) => void
 }
 
-export function ClusterList({ api, clusters, onSaved, navigate }: ClusterListProps): React.JSX.Element {
+export function ClusterList({ api, clusters, snapshots, onSaved, navigate }: ClusterListProps): React.JSX.Element {
   const [editing, setEditing] = useState<string | null>(null)
   const [removing, setRemoving] = useState<ClusterSettingsView | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -50,6 +53,9 @@ export function ClusterList({ api, clusters, onSaved, navigate }: ClusterListPro
                 Remove
               </button>
             </div>
+            {(snapshots.find((x) => x.clusterId === c.id)?.certificateMismatches ?? []).map((m) => (
+              <CertificateChanged key={`${m.host}:${m.port}`} clusterId={c.id} mismatch={m} />
+            ))}
             {editing === c.id ? <ClusterEditor api={api} cluster={c} onSaved={onSaved} onClose={() => setEditing(null)} /> : null}
           </li>
         ))}

@@ -1,5 +1,6 @@
 // Settings: secret storage, clusters, general options.
 import type { PveTrayApi } from '@shared/ipc/contract'
+import type { ClusterSnapshot } from '@shared/snapshot'
 import type { SettingsView } from '@shared/views'
 
 import type { Route } from '../../state/use-navigation'
@@ -11,10 +12,12 @@ import { KeyringPanel } from './KeyringPanel'
 export interface SettingsScreenProps {
   readonly api: PveTrayApi
   readonly settings: SettingsHandle
+  /** The watched clusters (for what is wrong with them now, e.g. a changed certificate). */
+  readonly clusters: readonly ClusterSnapshot[]
   readonly navigate: (to: Route) => void
 }
 
-export function SettingsScreen({ api, settings, navigate }: SettingsScreenProps): React.JSX.Element {
+export function SettingsScreen({ api, settings, clusters, navigate }: SettingsScreenProps): React.JSX.Element {
   const s = settings.settings
   if (s === null) return <p aria-busy="true">Loading…</p>
   return (
@@ -23,7 +26,7 @@ export function SettingsScreen({ api, settings, navigate }: SettingsScreenProps)
       <RecoveredNotice recovered={s.recovered} what="settings" testId="recovered-notice" />
       <RecoveredNotice recovered={s.secretsRecovered} what="file" testId="secrets-recovered-notice" />
       <KeyringPanel keyring={s.keyring} />
-      <ClusterList api={api} clusters={s.clusters} onSaved={settings.replace} navigate={navigate} />
+      <ClusterList api={api} clusters={s.clusters} snapshots={clusters} onSaved={settings.replace} navigate={navigate} />
       <GeneralSettings api={api} settings={s} onSaved={settings.replace} />
     </div>
   )
