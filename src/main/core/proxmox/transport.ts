@@ -62,10 +62,10 @@ function errCode(err: unknown): string {
   return 'EUNKNOWN'
 }
 
-function classify(err: unknown, req: WireRequest, ctx: PveRequestContext, phase: 'request' | 'body', deadline: AbortSignal | null, maxBytes: number): PveError {
+function classify(err: unknown, req: WireRequest, ctx: PveRequestContext, phase: 'request' | 'body', overran: boolean, maxBytes: number): PveError {
   if (err instanceof PveError) return err
   // The whole-request deadline (headers AND body): a server trickling one byte a second ends here.
-  if (deadline?.aborted === true && req.signal?.aborted !== true) return new TimeoutError('response', req.timeoutMs, { ...ctx, cause: err })
+  if (overran && req.signal?.aborted !== true) return new TimeoutError('response', req.timeoutMs, { ...ctx, cause: err })
   const reason: unknown = req.signal?.reason
   if (req.signal?.aborted === true) return reason instanceof PveError ? reason : new AbortedError({ ...ctx, cause: reason })
   const code = errCode(err)
@@ -120,10 +120,8 @@ export class Transport {
     const ctx: PveRequestContext = { host: ep.host, port: ep.port, method: req.method, path: req.path }
     if (this.#closed) throw new ClientClosedError()
     const maxBytes = this.#opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES
-    if (req.signal?.aborted === true) throw classify(req.signal.reason, req, ctx, 'request', null, maxBytes)
-    // undici's headers/body timeouts are idle timers; this one bounds the whole exchange.
-    const deadline = AbortSignal.timeout(req.timeoutMs)
-    const signal = req.signal === undefined ? deadline : AbortSignal.any([req.signal, deadline])
+    if (req.signal?.aborted === true) throw classify(req.signal.reason, req, ctx, 'request', false, maxBytes)
+    const started = Date.now()
     const headers: Record<string, string> = { authorization: this.#opts.authorization(), accept: 'application/json' }
     if (req.body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded'
     let res: Awaited<ReturnType<Pool['request']>>
@@ -133,7 +131,7 @@ export class Transport {
       const custom = req.timeoutMs !== this.#opts.responseTimeoutMs
       const opts: Dispatcher.RequestOptions = { method: req.method, path: `/api2/json${req.path}${req.query ? `?${req.query}` : ''}`, headers }
       if (req.body !== undefined) opts.body = req.body
-      opts.signal = signal
+      if (req.signal !== undefined) opts.signal = req.signal
       if (custom) {
         opts.headersTimeout = req.timeoutMs
         opts.bodyTimeout = req.timeoutMs
@@ -141,15 +139,26 @@ export class Transport {
       if (req.firstByteMs !== undefined && req.firstByteMs < req.timeoutMs) opts.headersTimeout = req.firstByteMs
       res = await pool.request(opts)
     } catch (err) {
-      throw this.#closed ? new ClientClosedError() : classify(err, req, ctx, 'request', deadline, maxBytes)
+      throw this.#closed ? new ClientClosedError() : classify(err, req, ctx, 'request', false, maxBytes)
     }
+    // The headers came within headersTimeout (measured from sending). undici's body timeout is an idle
+    // timer, so a server trickling a byte a second would never end: the body gets what is left of the
+    // call's deadline, then the stream is cut. (One timer per call: cheaper than composed AbortSignals.)
+    let overran = false
+    const body = res.body
+    const timer = setTimeout(() => {
+      overran = true
+      body.destroy(new Error('response deadline'))
+    }, Math.max(1, req.timeoutMs - (Date.now() - started)))
     try {
-      const body = await res.body.text()
-      if (res.statusCode < 300) return { status: res.statusCode, statusText: res.statusText, body }
+      const text = await body.text()
+      if (res.statusCode < 300) return { status: res.statusCode, statusText: res.statusText, body: text }
       // Error texts end up in messages and logs.
-      return { status: res.statusCode, statusText: this.#opts.redact(res.statusText), body: this.#opts.redact(body) }
+      return { status: res.statusCode, statusText: this.#opts.redact(res.statusText), body: this.#opts.redact(text) }
     } catch (err) {
-      throw this.#closed ? new ClientClosedError() : classify(err, req, ctx, 'body', deadline, maxBytes)
+      throw this.#closed ? new ClientClosedError() : classify(err, req, ctx, 'body', overran, maxBytes)
+    } finally {
+      clearTimeout(timer)
     }
   }
 
