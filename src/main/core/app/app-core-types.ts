@@ -56,6 +56,8 @@ export interface AppCoreTimings {
   responseTimeoutMs?: number
   /** Between two looks at every endpoint's certificate. Default 5 min. */
   certificateCheckMs?: number
+  /** The whole of onboarding's "Test connection". Default 30 s. */
+  testConnectionDeadlineMs?: number
 }
 
 export interface AppCore {

@@ -110,32 +110,47 @@ async function testConnection(input: TestInput, ctx: HandlerContext): Promise<Co
     tokenSecret: secret,
     caPem
   })
+  // The whole test has a deadline of its own, like a poll: a server that answers each call just in time (or
+  // trickles) must not leave "Testing…" on screen for minutes. Closing the client cancels what is in flight.
+  const deadlineMs = ctx.timings.testConnectionDeadlineMs ?? 30_000
+  let timer: NodeJS.Timeout | undefined
+  const overran = new Promise<ConnectionTestResult>((resolve) => {
+    timer = setTimeout(() => {
+      const s = Math.round(deadlineMs / 1000)
+      resolve(result({ fieldErrors: { host: `No complete answer from ${host}:${port} within ${s} s` }, message: `${host}:${port} did not finish answering the test within ${s} s. The node may be overloaded, or something between you and it is slow: check it and test again.` }))
+    }, deadlineMs)
+  })
   try {
-    let version: string
-    try {
-      const v = await api.version()
-      version = `${v.version}${v.release ? ` (${v.release})` : ''}`
-    } catch (e) {
-      const code = errorCodeOf(e)
-      const certificate = code === 'tls' ? await probe(ctx, host, port).catch(() => null) : null
-      return result({ ...fieldErrorsFor(code, host, port), certificate })
-    }
-    const perms = await api.permissions().catch(() => null)
-    const privileges = privilegeReport(perms ?? {}, { configured: stored?.ssh != null })
-    const resources = await api.clusterResources().catch(() => null)
-    // The monitor's rule, so onboarding and the running app agree on what "sees nothing" means.
-    const emptyView = resources !== null && isEmptyView(parseResources(resources))
-    const discoveredEndpoints = await discover(ctx, api, port, { host, port })
-    const missing = privileges.filter((p) => !p.ok && p.feature !== 'ssh-health')
-    const message = emptyView
-      ? 'The token works but sees nothing. A privilege-separated token has only the permissions given to the token itself: add an ACL for the token (see the pveum commands).'
-      : missing.length === 0
-        ? `Connected to Proxmox VE ${version}. Everything the app needs is allowed.`
-        : `Connected to Proxmox VE ${version}. Some features are not allowed for this token: ${missing.map((m) => m.label).join(', ')}.`
-    return result({ ok: true, version, privileges, emptyView, message, discoveredEndpoints })
+    return await Promise.race([runTest(ctx, api, stored?.ssh != null, host, port), overran])
   } finally {
+    clearTimeout(timer)
     await api.close().catch(() => undefined)
   }
+}
+
+async function runTest(ctx: HandlerContext, api: ClusterApi, sshConfigured: boolean, host: string, port: number): Promise<ConnectionTestResult> {
+  let version: string
+  try {
+    const v = await api.version()
+    version = `${v.version}${v.release ? ` (${v.release})` : ''}`
+  } catch (e) {
+    const code = errorCodeOf(e)
+    const certificate = code === 'tls' ? await probe(ctx, host, port).catch(() => null) : null
+    return result({ ...fieldErrorsFor(code, host, port), certificate })
+  }
+  const perms = await api.permissions().catch(() => null)
+  const privileges = privilegeReport(perms ?? {}, { configured: sshConfigured })
+  const resources = await api.clusterResources().catch(() => null)
+  // The monitor's rule, so onboarding and the running app agree on what "sees nothing" means.
+  const emptyView = resources !== null && isEmptyView(parseResources(resources))
+  const discoveredEndpoints = await discover(ctx, api, port, { host, port })
+  const missing = privileges.filter((p) => !p.ok && p.feature !== 'ssh-health')
+  const message = emptyView
+    ? 'The token works but sees nothing. A privilege-separated token has only the permissions given to the token itself: add an ACL for the token (see the pveum commands).'
+    : missing.length === 0
+      ? `Connected to Proxmox VE ${version}. Everything the app needs is allowed.`
+      : `Connected to Proxmox VE ${version}. Some features are not allowed for this token: ${missing.map((m) => m.label).join(', ')}.`
+  return result({ ok: true, version, privileges, emptyView, message, discoveredEndpoints })
 }
 
 export const onboardingHandlers: HandlerGroup<'onboarding:probe-certificate' | 'onboarding:test-connection'> = {
