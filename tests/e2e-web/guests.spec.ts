@@ -107,7 +107,8 @@ test('keyboard: arrows move between rows, Enter opens the guest, filters narrow 
 })
 
 test.describe('with a request that gets no answer', () => {
-  test.use({ bridgeOptions: { timings: { responseTimeoutMs: 800, outcomeCheckDelaysMs: [0, 500, 1000] } } })
+  // The dropped connection ends the request at once: no short timeouts that would also hit the polls.
+  test.use({ bridgeOptions: { timings: { outcomeCheckDelaysMs: [0, 500, 1000] } } })
 
   test('the row says "outcome unknown", checks, and never says "failed" or "try again"', async ({ app, bridge }, testInfo) => {
     const row = guestRow(app, 108)
@@ -120,7 +121,7 @@ test.describe('with a request that gets no answer', () => {
     await expect(status).toHaveAttribute('data-phase', 'unknown', { timeout: 15_000 })
     await expect(status).toContainText('outcome unknown')
     await expect(status).not.toContainText(/failed|try again/i)
-    await expect(app.locator('[data-testid="recent-task"][data-phase="unknown"]')).toContainText('check the guest before sending it again')
+    await expect(app.locator('[data-testid="recent-task"][data-phase="unknown"]')).toContainText(/check the guest before sending it again/i)
     // Once the app has looked, the guest may be started again.
     await expect(row.getByRole('button', { name: 'Start ci-runner-2' })).toBeEnabled({ timeout: 10_000 })
     await snap(app, testInfo, 'guests-outcome-unknown')

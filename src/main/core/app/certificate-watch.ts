@@ -41,8 +41,15 @@ export class CertificateWatch {
   constructor(private readonly o: CertificateWatchOptions) {}
 
   watch(clusterId: string, name: string, endpoints: readonly WatchedEndpoint[]): void {
+    // A restart of the cluster (rename, mode) must not raise a known change again: keep what still applies.
+    const before = this.watched.get(clusterId)
     this.unwatch(clusterId)
-    const w: Watched = { name, endpoints, mismatches: new Map(), events: [], timer: null, stopped: false }
+    const mismatches = new Map<string, CertificateMismatch>()
+    for (const e of endpoints) {
+      const m = before?.mismatches.get(keyOf(e))
+      if (m !== undefined && e.fingerprint256 !== null && m.pinned === e.fingerprint256.toUpperCase()) mismatches.set(keyOf(e), m)
+    }
+    const w: Watched = { name, endpoints, mismatches, events: before?.events.filter((ev) => mismatches.size > 0 && ev.kind === 'certificate-changed') ?? [], timer: null, stopped: false }
     this.watched.set(clusterId, w)
     this.schedule(clusterId, w, this.o.firstDelayMs ?? 3000)
   }

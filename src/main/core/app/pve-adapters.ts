@@ -36,7 +36,8 @@ export function clusterApiFromClient(client: PveClient): ClusterApi {
       return (await client.powerAction(kind, action, node, vmid)).upid
     },
     async recentGuestTasks(node: string, vmid: number) {
-      return (await client.nodeTasks(node, { vmid, limit: 20 })).map((t) => ({ upid: t.upid, type: t.type, starttime: t.starttime }))
+      // source 'all': a task still running (a long shutdown) is what we most need to find.
+      return (await client.nodeTasks(node, { vmid, limit: 20, source: 'all' })).map((t) => ({ upid: t.upid, type: t.type, starttime: t.starttime }))
     },
     async guestRunState(node: string, kind: GuestKind, vmid: number): Promise<string> {
       const s = await client.guestStatus(node, kind, vmid)

@@ -55,7 +55,7 @@ export function computeHealth(h: HealthInput): HealthResult {
   if (h.authFailed) return { health: 'auth', summary: 'token rejected (authentication failed)' }
   if (h.emptyView) return { health: 'auth', summary: 'token sees nothing: give it ACLs (privilege separation)' }
   if (h.unreachable) return { health: 'unreachable', summary: 'cluster unreachable' }
-  const up = h.nodes.filter((n) => n.status !== 'offline').length
+  const up = h.nodes.filter((n) => n.status === 'online').length
   const running = h.guests.filter((g) => g.state === 'running').length
   const counts = `${up}/${h.nodes.length} nodes up · ${running} guests running`
   if (h.nodes.length > 0 && h.nodes.every((n) => h.confirmedDown.has(n.name))) return { health: 'down', summary: `all nodes down · ${counts}` }

@@ -18,7 +18,7 @@ import type { PveEnvelope } from './http-errors'
 import { encodeParams } from './params'
 import type { PveParams } from './params'
 import { isConnectPhaseError } from './tls-trust'
-import { isStaleSocketError } from './transport'
+import { isStaleSocketError, SENT_BEFORE_CLOSE } from './transport'
 import type { Transport, WireMethod, WireRequest, WireResponse } from './transport'
 import type { PveEndpoint } from './types'
 
@@ -44,14 +44,28 @@ export interface RequesterOptions {
   logger?: (line: string) => void
 }
 
+/** How long a failed endpoint is tried after the others (unless it answers first). */
+const FAILED_MARK_MS = 60_000
+
 /** Shared by a client and the node-scoped views made with clientForNode(). */
 export class Requester {
   readonly endpoints: readonly PveEndpoint[]
   readonly #transport: Transport
   readonly #opts: RequesterOptions
   #last: PveEndpoint | undefined
-  /** Endpoints whose last attempt failed: tried after the others until they answer again. */
-  readonly #failed = new Set<PveEndpoint>()
+  /** Endpoints whose last attempt failed (and when): tried after the others for a while, or until they answer. */
+  readonly #failed = new Map<PveEndpoint, number>()
+
+  #isFailed(e: PveEndpoint): boolean {
+    const at = this.#failed.get(e)
+    if (at === undefined) return false
+    // A mark expires, so an endpoint that came back is used again even while the others keep answering.
+    if (Date.now() - at > FAILED_MARK_MS) {
+      this.#failed.delete(e)
+      return false
+    }
+    return true
+  }
 
   constructor(endpoints: readonly PveEndpoint[], transport: Transport, opts: RequesterOptions) {
     this.endpoints = endpoints
@@ -71,12 +85,13 @@ export class Requester {
     // Hot path (every call of a one-endpoint client, or while the first endpoint answers): no allocation.
     const head = this.endpoints[0]
     if (this.endpoints.length <= 1 || (this.#failed.size === 0 && (this.#last === undefined || this.#last === head) && (node === undefined || node === head?.node))) return this.endpoints
-    const first = this.#last ?? this.endpoints[0]
-    const rest = this.endpoints.filter((e) => e !== first)
     // A user behind NAT, a VPN or a reverse proxy must not pay a timeout per call for an endpoint that failed.
-    const cluster = first === undefined ? [] : [first, ...rest.filter((e) => !this.#failed.has(e)), ...rest.filter((e) => this.#failed.has(e))]
+    const healthy = this.endpoints.filter((e) => !this.#isFailed(e))
+    const first = this.#last !== undefined && healthy.includes(this.#last) ? this.#last : (healthy[0] ?? this.#last ?? this.endpoints[0])
+    const rest = this.endpoints.filter((e) => e !== first)
+    const cluster = first === undefined ? [] : [first, ...rest.filter((e) => !this.#isFailed(e)), ...rest.filter((e) => this.#isFailed(e))]
     const own = node === undefined ? undefined : this.endpoints.find((e) => e.node === node)
-    return own === undefined || this.#failed.has(own) ? cluster : [own, ...cluster.filter((e) => e !== own)]
+    return own === undefined || this.#isFailed(own) ? cluster : [own, ...cluster.filter((e) => e !== own)]
   }
 
   #log(line: string): void {
@@ -99,18 +114,21 @@ export class Requester {
     const order = this.order(spec.node)
     // Only for calls any endpoint can answer: a call about a node stays with the full timeout.
     const quick = spec.method === 'GET' && spec.node === undefined && order.length > 1 ? Math.min(this.#opts.firstByteMs ?? 5000, wire.timeoutMs) : undefined
+    // The short wait only while a later endpoint is not known to be failing: the last hope gets the full time.
+    const laterHealthy = (i: number): boolean => order.slice(i + 1).some((e) => !this.#isFailed(e))
     for (const [i, ep] of order.entries()) {
       const ctx: PveRequestContext = { host: ep.host, port: ep.port, method: spec.method, path: spec.path }
       let res: WireResponse
       try {
-        res = await this.#attempt(ep, quick === undefined || i === order.length - 1 ? wire : { ...wire, firstByteMs: quick })
+        res = await this.#attempt(ep, quick === undefined || !laterHealthy(i) ? wire : { ...wire, firstByteMs: quick })
       } catch (err) {
         const e = withContext(err, ctx)
         failures.push(e)
         // Sent, and no answer that says what happened: the action may have been carried out.
-        if (spec.method !== 'GET' && mayHaveArrived(e)) throw withAttempts(new OutcomeUnknownError(e, ctx), failures)
-        if (isConnectPhaseError(e) || e instanceof TimeoutError) this.#failed.add(ep)
-        if (!this.#mayTryNext(e, spec.method, spec.node !== undefined && ep.node === spec.node)) throw withAttempts(e, failures)
+        if (spec.method !== 'GET' && mayHaveArrived(e)) throw withAttempts(new OutcomeUnknownError(e, ctx), failures.filter((f) => f !== e))
+        // A timeout on a call about one node says that node is stuck, not the endpoint that proxied it.
+        if (isConnectPhaseError(e) || (e instanceof TimeoutError && spec.node === undefined)) this.#failed.set(ep, Date.now())
+        if (!this.#mayTryNext(e, spec.method, spec.node !== undefined)) throw withAttempts(e, failures)
         this.#log(`${spec.method} ${spec.path} failed on ${ep.host}:${ep.port} (${e.kind}); trying the next endpoint`)
         continue
       }
@@ -120,9 +138,10 @@ export class Requester {
       const env = parseEnvelope(res, ctx)
       return env.total === undefined ? { data: env.data, ctx } : { data: env.data, total: env.total, ctx }
     }
-    const first = failures[0]
-    if (first === undefined) throw new InvalidArgumentError('endpoints', 'No Proxmox endpoint is configured for this cluster.')
-    throw withAttempts(first, failures)
+    // The last failure is the answer; the ones before it are listed as tried first.
+    const last = failures[failures.length - 1]
+    if (last === undefined) throw new InvalidArgumentError('endpoints', 'No Proxmox endpoint is configured for this cluster.')
+    throw withAttempts(last, failures)
   }
 
   async #attempt(ep: PveEndpoint, wire: WireRequest): Promise<WireResponse> {
@@ -139,14 +158,14 @@ export class Requester {
     }
   }
 
-  #mayTryNext(e: PveError, method: WireMethod, onTargetNode: boolean): boolean {
+  #mayTryNext(e: PveError, method: WireMethod, nodeScoped: boolean): boolean {
     if (e.kind === 'aborted' || e.kind === 'closed') return false
     if (isConnectPhaseError(e)) return true
     if (method !== 'GET') return false
     if (e instanceof NetworkError || e instanceof MalformedResponseError) return true
     // A pveproxy stuck on one node (hung storage, overload) must not hide the rest of the cluster. A call
-    // about that very node stays put: another endpoint would only proxy it to the same stuck pveproxy.
-    return e instanceof TimeoutError && e.phase === 'response' && !onTargetNode
+    // about one node stays put: any other endpoint would only proxy it to that same node.
+    return e instanceof TimeoutError && e.phase === 'response' && !nodeScoped
   }
 
   /** Validates an envelope's data with a schema; a mismatch is a MalformedResponseError naming the first bad field. */
@@ -161,7 +180,8 @@ export class Requester {
 
 /** Failures after the request may have been written: not before connecting, not a cancel or a closed client. */
 function mayHaveArrived(e: PveError): boolean {
-  if (isConnectPhaseError(e) || e.kind === 'aborted' || e.kind === 'closed') return false
+  if (e.kind === 'closed') return (e as { [SENT_BEFORE_CLOSE]?: boolean })[SENT_BEFORE_CLOSE] === true
+  if (isConnectPhaseError(e) || e.kind === 'aborted') return false
   return e instanceof TimeoutError || e instanceof NetworkError || e instanceof MalformedResponseError
 }
 

@@ -48,6 +48,7 @@ export interface TransportOptions {
 }
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+const BODY_FLOOR_MS = 2000
 
 /** Transport failures after which a GET may simply be sent again on a fresh connection (stale keep-alive socket). */
 const STALE_SOCKET = Symbol('pve.staleSocket')
@@ -79,6 +80,14 @@ function classify(err: unknown, req: WireRequest, ctx: PveRequestContext, phase:
       : new NetworkError(code, true, { ...ctx, cause: err })
   if (STALE_CODES.has(code)) Object.defineProperty(out, STALE_SOCKET, { value: true, enumerable: false })
   return out
+}
+
+/** The client was closed while this request was on its way or being answered: it may have arrived. */
+export const SENT_BEFORE_CLOSE = Symbol('pve.sentBeforeClose')
+function closedAfterSending(): ClientClosedError {
+  const e = new ClientClosedError()
+  Object.defineProperty(e, SENT_BEFORE_CLOSE, { value: true, enumerable: false })
+  return e
 }
 
 function origin(ep: PveEndpoint): string {
@@ -139,24 +148,25 @@ export class Transport {
       if (req.firstByteMs !== undefined && req.firstByteMs < req.timeoutMs) opts.headersTimeout = req.firstByteMs
       res = await pool.request(opts)
     } catch (err) {
-      throw this.#closed ? new ClientClosedError() : classify(err, req, ctx, 'request', false, maxBytes)
+      throw this.#closed ? closedAfterSending() : classify(err, req, ctx, 'request', false, maxBytes)
     }
     // The headers came within headersTimeout (measured from sending). undici's body timeout is an idle
     // timer, so a server trickling a byte a second would never end: the body gets what is left of the
     // call's deadline, then the stream is cut. (One timer per call: cheaper than composed AbortSignals.)
     let overran = false
     const body = res.body
+    // With a floor: headers that came just in time (after queueing in the pool) still get their body read.
     const timer = setTimeout(() => {
       overran = true
       body.destroy(new Error('response deadline'))
-    }, Math.max(1, req.timeoutMs - (Date.now() - started)))
+    }, Math.max(BODY_FLOOR_MS, req.timeoutMs - (Date.now() - started)))
     try {
       const text = await body.text()
       if (res.statusCode < 300) return { status: res.statusCode, statusText: res.statusText, body: text }
       // Error texts end up in messages and logs.
       return { status: res.statusCode, statusText: this.#opts.redact(res.statusText), body: this.#opts.redact(text) }
     } catch (err) {
-      throw this.#closed ? new ClientClosedError() : classify(err, req, ctx, 'body', overran, maxBytes)
+      throw this.#closed ? closedAfterSending() : classify(err, req, ctx, 'body', overran, maxBytes)
     } finally {
       clearTimeout(timer)
     }

@@ -45,7 +45,8 @@ export function offeredActions(cluster: ClusterSnapshot, g: GuestView): { action
     { mode: cluster.mode, canPowerMgmt: () => (reasonMentionsPrivilege ? false : null) }
   )
   const actions = rule.actions.filter((a) => g.actions.includes(a))
-  const reason = actions.length > 0 ? null : (rule.reason ?? g.actionsDisabledReason)
+  // An unknown state says why (the cluster is not answering, …), not "node offline".
+  const reason = actions.length > 0 ? null : g.staleReason !== null ? g.actionsDisabledReason : (rule.reason ?? g.actionsDisabledReason)
   return { actions, reason }
 }
 

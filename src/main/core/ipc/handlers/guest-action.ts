@@ -51,6 +51,7 @@ export async function guestAction(input: Input, ctx: HandlerContext): Promise<Ac
     { vmid: g.vmid, kind: g.kind, state: g.state, template: g.template, lock: g.lock, nodeOnline: !g.stale },
     { mode: c.mode, canPowerMgmt: () => can }
   )
+  if (g.staleReason !== null && !rule.actions.includes(input.action)) throw new AppError('refused', `The state of guest ${g.vmid} is unknown now (${g.staleReason}): nothing was sent.`)
   if (!rule.actions.includes(input.action)) throw refusal(rule.reason, input.action)
 
   const actionId = ctx.newId()
@@ -121,7 +122,11 @@ async function follow(
     if (outcome.ok) progress('ok', upid, outcome.exitstatus, null)
     else progress('failed', upid, outcome.exitstatus, `The ${input.action} task of guest ${vmid} failed: ${outcome.exitstatus}`)
   } catch (e) {
-    if (errorCodeOf(e) !== 'aborted') progress('failed', upid, null, `The task could not be followed: ${toIpcError(e, []).message}`)
+    // The task was started: whatever stopped us from following it, its outcome is unknown, not failed.
+    if (!ctx.stopping.aborted) {
+      const why = errorCodeOf(e) === 'aborted' ? 'following it stopped (the cluster\'s settings changed)' : `following it failed (${toIpcError(e, []).message})`
+      progress('unknown', upid, null, `The ${input.action} task was started, but ${why}: check the guest before trying again.`)
+    }
   } finally {
     c.monitor.noteUserAction({ node: input.node, kind: input.kind, vmid, action: input.action, upid, done: true })
     if (!ctx.stopping.aborted) {

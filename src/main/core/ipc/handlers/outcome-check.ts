@@ -68,16 +68,20 @@ export function verdictProgress(v: Exclude<OutcomeVerdict, { found: 'task' }>, o
   return {
     phase: 'unknown',
     exitStatus: null,
-    message: `Outcome unknown: no ${o.action} task for guest ${o.vmid} appeared on ${o.node} and ${now}. It was probably not carried out; check the guest before sending it again.`
+    message: `Outcome unknown: no ${o.action} task for guest ${o.vmid} has appeared on ${o.node} so far, and ${now}. Check the guest before sending it again.`
   }
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve()
   return new Promise((resolve) => {
-    const t = setTimeout(resolve, ms)
-    signal.addEventListener('abort', () => {
+    const done = (): void => {
       clearTimeout(t)
+      signal.removeEventListener('abort', done)
       resolve()
-    }, { once: true })
+    }
+    const t = setTimeout(done, ms)
+    t.unref()
+    signal.addEventListener('abort', done, { once: true })
   })
 }

@@ -41,7 +41,7 @@ export function ClusterSummary({ cluster }: { cluster: ClusterSnapshot }): React
         </p>
       ) : null}
       {cluster.certificateMismatches.map((m) => (
-        <CertificateChanged key={`${m.host}:${m.port}`} clusterId={cluster.clusterId} mismatch={m} />
+        <CertificateChanged key={`${m.host}:${m.port}:${m.presented}`} clusterId={cluster.clusterId} mismatch={m} />
       ))}
       {cluster.emptyView ? (
         <p className="warning-text" role="alert">

@@ -54,7 +54,7 @@ export function ClusterList({ api, clusters, snapshots, onSaved, navigate }: Clu
               </button>
             </div>
             {(snapshots.find((x) => x.clusterId === c.id)?.certificateMismatches ?? []).map((m) => (
-              <CertificateChanged key={`${m.host}:${m.port}`} clusterId={c.id} mismatch={m} />
+              <CertificateChanged key={`${m.host}:${m.port}:${m.presented}`} clusterId={c.id} mismatch={m} />
             ))}
             {editing === c.id ? <ClusterEditor api={api} cluster={c} onSaved={onSaved} onClose={() => setEditing(null)} /> : null}
           </li>
