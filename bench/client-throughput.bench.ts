@@ -3,7 +3,7 @@
 //  1. requests/second of PveClient.version() vs raw undici Pool.request on the same keep-alive connection (target >= 0.9x);
 //  2. TCP connections opened for 1,000 sequential calls, without limits (target 1) and with pveproxy's
 //     100-request limit (target 10, the minimum).
-// Run: npm run bench client   (or node --import ./bench/ts-hooks.mjs bench/client-throughput.bench.ts)   (BENCH_STRICT=1 makes missed targets fail the run)
+// Run: npm run bench client   (or node --import ./bench/ts-hooks.mjs bench/client-throughput.bench.ts)   (a missed target fails the run; BENCH_LENIENT=1 only reports it)
 import { PveClient } from '../src/main/core/proxmox/index'
 import { pveJson, startTestServer } from '../tests/main/core/proxmox/helpers/test-https-server'
 
@@ -87,4 +87,5 @@ console.log(`  no server limit              : ${unlimited}   (target 1) ${unlimi
 console.log(`  pveproxy 100-request limit   : ${limited}   (target 10, the minimum) ${limited === 10 ? 'OK' : 'MISSED'}`)
 
 const missed = ratio < 0.9 || unlimited !== 1 || limited !== 10
-if (missed && process.env.BENCH_STRICT === '1') process.exit(1)
+// A missed target fails the run (BENCH_LENIENT=1 only reports it, e.g. on a machine known to be loaded).
+if (missed && process.env.BENCH_LENIENT !== '1') process.exit(1)

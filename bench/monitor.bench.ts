@@ -2,7 +2,7 @@
 //  1. HTTP requests per regular poll cycle, real PveClient + ClusterMonitor + simulator (target: 1)
 //  2. CPU time of parse + diff per cycle, median of 200 cycles on recorded payloads (target: < 10 ms)
 //  3. heap growth after 10,000 parse + diff cycles on recorded payloads (target: < 5 MB)
-// Run: npm run bench monitor   (or node --expose-gc --import ./bench/ts-hooks.mjs bench/monitor.bench.ts)   (BENCH_STRICT=1 makes missed targets fail the run)
+// Run: npm run bench monitor   (or node --expose-gc --import ./bench/ts-hooks.mjs bench/monitor.bench.ts)   (a missed target fails the run; BENCH_LENIENT=1 only reports it)
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 
@@ -109,4 +109,5 @@ try {
 }
 
 const missed = results.filter((r) => !r.ok)
-if (missed.length > 0 && process.env.BENCH_STRICT === '1') process.exit(1)
+// A missed target fails the run (BENCH_LENIENT=1 only reports it, e.g. on a machine known to be loaded).
+if (missed.length > 0 && process.env.BENCH_LENIENT !== '1') process.exit(1)

@@ -1,6 +1,6 @@
 // SSH latency: pooled exec vs a fresh ssh2 connection per call vs OpenSSH's own multiplexing, against one
 // local sshd (tests/helpers/sshd-server.ts), plus the throughput of 100 concurrent execs on one host.
-// Run: npm run bench ssh   (or node --import ./bench/ts-hooks.mjs bench/ssh-pool.bench.ts)   (BENCH_STRICT=1 makes missed targets fail the run)
+// Run: npm run bench ssh   (or node --import ./bench/ts-hooks.mjs bench/ssh-pool.bench.ts)   (a missed target fails the run; BENCH_LENIENT=1 only reports it)
 import { execFile } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import { Socket } from 'node:net'
@@ -101,7 +101,7 @@ try {
   console.log(`  pooled / OpenSSH mux = ${vsMux.toFixed(2)}x  (target <= 0.9x: ${okMux ? 'met' : 'MISSED'})`)
   console.log(`  fresh / pooled       = ${vsFresh.toFixed(2)}x  (target >= 3x: ${okFresh ? 'met' : 'MISSED'})`)
   console.log(`  100 concurrent execs on one host: ${burstMs.toFixed(0)} ms total, ${(100 / (burstMs / 1000)).toFixed(0)} execs/s`)
-  if (process.env.BENCH_STRICT === '1' && !(okMux && okFresh)) failed = true
+  if (process.env.BENCH_LENIENT !== '1' && !(okMux && okFresh)) failed = true
 } catch (err) {
   console.error(err)
   failed = true
