@@ -65,6 +65,7 @@ test('a wrong token secret is reported next to the token fields', async ({ app }
   await testAndTrust(app)
   await expect(app.locator('.field-invalid .field-error').first()).toBeVisible()
   await expect(app.getByRole('button', { name: 'Save' })).toBeDisabled()
+  await expect(app.getByTestId('onboarding-message')).toHaveAttribute('role', 'alert')
 })
 
 test('a wrong certificate fingerprint is reported next to the fingerprint field', async ({ app }) => {
@@ -83,6 +84,11 @@ test('a good token: trust the certificate, see the privilege report, save, and t
   const report = app.getByTestId('privilege-report')
   await expect(report).toBeVisible()
   await expect(report.locator('li[data-feature="power"]')).toHaveAttribute('data-ok', 'true')
+  // Good news is a status, not a red alert.
+  const message = app.getByTestId('onboarding-message')
+  await expect(message).toContainText('Connected to Proxmox VE')
+  await expect(message).toHaveAttribute('role', 'status')
+  await expect(message).toHaveAttribute('data-kind', 'success')
   await app.getByRole('button', { name: 'Save' }).click()
   await expect(app.locator('[data-view="overview"]')).toBeVisible()
   await expect(app.getByRole('heading', { name: /office/ })).toBeVisible({ timeout: 15_000 })

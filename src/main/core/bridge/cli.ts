@@ -1,6 +1,6 @@
 // `npm run dev:web`: the dashboard in a browser, against the demo simulator (default) or a settings
 // directory. Prints the one URL that works (it carries this run's token).
-//   node out/bridge/cli.mjs [--port 5174] [--user-data <dir>] [--renderer out/renderer] [--fast]
+//   node out/bridge/cli.mjs [--port 5174] [--user-data <dir>] [--renderer out/renderer] [--fast] [--verbose]
 import { parseArgs } from 'node:util'
 
 import { startBridge } from './start-bridge'
@@ -11,7 +11,8 @@ const { values } = parseArgs({
     'user-data': { type: 'string' },
     renderer: { type: 'string', default: 'out/renderer' },
     fast: { type: 'boolean', default: false },
-    quiet: { type: 'boolean', default: false }
+    // Quiet by default: one line per API call is for debugging, not for someone looking at the dashboard.
+    verbose: { type: 'boolean', default: false }
   }
 })
 
@@ -27,7 +28,7 @@ const bridge = await startBridge({
   ...(values['user-data'] === undefined ? {} : { userDataDir: values['user-data'] }),
   // --fast: short demo timings, handy to watch tasks and node failures without waiting.
   ...(values.fast ? { simulator: { taskDurationMs: 800, offlineAfterMs: 800, authDelayMs: 200 }, timings: { pollIntervalMs: 2000, taskPollMs: 250 } } : {}),
-  logger: values.quiet ? () => {} : (line) => console.log(line)
+  logger: values.verbose ? (line) => console.log(line) : () => {}
 })
 
 console.log(`\nPVE Tray dashboard: ${bridge.url}\n(127.0.0.1 only; the token in the link is required. Ctrl+C to stop.)`)

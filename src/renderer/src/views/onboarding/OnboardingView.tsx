@@ -91,6 +91,7 @@ export function OnboardingView({ api, settings, editClusterId, navigate }: Onboa
   }
 
   const canSave = result !== null && result.ok && !result.needsTrust
+  const messageKind = result === null ? 'error' : result.ok ? 'success' : result.needsTrust ? 'info' : 'error'
   return (
     <div className="view view-onboarding" data-view="onboarding">
       <h1 className="view-title">{editing !== undefined ? `Edit ${editing.name}` : 'Connect a Proxmox VE cluster'}</h1>
@@ -106,9 +107,16 @@ export function OnboardingView({ api, settings, editClusterId, navigate }: Onboa
       ) : null}
       <ConnectionForm form={form} errors={errors} testing={busy} onChange={change} onTest={() => void test(form)} />
       {message !== null ? (
-        <p className="error-text panel" role="alert" data-testid="onboarding-message">
-          {message}
-        </p>
+        // Only a problem is an alert in red: "Connected…" is good news, "compare this fingerprint" a next step.
+        messageKind === 'error' ? (
+          <p className="error-text panel" role="alert" data-testid="onboarding-message" data-kind="error">
+            {message}
+          </p>
+        ) : (
+          <p className={`panel ${messageKind === 'success' ? 'success-text' : 'info-text'}`} role="status" data-testid="onboarding-message" data-kind={messageKind}>
+            {message}
+          </p>
+        )
       ) : null}
       {result?.needsTrust === true && result.certificate !== null ? <CertificateTrust cert={result.certificate} onTrust={() => trust(result.certificate?.fingerprint256 ?? '')} /> : null}
       {result !== null && !result.needsTrust && result.privileges.length > 0 ? <PrivilegeReport result={result} chosen={chosen} onChoose={choose} /> : null}
