@@ -10,9 +10,11 @@ import { GuestTracker } from './guest-tracker'
 import { isEmptyView } from './empty-view'
 import { computeHealth } from './health'
 import { CoreState, type MonitorSettings } from './monitor-core-state'
+import { FreshStatuses } from './fresh-status'
 import { EventFactory } from './monitor-events'
 import type { MuteEntry } from './mutes'
 import { NodeTracker } from './node-tracker'
+import { staleReasonOf, unknownGuest, unknownNode } from './unknown-view'
 import type { ParsedGuest, ParsedResources } from './parse-resources'
 import { parseResources } from './parse-resources'
 import { parseClusterStatus } from './parse-status'
@@ -88,43 +90,22 @@ export class MonitorCore {
     return this.snapshot(now, false, null)
   }
 
-  /**
-   * A guest's status as its node reported it (status/current) when an action the user started ended: fresher
-   * than /cluster/resources, which shows pvestatd's view (up to ~10 s old). It is shown at once and kept until
-   * the cluster's list agrees (or FRESH_STATUS_MS passed), so a row never says "running" next to "Stop: OK".
-   */
+  /** The node's own word on a guest's status after an action the user started: shown at once (see fresh-status.ts). */
   noteGuestStatus(vmid: number, status: string, now: number): ClusterSnapshot {
-    this.fresh.set(vmid, { status, at: now })
-    if (this.s.lastParsed !== null) this.s.lastParsed = this.withFresh(this.s.lastParsed, now)
+    this.fresh.note(vmid, status, now)
+    if (this.s.lastParsed !== null) this.s.lastParsed = this.fresh.apply(this.s.lastParsed, now, false)
     return this.snapshot(now, this.lastView.stale, this.lastView.error)
   }
 
-  private readonly fresh = new Map<number, { status: string; at: number }>()
+  private readonly fresh = new FreshStatuses()
   private lastView: { stale: boolean; error: SnapshotError | null } = { stale: false, error: null }
-
-  private withFresh(p: ParsedResources, now: number): ParsedResources {
-    if (this.fresh.size === 0) return p
-    let changed = false
-    const guests = p.guests.map((g) => {
-      const f = this.fresh.get(g.vmid)
-      if (f === undefined) return g
-      if (now - f.at > FRESH_STATUS_MS || g.status === f.status) {
-        // The cluster's list caught up (or it is too old to prefer): the list speaks again.
-        if (p !== this.s.lastParsed) this.fresh.delete(g.vmid)
-        return g
-      }
-      changed = true
-      return Object.freeze({ ...g, status: f.status })
-    })
-    return changed ? Object.freeze({ ...p, guests: Object.freeze(guests) }) : p
-  }
 
   observeSuccess(p: PollData, now: number): CycleOutput {
     const events: MonitorEvent[] = []
     const clearedMutes: MuteEntry[] = []
     const s = this.s
     s.pruneUserActions(now)
-    const parsed = this.withFresh(parseResources(p.resources), now)
+    const parsed = this.fresh.apply(parseResources(p.resources), now, true)
     const tasks = p.tasks ? parseTasks(p.tasks) : null
     if (tasks) s.noteTasks(tasks)
     let baseline = s.needBaseline
@@ -264,7 +245,7 @@ export class MonitorCore {
       health,
       summary,
       quorate: unknownNow ? null : this.quorum.quorate,
-      nodes: Object.freeze(reason === null ? nodes : nodes.map((n) => Object.freeze({ ...n, status: 'unknown' as const, staleReason: reason, lastSeen: s.fetchedAt }))),
+      nodes: Object.freeze(reason === null ? nodes : nodes.map((n) => unknownNode(n, reason, s.fetchedAt))),
       guests: Object.freeze(reason === null ? guests : guests.map((g) => unknownGuest(g, reason))),
       storage: Object.freeze(storage),
       endpoint: s.endpoint,
@@ -278,32 +259,7 @@ export class MonitorCore {
   }
 }
 
-/** What the last poll's failure means for what is on screen, in words. */
-function staleReasonOf(e: SnapshotError | null): string {
-  switch (e?.kind) {
-    case 'auth':
-      return 'the API token was rejected'
-    case 'tls':
-      return 'the certificate does not match the trusted one'
-    case 'timeout':
-      return 'the cluster did not answer in time'
-    case 'malformed':
-    case 'http':
-      return 'the cluster answered with an error'
-    default:
-      return 'the cluster is not answering'
-  }
-}
-
-function unknownGuest(g: GuestView, reason: string): GuestView {
-  if (g.staleReason !== null && g.state === 'unknown') return g
-  return Object.freeze({ ...g, state: 'unknown' as const, stale: true, staleReason: reason, actions: Object.freeze([]), actionsDisabledReason: `Its state is unknown: ${reason}.`, busy: false })
-}
-
 const NO_MISMATCHES: readonly never[] = Object.freeze([])
-
-/** How long a node's own answer is preferred over the cluster list that has not caught up: 3 pvestatd rounds. */
-const FRESH_STATUS_MS = 30_000
 
 function guestRef(p: ParsedResources, vmid: number): { vmid: number; kind: 'qemu' | 'lxc'; name: string } | null {
   const g = p.guests.find((x) => x.vmid === vmid)

@@ -176,20 +176,6 @@ export class TimeoutError extends PveError {
   }
 }
 
-/**
- * A POST (or PUT/DELETE) that may have reached the server and got no usable answer: a response timeout,
- * a connection reset after sending, a body cut off. It may have been carried out: never "try again".
- */
-export class OutcomeUnknownError extends PveError {
-  readonly kind = 'outcome-unknown'
-  /** What happened on the wire (TimeoutError, NetworkError, MalformedResponseError). */
-  readonly wireError: PveError
-  constructor(wireError: PveError, ctx: PveRequestContext) {
-    super(`${where(ctx)}: no usable answer after the request was sent (${wireError.kind}). It may have been carried out: check the guest before trying again.`, { ...ctx, cause: wireError })
-    this.wireError = wireError
-  }
-}
-
 export class AbortedError extends PveError {
   readonly kind = 'aborted'
   constructor(ctx: PveRequestContext & { cause?: unknown }) {
@@ -255,15 +241,6 @@ export class MalformedResponseError extends PveError {
   constructor(detail: string, ctx: PveRequestContext & { status?: number; cause?: unknown }) {
     super(`${where(ctx)} sent a response this app cannot read (${detail}). The server may be a different service or a newer Proxmox VE version.`, ctx)
     this.detail = detail
-  }
-}
-
-/** The answer was larger than the client accepts (a broken or hostile server): cut off, never buffered whole. */
-export class ResponseTooLargeError extends MalformedResponseError {
-  readonly maxBytes: number
-  constructor(maxBytes: number, ctx: PveRequestContext & { cause?: unknown }) {
-    super(`the response is larger than ${Math.round(maxBytes / (1024 * 1024))} MiB and was cut off`, ctx)
-    this.maxBytes = maxBytes
   }
 }
 

@@ -6,6 +6,7 @@ export { PveClient, redactConfig, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_RESPONSE_T
 export type { PvePublicConfig } from './client'
 export { PveApi } from './api'
 export * from './errors'
+export * from './outcome-errors'
 export type * from './types'
 export { fetchCertificate } from './tls-probe'
 export type { PveCertificateInfo, FetchCertificateOptions } from './tls-probe'

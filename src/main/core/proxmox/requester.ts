@@ -11,7 +11,8 @@
  */
 import type { z } from 'zod'
 
-import { InvalidArgumentError, MalformedResponseError, NetworkError, OutcomeUnknownError, PveError, TimeoutError } from './errors'
+import { InvalidArgumentError, MalformedResponseError, NetworkError, PveError, TimeoutError } from './errors'
+import { OutcomeUnknownError } from './outcome-errors'
 import type { PveRequestContext } from './errors'
 import { errorForResponse, parseEnvelope } from './http-errors'
 import type { PveEnvelope } from './http-errors'

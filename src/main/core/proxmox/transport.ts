@@ -6,7 +6,8 @@
 import { Pool } from 'undici'
 import type { Dispatcher } from 'undici'
 
-import { AbortedError, ClientClosedError, MalformedResponseError, NetworkError, PveError, ResponseTooLargeError, TimeoutError } from './errors'
+import { AbortedError, ClientClosedError, MalformedResponseError, NetworkError, PveError, TimeoutError } from './errors'
+import { ResponseTooLargeError } from './outcome-errors'
 import type { PveRequestContext } from './errors'
 import { createTrustedConnector } from './tls-trust'
 import type { PveEndpoint } from './types'

@@ -8,6 +8,10 @@ import type { StoredCluster } from './settings-schema'
 export const tokenCtx = (c: StoredCluster): SecretContext => ({ kind: 'token', token: tokenContext(c) })
 export const sshCtx = (c: StoredCluster): SecretContext => ({ kind: 'ssh', ssh: sshContext(c.ssh) })
 
+export const REENTER_TOKEN_SECRET =
+  'The token ID, endpoints, fingerprints or CA changed: enter the token secret again to use it with them (a stored secret is only sent where it was saved for).'
+export const REENTER_PASSPHRASE = 'The SSH key, user, port or node address overrides changed: enter the key passphrase again (or remove it).'
+
 export interface BoundSecrets {
   /** The secret under `key` if it was sealed for `expected`, else null. */
   read(key: string, expected: SecretContext): string | null

@@ -6,11 +6,12 @@ import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
 
 import type { clusterInputSchema, generalSettingsInputSchema } from '../../../shared/ipc/schemas'
-import type { ClusterSettingsView, SettingsView } from '../../../shared/views'
+import type { SettingsView } from '../../../shared/views'
 import { AppError } from '../ipc/app-error'
 import { clusterCaProblem } from '../proxmox/cluster-ca'
 import { coversEndpoint, sameContext, sealBound, type TokenEndpoint } from '../vault/bound-secret'
-import { createBoundSecrets, sshCtx, tokenCtx } from './bound-secrets'
+import { createBoundSecrets, REENTER_PASSPHRASE, REENTER_TOKEN_SECRET, sshCtx, tokenCtx } from './bound-secrets'
+import { clusterView } from './cluster-view'
 import { vaultKeys, type SecretVault } from '../vault/secret-vault'
 import type { LoadedSettings, Recovered } from './load-settings'
 import { withGuestAlert, withMute, type MuteMode, type MuteTargetRef } from './mute-list'
@@ -56,30 +57,6 @@ function slug(name: string): string {
   return `${s || 'cluster'}-${randomUUID().slice(0, 8)}`
 }
 
-
-export const REENTER_TOKEN_SECRET =
-  'The token ID, endpoints, fingerprints or CA changed: enter the token secret again to use it with them (a stored secret is only sent where it was saved for).'
-export const REENTER_PASSPHRASE = 'The SSH key, user, port or node address overrides changed: enter the key passphrase again (or remove it).'
-
-function clusterView(c: StoredCluster, vault: SecretVault, usable: { token: boolean; passphrase: boolean }): ClusterSettingsView {
-  return {
-    id: c.id,
-    name: c.name,
-    mode: c.mode,
-    endpoints: c.endpoints.map((e) => ({ ...e })),
-    tokenId: c.tokenId,
-    hasTokenSecret: usable.token,
-    hasCaPem: c.caPem !== null,
-    ssh: {
-      user: c.ssh?.user ?? 'root',
-      keyPath: c.ssh?.keyPath ?? null,
-      useAgent: c.ssh?.useAgent ?? false,
-      hasPassphrase: usable.passphrase,
-      port: c.ssh?.port ?? 22,
-      hostOverrides: { ...(c.ssh?.hostOverrides ?? {}) }
-    }
-  }
-}
 
 export function createSettingsService(opts: {
   store: SettingsStore
@@ -134,7 +111,7 @@ export function createSettingsService(opts: {
     doc: () => doc,
     view(): SettingsView {
       return {
-        clusters: doc.clusters.map((c) => clusterView(c, vault, { token: tokenSecretOf(c) !== null, passphrase: passphraseOf(c) !== null })),
+        clusters: doc.clusters.map((c) => clusterView(c, { token: tokenSecretOf(c) !== null, passphrase: passphraseOf(c) !== null })),
         pollIntervalSec: doc.pollIntervalSec,
         storageThresholdPct: doc.storageThresholdPct,
         notifications: { enabled: { ...defaultNotificationKinds, ...doc.notifications.enabled }, pausedUntil: doc.notifications.pausedUntil },

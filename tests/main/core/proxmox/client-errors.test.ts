@@ -266,7 +266,8 @@ describe('transport failures become typed errors', () => {
 
   test('fingerprint mismatch → TlsFingerprintMismatchError with expected and presented; nothing sent', async () => {
     const a = sim.endpoints[0]!
-    const wrong = 'AA:' + a.fingerprint256.slice(3)
+    // Never the real one (its first byte may itself be AA: the simulator's certificates are random).
+    const wrong = (a.fingerprint256.startsWith('AA') ? 'BB:' : 'AA:') + a.fingerprint256.slice(3)
     const { client } = simClient(sim, sim.tokens.admin, { endpoints: [{ host: a.host, port: a.port, fingerprint256: wrong }] })
     track(client)
     const before = sim.requests().length

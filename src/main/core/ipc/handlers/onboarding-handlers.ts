@@ -5,7 +5,7 @@ import type { CertificateInfo, ConnectionTestResult, EndpointView } from '../../
 import type { ClusterApi } from '../../app/ports'
 import { isEmptyView } from '../../monitor/empty-view'
 import { clusterCaProblem } from '../../proxmox/cluster-ca'
-import { REENTER_TOKEN_SECRET } from '../../settings/settings-service'
+import { REENTER_TOKEN_SECRET } from '../../settings/bound-secrets'
 import { parseResources } from '../../monitor/parse-resources'
 import { AppError } from '../app-error'
 import type { HandlerContext, HandlerGroup } from '../handler-types'
