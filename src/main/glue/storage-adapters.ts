@@ -39,8 +39,7 @@ class StoreFile {
       this.open().store = doc
     } catch {
       // Still unreadable (the core has taken its backup by now): move it aside, start a fresh file.
-      if (existsSync(this.path)) renameSync(this.path, asidePath(this.path, 'unreadable'))
-      this.store = null
+      this.setAside()
       this.open().store = doc
     }
   }

@@ -211,24 +211,21 @@ export class ClusterMonitor {
       const resources = await this.api.clusterResources(abort.signal)
       const status = fetchStatus ? await this.optional(() => this.api.clusterStatus(abort.signal)) : null
       const tasks = fetchTasks ? await this.optional(() => this.api.clusterTasks(abort.signal)) : null
-      if (abort.signal.aborted && !overran) return
-      if (overran) throw new Error('poll deadline')
-      out = this.core.observeSuccess(
-        { resources, status: status?.ok ?? null, statusError: status?.err ?? null, tasks: tasks?.ok ?? null, tasksFailed: tasks?.err != null, endpoint: this.api.lastEndpoint },
-        this.clock.now()
-      )
-      if (fetchStatus) {
-        this.cyclesSinceStatus = 0
-        this.statusWanted = false
-      } else if (kind !== 'confirm') this.cyclesSinceStatus++
-    } catch (e) {
-      if (overran) {
-        const s = Math.round(this.pollDeadlineMs / 1000)
-        out = this.core.observeFailure(
-          { kind: 'timeout', message: `The cluster did not answer a whole poll within ${s} s (an overloaded node or a stuck pveproxy): what is shown is from the last poll that worked.`, privilege: null, status: null },
+      if (overran) out = this.overrun()
+      else if (abort.signal.aborted) return
+      else {
+        out = this.core.observeSuccess(
+          { resources, status: status?.ok ?? null, statusError: status?.err ?? null, tasks: tasks?.ok ?? null, tasksFailed: tasks?.err != null, endpoint: this.api.lastEndpoint },
           this.clock.now()
         )
-      } else {
+        if (fetchStatus) {
+          this.cyclesSinceStatus = 0
+          this.statusWanted = false
+        } else if (kind !== 'confirm') this.cyclesSinceStatus++
+      }
+    } catch (e) {
+      if (overran) out = this.overrun()
+      else {
         const err = classifyError(e)
         if (abort.signal.aborted || err.kind === 'aborted') return
         out = this.core.observeFailure(err, this.clock.now())
@@ -242,6 +239,13 @@ export class ClusterMonitor {
     if (out.wantStatus) this.statusWanted = true
     if (out.confirm) this.schedule(this.confirmDelayMs, 'confirm')
     else this.schedule(out.backoffMs ?? this.intervalMs, 'regular')
+  }
+
+  /** The poll ran past its deadline: abandoned, and said as a timeout. */
+  private overrun(): CycleOutput {
+    const s = Math.round(this.pollDeadlineMs / 1000)
+    const message = `The cluster did not answer a whole poll within ${s} s (an overloaded node or a stuck pveproxy): what is shown is from the last poll that worked.`
+    return this.core.observeFailure({ kind: 'timeout', message, privilege: null, status: null }, this.clock.now())
   }
 
   private async optional(fn: () => Promise<readonly unknown[]>): Promise<{ ok: readonly unknown[] | null; err: ClassifiedError | null }> {

@@ -57,7 +57,6 @@ function slug(name: string): string {
   return `${s || 'cluster'}-${randomUUID().slice(0, 8)}`
 }
 
-
 export function createSettingsService(opts: {
   store: SettingsStore
   vault: SecretVault
@@ -95,6 +94,32 @@ export function createSettingsService(opts: {
     }
     doc = checked.data
     for (const l of [...listeners]) l(doc)
+  }
+
+  /**
+   * Secrets first: if the vault refuses (no keyring), the document is left as it was. If the document then
+   * cannot be saved, the previous secrets are put back: "nothing was changed" must stay true.
+   */
+  function commitWithSecrets(next: SettingsDoc, keys: readonly string[], writeSecrets: () => void): void {
+    const previous = keys.map((k) => [k, vault.get(k)] as const)
+    try {
+      writeSecrets()
+    } catch {
+      throw new AppError('internal', 'The secret could not be stored: the system keyring is not available. Nothing was changed.')
+    }
+    try {
+      commit(next)
+    } catch (e) {
+      try {
+        for (const [k, v] of previous) {
+          if (v === null) vault.delete(k)
+          else vault.set(k, v)
+        }
+      } catch {
+        log('settings: could not restore the previous secrets after a failed save')
+      }
+      throw e
+    }
   }
 
   const bound = createBoundSecrets(vault, log, () => readOnly !== null)
@@ -180,34 +205,11 @@ export function createSettingsService(opts: {
       if (existing !== undefined && ssh !== undefined && ssh.passphrase === undefined && passphraseOf(existing) !== null && !sameContext(sshCtx(existing), sshCtx(cluster))) {
         throw new AppError('invalid-input', REENTER_PASSPHRASE, { fields: { 'ssh.passphrase': 'Enter the key passphrase again for the changed SSH settings' } })
       }
-      // Secrets first: if the vault refuses (no keyring), the document is left as it was. If the document
-      // then cannot be saved, the previous secrets are put back: "nothing was changed" must stay true.
-      const tokenKey = vaultKeys.tokenSecret(id)
-      const passKey = vaultKeys.sshPassphrase(id)
-      const previous = { token: vault.get(tokenKey), pass: vault.get(passKey) }
-      const restore = (): void => {
-        try {
-          for (const [k, v] of [[tokenKey, previous.token], [passKey, previous.pass]] as const) {
-            if (v === null) vault.delete(k)
-            else vault.set(k, v)
-          }
-        } catch {
-          log('settings: could not restore the previous secrets after a failed save')
-        }
-      }
-      try {
+      commitWithSecrets(next, [vaultKeys.tokenSecret(id), vaultKeys.sshPassphrase(id)], () => {
         if (input.tokenSecret !== undefined) vault.set(vaultKeys.tokenSecret(id), sealBound(input.tokenSecret, tokenCtx(cluster)))
         if (ssh?.passphrase === null) vault.delete(vaultKeys.sshPassphrase(id))
         else if (typeof ssh?.passphrase === 'string') vault.set(vaultKeys.sshPassphrase(id), sealBound(ssh.passphrase, sshCtx(cluster)))
-      } catch {
-        throw new AppError('internal', 'The secret could not be stored: the system keyring is not available. Nothing was changed.')
-      }
-      try {
-        commit(next)
-      } catch (e) {
-        restore()
-        throw e
-      }
+      })
       log(`settings: cluster ${id} ${existing === undefined ? 'added' : 'updated'}`)
       return cluster
     },
@@ -219,18 +221,9 @@ export function createSettingsService(opts: {
       if (!c.endpoints.some((e) => `${e.host.toLowerCase()}:${e.port}` === key)) throw new AppError('not-found', `${host}:${port} is not an endpoint of this cluster.`)
       const updated: StoredCluster = { ...c, endpoints: c.endpoints.map((e) => (`${e.host.toLowerCase()}:${e.port}` === key ? { ...e, fingerprint256 } : e)) }
       const secret = tokenSecretOf(c)
-      const previous = vault.get(vaultKeys.tokenSecret(clusterId))
-      try {
+      commitWithSecrets({ ...doc, clusters: doc.clusters.map((x) => (x.id === clusterId ? updated : x)) }, [vaultKeys.tokenSecret(clusterId)], () => {
         if (secret !== null) vault.set(vaultKeys.tokenSecret(clusterId), sealBound(secret, tokenCtx(updated)))
-      } catch {
-        throw new AppError('internal', 'The secret could not be stored: the system keyring is not available. Nothing was changed.')
-      }
-      try {
-        commit({ ...doc, clusters: doc.clusters.map((x) => (x.id === clusterId ? updated : x)) })
-      } catch (e) {
-        if (previous !== null) vault.set(vaultKeys.tokenSecret(clusterId), previous)
-        throw e
-      }
+      })
       log(`settings: cluster ${clusterId}: new certificate pinned for ${host}:${port}`)
     },
 
