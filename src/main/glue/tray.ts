@@ -7,10 +7,10 @@ import type { Menu as NativeMenu } from 'electron'
 
 import type { AppState, TaskProgress } from '../../shared/views'
 import type { AppCore } from '../core/app'
-import { buildTrayMenu } from '../core/tray/build-tray-menu'
 import { busyFrame, trayIconFile, type IconName } from '../core/tray/icon-files'
-import { findMenuItem, sameMenu, type ConfirmSpec, type MenuItemModel } from '../core/tray/menu-model'
-import { applyTaskProgress, busyLabel, pruneTasks, taskFailureNotice, type TaskTable } from '../core/tray/task-tracker'
+import { findMenuItem, type ConfirmSpec, type MenuItemModel } from '../core/tray/menu-model'
+import { taskFailureNotice } from '../core/tray/task-tracker'
+import { createTrayPresenter } from '../core/tray/tray-presenter'
 import { trayStatus, type TrayStatus } from '../core/tray/tray-status'
 import type { Dashboard } from './dashboard-window'
 import type { Notifier } from './notifications'
@@ -55,9 +55,8 @@ export function createTrayGlue(deps: TrayGlueDeps): TrayGlue {
   }
 
   let state: AppState = deps.core.getState()
-  let tasks: TaskTable = new Map()
+  const presenter = createTrayPresenter(now)
   let status = trayStatus({ state, now: now(), busyLabel: null })
-  let model: MenuItemModel[] | null = null
   let native: NativeMenu | null = null
   let shownIcon: IconName | null = null
   let tooltip = ''
@@ -74,9 +73,8 @@ export function createTrayGlue(deps: TrayGlueDeps): TrayGlue {
   }
 
   function render(): void {
-    const t = now()
-    tasks = pruneTasks(tasks, t)
-    status = trayStatus({ state, now: t, busyLabel: busyLabel(state, tasks) })
+    const out = presenter.render(state)
+    status = out.status
     if (status.tooltip !== tooltip) tray.setToolTip((tooltip = status.tooltip))
     // The only animation: while an action the user started runs.
     if (status.busy && !busyTimer) {
@@ -86,11 +84,9 @@ export function createTrayGlue(deps: TrayGlueDeps): TrayGlue {
       busyTimer = null
     }
     if (!status.busy) setIcon(status.icon)
-    const next = buildTrayMenu({ state, status, tasks, now: t })
-    if (sameMenu(model, next)) return
-    model = next
+    if (out.rebuild === null) return
     // Linux (AppIndicator) only picks up a changed menu when it is set again.
-    native = Menu.buildFromTemplate(next.map(toTemplate))
+    native = Menu.buildFromTemplate(out.rebuild.map(toTemplate))
     tray.setContextMenu(native)
   }
 
@@ -108,7 +104,8 @@ export function createTrayGlue(deps: TrayGlueDeps): TrayGlue {
   }
 
   async function activate(id: string): Promise<void> {
-    const m = model ? findMenuItem(model, id) : null
+    const shown = presenter.model()
+    const m = shown ? findMenuItem(shown, id) : null
     if (!m?.action || !m.enabled) return
     if (m.confirm && !(await deps.confirm(m.confirm))) return
     const a = m.action
@@ -118,7 +115,7 @@ export function createTrayGlue(deps: TrayGlueDeps): TrayGlue {
     if (!res.ok) {
       deps.log(`tray: ${a.channel} failed: ${res.error.code}`)
       // Electron already flipped a clicked checkbox; nothing changed in the state, so force a rebuild.
-      model = null
+      presenter.invalidate()
       render()
       deps.notifier.show(
         { id: `tray-error:${id}`, title: 'That did not work', body: res.error.message, urgency: 'normal', silent: false, clickTarget: null },
@@ -132,7 +129,7 @@ export function createTrayGlue(deps: TrayGlueDeps): TrayGlue {
     render()
   })
   const offTask = deps.core.on('task:progress', (p: TaskProgress) => {
-    tasks = applyTaskProgress(tasks, p)
+    presenter.trackTask(p)
     const notice = taskFailureNotice(state, p)
     if (notice) deps.notifier.show(notice, { userAction: true })
     render()
@@ -141,7 +138,7 @@ export function createTrayGlue(deps: TrayGlueDeps): TrayGlue {
   render()
 
   return {
-    model: () => model ?? [],
+    model: () => presenter.model() ?? [],
     nativeMenu: () => native,
     status: () => status,
     activate,

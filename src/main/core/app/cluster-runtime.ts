@@ -168,7 +168,13 @@ export class ClusterRuntime implements ClusterRegistry {
   private add(config: ApiConfig, mode: 'monitor' | 'control', demo: boolean): void {
     const client = createPveClient(config, { connectTimeoutMs: this.o.connectTimeoutMs, ...(this.o.responseTimeoutMs === undefined ? {} : { responseTimeoutMs: this.o.responseTimeoutMs }), logger: this.o.log })
     const api = clusterApiFromClient(client)
-    const privileges: { perms: Permissions | null } = { perms: null }
+    // Asked once per guest per snapshot: answered from a cache that lives as long as the permissions it read.
+    const privileges: { perms: Permissions | null; power: Map<number, boolean> } = { perms: null, power: new Map() }
+    const canPower = (perms: Permissions, vmid: number): boolean => {
+      let ok = privileges.power.get(vmid)
+      if (ok === undefined) privileges.power.set(vmid, (ok = hasPrivilege(perms, `/vms/${vmid}`, 'VM.PowerMgmt')))
+      return ok
+    }
     const hub = this.hub
     const settings = this.o.settings
     const monitor = hub.add({
@@ -180,7 +186,7 @@ export class ClusterRuntime implements ClusterRegistry {
       intervalMs: this.o.pollIntervalMs(),
       // The handlers stamp `hour` mutes with the app's clock: the monitor must judge them by the same one.
       clock: { ...systemClock, now: this.o.now },
-      canPowerMgmt: (vmid) => (privileges.perms === null ? null : hasPrivilege(privileges.perms, `/vms/${vmid}`, 'VM.PowerMgmt')),
+      canPowerMgmt: (vmid) => (privileges.perms === null ? null : canPower(privileges.perms, vmid)),
       onMuteCleared: (m) => {
         const target = { clusterId: config.id, ...(m.target.node !== undefined ? { node: m.target.node } : { vmid: m.target.vmid }) }
         if (demo) return this.demoPrefs.setMute(target, 'off', this.o.now())
@@ -215,6 +221,7 @@ export class ClusterRuntime implements ClusterRegistry {
     api.permissions().then(
       (p) => {
         privileges.perms = p
+        privileges.power = new Map()
       },
       () => undefined
     )

@@ -69,7 +69,7 @@ export function clusterApiFromClient(client: PveClient): ClusterApi {
 
 export function monitorApiFromClient(client: PveClient): MonitorApi {
   return {
-    clusterResources: (signal) => client.clusterResources(undefined, { signal }),
+    clusterResources: (signal) => client.clusterResourceItems({ signal }),
     clusterStatus: (signal) => client.clusterStatus({ signal }),
     clusterTasks: (signal) => client.clusterTasks({ signal }),
     get lastEndpoint(): string | null {

@@ -8,7 +8,7 @@ interface CallOptions {
 }
 
 export interface MonitorClientLike {
-  clusterResources(type?: undefined, opts?: CallOptions): Promise<readonly unknown[]>
+  clusterResourceItems(opts?: CallOptions): Promise<readonly unknown[]>
   clusterStatus(opts?: CallOptions): Promise<readonly unknown[]>
   clusterTasks(opts?: CallOptions): Promise<readonly unknown[]>
   readonly lastEndpoint: { readonly host: string; readonly port: number } | undefined
@@ -17,7 +17,7 @@ export interface MonitorClientLike {
 export function monitorApiFromClient(client: MonitorClientLike): MonitorApi {
   return {
     // Unfiltered: nodes, guests and storage come in one request.
-    clusterResources: (signal) => client.clusterResources(undefined, { signal }),
+    clusterResources: (signal) => client.clusterResourceItems({ signal }),
     clusterStatus: (signal) => client.clusterStatus({ signal }),
     clusterTasks: (signal) => client.clusterTasks({ signal }),
     get lastEndpoint() {

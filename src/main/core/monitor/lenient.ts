@@ -1,6 +1,8 @@
 // Lenient readers for Proxmox JSON: numbers may arrive as numeric strings, booleans as 0/1 or
 // "0"/"1", optional fields are omitted. Each reader treats its input as untrusted and never throws.
 
+import { NODE_NAME_RE } from '../proxmox/params'
+
 export type RawRecord = Readonly<Record<string, unknown>>
 
 export function isRecord(v: unknown): v is RawRecord {
@@ -26,6 +28,11 @@ export function bool(v: unknown): boolean {
 /** Like `bool` but keeps "absent" apart from false. */
 export function optBool(v: unknown): boolean | null {
   return v === undefined || v === null ? null : bool(v)
+}
+
+/** A node name as Proxmox allows it (a host name label); anything else is not a node we can address. */
+export function nodeName(v: unknown): string | null {
+  return typeof v === 'string' && NODE_NAME_RE.test(v) ? v : null
 }
 
 export function str(v: unknown): string | null {

@@ -1,7 +1,7 @@
 // /cluster/resources → normalised node, guest and storage records (not yet views: the judge adds
 // confirmation, mute and action data). Unknown item types (pool, sdn, network) are skipped.
 import type { GuestKind, NodeStatus, ResourceUsage, StorageView } from '../../../shared/snapshot'
-import { bool, isRecord, num, str, strList, tagList, type RawRecord } from './lenient'
+import { bool, isRecord, nodeName, num, str, strList, tagList, type RawRecord } from './lenient'
 
 export interface ParsedNode extends ResourceUsage {
   readonly name: string
@@ -37,7 +37,7 @@ function nodeStatus(v: unknown): NodeStatus {
 }
 
 function parseNode(r: RawRecord): ParsedNode | null {
-  const name = str(r.node)
+  const name = nodeName(r.node)
   if (!name) return null
   return {
     name,
@@ -55,7 +55,7 @@ function parseNode(r: RawRecord): ParsedNode | null {
 
 function parseGuest(r: RawRecord, kind: GuestKind): ParsedGuest | null {
   const vmid = num(r.vmid)
-  const node = str(r.node)
+  const node = nodeName(r.node)
   if (vmid === null || !Number.isInteger(vmid) || vmid <= 0 || !node) return null
   return {
     id: `${kind}/${vmid}`,
@@ -81,7 +81,7 @@ function parseGuest(r: RawRecord, kind: GuestKind): ParsedGuest | null {
 
 function parseStorage(r: RawRecord): ParsedStorage | null {
   const storage = str(r.storage)
-  const node = str(r.node)
+  const node = nodeName(r.node)
   if (!storage || !node) return null
   return {
     id: `storage/${node}/${storage}`,

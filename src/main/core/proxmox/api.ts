@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod'
 
-import { InvalidArgumentError } from './errors'
+import { InvalidArgumentError, MalformedResponseError } from './errors'
 import { apiPath, assertGuestKind, assertNodeName, assertVmid } from './params'
 import type { PveParams } from './params'
 import { Requester } from './requester'
@@ -107,6 +107,17 @@ export class PveApi {
   async clusterResources(type?: PveResourceType, opts: PveCallOptions = {}): Promise<PveClusterResource[]> {
     if (type !== undefined && !RESOURCE_TYPES.includes(type)) throw new InvalidArgumentError('type', `"${String(type)}" is not a resource type (vm, storage, node, sdn).`)
     return this.#get({ ...opts, path: '/cluster/resources', params: { type }, schema: clusterResourcesSchema })
+  }
+
+  /**
+   * /cluster/resources as decoded JSON, unvalidated item by item: the monitor's hot path. Its lenient parser
+   * reads each item once and drops malformed ones; validating 5,000 items with zod first would double the
+   * work every poll. Only the outer shape (a list) is checked here.
+   */
+  async clusterResourceItems(opts: PveCallOptions = {}): Promise<readonly unknown[]> {
+    const env = await this.#rq.call({ method: 'GET', path: '/cluster/resources', signal: opts.signal, timeoutMs: opts.timeoutMs, node: this.#scopeNode })
+    if (!Array.isArray(env.data)) throw new MalformedResponseError(`data: expected a list, got ${env.data === null ? 'null' : typeof env.data}`, env.ctx)
+    return env.data
   }
 
   async clusterStatus(opts: PveCallOptions = {}): Promise<PveClusterStatusEntry[]> {

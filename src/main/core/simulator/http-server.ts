@@ -44,6 +44,8 @@ export class PveHttpsListener {
   private server: Server | undefined
   private readonly sockets = new Set<TLSSocket>()
   private tls: { key: string; cert: string }
+  /** Bytes of HTTP responses written (heads and bodies, after compression): what crossed the wire. */
+  bytesSent = 0
 
   constructor(
     private readonly policy: ConnectionPolicy,
@@ -117,7 +119,7 @@ export class PveHttpsListener {
       if ('error' in parsed) {
         busy = true
         disarm()
-        writeResponse(sock, '1.1', { status: parsed.status, reason: parsed.error, contentType: 'text/plain', body: parsed.error }, true, false)
+        this.bytesSent += writeResponse(sock, '1.1', { status: parsed.status, reason: parsed.error, contentType: 'text/plain', body: parsed.error }, true, false)
         return
       }
       buf = buf.subarray(parsed.consumed)
@@ -134,7 +136,7 @@ export class PveHttpsListener {
             return
           }
           const close = !keepAlive || res.status >= 400 || res.truncate === true
-          writeResponse(sock, req.version, res, close, /gzip/.test(req.headers.get('accept-encoding') ?? ''))
+          this.bytesSent += writeResponse(sock, req.version, res, close, /gzip/.test(req.headers.get('accept-encoding') ?? ''))
           busy = false
           if (!close) {
             armIdle()
@@ -193,7 +195,8 @@ function parseRequest(buf: Buffer): Parsed {
   return { req, consumed: end + 4 + len }
 }
 
-function writeResponse(sock: Socket, version: string, res: HttpResponse, close: boolean, gzipOk: boolean): void {
+/** Writes one response; returns the bytes written. */
+function writeResponse(sock: Socket, version: string, res: HttpResponse, close: boolean, gzipOk: boolean): number {
   const date = new Date().toUTCString()
   let body: Buffer<ArrayBufferLike> = res.body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(res.body) ? res.body : Buffer.from(res.body, 'utf8')
   const head = [
@@ -213,10 +216,12 @@ function writeResponse(sock: Socket, version: string, res: HttpResponse, close: 
   head.push(`Expires: ${date}`)
   const headBuf = Buffer.from(head.join('\r\n') + '\r\n\r\n', 'latin1')
   if (res.truncate) {
-    sock.write(Buffer.concat([headBuf, body.subarray(0, Math.floor(body.length / 2))]))
+    const half = body.subarray(0, Math.floor(body.length / 2))
+    sock.write(Buffer.concat([headBuf, half]))
     sock.destroySoon()
-    return
+    return headBuf.length + half.length
   }
   sock.write(body.length > 0 ? Buffer.concat([headBuf, body]) : headBuf)
   if (close) sock.end()
+  return headBuf.length + body.length
 }

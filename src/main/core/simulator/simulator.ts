@@ -150,6 +150,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     cluster,
     requests: (filter) => faultBook.requests(filter),
     connectionsAccepted: () => accepted,
+    bytesSent: () => [...endpoints.values()].reduce((sum, ep) => sum + ep.listener.bytesSent, 0),
     async close() {
       if (closed) return
       closed = true

@@ -247,6 +247,8 @@ export interface Simulator {
   requests(filter?: SimRequestMatch): ReadonlyArray<SimRequestRecord>
   /** TCP connections accepted, all listeners */
   connectionsAccepted(): number
+  /** bytes of responses written on the wire (heads and bodies, gzip-compressed where the client asked), all listeners */
+  bytesSent(): number
   /** closes listeners, open sockets and timers */
   close(): Promise<void>
 }

@@ -4,7 +4,7 @@ import type { ClusterHealth, ClusterSnapshot, NodeView } from '../../../shared/s
 import type { AppState } from '../../../shared/views'
 import { formatDuration } from './describe-problems'
 import { menuLabel, plainText } from './label-text'
-import { DEFAULT_MAX_GUESTS_PER_NODE, muteSubmenu, nodeGuestItems, percent } from './menu-guests'
+import { DEFAULT_MAX_GUESTS_PER_NODE, muteSubmenu, nodeGuestItems, percent, type GuestMenuMemo } from './menu-guests'
 import { info, item, separator, submenu, type MenuItemModel } from './menu-model'
 import { taskLine, type TaskTable } from './task-tracker'
 import type { TrayStatus } from './tray-status'
@@ -20,6 +20,8 @@ export interface TrayMenuInput {
   readonly now: number
   readonly maxGuestsPerNode?: number
   readonly maxNodesPerCluster?: number
+  /** Reuse guest submenus of the previous build (see GuestMenuMemo); the caller sweeps it after each build. */
+  readonly memo?: GuestMenuMemo
 }
 
 const HEALTH_WORD: Record<ClusterHealth, string> = {
@@ -54,7 +56,7 @@ function nodeSubmenu(input: TrayMenuInput, c: ClusterSnapshot, n: NodeView): Men
     item(`${id}:web-ui`, 'Open Proxmox web UI', { kind: 'invoke', channel: 'app:open-web-ui', input: { clusterId: c.clusterId, node: n.name } }),
     muteSubmenu(`${id}:mute`, n.muted, { clusterId: c.clusterId, node: n.name }),
     separator(`${id}:sep`),
-    ...nodeGuestItems({ state: input.state, cluster: c, tasks: input.tasks, idPrefix: id }, n.name, input.maxGuestsPerNode ?? DEFAULT_MAX_GUESTS_PER_NODE)
+    ...nodeGuestItems({ state: input.state, cluster: c, tasks: input.tasks, idPrefix: id, ...(input.memo === undefined ? {} : { memo: input.memo }) }, n.name, input.maxGuestsPerNode ?? DEFAULT_MAX_GUESTS_PER_NODE)
   ]
   return submenu(id, menuLabel(`${name} — ${line}`), children)
 }

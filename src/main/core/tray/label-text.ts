@@ -11,11 +11,17 @@ export const MAX_LABEL_CHARS = 80
 // eslint-disable-next-line no-control-regex
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/g
 
+// Anything plainText would change: an unsafe character, whitespace other than single inner spaces.
+// eslint-disable-next-line no-control-regex
+const NEEDS_CLEANING = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]|[^\S ]|\s\s|^\s|\s$/
+
 /**
  * Plain text without accelerator escaping: for tooltips and notification text, where `&` is literal.
  * Collapses whitespace, removes invisible/bidi characters, truncates with an ellipsis.
  */
 export function plainText(raw: string, max = MAX_LABEL_CHARS): string {
+  // Most names are already clean and short: no copies then (the menu labels thousands of them per build).
+  if (raw.length <= max && !NEEDS_CLEANING.test(raw)) return raw
   const cleaned = raw.replace(UNSAFE_CHARS, ' ').replace(/\s+/g, ' ').trim()
   const chars = Array.from(cleaned)
   if (chars.length <= max) return cleaned
@@ -24,5 +30,6 @@ export function plainText(raw: string, max = MAX_LABEL_CHARS): string {
 
 /** A menu label: `plainText`, then `&` doubled so no platform reads it as an accelerator marker. */
 export function menuLabel(raw: string, max = MAX_LABEL_CHARS): string {
-  return plainText(raw, max).replace(/&/g, '&&')
+  const plain = plainText(raw, max)
+  return plain.includes('&') ? plain.replace(/&/g, '&&') : plain
 }

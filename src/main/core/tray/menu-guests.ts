@@ -15,6 +15,39 @@ export interface GuestMenuContext {
   readonly cluster: ClusterSnapshot
   readonly tasks: TaskTable
   readonly idPrefix: string
+  /** Submenus of the previous build, reused when nothing they show changed. */
+  readonly memo?: GuestMenuMemo
+}
+
+/**
+ * Guest submenus from the previous build, by item id. A guest's view changes every poll (uptime, counters)
+ * while its submenu rarely does: rebuilding 800 submenus per poll, then comparing them, was most of the
+ * tray's cost. The key holds everything guestSubmenu reads; a guest with an action in flight is never reused.
+ */
+export class GuestMenuMemo {
+  #last = new Map<string, { key: string; model: MenuItemModel }>()
+  #next = new Map<string, { key: string; model: MenuItemModel }>()
+
+  get(id: string, key: string, build: () => MenuItemModel): MenuItemModel {
+    const hit = this.#last.get(id)
+    const entry = hit !== undefined && hit.key === key ? hit : { key, model: build() }
+    this.#next.set(id, entry)
+    return entry.model
+  }
+
+  /** Ends a build: what it did not ask for is forgotten. */
+  sweep(): void {
+    this.#last = this.#next
+    this.#next = new Map()
+  }
+}
+
+function guestMenuKey(ctx: GuestMenuContext, g: GuestView): string {
+  const node = nodesByName(ctx.cluster).get(g.node)
+  return [
+    ctx.cluster.clusterId, ctx.cluster.mode, node?.status, g.kind, g.node, g.name, g.status, g.state, g.template, g.staleReason,
+    g.lock, g.busy, g.actions.join(','), g.actionsDisabledReason, g.alerts, g.muted?.mode ?? ''
+  ].join('\u0001')
 }
 
 const STATE_WORD: Record<GuestView['state'], string> = {
@@ -31,14 +64,19 @@ function stateWord(g: GuestView): string {
   return g.template ? 'template' : word
 }
 
+/**
+ * A share in 5 % steps: the menu is a glance, and a figure that moves by a point every poll would rebuild
+ * the native menu every poll (closing it under the user's pointer on some Linux desktops). The dashboard
+ * shows exact figures.
+ */
 export function percent(used: number | null, total: number | null): string | null {
   if (used === null || total === null || total <= 0) return null
-  return `${Math.round((used / total) * 100)}%`
+  return `${Math.round((used / total) * 20) * 5}%`
 }
 
 /** The power actions the menu offers: the shared rule, narrowed by what the snapshot says the token allows. */
 export function offeredActions(cluster: ClusterSnapshot, g: GuestView): { actions: readonly PowerAction[]; reason: string | null } {
-  const node = cluster.nodes.find((n) => n.name === g.node)
+  const node = nodesByName(cluster).get(g.node)
   const reasonMentionsPrivilege = g.actionsDisabledReason !== null && /VM\.PowerMgmt/.test(g.actionsDisabledReason)
   const rule = guestActions(
     { vmid: g.vmid, kind: g.kind, state: g.state, template: g.template, lock: g.lock, nodeOnline: node?.status === 'online' },
@@ -48,6 +86,30 @@ export function offeredActions(cluster: ClusterSnapshot, g: GuestView): { action
   // An unknown state says why (the cluster is not answering, …), not "node offline".
   const reason = actions.length > 0 ? null : g.staleReason !== null ? g.actionsDisabledReason : (rule.reason ?? g.actionsDisabledReason)
   return { actions, reason }
+}
+
+const nodeIndex = new WeakMap<ClusterSnapshot, ReadonlyMap<string, ClusterSnapshot['nodes'][number]>>()
+const guestIndex = new WeakMap<ClusterSnapshot, ReadonlyMap<string, readonly GuestView[]>>()
+
+/** Snapshots are immutable: index each once, not once per guest or per node. */
+function nodesByName(cluster: ClusterSnapshot): ReadonlyMap<string, ClusterSnapshot['nodes'][number]> {
+  let m = nodeIndex.get(cluster)
+  if (m === undefined) nodeIndex.set(cluster, (m = new Map(cluster.nodes.map((n) => [n.name, n]))))
+  return m
+}
+
+function guestsByNode(cluster: ClusterSnapshot): ReadonlyMap<string, readonly GuestView[]> {
+  let m = guestIndex.get(cluster)
+  if (m === undefined) {
+    const groups = new Map<string, GuestView[]>()
+    for (const g of cluster.guests) {
+      const list = groups.get(g.node)
+      if (list === undefined) groups.set(g.node, [g])
+      else list.push(g)
+    }
+    guestIndex.set(cluster, (m = groups))
+  }
+  return m
 }
 
 function confirmFor(action: PowerAction, who: string): ConfirmSpec | undefined {
@@ -85,8 +147,10 @@ export function guestSubmenu(ctx: GuestMenuContext, g: GuestView): MenuItemModel
   const task = ctx.tasks.get(taskKey(cluster.clusterId, g.vmid))
   const busy = g.busy || (task !== undefined && isRunning(task))
 
-  const figures = g.state === 'running' ? [percent(g.cpu, 1) && `CPU ${percent(g.cpu, 1)}`, percent(g.mem, g.maxmem) && `mem ${percent(g.mem, g.maxmem)}`].filter(Boolean) : []
-  const statusLine = `${kindWord} ${g.vmid}: ${stateWord(g)}${g.staleReason !== null ? ` (${g.staleReason})` : ''}${figures.length ? ` · ${figures.join(' · ')}` : ''}`
+  // No CPU or memory figures per guest: with hundreds of guests listed, one of them crosses a step on
+  // almost every poll, and the native menu would be rebuilt (and closed under the pointer) each time.
+  // Nodes carry the figures; the dashboard has every guest's.
+  const statusLine = `${kindWord} ${g.vmid}: ${stateWord(g)}${g.staleReason !== null ? ` (${g.staleReason})` : ''}`
   const children: MenuItemModel[] = [info(`${id}:status`, menuLabel(statusLine))]
   if (task) children.push(info(`${id}:task`, menuLabel(taskLine(ctx.state, task))))
 
@@ -131,11 +195,15 @@ export function sortGuestsForMenu(guests: readonly GuestView[]): GuestView[] {
 
 /** A node's guest list, bounded: the first `max` guests then "More in dashboard… (N more)". */
 export function nodeGuestItems(ctx: GuestMenuContext, node: string, max: number): MenuItemModel[] {
-  const guests = sortGuestsForMenu(ctx.cluster.guests.filter((g) => g.node === node))
+  const guests = sortGuestsForMenu(guestsByNode(ctx.cluster).get(node) ?? [])
   const running = guests.filter((g) => g.state === 'running').length
   if (guests.length === 0) return [info(`${ctx.idPrefix}:no-guests`, 'No guests')]
   const out: MenuItemModel[] = [info(`${ctx.idPrefix}:guests`, `${guests.length} ${guests.length === 1 ? 'guest' : 'guests'} · ${running} running`)]
-  for (const g of guests.slice(0, max)) out.push(guestSubmenu(ctx, g))
+  const memo = ctx.memo
+  for (const g of guests.slice(0, max)) {
+    const inFlight = ctx.tasks.has(taskKey(ctx.cluster.clusterId, g.vmid))
+    out.push(memo === undefined || inFlight ? guestSubmenu(ctx, g) : memo.get(`${ctx.idPrefix}:g:${g.vmid}`, guestMenuKey(ctx, g), () => guestSubmenu(ctx, g)))
+  }
   if (guests.length > max) {
     out.push(item(`${ctx.idPrefix}:more`, `More in dashboard… (${guests.length - max} more)`, { kind: 'open-dashboard', target: { view: 'guests', clusterId: ctx.cluster.clusterId, node } }))
   }

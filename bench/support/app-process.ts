@@ -1,0 +1,131 @@
+// The measured process of bench/app-poll.bench.ts: the app core as the Electron main process runs it
+// (settings and vault on disk, REST client over HTTPS to a simulator in another process, monitor,
+// snapshot, state delta, tray status and menu model), and nothing else. Prints one JSON line of figures.
+//   node --import bench/ts-hooks.mjs bench/support/app-process.ts '<Scenario JSON>'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+
+import { createAppCore, type AppCore } from '../../src/main/core/app'
+import { createJsonFileSettingsStore } from '../../src/main/core/settings/json-file-settings-store'
+import { createTrayPresenter } from '../../src/main/core/tray/tray-presenter'
+import { createEncryptedVault } from '../../src/main/core/vault/encrypted-vault'
+import { createJsonFileRecordStore, createKeyFileCipherBackend } from '../../src/main/core/vault/key-file-backend'
+import { startSimChild, type SimChild } from './sim-child'
+
+export interface Scenario {
+  /** 'demo': no cluster configured, the built-in demo runs in this process as in the app. */
+  readonly kind: 'cluster' | 'demo'
+  readonly nodes?: number
+  readonly guests?: number
+  /** null: the settings' default interval (10 s). */
+  readonly pollIntervalMs: number | null
+  readonly warmupMs: number
+  readonly measureMs: number
+  /** Flip a few guests' power state this often (state changes of a live cluster). */
+  readonly churnEveryMs?: number
+}
+
+export interface Figures {
+  readonly polls: number
+  readonly cpuMs: number
+  readonly wallMs: number
+  readonly cpuPerPollMs: number
+  readonly cpuPercent: number
+  readonly maxStallMs: number
+  readonly rssMB: number
+  readonly bytesPerPoll: number
+  readonly menuRebuilds: number
+  readonly guests: number
+  /** Live heap after a full collection (what the app keeps), when the process runs with --expose-gc. */
+  readonly heapMB: number | null
+}
+
+function heapAfterGc(): number | null {
+  const gc = (globalThis as { gc?: () => void }).gc
+  if (gc === undefined) return null
+  gc()
+  return process.memoryUsage().heapUsed / 1024 / 1024
+}
+
+const scenario = JSON.parse(process.argv[2] ?? '{}') as Scenario
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
+
+async function until(fn: () => boolean, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs
+  while (!fn()) {
+    if (Date.now() > end) throw new Error('the app did not show the cluster in time')
+    await sleep(50)
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'pvetray-bench-'))
+let sim: SimChild | null = null
+let core: AppCore | null = null
+try {
+  const interval = scenario.pollIntervalMs
+  if (scenario.kind === 'cluster') {
+    sim = await startSimChild({ nodes: scenario.nodes ?? 3, guests: scenario.guests ?? 30, statsIntervalMs: interval ?? 10_000 })
+  }
+  core = createAppCore({
+    settingsStore: createJsonFileSettingsStore(join(dir, 'settings.json')),
+    vault: createEncryptedVault(createKeyFileCipherBackend(join(dir, 'vault.key')), createJsonFileRecordStore(join(dir, 'secrets.json'))),
+    platform: { openExternal: async () => undefined, setStartAtLogin: async () => undefined },
+    ...(interval === null ? {} : { timings: { taskPollMs: 1000, pollIntervalMs: interval, connectTimeoutMs: 10_000 } })
+  })
+  // The tray, as the glue runs it on every state change (the native menu is rebuilt when `rebuild` is set).
+  const presenter = createTrayPresenter(Date.now)
+  let menuRebuilds = 0
+  core.on('state:changed', (s) => {
+    if (presenter.render(s).rebuild !== null) menuRebuilds++
+  })
+  core.on('task:progress', (p) => presenter.trackTask(p))
+  await core.start()
+  if (sim !== null) {
+    const info = sim.info
+    const r = await core.dispatch('settings:save-cluster', {
+      name: 'Bench', mode: 'control', tokenId: info.tokenId, tokenSecret: info.tokenSecret,
+      endpoints: info.endpoints.slice(0, 3).map((e) => ({ host: e.host, port: e.port, node: e.node, fingerprint256: e.fingerprint256 }))
+    })
+    if (!r.ok) throw new Error(r.error.message)
+  }
+  const c = core
+  await until(() => (c.getState().clusters[0]?.guests.length ?? 0) > 0, 60_000)
+  await sleep(scenario.warmupMs)
+
+  const guests = c.getState().clusters[0]?.guests.length ?? 0
+  const before = sim === null ? { bytes: 0, resources: 0 } : await sim.stats()
+  const delay = monitorEventLoopDelay({ resolution: 5 })
+  const rebuildsBefore = menuRebuilds
+  delay.enable()
+  const cpu0 = process.cpuUsage()
+  const t0 = performance.now()
+  const churn = scenario.churnEveryMs === undefined || sim === null ? null : setInterval(() => void sim?.churn(), scenario.churnEveryMs)
+  await sleep(scenario.measureMs)
+  if (churn !== null) clearInterval(churn)
+  const used = process.cpuUsage(cpu0)
+  const wallMs = performance.now() - t0
+  delay.disable()
+  const after = sim === null ? { bytes: 0, resources: 0 } : await sim.stats()
+  const polls = after.resources - before.resources
+  const cpuMs = (used.user + used.system) / 1000
+  const figures: Figures = {
+    polls,
+    cpuMs,
+    wallMs,
+    cpuPerPollMs: polls > 0 ? cpuMs / polls : NaN,
+    cpuPercent: (cpuMs / wallMs) * 100,
+    maxStallMs: delay.max / 1e6,
+    rssMB: process.memoryUsage().rss / 1024 / 1024,
+    bytesPerPoll: polls > 0 ? (after.bytes - before.bytes) / polls : NaN,
+    menuRebuilds: menuRebuilds - rebuildsBefore,
+    guests,
+    heapMB: heapAfterGc()
+  }
+  process.stdout.write(`${JSON.stringify(figures)}\n`)
+} finally {
+  await core?.stop()
+  await sim?.close()
+  rmSync(dir, { recursive: true, force: true })
+}
