@@ -69,7 +69,7 @@ function run(): void {
     hardenSession(session.defaultSession, { devServerUrl: paths.devServerUrl })
     dashboard = setupDashboard(paths)
     const vault = setupVault()
-    core = setupCore(vault)
+    core = setupCore(vault, dashboard)
     const notifier = setupNotifications(core, dashboard, paths)
     setupIpc(core, dashboard, paths)
     tray = setupTray(core, dashboard, notifier, paths)
@@ -85,7 +85,7 @@ function setupVault(): SecretVault {
   return createEncryptedVault(safeStorageBackend(), createElectronSecretRecordStore(app.getPath('userData')), log)
 }
 
-function setupCore(vault: SecretVault): AppCore {
+function setupCore(vault: SecretVault, dashboard: Dashboard): AppCore {
   let core: AppCore | null = null
   const pollMs = e2e ? Number(process.env['PVE_TRAY_E2E_POLL_MS'] ?? '') : NaN
   core = createAppCore({
@@ -95,6 +95,8 @@ function setupCore(vault: SecretVault): AppCore {
     // Hosts the user already reached with OpenSSH need no question: their keys are pinned from here.
     sshKnownHostsPath: join(homedir(), '.ssh', 'known_hosts'),
     logger: log,
+    // No state deltas are computed while the dashboard is closed.
+    rendererOpen: () => dashboard.isOpen(),
     ...(Number.isFinite(pollMs) && pollMs > 0 ? { timings: { pollIntervalMs: pollMs, taskPollMs: Math.min(pollMs, 500) } } : {})
   })
   return core

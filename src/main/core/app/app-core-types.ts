@@ -39,6 +39,8 @@ export interface AppCoreDeps {
   /** One line per notable step. Never receives a secret. */
   logger?: (line: string) => void
   now?: () => number
+  /** Whether a dashboard is open to take `state:delta`s (the Electron glue: the window exists). Default: yes. */
+  rendererOpen?: () => boolean
   /** Test hooks: shorten timings (poll interval floor, task poll delay). */
   timings?: Partial<AppCoreTimings>
 }

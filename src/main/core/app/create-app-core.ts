@@ -44,7 +44,12 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     }
   }
 
-  const publisher = createStatePublisher({ read: getState, emitState: (s) => emit('state:changed', s), emitDelta: (d) => emit('state:delta', d) })
+  const publisher = createStatePublisher({
+    read: getState,
+    emitState: (s) => emit('state:changed', s),
+    emitDelta: (d) => emit('state:delta', d),
+    deltaWanted: () => (listeners.get('state:delta')?.size ?? 0) > 0 && (deps.rendererOpen?.() ?? true)
+  })
 
   const runtime = new ClusterRuntime({
     settings,

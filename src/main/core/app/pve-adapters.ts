@@ -2,6 +2,7 @@
 import type { GuestKind, PowerAction } from '../../../shared/snapshot'
 import type { CertificateInfo } from '../../../shared/views'
 import type { MonitorApi } from '../monitor/monitor-api'
+import { collectResources, parseResourceItem } from '../monitor/parse-resources'
 import { fetchCertificate, PveClient } from '../proxmox'
 import type { ApiConfig, CertificateProbe, ClusterApi, TaskOutcome } from './ports'
 
@@ -69,7 +70,7 @@ export function clusterApiFromClient(client: PveClient): ClusterApi {
 
 export function monitorApiFromClient(client: PveClient): MonitorApi {
   return {
-    clusterResources: (signal) => client.clusterResourceItems({ signal }),
+    clusterResources: async (signal) => collectResources(await client.clusterResourceItems(parseResourceItem, { signal })),
     clusterStatus: (signal) => client.clusterStatus({ signal }),
     clusterTasks: (signal) => client.clusterTasks({ signal }),
     get lastEndpoint(): string | null {

@@ -17,6 +17,12 @@ export interface StatePublisherDeps {
   readonly read: () => AppState
   readonly emitState: (state: AppState) => void
   readonly emitDelta: (delta: AppStateDelta) => void
+  /**
+   * Whether a renderer is there to take deltas. With the dashboard closed (the usual state of a tray app)
+   * no delta is computed: the revision still advances, and a renderer that opens later starts from
+   * `current()`. Default: always.
+   */
+  readonly deltaWanted?: () => boolean
 }
 
 /** Revision 0: what a renderer has before anything was published. */
@@ -31,6 +37,18 @@ export function createStatePublisher(deps: StatePublisherDeps): StatePublisher {
     // A listener that reads the state (getState, app:get-state) must not publish from inside a publish.
     if (publishing) return
     const next = deps.read()
+    if (deps.deltaWanted?.() === false) {
+      if (sameReferences(last, next)) return
+      rev++
+      last = next
+      publishing = true
+      try {
+        deps.emitState(next)
+      } finally {
+        publishing = false
+      }
+      return
+    }
     const delta = diffAppState(last, next, rev + 1)
     if (delta === null) return
     rev = delta.rev
@@ -51,4 +69,11 @@ export function createStatePublisher(deps: StatePublisherDeps): StatePublisher {
       return { ...last, rev }
     }
   }
+}
+
+/** Snapshots and event lists are immutable and replaced when they change: comparing references is enough. */
+function sameReferences(a: AppState, b: AppState): boolean {
+  if (a.demo !== b.demo || a.notificationsPausedUntil !== b.notificationsPausedUntil || a.events !== b.events) return false
+  if (a.clusters.length !== b.clusters.length) return false
+  return a.clusters.every((c, i) => c === b.clusters[i])
 }

@@ -2,13 +2,14 @@
 // Structural: anything with these three calls and `lastEndpoint` fits (the real PveClient does).
 
 import type { MonitorApi } from './monitor-api'
+import { collectResources, parseResourceItem } from './parse-resources'
 
 interface CallOptions {
   signal?: AbortSignal
 }
 
 export interface MonitorClientLike {
-  clusterResourceItems(opts?: CallOptions): Promise<readonly unknown[]>
+  clusterResourceItems<T>(map: (item: unknown) => T, opts?: CallOptions): Promise<T[]>
   clusterStatus(opts?: CallOptions): Promise<readonly unknown[]>
   clusterTasks(opts?: CallOptions): Promise<readonly unknown[]>
   readonly lastEndpoint: { readonly host: string; readonly port: number } | undefined
@@ -17,7 +18,7 @@ export interface MonitorClientLike {
 export function monitorApiFromClient(client: MonitorClientLike): MonitorApi {
   return {
     // Unfiltered: nodes, guests and storage come in one request.
-    clusterResources: (signal) => client.clusterResourceItems({ signal }),
+    clusterResources: async (signal) => collectResources(await client.clusterResourceItems(parseResourceItem, { signal })),
     clusterStatus: (signal) => client.clusterStatus({ signal }),
     clusterTasks: (signal) => client.clusterTasks({ signal }),
     get lastEndpoint() {

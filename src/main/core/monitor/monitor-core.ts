@@ -24,7 +24,8 @@ import { parseTasks } from './parse-tasks'
 export type { MonitorSettings } from './monitor-core-state'
 
 export interface PollData {
-  readonly resources: readonly unknown[]
+  /** The items as Proxmox sent them, or already read by the client with parseResourceItem (the app's path). */
+  readonly resources: readonly unknown[] | ParsedResources
   /** Fetched this cycle, else null. */
   readonly status: readonly unknown[] | null
   readonly statusError: ClassifiedError | null
@@ -105,7 +106,7 @@ export class MonitorCore {
     const clearedMutes: MuteEntry[] = []
     const s = this.s
     s.pruneUserActions(now)
-    const parsed = this.fresh.apply(parseResources(p.resources), now, true)
+    const parsed = this.fresh.apply(isParsed(p.resources) ? p.resources : parseResources(p.resources), now, true)
     const tasks = p.tasks ? parseTasks(p.tasks) : null
     if (tasks) s.noteTasks(tasks)
     let baseline = s.needBaseline
@@ -260,6 +261,10 @@ export class MonitorCore {
 }
 
 const NO_MISMATCHES: readonly never[] = Object.freeze([])
+
+function isParsed(r: readonly unknown[] | ParsedResources): r is ParsedResources {
+  return !Array.isArray(r)
+}
 
 function guestRef(p: ParsedResources, vmid: number): { vmid: number; kind: 'qemu' | 'lxc'; name: string } | null {
   const g = p.guests.find((x) => x.vmid === vmid)

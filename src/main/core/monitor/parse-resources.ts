@@ -96,29 +96,48 @@ function parseStorage(r: RawRecord): ParsedStorage | null {
   }
 }
 
+/** One /cluster/resources item, read leniently: null for a malformed item or a type the monitor skips. */
+export type ParsedItem = { readonly type: 'node'; readonly node: ParsedNode } | { readonly type: 'guest'; readonly guest: ParsedGuest } | { readonly type: 'storage'; readonly storage: ParsedStorage }
+
+/** Never throws (the HTTP client calls it on each item as it decodes the answer). */
+export function parseResourceItem(item: unknown): ParsedItem | null {
+  if (!isRecord(item)) return null
+  const type = item.type
+  if (type === 'qemu' || type === 'lxc') {
+    const guest = parseGuest(item, type)
+    return guest && { type: 'guest', guest }
+  }
+  if (type === 'node') {
+    const node = parseNode(item)
+    return node && { type: 'node', node }
+  }
+  if (type === 'storage') {
+    const storage = parseStorage(item)
+    return storage && { type: 'storage', storage }
+  }
+  return null
+}
+
 const byName = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
 
-/** Never throws: malformed items are dropped, the rest is kept. Lists are sorted (Proxmox's order is not stable). */
-export function parseResources(items: readonly unknown[]): ParsedResources {
+/** Items read by parseResourceItem → sorted lists (Proxmox's order is not stable). */
+export function collectResources(items: readonly (ParsedItem | null)[]): ParsedResources {
   const nodes: ParsedNode[] = []
   const guests: ParsedGuest[] = []
   const storage: ParsedStorage[] = []
-  for (const item of items) {
-    if (!isRecord(item)) continue
-    const type = item.type
-    if (type === 'node') {
-      const n = parseNode(item)
-      if (n) nodes.push(n)
-    } else if (type === 'qemu' || type === 'lxc') {
-      const g = parseGuest(item, type)
-      if (g) guests.push(g)
-    } else if (type === 'storage') {
-      const s = parseStorage(item)
-      if (s) storage.push(s)
-    }
+  for (const it of items) {
+    if (it === null) continue
+    if (it.type === 'guest') guests.push(it.guest)
+    else if (it.type === 'node') nodes.push(it.node)
+    else storage.push(it.storage)
   }
   nodes.sort(byName)
   guests.sort((a, b) => a.vmid - b.vmid)
   storage.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   return { nodes, guests, storage }
+}
+
+/** Never throws: malformed items are dropped, the rest is kept. */
+export function parseResources(items: readonly unknown[]): ParsedResources {
+  return collectResources(items.map(parseResourceItem))
 }

@@ -34,6 +34,9 @@ export interface CallSpec {
   timeoutMs?: number
 }
 
+/** Turns a 2xx answer into a value; throws a PveError (MalformedResponseError) for one it cannot read. */
+export type Decoder<T> = (res: WireResponse, ctx: PveRequestContext) => T
+
 export interface RequesterOptions {
   responseTimeoutMs: number
   /**
@@ -101,6 +104,14 @@ export class Requester {
 
   /** Sends the call and returns the unwrapped envelope. */
   async call(spec: CallSpec): Promise<PveEnvelope & { ctx: PveRequestContext }> {
+    return this.callWith(spec, (res, ctx) => {
+      const env = parseEnvelope(res, ctx)
+      return env.total === undefined ? { data: env.data, ctx } : { data: env.data, total: env.total, ctx }
+    })
+  }
+
+  /** Sends the call; `decode` reads the 2xx answer (an unreadable one is a MalformedResponseError, as for `call`). */
+  async callWith<T>(spec: CallSpec, decode: Decoder<T>): Promise<T> {
     const encoded = encodeParams(spec.params)
     const hasBody = spec.method === 'POST' || spec.method === 'PUT'
     const wire: WireRequest = {
@@ -136,8 +147,7 @@ export class Requester {
       this.#last = ep
       this.#failed.delete(ep)
       if (res.status < 200 || res.status > 299) throw withAttempts(errorForResponse(res, ctx), failures)
-      const env = parseEnvelope(res, ctx)
-      return env.total === undefined ? { data: env.data, ctx } : { data: env.data, total: env.total, ctx }
+      return decode(res, ctx)
     }
     // The last failure is the answer; the ones before it are listed as tried first.
     const last = failures[failures.length - 1]
