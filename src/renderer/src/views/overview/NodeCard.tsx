@@ -53,7 +53,7 @@ export function NodeCard({ clusterId, node, onOpen }: NodeCardProps): React.JSX.
               <dd>{load === null ? '—' : load.toFixed(2)}</dd>
             </div>
           </dl>
-          {online ? <Sparkline label={`CPU of ${node.name} over the last hour`} values={rrd?.map((p) => p.cpu) ?? []} max={1} /> : null}
+          {online ? <Sparkline label={`CPU of ${node.name}, last hour`} points={rrd?.map((p) => ({ time: p.time, value: p.cpu })) ?? []} max={1} format={formatPercent} /> : null}
         </div>
       ) : (
         <p className="node-down-text">
