@@ -62,6 +62,11 @@ export function formatClock(at: number): string {
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
 }
 
+/** "14:05": the ends of a chart's time axis. */
+export function formatClockShort(at: number): string {
+  return formatClock(at).slice(0, 5)
+}
+
 export function formatDateTime(at: number): string {
   const d = new Date(at)
   const pad = (n: number): string => String(n).padStart(2, '0')

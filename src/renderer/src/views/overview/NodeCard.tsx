@@ -56,7 +56,7 @@ export function NodeCard({ clusterId, node, onOpen, headingLevel = 3 }: NodeCard
               <dd>{load === null ? '—' : load.toFixed(2)}</dd>
             </div>
           </dl>
-          {online ? <Sparkline label={`CPU of ${node.name}, last hour`} points={rrd?.map((p) => ({ time: p.time, value: p.cpu })) ?? []} max={1} format={formatPercent} /> : null}
+          {online ? <Sparkline label={`CPU of ${node.name}, last hour`} caption="CPU, last hour" points={rrd?.map((p) => ({ time: p.time, value: p.cpu })) ?? []} max={1} format={formatPercent} /> : null}
         </div>
       ) : (
         <p className="node-down-text">

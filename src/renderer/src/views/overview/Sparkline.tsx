@@ -2,7 +2,7 @@
 // (top and bottom value, start and end time) and, under the pointer, the value at that time.
 import { useState } from 'react'
 
-import { formatClock } from '../../lib/format'
+import { formatClock, formatClockShort } from '../../lib/format'
 
 export interface SparkPoint {
   /** Epoch seconds (Proxmox RRD). */
@@ -13,6 +13,8 @@ export interface SparkPoint {
 export interface SparklineProps {
   readonly points: readonly SparkPoint[]
   readonly label: string
+  /** The series' short name under the chart (the card says whose it is). */
+  readonly caption: string
   /** Top of the scale; the largest value when not given. */
   readonly max?: number
   readonly format: (v: number) => string
@@ -27,7 +29,7 @@ function tipLeft(index: number, count: number): number {
   return Math.min(80, Math.max(20, (index / Math.max(1, count - 1)) * 100))
 }
 
-export function Sparkline({ points, label, max, format }: SparklineProps): React.JSX.Element {
+export function Sparkline({ points, label, caption, max, format }: SparklineProps): React.JSX.Element {
   const [hover, setHover] = useState<number | null>(null)
   const known = points.filter((p): p is SparkPoint & { value: number } => p.value !== null && Number.isFinite(p.value))
   const first = points[0]
@@ -73,9 +75,9 @@ export function Sparkline({ points, label, max, format }: SparklineProps): React
         </div>
       </div>
       <figcaption className="sparkline-caption" aria-hidden="true">
-        <span>{formatClock(first.time * 1000)}</span>
-        <span>{label}</span>
-        <span>{formatClock((points[points.length - 1]?.time ?? last.time) * 1000)}</span>
+        <span>{formatClockShort(first.time * 1000)}</span>
+        <span>{caption}</span>
+        <span>{formatClockShort((points[points.length - 1]?.time ?? last.time) * 1000)}</span>
       </figcaption>
     </figure>
   )
