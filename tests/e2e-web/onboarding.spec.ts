@@ -84,6 +84,10 @@ test('a good token: trust the certificate, see the privilege report, save, and t
   const report = app.getByTestId('privilege-report')
   await expect(report).toBeVisible()
   await expect(report.locator('li[data-feature="power"]')).toHaveAttribute('data-ok', 'true')
+  // SSH health is a cluster setting, not a privilege the token lacks: said apart, never as a missing privilege.
+  await expect(report.locator('li[data-feature="ssh-health"]')).toHaveCount(0)
+  await expect(report.getByTestId('ssh-setting-note')).toContainText('not a token privilege')
+  await expect(report.locator('li[data-ok="false"]')).toHaveCount(0)
   // Good news is a status, not a red alert.
   const message = app.getByTestId('onboarding-message')
   await expect(message).toContainText('Connected to Proxmox VE')

@@ -84,7 +84,8 @@ export function GuestDetailPanel({ row, progress, actionError, onAction, onClose
             {taskFullText(progress)}
           </p>
         ) : null}
-        {actionError !== null ? (
+        {/* The request's error, unless the task line above already says it. */}
+        {actionError !== null && (progress === undefined || !taskFullText(progress).includes(actionError)) ? (
           <p className="error-text" role="alert">
             {actionError}
           </p>
