@@ -36,7 +36,7 @@ export function keyringStatus(backend: CipherBackend): KeyringStatus {
   }
   if (name === 'aes-256-gcm-keyfile') {
     // The browser bridge and tests: the key lies beside the secrets, which protects them no better.
-    return { backend: name, secure: false, message: 'The key that encrypts them is kept in a file next to them, so anyone who can read your files can read the token secrets.' }
+    return { backend: name, secure: false, message: 'They are encrypted with a key file kept next to them, so anyone who can read your files can read the token secrets.' }
   }
   if (INSECURE_BACKENDS.has(name)) return { backend: name, secure: false, message: 'The app cannot tell how this system stores secrets, so they may not be protected.' }
   return { backend: name, secure: true, message: null }
