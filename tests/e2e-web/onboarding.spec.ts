@@ -2,6 +2,7 @@
 // a good token (certificate trust → privilege report → save), and a limited token's report.
 import { rootCertificates } from 'node:tls'
 
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 
 import type { Simulator } from '../../src/main/core/bridge/index'
@@ -32,10 +33,19 @@ async function fill(app: Page, tokenId: string, secret: string, fingerprint = ''
   await app.getByLabel('Certificate fingerprint (optional)').fill(fingerprint)
 }
 
+async function expectNoAxeViolations(app: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page: app }).analyze()
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+}
+
 async function testAndTrust(app: Page): Promise<void> {
   await app.getByRole('button', { name: 'Test connection' }).click()
   const trust = app.getByTestId('certificate-trust')
   await expect(trust).toBeVisible()
+  // A next step, said neutrally: a status, not an alert.
+  await expect(trust).toHaveAttribute('role', 'status')
+  await expect(trust).not.toHaveClass(/panel-warning|panel-error/)
+  await expectNoAxeViolations(app)
   await expect(app.getByTestId('cert-fingerprint')).toHaveText(sim.endpoints[0]?.fingerprint256 ?? '')
   await trust.getByRole('button', { name: 'Trust this certificate' }).click()
 }
@@ -84,6 +94,10 @@ test('a good token: trust the certificate, see the privilege report, save, and t
   const report = app.getByTestId('privilege-report')
   await expect(report).toBeVisible()
   await expect(report.locator('li[data-feature="power"]')).toHaveAttribute('data-ok', 'true')
+  // SSH health is a cluster setting, not a privilege the token lacks: said apart, never as a missing privilege.
+  await expect(report.locator('li[data-feature="ssh-health"]')).toHaveCount(0)
+  await expect(report.getByTestId('ssh-setting-note')).toContainText('not a token privilege')
+  await expect(report.locator('li[data-ok="false"]')).toHaveCount(0)
   // Good news is a status, not a red alert.
   const message = app.getByTestId('onboarding-message')
   await expect(message).toContainText('Connected to Proxmox VE')
@@ -108,6 +122,7 @@ test('a limited token: the privilege report says what is missing and where', asy
   await expect(power).toContainText('VM.PowerMgmt')
   await expect(app.getByTestId('privilege-report').locator('li[data-feature="guests"]')).toHaveAttribute('data-ok', 'true')
   await power.scrollIntoViewIfNeeded()
+  await expectNoAxeViolations(app)
   await snap(app, testInfo, 'onboarding-privilege-report')
 })
 

@@ -3,10 +3,10 @@ import { expect, snap, test } from './fixtures'
 
 test('storage shows shared and per-node storage with warnings above the threshold', async ({ app }, testInfo) => {
   await app.getByRole('button', { name: 'Storage' }).click()
-  const shared = app.getByRole('region', { name: 'Shared storage' })
-  await expect(shared.locator('[data-storage="nfs-backup"]')).toHaveAttribute('data-warn', 'true')
-  await expect(shared.locator('[data-storage="ceph-vm"]')).toHaveAttribute('data-warn', 'false')
-  await expect(app.getByRole('region', { name: 'Storage on pve-c' }).locator('[data-storage="local-zfs"]')).toHaveAttribute('data-warn', 'true')
+  const table = app.getByRole('table', { name: 'Storage of Demo cluster' })
+  await expect(table.locator('tr[data-storage="nfs-backup"][data-where="shared"]')).toHaveAttribute('data-warn', 'true')
+  await expect(table.locator('tr[data-storage="ceph-vm"][data-where="shared"]')).toHaveAttribute('data-warn', 'false')
+  await expect(table.locator('tr[data-storage="local-zfs"][data-where="pve-c"]')).toHaveAttribute('data-warn', 'true')
   await snap(app, testInfo, 'storage')
 })
 

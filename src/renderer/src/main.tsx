@@ -2,6 +2,7 @@ import './styles/base.css'
 import './styles/layout.css'
 import './styles/components.css'
 import './styles/guests.css'
+import './styles/tables.css'
 import './styles/forms.css'
 
 import { StrictMode } from 'react'

@@ -6,6 +6,7 @@ import type { MuteBook } from './mutes'
 import type { ParsedStorage } from './parse-resources'
 import type { ParsedTask } from './parse-tasks'
 import { taskFailed, taskVmid } from './parse-tasks'
+import { taskFailedMessage } from './task-words'
 
 export interface ConditionContext {
   readonly now: number
@@ -91,13 +92,13 @@ export class TaskTracker {
       if (first || !taskFailed(t.status)) continue
       const vmid = taskVmid(t)
       if (mutes.node(t.node, ctx.now) || (vmid !== null && mutes.guest(vmid, ctx.now))) continue
-      const what = vmid !== null ? `${t.type} of ${vmid}` : t.type
+      const guest = vmid !== null ? guestRef(vmid) : null
       // The user's own action already reported its failure through task:progress (and the tray's
       // notice): it stays in the timeline, marked, so the policy does not notify a second time.
       const byUser = userUpids.has(t.upid)
       ctx.events.push(ctx.factory.make({
-        kind: 'task-failed', at: ctx.now, node: t.node, guest: vmid !== null ? guestRef(vmid) : null,
-        message: byUser ? `Task ${what} on ${t.node}, started from this app, failed.` : `Task ${what} on ${t.node} by ${t.user} failed.`,
+        kind: 'task-failed', at: ctx.now, node: t.node, guest,
+        message: taskFailedMessage(t, vmid, guest, byUser),
         detail: t.status, byUser
       }))
     }

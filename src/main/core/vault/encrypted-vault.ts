@@ -31,13 +31,14 @@ export function keyringStatus(backend: CipherBackend): KeyringStatus {
     return {
       backend: name,
       secure: false,
-      message: 'No system keyring (GNOME Keyring or KWallet) was found: token secrets are stored obfuscated with a fixed key, not encrypted. Anyone who can read your files can read them. Install or unlock a keyring and restart the app to protect them.'
+      message: 'No system keyring (GNOME Keyring or KWallet) was found, so token secrets are only obfuscated on disk: anyone who can read your files can read them. Install or unlock a keyring and restart the app to protect them.'
     }
   }
   if (name === 'aes-256-gcm-keyfile') {
-    return { backend: name, secure: false, message: 'Secrets are encrypted with a key file stored next to them (test and browser-bridge mode), not with the system keyring.' }
+    // The browser bridge and tests: the key lies beside the secrets, which protects them no better.
+    return { backend: name, secure: false, message: 'They are encrypted with a key file kept next to them, so anyone who can read your files can read the token secrets.' }
   }
-  if (INSECURE_BACKENDS.has(name)) return { backend: name, secure: false, message: 'The secret storage backend is unknown; secrets may not be protected.' }
+  if (INSECURE_BACKENDS.has(name)) return { backend: name, secure: false, message: 'The app cannot tell how this system stores secrets, so they may not be protected.' }
   return { backend: name, secure: true, message: null }
 }
 

@@ -9,19 +9,24 @@ import type { Route } from '../state/use-navigation'
 export interface BannersProps {
   readonly state: AppState | null
   readonly settings: SettingsView | null
+  readonly route: Route
   readonly navigate: (to: Route) => void
 }
 
-export function Banners({ state, settings, navigate }: BannersProps): React.JSX.Element {
+export function Banners({ state, settings, route, navigate }: BannersProps): React.JSX.Element {
   const [recoveredSeen, setRecoveredSeen] = useState(false)
   const [secretsSeen, setSecretsSeen] = useState(false)
   const recovered = settings?.recovered ?? null
   const secrets = settings?.secretsRecovered ?? null
   return (
     <>
-      {state?.demo === true ? (
+      {/* While the user connects their cluster the demo is not what they look at: no banner, and no
+          button to the page that is already open. */}
+      {state?.demo === true && route.view !== 'onboarding' ? (
         <div className="banner banner-demo" role="status">
-          <strong>Demo mode.</strong> You are looking at a simulated cluster; nothing here touches a real server.
+          <span>
+            <strong>Demo mode.</strong> You are looking at a simulated cluster; nothing here touches a real server.
+          </span>
           <button type="button" className="btn btn-primary" onClick={() => navigate({ view: 'onboarding' })}>
             Connect your cluster
           </button>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 
-export function CopyButton({ text, label }: { text: string; label: string }): React.JSX.Element {
+/** `visibleLabel` replaces the plain "Copy" where the button stands alone (e.g. "Copy all commands"). */
+export function CopyButton({ text, label, visibleLabel = 'Copy' }: { text: string; label: string; visibleLabel?: string }): React.JSX.Element {
   const [copied, setCopied] = useState<boolean | null>(null)
   return (
     <button
@@ -14,7 +15,7 @@ export function CopyButton({ text, label }: { text: string; label: string }): Re
         )
       }}
     >
-      {copied === true ? 'Copied' : copied === false ? 'Select and copy by hand' : 'Copy'}
+      {copied === true ? 'Copied' : copied === false ? 'Select and copy by hand' : visibleLabel}
     </button>
   )
 }

@@ -21,9 +21,20 @@ export function Shell({ api, settings, initial }: ShellProps): React.JSX.Element
   const tasks = useTaskProgress(api)
   return (
     <div className="app">
+      {/* Moves focus without touching the URL fragment (the bridge keeps its token there). */}
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault()
+          document.getElementById('main')?.focus()
+        }}
+      >
+        Skip to main content
+      </a>
       <Sidebar route={nav.route} navigate={nav.navigate} clusters={state?.clusters ?? []} />
-      <main className="main" id="main">
-        <Banners state={state} settings={settings.settings} navigate={nav.navigate} />
+      <main className="main" id="main" tabIndex={-1}>
+        <Banners state={state} settings={settings.settings} route={nav.route} navigate={nav.navigate} />
         {error !== null && state === null ? (
           <p role="alert" className="error-text">
             Could not load the monitor state: {error}

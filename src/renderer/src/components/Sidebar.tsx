@@ -19,6 +19,8 @@ export interface SidebarProps {
 }
 
 function SidebarInner({ route, navigate, clusters }: SidebarProps): React.JSX.Element {
+  // While the user connects their own cluster, the demo's nodes are not listed as if they were theirs.
+  const listed = route.view === 'onboarding' ? clusters.filter((c) => !c.demo) : clusters
   return (
     <nav className="sidebar" aria-label="Views">
       <div className="brand">PVE Tray</div>
@@ -31,9 +33,12 @@ function SidebarInner({ route, navigate, clusters }: SidebarProps): React.JSX.El
           </li>
         ))}
       </ul>
-      {clusters.map((c) => (
+      {listed.map((c) => (
         <div key={c.clusterId} className="nav-group">
-          <div className="nav-group-title">{c.clusterName}</div>
+          <div className="nav-group-title">
+            {c.clusterName}
+            {c.demo ? <span className="nav-group-note"> (simulated)</span> : null}
+          </div>
           <ul aria-label={`Nodes of ${c.clusterName}`}>
             {c.nodes.map((n) => (
               <li key={n.name}>

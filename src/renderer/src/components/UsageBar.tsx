@@ -6,28 +6,43 @@ export interface UsageBarProps {
   readonly fraction: number | null
   readonly text: string
   readonly warn?: boolean
+  /** Bar and figure on one line, no visible label (a table cell, whose row names it). */
+  readonly inline?: boolean
 }
 
-export function UsageBar({ label, fraction, text, warn = false }: UsageBarProps): React.JSX.Element {
+export function UsageBar({ label, fraction, text, warn = false, inline = false }: UsageBarProps): React.JSX.Element {
   const pct = fraction === null ? 0 : Math.round(Math.min(1, Math.max(0, fraction)) * 100)
   const level = warn ? 'bar-warn' : pct >= 90 ? 'bar-high' : ''
+  const bar = (
+    <div
+      className={`bar ${level}`}
+      role="meter"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={fraction === null ? undefined : pct}
+      aria-valuetext={text}
+    >
+      <div className="bar-fill" style={{ width: `${pct}%` }} />
+    </div>
+  )
+  if (inline) {
+    return (
+      <div className="usage usage-inline">
+        {bar}
+        <span className="usage-text" aria-hidden="true">
+          {text}
+        </span>
+      </div>
+    )
+  }
   return (
     <div className="usage">
       <div className="usage-head">
         <span className="usage-label">{label}</span>
         <span className="usage-text">{text}</span>
       </div>
-      <div
-        className={`bar ${level}`}
-        role="meter"
-        aria-label={label}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={fraction === null ? undefined : pct}
-        aria-valuetext={text}
-      >
-        <div className="bar-fill" style={{ width: `${pct}%` }} />
-      </div>
+      {bar}
     </div>
   )
 }

@@ -13,6 +13,15 @@ export function formatBytes(bytes: number | null): string {
   return `${v >= 100 || i === 0 ? Math.round(v) : v.toFixed(1)} ${UNITS[i] ?? 'B'}`
 }
 
+/** "3.9 / 8.0 GiB" when both are in the same unit, else "727 MiB / 2.0 GiB": short enough for a table cell. */
+export function formatBytesOf(used: number | null, total: number | null): string {
+  const u = formatBytes(used)
+  const t = formatBytes(total)
+  const unit = (s: string): string => s.slice(s.lastIndexOf(' ') + 1)
+  if (used === null || total === null || unit(u) !== unit(t)) return `${u} / ${t}`
+  return `${u.slice(0, u.lastIndexOf(' '))} / ${t}`
+}
+
 /** A 0..1 fraction as a whole percentage. */
 export function formatPercent(fraction: number | null): string {
   if (fraction === null || !Number.isFinite(fraction)) return '—'
@@ -51,6 +60,11 @@ export function formatClock(at: number): string {
   const d = new Date(at)
   const pad = (n: number): string => String(n).padStart(2, '0')
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
+}
+
+/** "14:05": the ends of a chart's time axis. */
+export function formatClockShort(at: number): string {
+  return formatClock(at).slice(0, 5)
 }
 
 export function formatDateTime(at: number): string {

@@ -188,10 +188,12 @@ describe('storage and tasks', () => {
     const out = poll(core, T0 + 60 * S, { guests: [web('running')], tasks: next })
     expect(kinds(out)).toEqual(['task-failed', 'task-failed'])
     const [other, mine] = out.events
+    // In the user's words: what, which guest (kind, id, name), where — never "Task qmstart of 100".
     expect(other).toMatchObject({ detail: 'start failed: QEMU exited with code 1', guest: { vmid: 100, name: 'web' } })
+    expect(other?.message).toMatch(/^Start of VM 100 \(web\) on pve-a, started by \S+, failed$/)
     expect(other?.byUser).toBeUndefined()
     // Still in the timeline (the monitor's events), marked so the policy does not notify it twice.
-    expect(mine).toMatchObject({ detail: 'boom', byUser: true, message: 'Task qmstart of 101 on pve-a, started from this app, failed.' })
+    expect(mine).toMatchObject({ detail: 'boom', byUser: true, message: 'Start of guest 101 on pve-a, started from this app, failed' })
     expect(kinds(poll(core, T0 + 120 * S, { guests: [web('running')], tasks: next }))).toEqual([])
   })
 })

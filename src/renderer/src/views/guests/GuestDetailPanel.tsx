@@ -7,7 +7,7 @@ import type { GuestRow } from '../../lib/guest-query'
 import { ActionButtons } from './ActionButtons'
 import { GuestAlertControls } from './GuestAlertControls'
 import { MutedBadge } from './MutedBadge'
-import { TaskStatus } from './TaskStatus'
+import { taskFullText } from './TaskStatus'
 
 export interface GuestDetailPanelProps {
   readonly row: GuestRow
@@ -19,8 +19,16 @@ export interface GuestDetailPanelProps {
 
 export function GuestDetailPanel({ row, progress, actionError, onAction, onClose }: GuestDetailPanelProps): React.JSX.Element {
   const g = row.guest
+  const running = g.state === 'running'
   return (
-    <aside className="panel guest-detail" aria-label={`Details of ${g.name}`} data-testid="guest-detail">
+    <aside
+      className="panel guest-detail"
+      aria-label={`Details of ${g.name}`}
+      data-testid="guest-detail"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose()
+      }}
+    >
       <header className="detail-head">
         <h2>
           <span className="guest-name">{g.name}</span> <span className="muted-text">({g.kind === 'qemu' ? 'VM' : 'CT'} {g.vmid})</span>
@@ -41,16 +49,21 @@ export function GuestDetailPanel({ row, progress, actionError, onAction, onClose
         <dd>
           {g.node} · {row.clusterName}
         </dd>
+        {/* Only a running guest uses CPU and memory and has an uptime: anything else shows "—", never "0 B" or "0 s". */}
         <dt>CPU</dt>
-        <dd>
-          {formatPercent(g.cpu)} of {g.maxcpu ?? '—'} cores
+        <dd data-testid="detail-cpu">
+          {running ? formatPercent(g.cpu) : '—'} of {g.maxcpu ?? '—'} cores
         </dd>
         <dt>Memory</dt>
-        <dd>
-          {formatBytes(g.mem)} / {formatBytes(g.maxmem)}
-        </dd>
+        <dd data-testid="detail-mem">{running ? `${formatBytes(g.mem)} / ${formatBytes(g.maxmem)}` : `— (${formatBytes(g.maxmem)} configured)`}</dd>
         <dt>Uptime</dt>
-        <dd>{formatDuration(g.uptime)}</dd>
+        <dd data-testid="detail-uptime">{running ? formatDuration(g.uptime) : '—'}</dd>
+        {g.tags.length > 0 ? (
+          <>
+            <dt>Tags</dt>
+            <dd>{g.tags.join(', ')}</dd>
+          </>
+        ) : null}
         {g.hastate !== null ? (
           <>
             <dt>HA</dt>
@@ -65,8 +78,14 @@ export function GuestDetailPanel({ row, progress, actionError, onAction, onClose
             {g.actionsDisabledReason}
           </p>
         ) : null}
-        {progress !== undefined ? <TaskStatus progress={progress} /> : null}
-        {actionError !== null ? (
+        {/* The whole outcome, which the row may have had to cut. */}
+        {progress !== undefined ? (
+          <p className={`task-${progress.phase}`} data-testid="detail-task">
+            {taskFullText(progress)}
+          </p>
+        ) : null}
+        {/* The request's error, unless the task line above already says it. */}
+        {actionError !== null && (progress === undefined || !taskFullText(progress).includes(actionError)) ? (
           <p className="error-text" role="alert">
             {actionError}
           </p>

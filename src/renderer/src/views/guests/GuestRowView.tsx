@@ -4,7 +4,7 @@ import { memo } from 'react'
 import type { PowerAction } from '@shared/snapshot'
 import type { TaskProgress } from '@shared/views'
 
-import { formatBytes, formatDuration, formatPercent } from '../../lib/format'
+import { formatBytes, formatBytesOf, formatDuration, formatPercent } from '../../lib/format'
 import type { GuestRow } from '../../lib/guest-query'
 import { ActionButtons } from './ActionButtons'
 import { MutedBadge } from './MutedBadge'
@@ -52,7 +52,8 @@ function GuestRowViewInner({ row, index, top, active, selected, progress, onActi
         </span>
       </span>
       <span role="cell" className="cell-name">
-        <span className="guest-name" data-testid="guest-name">
+        {/* A long name is cut to keep the row on one line: the tooltip and the detail panel show it whole. */}
+        <span className="guest-name" data-testid="guest-name" title={g.name}>
           {g.name}
         </span>
         {g.template ? <span className="badge">template</span> : null}
@@ -61,8 +62,10 @@ function GuestRowViewInner({ row, index, top, active, selected, progress, onActi
       </span>
       <span role="cell">{g.vmid}</span>
       <span role="cell">{g.kind === 'qemu' ? 'VM' : 'CT'}</span>
-      <span role="cell">{g.node}</span>
-      <span role="cell" className="cell-tags">
+      <span role="cell" title={g.node}>
+        {g.node}
+      </span>
+      <span role="cell" className="cell-tags" title={g.tags.join(', ')}>
         {g.tags.map((t) => (
           <span key={t} className="tag">
             {t}
@@ -72,10 +75,11 @@ function GuestRowViewInner({ row, index, top, active, selected, progress, onActi
       <span role="cell" className="num">
         {g.state === 'running' ? formatPercent(g.cpu) : '—'}
       </span>
-      <span role="cell" className="num">
-        {g.state === 'running' ? `${formatBytes(g.mem)} / ${formatBytes(g.maxmem)}` : formatBytes(g.maxmem)}
+      {/* A guest that is not running uses no memory: "—", with its configured size in the tooltip. */}
+      <span role="cell" className="num" data-testid="guest-mem" title={g.state === 'running' ? undefined : `${formatBytes(g.maxmem)} configured`}>
+        {g.state === 'running' ? formatBytesOf(g.mem, g.maxmem) : '—'}
       </span>
-      <span role="cell" className="num">
+      <span role="cell" className="num" data-testid="guest-uptime">
         {g.state === 'running' ? formatDuration(g.uptime) : '—'}
       </span>
       <span role="cell" className="cell-actions">
@@ -88,7 +92,7 @@ function GuestRowViewInner({ row, index, top, active, selected, progress, onActi
             {g.staleReason}
           </span>
         ) : !inFlight ? (
-          <ActionButtons row={row} onAction={onAction} tabIndex={active ? 0 : -1} />
+          <ActionButtons row={row} onAction={onAction} tabIndex={active ? 0 : -1} compact />
         ) : null}
       </span>
     </div>

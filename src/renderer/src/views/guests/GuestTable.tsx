@@ -88,7 +88,7 @@ export function GuestTable(props: GuestTableProps): React.JSX.Element {
         {COLUMNS.map((c) => {
           const sorted = c.sort !== null && query.sort === c.sort
           return (
-            <span key={c.id} role="columnheader" aria-sort={sorted ? (query.desc ? 'descending' : 'ascending') : undefined}>
+            <span key={c.id} role="columnheader" className={`col-${c.id}`} aria-sort={sorted ? (query.desc ? 'descending' : 'ascending') : undefined}>
               {c.sort !== null ? (
                 <button type="button" className="sort-button" onClick={() => c.sort !== null && onSort(c.sort)}>
                   {c.label}

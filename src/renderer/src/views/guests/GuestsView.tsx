@@ -95,7 +95,8 @@ export function GuestsView({ api, clusters, tasks, focusVmid, focusClusterId, fo
           />
         ) : null}
       </div>
-      {[...actionErrors].map(([key, message]) => (
+      {/* A request that failed before any task existed; a failure the task line reports is not said twice. */}
+      {[...actionErrors].filter(([key, message]) => !(tasks.byGuest.get(key)?.message ?? '').includes(message)).map(([key, message]) => (
         <p key={key} className="error-text" role="alert" data-testid="action-error">
           {names(key.slice(0, key.lastIndexOf('/')), Number(key.slice(key.lastIndexOf('/') + 1)))}: {message}
         </p>

@@ -2,7 +2,7 @@
 import type { TaskProgress } from '@shared/views'
 
 import { formatClock } from '../../lib/format'
-import { taskText } from './TaskStatus'
+import { taskFullText, taskText } from './TaskStatus'
 
 export function RecentTasks({ tasks, names }: { tasks: readonly TaskProgress[]; names: (clusterId: string, vmid: number) => string }): React.JSX.Element | null {
   if (tasks.length === 0) return null
@@ -12,7 +12,8 @@ export function RecentTasks({ tasks, names }: { tasks: readonly TaskProgress[]; 
         {tasks.map((t) => (
           <li key={t.actionId} className={`task-${t.phase}`} data-testid="recent-task" data-phase={t.phase}>
             <time>{formatClock(t.at)}</time> <span className="guest-name">{names(t.clusterId, t.vmid)}</span> ({t.vmid}): {taskText(t)}
-            {(t.phase === 'failed' || t.phase === 'unknown' || t.phase === 'checking') && t.message !== null && t.message !== t.exitStatus ? <span className="muted-text"> — {t.message}</span> : null}
+            {/* Proxmox's message when it says more than the line above (never the same words twice). */}
+            {(t.phase === 'failed' || t.phase === 'unknown' || t.phase === 'checking') && taskFullText(t) !== taskText(t) ? <span className="muted-text"> — {t.message}</span> : null}
           </li>
         ))}
       </ul>

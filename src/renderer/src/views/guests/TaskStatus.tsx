@@ -21,10 +21,16 @@ export function taskText(p: TaskProgress): string {
   }
 }
 
+/** The words plus Proxmox's own message when it says more: for the tooltip and the detail panel. */
+export function taskFullText(p: TaskProgress): string {
+  const text = taskText(p)
+  return p.message !== null && p.message !== p.exitStatus && !text.includes(p.message) ? `${text} — ${p.message}` : text
+}
+
 export function TaskStatus({ progress, onDismiss }: { progress: TaskProgress; onDismiss?: () => void }): React.JSX.Element {
   const text = taskText(progress)
   return (
-    <span className={`task-status task-${progress.phase}`} data-testid="task-status" data-phase={progress.phase} title={progress.message ?? text}>
+    <span className={`task-status task-${progress.phase}`} data-testid="task-status" data-phase={progress.phase} title={taskFullText(progress)}>
       <span className="task-text">{text}</span>
       {(progress.phase === 'failed' || progress.phase === 'unknown') && onDismiss !== undefined ? (
         <button type="button" className="btn btn-small" aria-label="Dismiss this failure" onClick={onDismiss}>

@@ -62,7 +62,7 @@ export function NodeDetailsView({ api, clusters, clusterId, node, navigate }: No
     <div className="view" data-view="node">
       <h1 className="view-title">Node {nodeView.name}</h1>
       <div className="node-detail-top">
-        <NodeCard clusterId={cid} node={nodeView} onOpen={() => undefined} />
+        <NodeCard clusterId={cid} node={nodeView} onOpen={() => undefined} headingLevel={2} />
         <div className="panel">
           <p>
             {guests.length} guests, {guests.filter((g) => g.state === 'running').length} running.

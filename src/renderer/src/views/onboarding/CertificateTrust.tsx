@@ -8,7 +8,8 @@ export interface CertificateTrustProps {
 
 export function CertificateTrust({ cert, onTrust }: CertificateTrustProps): React.JSX.Element {
   return (
-    <section className="panel panel-warning" aria-labelledby="cert-title" data-testid="certificate-trust">
+    // A next step, not a problem: a neutral status, never a warning or a red alert.
+    <section className="panel" role="status" aria-labelledby="cert-title" data-testid="certificate-trust">
       <h2 id="cert-title">Is this your server’s certificate?</h2>
       <p>
         Proxmox uses a self-signed certificate, so the app cannot check it by itself. Compare this fingerprint with the one shown on the node by{' '}

@@ -55,7 +55,7 @@ export function ModeStep({ mode, privsep, onMode, onPrivsep }: ModeStepProps): R
           </li>
         ))}
       </ol>
-      <CopyButton text={all} label="Copy all commands" />
+      <CopyButton text={all} label="Copy all commands" visibleLabel="Copy all commands" />
       <p className="muted-text">The token command prints the secret once: copy it into the form below.</p>
     </section>
   )

@@ -10,7 +10,12 @@ export interface PrivilegeReportProps {
 
 export const endpointKey = (e: { host: string; port: number }): string => `${e.host}:${e.port}`
 
+/** SSH health is a cluster setting (an SSH user and key), not something the token lacks: said apart. */
+const SSH_FEATURE = 'ssh-health'
+
 export function PrivilegeReport({ result, chosen, onChoose }: PrivilegeReportProps): React.JSX.Element {
+  const privileges = result.privileges.filter((p) => p.feature !== SSH_FEATURE)
+  const ssh = result.privileges.find((p) => p.feature === SSH_FEATURE)
   return (
     <section className="panel" aria-labelledby="priv-title" data-testid="privilege-report">
       <h2 id="priv-title">What this token can do</h2>
@@ -21,7 +26,7 @@ export function PrivilegeReport({ result, chosen, onChoose }: PrivilegeReportPro
         </p>
       ) : null}
       <ul className="privileges">
-        {result.privileges.map((p) => (
+        {privileges.map((p) => (
           <li key={p.feature} className={p.ok ? 'priv-ok' : 'priv-missing'} data-feature={p.feature} data-ok={p.ok ? 'true' : 'false'}>
             <span className="priv-mark" aria-hidden="true">
               {p.ok ? '✓' : '✗'}
@@ -43,6 +48,11 @@ export function PrivilegeReport({ result, chosen, onChoose }: PrivilegeReportPro
           </li>
         ))}
       </ul>
+      {ssh !== undefined ? (
+        <p className="muted-text" data-testid="ssh-setting-note">
+          {ssh.ok ? ssh.explanation : 'Optional, not a token privilege: temperatures, ZFS pools and package versions are read over SSH once you add an SSH user and key in the cluster settings.'}
+        </p>
+      ) : null}
       {result.discoveredEndpoints.length > 0 ? (
         <fieldset data-testid="discovered-endpoints">
           <legend>Other nodes of this cluster</legend>

@@ -16,8 +16,17 @@ export function EventsTimeline({ events }: { events: readonly MonitorEvent[] }):
             <li key={e.id} className={`timeline-item sev-${e.severity}`} data-kind={e.kind}>
               <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at)}</time>
               <span className="timeline-cluster">{e.clusterName}</span>
-              <span className="timeline-message">{e.message}</span>
-              {e.detail !== null ? <span className="timeline-detail">{e.detail}</span> : null}
+              {/* A failed task reads as one sentence: "Start of VM 114 (old-erp) …, failed: <Proxmox's exit status>". */}
+              {e.kind === 'task-failed' && e.detail !== null ? (
+                <span className="timeline-message">
+                  {e.message}: {e.detail}
+                </span>
+              ) : (
+                <>
+                  <span className="timeline-message">{e.message}</span>
+                  {e.detail !== null ? <span className="timeline-detail">{e.detail}</span> : null}
+                </>
+              )}
             </li>
           ))}
         </ol>

@@ -11,9 +11,12 @@ export interface NodeCardProps {
   readonly clusterId: string
   readonly node: NodeView
   readonly onOpen: () => void
+  /** h3 under a cluster's h2 on the overview; h2 on the node's own page (under its h1). */
+  readonly headingLevel?: 2 | 3
 }
 
-export function NodeCard({ clusterId, node, onOpen }: NodeCardProps): React.JSX.Element {
+export function NodeCard({ clusterId, node, onOpen, headingLevel = 3 }: NodeCardProps): React.JSX.Element {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3'
   const online = node.status === 'online'
   // Reported before, not known now (the cluster did not answer): the last figures, greyed, and why.
   const lastKnown = node.staleReason !== null
@@ -22,11 +25,11 @@ export function NodeCard({ clusterId, node, onOpen }: NodeCardProps): React.JSX.
   return (
     <article className={`node-card node-${node.status}${lastKnown ? ' node-last-known' : ''}`} aria-label={`Node ${node.name}`} data-node={node.name}>
       <header className="node-card-head">
-        <h3>
+        <Heading className="node-card-title">
           <button type="button" className="link-button" onClick={onOpen}>
             {node.name}
           </button>
-        </h3>
+        </Heading>
         <span className={`status-pill status-${node.status}`} data-testid="node-status">
           {node.status}
         </span>
@@ -53,7 +56,7 @@ export function NodeCard({ clusterId, node, onOpen }: NodeCardProps): React.JSX.
               <dd>{load === null ? '—' : load.toFixed(2)}</dd>
             </div>
           </dl>
-          {online ? <Sparkline label={`CPU of ${node.name} over the last hour`} values={rrd?.map((p) => p.cpu) ?? []} max={1} /> : null}
+          {online ? <Sparkline label={`CPU of ${node.name}, last hour`} caption="CPU, last hour" points={rrd?.map((p) => ({ time: p.time, value: p.cpu })) ?? []} max={1} format={formatPercent} /> : null}
         </div>
       ) : (
         <p className="node-down-text">

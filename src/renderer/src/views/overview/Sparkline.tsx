@@ -1,27 +1,84 @@
-// A tiny inline SVG chart of one series (e.g. CPU over the last hour).
-export interface SparklineProps {
-  readonly values: readonly (number | null)[]
-  readonly label: string
-  readonly max?: number
+// One series over time (e.g. a node's CPU over the last hour) across the card's width, with its scale
+// (top and bottom value, start and end time) and, under the pointer, the value at that time.
+import { useState } from 'react'
+
+import { formatClock, formatClockShort } from '../../lib/format'
+
+export interface SparkPoint {
+  /** Epoch seconds (Proxmox RRD). */
+  readonly time: number
+  readonly value: number | null
 }
 
-const W = 120
-const H = 28
+export interface SparklineProps {
+  readonly points: readonly SparkPoint[]
+  readonly label: string
+  /** The series' short name under the chart (the card says whose it is). */
+  readonly caption: string
+  /** Top of the scale; the largest value when not given. */
+  readonly max?: number
+  readonly format: (v: number) => string
+}
 
-export function Sparkline({ values, label, max }: SparklineProps): React.JSX.Element {
-  const nums = values.filter((v): v is number => v !== null && Number.isFinite(v))
-  if (nums.length < 2) return <span className="sparkline-empty">no history yet</span>
-  const top = max ?? Math.max(...nums, 1e-9)
-  const step = W / (values.length - 1)
-  const points: string[] = []
-  values.forEach((v, i) => {
-    if (v === null || !Number.isFinite(v)) return
-    const y = H - Math.min(1, Math.max(0, v / top)) * (H - 2) - 1
-    points.push(`${(i * step).toFixed(1)},${y.toFixed(1)}`)
-  })
+// The drawing's own units; the SVG stretches to the card (the line keeps its width: non-scaling-stroke).
+const W = 300
+const H = 40
+
+/** The tip's centre in % of the plot, kept far enough from the edges that it stays inside the card. */
+function tipLeft(index: number, count: number): number {
+  return Math.min(80, Math.max(20, (index / Math.max(1, count - 1)) * 100))
+}
+
+export function Sparkline({ points, label, caption, max, format }: SparklineProps): React.JSX.Element {
+  const [hover, setHover] = useState<number | null>(null)
+  const known = points.filter((p): p is SparkPoint & { value: number } => p.value !== null && Number.isFinite(p.value))
+  const first = points[0]
+  const last = known[known.length - 1]
+  if (known.length < 2 || first === undefined || last === undefined) return <span className="sparkline-empty">no history yet</span>
+  const top = max ?? Math.max(...known.map((p) => p.value), 1e-9)
+  const step = W / Math.max(1, points.length - 1)
+  const y = (v: number): number => H - Math.min(1, Math.max(0, v / top)) * (H - 2) - 1
+  const line = points.flatMap((p, i) => (p.value === null || !Number.isFinite(p.value) ? [] : [`${(i * step).toFixed(1)},${y(p.value).toFixed(1)}`]))
+  const peak = Math.max(...known.map((p) => p.value))
+  const shown = hover === null ? null : points[hover]
+  const onMove = (e: React.MouseEvent<SVGSVGElement>): void => {
+    const box = e.currentTarget.getBoundingClientRect()
+    const i = Math.round(((e.clientX - box.left) / Math.max(1, box.width)) * (points.length - 1))
+    setHover(Math.min(points.length - 1, Math.max(0, i)))
+  }
   return (
-    <svg className="sparkline" viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={label}>
-      <polyline points={points.join(' ')} fill="none" strokeWidth="1.5" />
-    </svg>
+    <figure className="sparkline-box">
+      <div className="sparkline-plot">
+        <div className="sparkline-scale" aria-hidden="true">
+          <span>{format(top)}</span>
+          <span>{format(0)}</span>
+        </div>
+        <div className="sparkline-area">
+          <svg
+            className="sparkline"
+            viewBox={`0 0 ${W} ${H}`}
+            preserveAspectRatio="none"
+            role="img"
+            aria-label={`${label}: now ${format(last.value)}, peak ${format(peak)}`}
+            onMouseMove={onMove}
+            onMouseLeave={() => setHover(null)}
+          >
+            <polyline points={line.join(' ')} fill="none" strokeWidth="1.5" vectorEffect="non-scaling-stroke" />
+            {hover !== null ? <line className="sparkline-cursor" x1={hover * step} x2={hover * step} y1={0} y2={H} vectorEffect="non-scaling-stroke" /> : null}
+          </svg>
+          {shown !== undefined && shown !== null ? (
+            // Placed through CSSOM (React style), which the CSP permits; not announced (the label says the summary).
+            <span className="sparkline-tip" data-testid="sparkline-tip" aria-hidden="true" style={{ left: `${tipLeft(hover ?? 0, points.length)}%` }}>
+              {formatClock(shown.time * 1000)} · {shown.value === null ? 'no data' : format(shown.value)}
+            </span>
+          ) : null}
+        </div>
+      </div>
+      <figcaption className="sparkline-caption" aria-hidden="true">
+        <span>{formatClockShort(first.time * 1000)}</span>
+        <span>{caption}</span>
+        <span>{formatClockShort((points[points.length - 1]?.time ?? last.time) * 1000)}</span>
+      </figcaption>
+    </figure>
   )
 }
