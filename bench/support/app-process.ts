@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { serialize } from 'node:v8'
 
 import { createAppCore, type AppCore } from '../../src/main/core/app'
 import { createJsonFileSettingsStore } from '../../src/main/core/settings/json-file-settings-store'
@@ -23,12 +24,18 @@ export interface Scenario {
   readonly pollIntervalMs: number | null
   readonly warmupMs: number
   readonly measureMs: number
+  /** CPU per poll is the median over windows of this length (one GC-heavy window does not decide it). */
+  readonly windowMs?: number
+  /** A dashboard is open: state deltas are computed and serialised as Electron's IPC does (V8's value serializer). */
+  readonly dashboard?: boolean
   /** Flip a few guests' power state this often (state changes of a live cluster). */
   readonly churnEveryMs?: number
 }
 
 export interface Figures {
   readonly polls: number
+  /** Median over the windows of (CPU time / polls). */
+  readonly cpuPerPollMedianMs: number
   readonly cpuMs: number
   readonly wallMs: number
   readonly cpuPerPollMs: number
@@ -38,6 +45,7 @@ export interface Figures {
   readonly bytesPerPoll: number
   readonly menuRebuilds: number
   readonly guests: number
+  readonly deltaBytesPerPoll: number
   /** Live heap after a full collection (what the app keeps), when the process runs with --expose-gc. */
   readonly heapMB: number | null
 }
@@ -81,6 +89,8 @@ try {
     if (presenter.render(s).rebuild !== null) menuRebuilds++
   })
   core.on('task:progress', (p) => presenter.trackTask(p))
+  let deltaBytes = 0
+  if (scenario.dashboard === true) core.on('state:delta', (d) => void (deltaBytes += serialize(d).length))
   await core.start()
   if (sim !== null) {
     const info = sim.info
@@ -102,7 +112,17 @@ try {
   const cpu0 = process.cpuUsage()
   const t0 = performance.now()
   const churn = scenario.churnEveryMs === undefined || sim === null ? null : setInterval(() => void sim?.churn(), scenario.churnEveryMs)
-  await sleep(scenario.measureMs)
+  const perWindow: number[] = []
+  const windowMs = scenario.windowMs ?? scenario.measureMs
+  let mark = { cpu: process.cpuUsage(), stats: before }
+  while (performance.now() - t0 < scenario.measureMs - windowMs / 2) {
+    await sleep(windowMs)
+    const stats = sim === null ? before : await sim.stats()
+    const cpu = process.cpuUsage(mark.cpu)
+    const polls = stats.resources - mark.stats.resources
+    if (polls > 0) perWindow.push((cpu.user + cpu.system) / 1000 / polls)
+    mark = { cpu: process.cpuUsage(), stats }
+  }
   if (churn !== null) clearInterval(churn)
   const used = process.cpuUsage(cpu0)
   const wallMs = performance.now() - t0
@@ -110,8 +130,10 @@ try {
   const after = sim === null ? { bytes: 0, resources: 0 } : await sim.stats()
   const polls = after.resources - before.resources
   const cpuMs = (used.user + used.system) / 1000
+  const sorted = [...perWindow].sort((a, b) => a - b)
   const figures: Figures = {
     polls,
+    cpuPerPollMedianMs: sorted.length === 0 ? NaN : (sorted[Math.floor(sorted.length / 2)] ?? NaN),
     cpuMs,
     wallMs,
     cpuPerPollMs: polls > 0 ? cpuMs / polls : NaN,
@@ -121,6 +143,7 @@ try {
     bytesPerPoll: polls > 0 ? (after.bytes - before.bytes) / polls : NaN,
     menuRebuilds: menuRebuilds - rebuildsBefore,
     guests,
+    deltaBytesPerPoll: polls > 0 ? deltaBytes / polls : 0,
     heapMB: heapAfterGc()
   }
   process.stdout.write(`${JSON.stringify(figures)}\n`)

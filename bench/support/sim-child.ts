@@ -24,7 +24,10 @@ export interface SimChild {
 const here = dirname(fileURLToPath(import.meta.url))
 
 export async function startSimChild(opts: { nodes?: number; guests?: number; demo?: boolean; statsIntervalMs: number }): Promise<SimChild> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', join(here, '..', 'ts-hooks.mjs'), join(here, 'sim-process.ts'), JSON.stringify(opts)], {
+  // Bundled (out/bench) beside sim-process.mjs; from the sources through the TypeScript hooks otherwise.
+  const bundled = import.meta.url.endsWith('.mjs')
+  const args = bundled ? [join(here, 'sim-process.mjs')] : ['--import', join(here, '..', 'ts-hooks.mjs'), join(here, 'sim-process.ts')]
+  const child: ChildProcess = spawn(process.execPath, [...args, JSON.stringify(opts)], {
     stdio: ['pipe', 'pipe', 'inherit']
   })
   const lines = createInterface({ input: child.stdout! })

@@ -1,6 +1,7 @@
 // Demo mode: the built-in simulator, with timings close to a real cluster's, so the app can be tried
-// without a Proxmox server. Runs on 127.0.0.1 only.
-import { startSimulator } from '../simulator'
+// without a Proxmox server. Runs on 127.0.0.1 only. The simulator and its certificate generation
+// (`selfsigned` and its ~15 packages) are loaded only when demo mode starts: a user with a cluster
+// configured never pays for them in start-up time or memory.
 import type { SimulatorOptions } from '../simulator'
 import type { DemoCluster } from './app-core-types'
 
@@ -13,6 +14,7 @@ export const realisticDemoTimings: SimulatorOptions = {
 }
 
 export async function startDefaultDemo(overrides: SimulatorOptions = {}): Promise<DemoCluster> {
+  const { startSimulator } = await import('../simulator')
   const sim = await startSimulator({ ...realisticDemoTimings, ...overrides })
   return {
     name: 'Demo cluster',
