@@ -2,7 +2,7 @@
 import type { GuestKind, PowerAction } from '../../../shared/snapshot'
 import type { CertificateInfo } from '../../../shared/views'
 import type { MonitorApi } from '../monitor/monitor-api'
-import { collectResources, parseResourceItem } from '../monitor/parse-resources'
+import { ResourceReader } from '../monitor/parse-resources'
 import { fetchCertificate, PveClient } from '../proxmox'
 import type { ApiConfig, CertificateProbe, ClusterApi, TaskOutcome } from './ports'
 
@@ -69,8 +69,9 @@ export function clusterApiFromClient(client: PveClient): ClusterApi {
 }
 
 export function monitorApiFromClient(client: PveClient): MonitorApi {
+  const reader = new ResourceReader()
   return {
-    clusterResources: async (signal) => collectResources(await client.clusterResourceItems(parseResourceItem, { signal })),
+    clusterResources: async (signal) => reader.finish(await client.clusterResourceItems((item) => reader.read(item), { signal })),
     clusterStatus: (signal) => client.clusterStatus({ signal }),
     clusterTasks: (signal) => client.clusterTasks({ signal }),
     get lastEndpoint(): string | null {

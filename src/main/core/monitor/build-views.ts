@@ -83,6 +83,46 @@ export function buildGuestView(g: ParsedGuest, ctx: GuestViewContext): GuestView
   })
 }
 
+interface CachedGuestView {
+  readonly parsed: ParsedGuest
+  readonly mode: ClusterMode
+  readonly can: boolean | null
+  readonly stale: boolean
+  readonly alerts: boolean
+  readonly muted: MuteInfo | null
+  readonly busy: boolean
+  readonly view: GuestView
+}
+
+/**
+ * The last view built per guest: a guest whose record (kept by the reader when unchanged) and whose
+ * judgement inputs are the same keeps its view object. Unchanged guests then cost no allocation, and the
+ * state delta, the tray and the renderer's memoized rows skip them by reference.
+ */
+export class GuestViewCache {
+  #last = new Map<number, CachedGuestView>()
+  #next = new Map<number, CachedGuestView>()
+
+  view(g: ParsedGuest, ctx: GuestViewContext): GuestView {
+    const c = this.#last.get(g.vmid)
+    const can = ctx.canPowerMgmt(g.vmid)
+    const stale = ctx.offlineNodes.has(g.node)
+    const alerts = ctx.alertsFor(g)
+    const muted = ctx.muteFor(g.vmid)
+    const busy = ctx.busy.has(g.vmid)
+    const hit = c !== undefined && c.parsed === g && c.mode === ctx.mode && c.can === can && c.stale === stale && c.alerts === alerts && c.muted === muted && c.busy === busy
+    const entry = hit ? c : { parsed: g, mode: ctx.mode, can, stale, alerts, muted, busy, view: buildGuestView(g, ctx) }
+    this.#next.set(g.vmid, entry)
+    return entry.view
+  }
+
+  /** Ends a snapshot: guests it did not show are forgotten. */
+  sweep(): void {
+    this.#last = this.#next
+    this.#next = new Map()
+  }
+}
+
 export function buildStorageView(s: ParsedStorage, threshold: number): StorageView {
   const usage = storageUsage(s)
   return Object.freeze({

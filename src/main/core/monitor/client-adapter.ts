@@ -2,7 +2,7 @@
 // Structural: anything with these three calls and `lastEndpoint` fits (the real PveClient does).
 
 import type { MonitorApi } from './monitor-api'
-import { collectResources, parseResourceItem } from './parse-resources'
+import { ResourceReader } from './parse-resources'
 
 interface CallOptions {
   signal?: AbortSignal
@@ -16,9 +16,10 @@ export interface MonitorClientLike {
 }
 
 export function monitorApiFromClient(client: MonitorClientLike): MonitorApi {
+  const reader = new ResourceReader()
   return {
     // Unfiltered: nodes, guests and storage come in one request.
-    clusterResources: async (signal) => collectResources(await client.clusterResourceItems(parseResourceItem, { signal })),
+    clusterResources: async (signal) => reader.finish(await client.clusterResourceItems((item) => reader.read(item), { signal })),
     clusterStatus: (signal) => client.clusterStatus({ signal }),
     clusterTasks: (signal) => client.clusterTasks({ signal }),
     get lastEndpoint() {

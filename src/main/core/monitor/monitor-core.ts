@@ -2,7 +2,7 @@
 // and the events since the previous one come out, plus what the scheduler should do next
 // (confirming re-probe, fetch tasks, back off). Deterministic for a given clock value.
 import type { ClusterSnapshot, GuestView, MonitorEvent, NodeView, SnapshotError, StorageView } from '../../../shared/snapshot'
-import { buildGuestView, buildNodeView, buildStorageView } from './build-views'
+import { buildNodeView, buildStorageView, GuestViewCache } from './build-views'
 import type { ClassifiedError } from './classify-error'
 import { isReachabilityError } from './classify-error'
 import { QuorumTracker, StorageTracker, TaskTracker } from './condition-trackers'
@@ -99,6 +99,7 @@ export class MonitorCore {
   }
 
   private readonly fresh = new FreshStatuses()
+  private readonly views = new GuestViewCache()
   private lastView: { stale: boolean; error: SnapshotError | null } = { stale: false, error: null }
 
   observeSuccess(p: PollData, now: number): CycleOutput {
@@ -225,7 +226,8 @@ export class MonitorCore {
       ? p.nodes.map((n) => buildNodeView(n, { ip: s.nodeIps.get(n.name) ?? null, downSince: this.nodes.isDown(n.name) ? this.nodes.downSince(n.name) : null, flapping: this.nodes.isFlapping(n.name), muted: s.mutes.node(n.name, now) }))
       : []
     const gctx = { mode: s.cfg.mode, canPowerMgmt: s.cfg.canPowerMgmt, offlineNodes: offline, alertsFor: (g: ParsedGuest) => s.alertsFor(g), muteFor: (vmid: number) => s.mutes.guest(vmid, now), busy: s.busyVmids(now) }
-    const guests: GuestView[] = p ? p.guests.map((g) => buildGuestView(g, gctx)) : []
+    const guests: GuestView[] = p ? p.guests.map((g) => this.views.view(g, gctx)) : []
+    this.views.sweep()
     const storage: StorageView[] = p ? p.storage.map((st) => buildStorageView(st, s.cfg.storageThreshold)) : []
     const confirmedDown = new Set(nodes.filter((n) => this.nodes.isDown(n.name)).map((n) => n.name))
     const judged = computeHealth({

@@ -53,17 +53,29 @@ function parseNode(r: RawRecord): ParsedNode | null {
   }
 }
 
-function parseGuest(r: RawRecord, kind: GuestKind): ParsedGuest | null {
+/** `next`, or `prev` when equal: a value kept from the last poll is not copied again (it is already old). */
+function keep<T>(prev: T | undefined, next: T): T {
+  return prev !== undefined && prev === next ? prev : next
+}
+
+/**
+ * A guest item; with the same guest's record from the last poll, that record itself when nothing changed,
+ * else a new one that shares its unchanged strings. At 5,000 guests this is the difference between every
+ * poll leaving ~2 MB of new long-lived objects for the garbage collector and only what changed.
+ */
+function parseGuest(r: RawRecord, kind: GuestKind, prevOf?: (vmid: number) => ParsedGuest | undefined): ParsedGuest | null {
   const vmid = num(r.vmid)
   const node = nodeName(r.node)
   if (vmid === null || !Number.isInteger(vmid) || vmid <= 0 || !node) return null
-  return {
-    id: `${kind}/${vmid}`,
+  const p = prevOf?.(vmid)
+  const same = p !== undefined && p.kind === kind
+  const g: ParsedGuest = {
+    id: same ? p.id : `${kind}/${vmid}`,
     vmid,
     kind,
-    node,
-    name: str(r.name),
-    status: str(r.status) ?? 'unknown',
+    node: keep(p?.node, node),
+    name: keep(p?.name, str(r.name)),
+    status: keep(p?.status, str(r.status) ?? 'unknown'),
     template: bool(r.template),
     tags: tagList(r.tags),
     cpu: num(r.cpu),
@@ -73,10 +85,19 @@ function parseGuest(r: RawRecord, kind: GuestKind): ParsedGuest | null {
     disk: num(r.disk),
     maxdisk: num(r.maxdisk),
     uptime: num(r.uptime),
-    lock: str(r.lock),
-    hastate: str(r.hastate),
-    pool: str(r.pool)
+    lock: keep(p?.lock, str(r.lock)),
+    hastate: keep(p?.hastate, str(r.hastate)),
+    pool: keep(p?.pool, str(r.pool))
   }
+  return same && sameGuest(p, g) ? p : g
+}
+
+function sameGuest(a: ParsedGuest, b: ParsedGuest): boolean {
+  return (
+    a.node === b.node && a.name === b.name && a.status === b.status && a.template === b.template && a.tags === b.tags &&
+    a.cpu === b.cpu && a.maxcpu === b.maxcpu && a.mem === b.mem && a.maxmem === b.maxmem && a.disk === b.disk &&
+    a.maxdisk === b.maxdisk && a.uptime === b.uptime && a.lock === b.lock && a.hastate === b.hastate && a.pool === b.pool
+  )
 }
 
 function parseStorage(r: RawRecord): ParsedStorage | null {
@@ -100,11 +121,11 @@ function parseStorage(r: RawRecord): ParsedStorage | null {
 export type ParsedItem = { readonly type: 'node'; readonly node: ParsedNode } | { readonly type: 'guest'; readonly guest: ParsedGuest } | { readonly type: 'storage'; readonly storage: ParsedStorage }
 
 /** Never throws (the HTTP client calls it on each item as it decodes the answer). */
-export function parseResourceItem(item: unknown): ParsedItem | null {
+export function parseResourceItem(item: unknown, prevGuest?: (vmid: number) => ParsedGuest | undefined): ParsedItem | null {
   if (!isRecord(item)) return null
   const type = item.type
   if (type === 'qemu' || type === 'lxc') {
-    const guest = parseGuest(item, type)
+    const guest = parseGuest(item, type, prevGuest)
     return guest && { type: 'guest', guest }
   }
   if (type === 'node') {
@@ -132,12 +153,37 @@ export function collectResources(items: readonly (ParsedItem | null)[]): ParsedR
     else storage.push(it.storage)
   }
   nodes.sort(byName)
-  guests.sort((a, b) => a.vmid - b.vmid)
+  if (!sortedByVmid(guests)) guests.sort((a, b) => a.vmid - b.vmid)
   storage.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   return { nodes, guests, storage }
 }
 
+function sortedByVmid(guests: readonly ParsedGuest[]): boolean {
+  for (let i = 1; i < guests.length; i++) if ((guests[i - 1] as ParsedGuest).vmid > (guests[i] as ParsedGuest).vmid) return false
+  return true
+}
+
+/**
+ * Reads one poll's items after another, each against the records of the poll before (see parseGuest):
+ * what did not change keeps its object. One reader per cluster; `read` is the HTTP client's per-item callback.
+ */
+export class ResourceReader {
+  #prev = new Map<number, ParsedGuest>()
+  readonly #prevOf = (vmid: number): ParsedGuest | undefined => this.#prev.get(vmid)
+
+  read(item: unknown): ParsedItem | null {
+    return parseResourceItem(item, this.#prevOf)
+  }
+
+  /** The poll's records, sorted; they become the "before" of the next poll. */
+  finish(items: readonly (ParsedItem | null)[]): ParsedResources {
+    const out = collectResources(items)
+    this.#prev = new Map(out.guests.map((g) => [g.vmid, g]))
+    return out
+  }
+}
+
 /** Never throws: malformed items are dropped, the rest is kept. */
 export function parseResources(items: readonly unknown[]): ParsedResources {
-  return collectResources(items.map(parseResourceItem))
+  return collectResources(items.map((item) => parseResourceItem(item)))
 }

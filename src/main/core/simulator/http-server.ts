@@ -208,7 +208,9 @@ function writeResponse(sock: Socket, version: string, res: HttpResponse, close: 
     'Server: pve-api-daemon/3.0'
   ]
   if (gzipOk && body.length > 1024 && !res.truncate) {
-    body = gzipSync(body)
+    // As pveproxy does (AnyEvent.pm response(): Compress::Zlib::memGzip, which deflates at
+    // Z_BEST_COMPRESSION with MAX_MEM_LEVEL), so the bytes on the wire are a real server's.
+    body = gzipSync(body, { level: 9, memLevel: 9 })
     head.push('Content-Encoding: gzip')
   }
   head.push(`Content-Length: ${body.length}`)
