@@ -84,42 +84,61 @@ export function buildGuestView(g: ParsedGuest, ctx: GuestViewContext): GuestView
 }
 
 interface CachedGuestView {
-  readonly parsed: ParsedGuest
-  readonly mode: ClusterMode
-  readonly can: boolean | null
-  readonly stale: boolean
-  readonly alerts: boolean
-  readonly muted: MuteInfo | null
-  readonly busy: boolean
-  readonly view: GuestView
+  parsed: ParsedGuest
+  mode: ClusterMode
+  can: boolean | null
+  stale: boolean
+  alerts: boolean
+  muted: MuteInfo | null
+  busy: boolean
+  view: GuestView
+  /** The snapshot that last showed this guest. */
+  seen: number
 }
 
 /**
  * The last view built per guest: a guest whose record (kept by the reader when unchanged) and whose
  * judgement inputs are the same keeps its view object. Unchanged guests then cost no allocation, and the
- * state delta, the tray and the renderer's memoized rows skip them by reference.
+ * state delta, the tray and the renderer's memoized rows skip them by reference. Entries are updated in
+ * place: per-poll bookkeeping objects would outlive the poll and burden the garbage collector.
  */
 export class GuestViewCache {
-  #last = new Map<number, CachedGuestView>()
-  #next = new Map<number, CachedGuestView>()
+  readonly #entries = new Map<number, CachedGuestView>()
+  #round = 0
 
   view(g: ParsedGuest, ctx: GuestViewContext): GuestView {
-    const c = this.#last.get(g.vmid)
     const can = ctx.canPowerMgmt(g.vmid)
     const stale = ctx.offlineNodes.has(g.node)
     const alerts = ctx.alertsFor(g)
     const muted = ctx.muteFor(g.vmid)
     const busy = ctx.busy.has(g.vmid)
-    const hit = c !== undefined && c.parsed === g && c.mode === ctx.mode && c.can === can && c.stale === stale && c.alerts === alerts && c.muted === muted && c.busy === busy
-    const entry = hit ? c : { parsed: g, mode: ctx.mode, can, stale, alerts, muted, busy, view: buildGuestView(g, ctx) }
-    this.#next.set(g.vmid, entry)
-    return entry.view
+    const c = this.#entries.get(g.vmid)
+    if (c === undefined) {
+      const view = buildGuestView(g, ctx)
+      this.#entries.set(g.vmid, { parsed: g, mode: ctx.mode, can, stale, alerts, muted, busy, view, seen: this.#round })
+      return view
+    }
+    c.seen = this.#round
+    if (c.parsed === g && c.mode === ctx.mode && c.can === can && c.stale === stale && c.alerts === alerts && c.muted === muted && c.busy === busy) return c.view
+    c.parsed = g
+    c.mode = ctx.mode
+    c.can = can
+    c.stale = stale
+    c.alerts = alerts
+    c.muted = muted
+    c.busy = busy
+    c.view = buildGuestView(g, ctx)
+    return c.view
   }
 
   /** Ends a snapshot: guests it did not show are forgotten. */
   sweep(): void {
-    this.#last = this.#next
-    this.#next = new Map()
+    const round = this.#round
+    // forEach: no [key, value] pair allocated per entry.
+    this.#entries.forEach((c, vmid) => {
+      if (c.seen !== round) this.#entries.delete(vmid)
+    })
+    this.#round++
   }
 }
 

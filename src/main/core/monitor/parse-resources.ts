@@ -168,7 +168,8 @@ function sortedByVmid(guests: readonly ParsedGuest[]): boolean {
  * what did not change keeps its object. One reader per cluster; `read` is the HTTP client's per-item callback.
  */
 export class ResourceReader {
-  #prev = new Map<number, ParsedGuest>()
+  // Updated in place: a new 5,000-entry map per poll would itself be garbage that outlives a poll.
+  readonly #prev = new Map<number, ParsedGuest>()
   readonly #prevOf = (vmid: number): ParsedGuest | undefined => this.#prev.get(vmid)
 
   read(item: unknown): ParsedItem | null {
@@ -178,7 +179,8 @@ export class ResourceReader {
   /** The poll's records, sorted; they become the "before" of the next poll. */
   finish(items: readonly (ParsedItem | null)[]): ParsedResources {
     const out = collectResources(items)
-    this.#prev = new Map(out.guests.map((g) => [g.vmid, g]))
+    if (out.guests.length !== this.#prev.size || out.guests.some((g) => !this.#prev.has(g.vmid))) this.#prev.clear()
+    for (const g of out.guests) this.#prev.set(g.vmid, g)
     return out
   }
 }
