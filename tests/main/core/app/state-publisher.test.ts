@@ -49,4 +49,27 @@ describe('createStatePublisher', () => {
     expect(revs).toEqual([1, 2])
     expect(seen).toEqual([1, 2])
   })
+
+  it('computes no delta while no renderer is there; a renderer that comes later starts from current()', () => {
+    let live: AppState = { demo: false, clusters: [], events: [], notificationsPausedUntil: 1 }
+    let open = false
+    const deltas: AppStateDelta[] = []
+    const states: AppState[] = []
+    const p = createStatePublisher({ read: () => live, emitDelta: (d) => deltas.push(d), emitState: (s) => states.push(s), deltaWanted: () => open })
+    p.publish()
+    live = { ...live, notificationsPausedUntil: 2 }
+    p.publish()
+    p.publish() // nothing changed: nothing published
+    expect(deltas).toEqual([])
+    expect(states).toEqual([{ ...live, notificationsPausedUntil: 1 }, live])
+    const base = p.current()
+    expect(base).toEqual({ ...live, rev: 2 })
+    open = true
+    live = { ...live, demo: true }
+    p.publish()
+    expect(deltas.map((d) => d.rev)).toEqual([3])
+    const { rev, ...renderer } = base
+    expect(rev).toBe(deltas[0]!.rev - 1)
+    expect(applyAppStateDelta(renderer, deltas[0]!)).toEqual(live)
+  })
 })

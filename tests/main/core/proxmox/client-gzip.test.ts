@@ -1,0 +1,51 @@
+// pveproxy gzips answers over 1 KB when asked: the client asks, inflates, and bounds the inflated size.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { PveClient } from '../../../../src/main/core/proxmox'
+import { ResponseTooLargeError } from '../../../../src/main/core/proxmox/outcome-errors'
+import { generateCluster, startSimulator, type Simulator } from '../../../../src/main/core/simulator'
+
+let sim: Simulator
+beforeAll(async () => {
+  sim = await startSimulator({ cluster: generateCluster({ nodes: 3, guests: 600, seed: 3 }), authDelayMs: 0 })
+})
+afterAll(async () => {
+  await sim.close()
+})
+
+function client(maxResponseBytes?: number): PveClient {
+  const ep = sim.endpoints[0]!
+  return new PveClient({
+    id: 'gz', name: 'Gzip', tokenId: sim.tokens.auditor.id, tokenSecret: sim.tokens.auditor.secret,
+    endpoints: [{ host: ep.host, port: ep.port, fingerprint256: ep.fingerprint256 }],
+    ...(maxResponseBytes === undefined ? {} : { maxResponseBytes })
+  })
+}
+
+describe('compressed answers', () => {
+  it('asks for gzip, reads the same items, and moves a fraction of the bytes', async () => {
+    const c = client()
+    try {
+      const before = sim.bytesSent()
+      const items = await c.clusterResourceItems((x) => x)
+      const wire = sim.bytesSent() - before
+      const plain = Buffer.byteLength(JSON.stringify({ data: items }))
+      expect(items.filter((i) => (i as { type?: string }).type === 'qemu' || (i as { type?: string }).type === 'lxc')).toHaveLength(600)
+      // The simulator compresses only when the request says Accept-Encoding: gzip (as pveproxy does).
+      expect(wire).toBeLessThan(plain / 3)
+      // The validated call reads the same list.
+      expect((await c.clusterResources()).length).toBe(items.length)
+    } finally {
+      await c.close()
+    }
+  })
+
+  it('bounds the inflated size, not only the bytes on the wire (no decompression bomb)', async () => {
+    const c = client(64 * 1024)
+    try {
+      await expect(c.clusterResourceItems((x) => x)).rejects.toBeInstanceOf(ResponseTooLargeError)
+    } finally {
+      await c.close()
+    }
+  })
+})
