@@ -91,8 +91,8 @@ try {
   core.on('task:progress', (p) => presenter.trackTask(p))
   let deltaBytes = 0
   if (scenario.dashboard === true) core.on('state:delta', (d) => void (deltaBytes += serialize(d).length))
-  await core.start()
   if (sim !== null) {
+    // Configured before start, as when the app starts with a saved cluster: the demo never runs.
     const info = sim.info
     const r = await core.dispatch('settings:save-cluster', {
       name: 'Bench', mode: 'control', tokenId: info.tokenId, tokenSecret: info.tokenSecret,
@@ -100,6 +100,7 @@ try {
     })
     if (!r.ok) throw new Error(r.error.message)
   }
+  await core.start()
   const c = core
   await until(() => (c.getState().clusters[0]?.guests.length ?? 0) > 0, 60_000)
   await sleep(scenario.warmupMs)

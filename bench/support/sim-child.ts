@@ -1,6 +1,6 @@
 // Starts bench/support/sim-process.ts and talks to it (see there).
 import { spawn, type ChildProcess } from 'node:child_process'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 
@@ -24,9 +24,10 @@ export interface SimChild {
 const here = dirname(fileURLToPath(import.meta.url))
 
 export async function startSimChild(opts: { nodes?: number; guests?: number; demo?: boolean; statsIntervalMs: number }): Promise<SimChild> {
-  // Bundled (out/bench) beside sim-process.mjs; from the sources through the TypeScript hooks otherwise.
-  const bundled = import.meta.url.endsWith('.mjs')
-  const args = bundled ? [join(here, 'sim-process.mjs')] : ['--import', join(here, '..', 'ts-hooks.mjs'), join(here, 'sim-process.ts')]
+  // The server is not what is measured: it runs from the sources (through the TypeScript hooks) also when
+  // this file is bundled into out/bench, found from the repository root (benches run there).
+  const dir = import.meta.url.endsWith('.mjs') ? resolve('bench/support') : here
+  const args = ['--import', join(dir, '..', 'ts-hooks.mjs'), join(dir, 'sim-process.ts')]
   const child: ChildProcess = spawn(process.execPath, [...args, JSON.stringify(opts)], {
     stdio: ['pipe', 'pipe', 'inherit']
   })

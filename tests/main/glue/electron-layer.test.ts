@@ -51,6 +51,16 @@ describe('the built app under the electron stand-in', () => {
     await sshd?.stop()
   })
 
+  it('loads demo-only code (the simulator, selfsigned) only when demo mode starts', () => {
+    const main = readFileSync(join(root, 'out/main/index.js'), 'utf8')
+    const staticImports = [...main.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1])
+    expect(staticImports).not.toContain('selfsigned')
+    expect(staticImports.some((s) => s?.includes('simulator'))).toBe(false)
+    const lazy = [...main.matchAll(/await import\("\.\/([^"]+)"\)/g)].map((m) => m[1] ?? '')
+    expect(lazy.some((f) => /simulator/.test(f))).toBe(true)
+    for (const f of lazy) expect(readFileSync(join(root, 'out/main', f), 'utf8')).toMatch(/from "selfsigned"|export \{ startSimulator/)
+  })
+
   it('turns on the sandbox and takes the single-instance lock before ready, and builds nothing before it', async () => {
     await until(async () => (await app.calls()).some((c) => c.api === 'app.whenReady'), 'the app to wait for ready')
     const before = await app.calls()

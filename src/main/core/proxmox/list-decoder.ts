@@ -46,7 +46,7 @@ function sliced<T>(text: string, map: (item: unknown) => T): T[] | null {
   return out
 }
 
-/** The answer's `data` list, each item passed through `map` (which must not throw). */
+/** The answer's `data` list, each item passed through `map` (which must not throw, and may see an item twice). */
 export function decodeList<T>(res: WireResponse, ctx: PveRequestContext, map: (item: unknown) => T): T[] {
   const fast = sliced(res.body, map)
   if (fast !== null) return fast

@@ -13,6 +13,7 @@ export interface RecordedRequest {
   method: string
   url: string
   authorization: string | undefined
+  acceptEncoding: string | undefined
   contentType: string | undefined
   body: string
 }
@@ -77,6 +78,7 @@ export async function startTestServer(handler: TestHandler, opts: { idleCloseMs?
         method: req.method ?? '',
         url: req.url ?? '',
         authorization: req.headers.authorization,
+        acceptEncoding: req.headers['accept-encoding'],
         contentType: req.headers['content-type'],
         body: Buffer.concat(chunks).toString('utf8')
       }
