@@ -1,6 +1,7 @@
 // Dashboard render benchmark: Chromium (playwright-core) against the browser bridge over a generated
 // 50-node / 5,000-guest cluster. Prints (1) time to show the guests view with 5,000 guests (target
-// < 200 ms) and (2) time to apply one poll's state update while the guests view is open (target < 16 ms).
+// < 200 ms) and (2) time from the core publishing one poll's update to the next paint while the guests
+// view is open (target < 16 ms median). Exits 1 on a miss (BENCH_LENIENT=1 only reports).
 // Runs under plain Node (type stripping): it loads the bundled bridge, building it first.
 //   node bench/render.bench.ts        (PVE_TRAY_BENCH_SKIP_BUILD=1 reuses out/)
 import { execFileSync } from 'node:child_process'
@@ -20,7 +21,7 @@ const GUESTS = 5000
 const VIEW_TARGET_MS = 200
 const UPDATE_TARGET_MS = 16
 const VIEW_RUNS = 7
-const UPDATE_SAMPLES = 10
+const UPDATE_SAMPLES = 21
 
 function build(): void {
   const have = existsSync('out/renderer/index.html') && existsSync('out/bridge/index.mjs')
@@ -37,6 +38,7 @@ interface Push {
 interface Sample {
   readonly receivedAt: number
   readonly committedAt: number
+  readonly paintedAt: number
   readonly renderStart: number
   readonly parseMs: number
 }
@@ -47,7 +49,7 @@ function median(xs: number[]): number {
 }
 
 function line(label: string, ms: number, target: number): string {
-  return `${label.padEnd(44)} ${ms.toFixed(1).padStart(7)} ms   target < ${target} ms   ${ms < target ? 'ok' : 'OVER TARGET'}`
+  return `${label.padEnd(44)} ${ms.toFixed(1).padStart(7)} ms   target <= ${target} ms   ${ms <= target ? 'met' : 'MISSED'}`
 }
 
 async function main(): Promise<void> {
@@ -130,15 +132,24 @@ async function main(): Promise<void> {
               const sample = { receivedAt: performance.timeOrigin + received, committedAt: performance.timeOrigin + e.startTime, renderStart: performance.timeOrigin + (renderStart ?? received) }
               received = null
               renderStart = null
-              const text = JSON.stringify(last)
-              const p0 = performance.now()
-              JSON.parse(text)
-              out.push({ ...sample, parseMs: performance.now() - p0 })
-              if (out.length >= n) {
-                obs.disconnect()
-                off()
-                done()
-              }
+              // The next paint: the frame after the commit runs its animation callbacks, then paints; a
+              // message posted from the callback is handled once that frame is out.
+              requestAnimationFrame(() => {
+                const ch = new MessageChannel()
+                ch.port1.onmessage = () => {
+                  const paintedAt = performance.timeOrigin + performance.now()
+                  const text = JSON.stringify(last)
+                  const p0 = performance.now()
+                  JSON.parse(text)
+                  out.push({ ...sample, paintedAt, parseMs: performance.now() - p0 })
+                  if (out.length >= n) {
+                    obs.disconnect()
+                    off()
+                    done()
+                  }
+                }
+                ch.port2.postMessage(0)
+              })
             }
           }
         })
@@ -146,26 +157,24 @@ async function main(): Promise<void> {
       })
       return out
     })(${UPDATE_SAMPLES})`)) as Sample[]
-    const pushToCommit = samples.map((s) => {
-      // The latest publish before the page's listener ran (1 ms slack for the two clocks).
-      const push = pushes.filter((p) => p.at <= s.receivedAt + 1).at(-1)
-      return push === undefined ? NaN : s.committedAt - push.at
-    })
-    const arrival = samples.map((s) => s.committedAt - s.receivedAt)
+    const pushOf = (s: Sample): Push | undefined => pushes.filter((p) => p.at <= s.receivedAt + 1).at(-1)
+    // From the latest publish before the page's listener ran (1 ms slack for the two clocks).
+    const pushToPaint = samples.map((s) => (pushOf(s) === undefined ? NaN : s.paintedAt - (pushOf(s)?.at ?? 0)))
+    const pushToCommit = samples.map((s) => (pushOf(s) === undefined ? NaN : s.committedAt - (pushOf(s)?.at ?? 0)))
+    const arrival = samples.map((s) => s.paintedAt - s.receivedAt)
     const react = samples.map((s) => s.committedAt - s.renderStart)
     const sent = pushes.slice(-UPDATE_SAMPLES)
     const bytes = (p: Push): number => JSON.stringify(p.renderer ?? p.full).length
-    if (process.env.PVE_TRAY_BENCH_VERBOSE === "1") console.log({ pushToCommit, arrival, react })
+    if (process.env.PVE_TRAY_BENCH_VERBOSE === '1') console.log({ pushToPaint, pushToCommit, arrival, react })
     console.log(`render bench: ${NODES} nodes, ${GUESTS} guests, Chromium headless, ${bridge.origin}`)
-    console.log(line('guests view, first switch', viewTimes[0] ?? NaN, VIEW_TARGET_MS))
-    console.log(line(`guests view, median of ${VIEW_RUNS}`, median(viewTimes), VIEW_TARGET_MS))
-    console.log(line(`poll update push→commit, median of ${samples.length}`, median(pushToCommit), UPDATE_TARGET_MS))
-    console.log(line('poll update push→commit, worst', Math.max(...pushToCommit), UPDATE_TARGET_MS))
-    console.log(line(`poll update arrival→commit, median`, median(arrival), UPDATE_TARGET_MS))
-    console.log(line('poll update arrival→commit, worst', Math.max(...arrival), UPDATE_TARGET_MS))
-    console.log(line('poll update React render→commit (median)', median(react), UPDATE_TARGET_MS))
-    console.log(`  (push→commit: from the core publishing to the table's commit: serialize, SSE, browser parse, React)`)
-    console.log(`  (arrival→commit: from the app's listener, payload already parsed; render→commit: React's own work)`)
+    console.log('view switch (click → the frame after the rows are committed):')
+    console.log(line('  guests view, first switch', viewTimes[0] ?? NaN, VIEW_TARGET_MS))
+    console.log(line(`  guests view, median of ${VIEW_RUNS}`, median(viewTimes), VIEW_TARGET_MS))
+    console.log('poll update (the core publishes → the next paint):')
+    console.log(line(`  push→paint, median of ${samples.length}`, median(pushToPaint), UPDATE_TARGET_MS))
+    console.log(`  (info) push→paint worst ${Math.max(...pushToPaint).toFixed(1)} ms; push→commit median ${median(pushToCommit).toFixed(1)} ms; arrival→paint median ${median(arrival).toFixed(1)} ms; React render→commit median ${median(react).toFixed(1)} ms`)
+    missed = !(median(viewTimes) <= VIEW_TARGET_MS) || !(median(pushToPaint) <= UPDATE_TARGET_MS)
+    console.log(`  (push→paint: from the core publishing to the next frame painted after the table's commit: serialize, SSE, browser parse, React, paint)`)
     console.log(
       `  (per update the renderer gets ${pushes.some((p) => p.renderer !== null) ? 'state:delta' : 'the whole state'}: ${(median(sent.map(bytes)) / 1024).toFixed(0)} KiB as JSON` +
         ` (whole state ${(median(sent.map((p) => JSON.stringify(p.full).length)) / 1024).toFixed(0)} KiB); JSON.parse of it in the page ${median(samples.map((s) => s.parseMs)).toFixed(1)} ms)`
@@ -176,7 +185,14 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(e)
-  process.exit(1)
-})
+let missed = false
+main().then(
+  () => {
+    // A missed target fails the run (BENCH_LENIENT=1 only reports it).
+    if (missed && process.env.BENCH_LENIENT !== '1') process.exit(1)
+  },
+  (e: unknown) => {
+    console.error(e)
+    process.exit(1)
+  }
+)
