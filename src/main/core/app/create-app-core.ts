@@ -44,12 +44,12 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     }
   }
 
-  const publisher = createStatePublisher({
-    read: getState,
-    emitState: (s) => emit('state:changed', s),
-    emitDelta: (d) => emit('state:delta', d),
-    deltaWanted: () => (listeners.get('state:delta')?.size ?? 0) > 0 && (deps.rendererOpen?.() ?? true)
-  })
+  const rendererThere = (): boolean => (listeners.get('state:delta')?.size ?? 0) > 0 && (deps.rendererOpen?.() ?? true)
+  const publisher = createStatePublisher({ read: getState, emitState: (s) => emit('state:changed', s), emitDelta: (d) => emit('state:delta', d), deltaWanted: rendererThere })
+  /** Guests' moving figures are read and shown only while a renderer is there to show them (see MonitorCore). */
+  function syncGuestMetrics(): void {
+    runtime.hub.setGuestMetrics(rendererThere())
+  }
 
   const runtime = new ClusterRuntime({
     settings,
@@ -62,6 +62,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     pollIntervalMs: () => timings.pollIntervalMs ?? settings.doc().pollIntervalSec * 1000,
     onCycle: (_id, _snap, events) => {
       for (const e of events) for (const l of [...monitorListeners]) l(e)
+      syncGuestMetrics()
       publisher.publish()
     }
   })
@@ -94,6 +95,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   }
 
   async function reconcile(): Promise<void> {
+    syncGuestMetrics()
     const doc = settings.doc()
     if (doc.clusters.length > 0 && demo !== null) {
       const d = demo
@@ -150,7 +152,11 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     },
     stopping: stopping.signal,
     stateChanged: () => publisher.publish(),
-    appState: () => publisher.current()
+    appState: () => {
+      // A renderer asking for the state is there: from now on polls read guests' figures.
+      syncGuestMetrics()
+      return publisher.current()
+    }
   }
   const dispatcher = createDispatcher(ipcHandlers, ctx, secrets)
 

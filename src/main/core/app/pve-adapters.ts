@@ -71,7 +71,10 @@ export function clusterApiFromClient(client: PveClient): ClusterApi {
 export function monitorApiFromClient(client: PveClient): MonitorApi {
   const reader = new ResourceReader()
   return {
-    clusterResources: async (signal) => reader.finish(await client.clusterResourceItems((item) => reader.read(item), { signal })),
+    clusterResources: async (signal, opts) => {
+      reader.guestMetrics = opts?.guestMetrics ?? true
+      return reader.finish(await client.clusterResourceItems((item) => reader.read(item), { signal }))
+    },
     clusterStatus: (signal) => client.clusterStatus({ signal }),
     clusterTasks: (signal) => client.clusterTasks({ signal }),
     get lastEndpoint(): string | null {

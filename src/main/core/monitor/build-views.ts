@@ -37,6 +37,8 @@ export function buildNodeView(n: ParsedNode, x: NodeViewExtras): NodeView {
 }
 
 export interface GuestViewContext {
+  /** Show guests' moving figures (cpu, mem, disk, uptime); false: null, as for a guest nothing is known of. */
+  readonly metrics?: boolean
   readonly mode: ClusterMode
   readonly canPowerMgmt: (vmid: number) => boolean | null
   readonly offlineNodes: ReadonlySet<string>
@@ -47,6 +49,7 @@ export interface GuestViewContext {
 
 export function buildGuestView(g: ParsedGuest, ctx: GuestViewContext): GuestView {
   const stale = ctx.offlineNodes.has(g.node)
+  const figures = !stale && ctx.metrics !== false
   const state = stale ? 'unknown' : normaliseGuestState(g.kind, g.status, g.lock)
   const { actions, reason } = guestActions(
     { vmid: g.vmid, kind: g.kind, state, template: g.template, lock: g.lock, nodeOnline: !stale },
@@ -63,13 +66,13 @@ export function buildGuestView(g: ParsedGuest, ctx: GuestViewContext): GuestView
     template: g.template,
     // Already frozen by the parser (and shared between guests with the same tag string).
     tags: Object.isFrozen(g.tags) ? g.tags : Object.freeze(g.tags.slice()),
-    cpu: stale ? null : g.cpu,
+    cpu: figures ? g.cpu : null,
     maxcpu: g.maxcpu,
-    mem: stale ? null : g.mem,
+    mem: figures ? g.mem : null,
     maxmem: g.maxmem,
-    disk: stale ? null : g.disk,
+    disk: figures ? g.disk : null,
     maxdisk: g.maxdisk,
-    uptime: stale ? null : g.uptime,
+    uptime: figures ? g.uptime : null,
     lock: g.lock,
     hastate: g.hastate,
     pool: g.pool,
@@ -85,6 +88,7 @@ export function buildGuestView(g: ParsedGuest, ctx: GuestViewContext): GuestView
 
 interface CachedGuestView {
   parsed: ParsedGuest
+  metrics: boolean
   mode: ClusterMode
   can: boolean | null
   stale: boolean
@@ -112,15 +116,17 @@ export class GuestViewCache {
     const alerts = ctx.alertsFor(g)
     const muted = ctx.muteFor(g.vmid)
     const busy = ctx.busy.has(g.vmid)
+    const metrics = ctx.metrics !== false
     const c = this.#entries.get(g.vmid)
     if (c === undefined) {
       const view = buildGuestView(g, ctx)
-      this.#entries.set(g.vmid, { parsed: g, mode: ctx.mode, can, stale, alerts, muted, busy, view, seen: this.#round })
+      this.#entries.set(g.vmid, { parsed: g, metrics, mode: ctx.mode, can, stale, alerts, muted, busy, view, seen: this.#round })
       return view
     }
     c.seen = this.#round
-    if (c.parsed === g && c.mode === ctx.mode && c.can === can && c.stale === stale && c.alerts === alerts && c.muted === muted && c.busy === busy) return c.view
+    if (c.parsed === g && c.metrics === metrics && c.mode === ctx.mode && c.can === can && c.stale === stale && c.alerts === alerts && c.muted === muted && c.busy === busy) return c.view
     c.parsed = g
+    c.metrics = metrics
     c.mode = ctx.mode
     c.can = can
     c.stale = stale

@@ -19,7 +19,10 @@ export function monitorApiFromClient(client: MonitorClientLike): MonitorApi {
   const reader = new ResourceReader()
   return {
     // Unfiltered: nodes, guests and storage come in one request.
-    clusterResources: async (signal) => reader.finish(await client.clusterResourceItems((item) => reader.read(item), { signal })),
+    clusterResources: async (signal, opts) => {
+      reader.guestMetrics = opts?.guestMetrics ?? true
+      return reader.finish(await client.clusterResourceItems((item) => reader.read(item), { signal }))
+    },
     clusterStatus: (signal) => client.clusterStatus({ signal }),
     clusterTasks: (signal) => client.clusterTasks({ signal }),
     get lastEndpoint() {

@@ -148,6 +148,11 @@ export class ClusterMonitor {
     this.publish({ snapshot: this.core.noteGuestStatus(vmid, status, this.clock.now()), events: [], confirm: false, wantTasks: false, wantStatus: false, backoffMs: null, clearedMutes: [] }, { kind: 'refresh', fetchedStatus: false, fetchedTasks: false })
   }
 
+  /** See MonitorCore.setGuestMetrics: switched on, the figures are read at once. */
+  setGuestMetrics(on: boolean): void {
+    if (this.core.setGuestMetrics(on)) void this.refreshNow()
+  }
+
   setMutes(entries: readonly MuteEntry[]): void {
     this.core.state.mutes.set(entries)
   }
@@ -208,14 +213,15 @@ export class ClusterMonitor {
     const fetchTasks = fetchStatus || (kind === 'confirm' && this.tasksWanted)
     let out: CycleOutput
     try {
-      const resources = await this.api.clusterResources(abort.signal)
+      const guestMetrics = this.core.guestMetrics
+      const resources = await this.api.clusterResources(abort.signal, { guestMetrics })
       const status = fetchStatus ? await this.optional(() => this.api.clusterStatus(abort.signal)) : null
       const tasks = fetchTasks ? await this.optional(() => this.api.clusterTasks(abort.signal)) : null
       if (overran) out = this.overrun()
       else if (abort.signal.aborted) return
       else {
         out = this.core.observeSuccess(
-          { resources, status: status?.ok ?? null, statusError: status?.err ?? null, tasks: tasks?.ok ?? null, tasksFailed: tasks?.err != null, endpoint: this.api.lastEndpoint },
+          { resources, guestMetrics, status: status?.ok ?? null, statusError: status?.err ?? null, tasks: tasks?.ok ?? null, tasksFailed: tasks?.err != null, endpoint: this.api.lastEndpoint },
           this.clock.now()
         )
         if (fetchStatus) {

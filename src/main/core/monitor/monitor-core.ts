@@ -30,6 +30,8 @@ export interface PollData {
   readonly status: readonly unknown[] | null
   readonly statusError: ClassifiedError | null
   readonly tasks: readonly unknown[] | null
+  /** The resources were read with guests' moving figures (see setGuestMetrics); default true. */
+  readonly guestMetrics?: boolean
   /** The task fetch was attempted and failed: judge without task information. */
   readonly tasksFailed?: boolean
   readonly endpoint: string | null
@@ -100,6 +102,26 @@ export class MonitorCore {
 
   private readonly fresh = new FreshStatuses()
   private readonly views = new GuestViewCache()
+  private metricsWanted = true
+  /** The last poll was read with guests' figures: they may be shown. */
+  private metricsRead = true
+
+  /** Whether polls should read guests' moving figures (cpu, mem, disk, uptime). */
+  get guestMetrics(): boolean {
+    return this.metricsWanted
+  }
+
+  /**
+   * Guests' moving figures are read and shown only while someone looks (a dashboard is open); without them a
+   * poll of an unchanged cluster allocates next to nothing. Switched on, views show no figures ("—", never
+   * old ones) until a poll has read them: returns true when such a poll is needed now.
+   */
+  setGuestMetrics(on: boolean): boolean {
+    if (on === this.metricsWanted) return false
+    this.metricsWanted = on
+    if (on) this.metricsRead = false
+    return on
+  }
   private lastView: { stale: boolean; error: SnapshotError | null } = { stale: false, error: null }
 
   observeSuccess(p: PollData, now: number): CycleOutput {
@@ -108,6 +130,7 @@ export class MonitorCore {
     const s = this.s
     s.pruneUserActions(now)
     const parsed = this.fresh.apply(isParsed(p.resources) ? p.resources : parseResources(p.resources), now, true)
+    this.metricsRead = p.guestMetrics ?? true
     const tasks = p.tasks ? parseTasks(p.tasks) : null
     if (tasks) s.noteTasks(tasks)
     let baseline = s.needBaseline
@@ -225,7 +248,7 @@ export class MonitorCore {
     const nodes: NodeView[] = p
       ? p.nodes.map((n) => buildNodeView(n, { ip: s.nodeIps.get(n.name) ?? null, downSince: this.nodes.isDown(n.name) ? this.nodes.downSince(n.name) : null, flapping: this.nodes.isFlapping(n.name), muted: s.mutes.node(n.name, now) }))
       : []
-    const gctx = { mode: s.cfg.mode, canPowerMgmt: s.cfg.canPowerMgmt, offlineNodes: offline, alertsFor: (g: ParsedGuest) => s.alertsFor(g), muteFor: (vmid: number) => s.mutes.guest(vmid, now), busy: s.busyVmids(now) }
+    const gctx = { metrics: this.metricsWanted && this.metricsRead, mode: s.cfg.mode, canPowerMgmt: s.cfg.canPowerMgmt, offlineNodes: offline, alertsFor: (g: ParsedGuest) => s.alertsFor(g), muteFor: (vmid: number) => s.mutes.guest(vmid, now), busy: s.busyVmids(now) }
     const guests: GuestView[] = p ? p.guests.map((g) => this.views.view(g, gctx)) : []
     this.views.sweep()
     const storage: StorageView[] = p ? p.storage.map((st) => buildStorageView(st, s.cfg.storageThreshold)) : []

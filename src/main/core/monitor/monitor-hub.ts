@@ -8,6 +8,7 @@ export type HubListener = (clusterId: string, snapshot: ClusterSnapshot, events:
 export class MonitorHub {
   private readonly monitors = new Map<string, { monitor: ClusterMonitor; unsubscribe: () => void }>()
   private readonly listeners = new Set<HubListener>()
+  private guestMetrics = true
 
   /** Adds (or replaces) the monitor of `opts.clusterId` and starts it. */
   add(opts: ClusterMonitorOptions): ClusterMonitor {
@@ -23,6 +24,7 @@ export class MonitorHub {
       }
     })
     this.monitors.set(opts.clusterId, { monitor, unsubscribe })
+    monitor.setGuestMetrics(this.guestMetrics)
     monitor.start()
     return monitor
   }
@@ -56,6 +58,12 @@ export class MonitorHub {
   async refreshNow(clusterId?: string): Promise<void> {
     const targets = clusterId ? [this.get(clusterId)] : [...this.monitors.values()].map((m) => m.monitor)
     await Promise.all(targets.map((m) => m?.refreshNow()))
+  }
+
+  /** Whether guests' moving figures are read and shown (a dashboard is open); see MonitorCore.setGuestMetrics. */
+  setGuestMetrics(on: boolean): void {
+    this.guestMetrics = on
+    for (const m of this.monitors.values()) m.monitor.setGuestMetrics(on)
   }
 
   suspendAll(): void {

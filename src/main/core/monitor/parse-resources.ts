@@ -63,7 +63,7 @@ function keep<T>(prev: T | undefined, next: T): T {
  * else a new one that shares its unchanged strings. At 5,000 guests this is the difference between every
  * poll leaving ~2 MB of new long-lived objects for the garbage collector and only what changed.
  */
-function parseGuest(r: RawRecord, kind: GuestKind, prevOf?: (vmid: number) => ParsedGuest | undefined): ParsedGuest | null {
+function parseGuest(r: RawRecord, kind: GuestKind, prevOf?: (vmid: number) => ParsedGuest | undefined, metrics = true): ParsedGuest | null {
   const vmid = num(r.vmid)
   const node = nodeName(r.node)
   if (vmid === null || !Number.isInteger(vmid) || vmid <= 0 || !node) return null
@@ -89,15 +89,19 @@ function parseGuest(r: RawRecord, kind: GuestKind, prevOf?: (vmid: number) => Pa
     hastate: keep(p?.hastate, str(r.hastate)),
     pool: keep(p?.pool, str(r.pool))
   }
-  return same && sameGuest(p, g) ? p : g
+  return same && sameIdentity(p, g) && (!metrics || sameMetrics(p, g)) ? p : g
 }
 
-function sameGuest(a: ParsedGuest, b: ParsedGuest): boolean {
+function sameIdentity(a: ParsedGuest, b: ParsedGuest): boolean {
   return (
     a.node === b.node && a.name === b.name && a.status === b.status && a.template === b.template && a.tags === b.tags &&
-    a.cpu === b.cpu && a.maxcpu === b.maxcpu && a.mem === b.mem && a.maxmem === b.maxmem && a.disk === b.disk &&
-    a.maxdisk === b.maxdisk && a.uptime === b.uptime && a.lock === b.lock && a.hastate === b.hastate && a.pool === b.pool
+    a.maxcpu === b.maxcpu && a.maxmem === b.maxmem && a.maxdisk === b.maxdisk && a.lock === b.lock && a.hastate === b.hastate && a.pool === b.pool
   )
+}
+
+/** What moves on every poll of a running guest (pvestatd refreshes it every 10 s). */
+function sameMetrics(a: ParsedGuest, b: ParsedGuest): boolean {
+  return a.cpu === b.cpu && a.mem === b.mem && a.disk === b.disk && a.uptime === b.uptime
 }
 
 function parseStorage(r: RawRecord): ParsedStorage | null {
@@ -121,11 +125,11 @@ function parseStorage(r: RawRecord): ParsedStorage | null {
 export type ParsedItem = { readonly type: 'node'; readonly node: ParsedNode } | { readonly type: 'guest'; readonly guest: ParsedGuest } | { readonly type: 'storage'; readonly storage: ParsedStorage }
 
 /** Never throws (the HTTP client calls it on each item as it decodes the answer). */
-export function parseResourceItem(item: unknown, prevGuest?: (vmid: number) => ParsedGuest | undefined): ParsedItem | null {
+export function parseResourceItem(item: unknown, prevGuest?: (vmid: number) => ParsedGuest | undefined, guestMetrics = true): ParsedItem | null {
   if (!isRecord(item)) return null
   const type = item.type
   if (type === 'qemu' || type === 'lxc') {
-    const guest = parseGuest(item, type, prevGuest)
+    const guest = parseGuest(item, type, prevGuest, guestMetrics)
     return guest && { type: 'guest', guest }
   }
   if (type === 'node') {
@@ -172,8 +176,14 @@ export class ResourceReader {
   readonly #prev = new Map<number, ParsedGuest>()
   readonly #prevOf = (vmid: number): ParsedGuest | undefined => this.#prev.get(vmid)
 
+  /**
+   * Whether guests' moving figures (cpu, mem, disk, uptime) matter this poll. When they do not (no dashboard
+   * open), a guest whose figures moved keeps its record: nothing new is allocated for what nobody shows.
+   */
+  guestMetrics = true
+
   read(item: unknown): ParsedItem | null {
-    return parseResourceItem(item, this.#prevOf)
+    return parseResourceItem(item, this.#prevOf, this.guestMetrics)
   }
 
   /** The poll's records, sorted; they become the "before" of the next poll. */

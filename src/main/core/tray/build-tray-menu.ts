@@ -38,7 +38,7 @@ function nodeLine(n: NodeView, now: number): string {
   if (n.staleReason !== null) return `unknown${n.lastSeen === null ? '' : ` · last seen ${formatDuration(now - n.lastSeen)} ago`}`
   if (n.status === 'offline') return n.downSince === null ? 'down' : `down for ${formatDuration(now - n.downSince)}`
   if (n.status === 'unknown') return 'not reporting'
-  const cpu = n.cpu === null ? null : `CPU ${Math.round(n.cpu * 100)}%`
+  const cpu = n.cpu === null ? null : `CPU ${percent(n.cpu, 1)}`
   const mem = percent(n.mem, n.maxmem)
   return ['online', cpu, mem && `mem ${mem}`].filter(Boolean).join(' · ')
 }

@@ -72,3 +72,31 @@ describe('MonitorCore views', () => {
     expect(c.guests[1]).toBe(b.guests[1])
   })
 })
+
+describe('guests\' moving figures on demand', () => {
+  it('without a dashboard: no figures shown, and a guest whose figures moved keeps its record and view', () => {
+    const core = new MonitorCore({ clusterId: 'c', clusterName: 'Lab', graceMs: 0 }, T0)
+    const reader = new ResourceReader()
+    const poll = (items: unknown[], t: number, metrics: boolean) => {
+      reader.guestMetrics = metrics
+      return core.observeSuccess({ resources: read(reader, items), guestMetrics: metrics, status: null, statusError: null, tasks: null, endpoint: null }, t).snapshot
+    }
+    const moved = (cpu: number) => resources(NODES, GUESTS).map((i) => ((i as { vmid?: number }).vmid === 100 ? { ...(i as object), cpu, uptime: cpu * 1000 } : i))
+    expect(core.setGuestMetrics(false)).toBe(false)
+    const a = poll(moved(0.2), T0, core.guestMetrics)
+    const b = poll(moved(0.7), T0 + 10_000, core.guestMetrics)
+    expect(a.guests[0]?.cpu).toBeNull()
+    expect(a.guests[0]?.uptime).toBeNull()
+    expect(a.guests[0]?.maxmem).toBe(2048)
+    expect(b.guests[0]).toBe(a.guests[0])
+    // A change the monitor judges is never hidden: a guest stopping is seen with figures off.
+    const stopped = resources(NODES, GUESTS).map((i) => ((i as { vmid?: number }).vmid === 100 ? { ...(i as object), status: 'stopped' } : i))
+    expect(poll(stopped, T0 + 20_000, core.guestMetrics).guests[0]?.state).toBe('stopped')
+    // Switched on: a poll is needed, and until it comes no figure is shown (never the old ones).
+    expect(core.setGuestMetrics(true)).toBe(true)
+    expect(core.noteGuestStatus(101, 'stopped', T0 + 21_000).guests[0]?.cpu).toBeNull()
+    const c = poll(moved(0.9), T0 + 30_000, core.guestMetrics)
+    expect(c.guests[0]?.cpu).toBe(0.9)
+    expect(c.guests[0]?.uptime).toBe(900)
+  })
+})

@@ -130,7 +130,7 @@ describe('tray menu: structure', () => {
     expect(items[0]).toMatchObject({ id: 'headline', label: 'pve-b down for 4 min', enabled: false })
     expect(findMenuItem(items, 'c:home:header')?.label).toBe('homelab: degraded')
     const nodeItems = items.filter((i) => /^c:home:n:[^:]+$/.test(i.id))
-    expect(nodeItems.map((i) => i.label)).toEqual(['pve-b — down for 4 min', 'pve-a — online · CPU 23% · mem 40%'])
+    expect(nodeItems.map((i) => i.label)).toEqual(['pve-b — down for 4 min', 'pve-a — online · CPU 25% · mem 40%'])
     expect(items.slice(-6).map((i) => i.id)).toEqual(['open-dashboard', 'refresh', 'notifications:pause', 'settings', 'sep:quit', 'quit'])
     expect(findMenuItem(items, 'refresh')?.action).toEqual({ kind: 'invoke', channel: 'clusters:refresh', input: {} })
     expect(findMenuItem(items, 'notifications:pause')?.action).toEqual({ kind: 'invoke', channel: 'notifications:pause', input: { minutes: 60 } })

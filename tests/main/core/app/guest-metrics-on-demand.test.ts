@@ -1,0 +1,37 @@
+// A tray app spends most of its life with the dashboard closed: guests' moving figures (CPU, memory,
+// uptime) are read and published only while a renderer is there to show them.
+import { afterEach, describe, expect, it } from 'vitest'
+
+import { generateCluster } from '../../../../src/main/core/simulator'
+import type { Simulator } from '../../../../src/main/core/simulator'
+import type { AppState } from '../../../../src/shared/views'
+import { startWatchedCluster, until, type Harness } from './app-core-harness'
+
+let sim: Simulator | null = null
+let h: Harness | null = null
+afterEach(async () => {
+  await h?.cleanup()
+  await sim?.close()
+  h = null
+  sim = null
+})
+
+const running = (s: AppState) => s.clusters[0]?.guests.filter((g) => g.state === 'running') ?? []
+
+describe('guest figures on demand', () => {
+  it('publishes no guest figures without a renderer, and real ones once a renderer asks for the state', async () => {
+    const w = await startWatchedCluster({ cluster: generateCluster({ nodes: 2, guests: 12, seed: 4 }), authDelayMs: 0, statsIntervalMs: 50 }, { timings: { taskPollMs: 50, pollIntervalMs: 200, connectTimeoutMs: 2000 } })
+    sim = w.sim
+    h = w.h
+    const core = w.h.core
+    expect(running(core.getState()).length).toBeGreaterThan(0)
+    // No renderer: the state (tray, notifications) carries no guest figures; node figures stay.
+    expect(running(core.getState()).every((g) => g.cpu === null && g.mem === null && g.uptime === null)).toBe(true)
+    expect(core.getState().clusters[0]?.nodes.some((n) => n.cpu !== null)).toBe(true)
+    // A renderer subscribes and asks for the state: the next poll reads the figures.
+    core.on('state:delta', () => undefined)
+    const first = await core.dispatch('app:get-state', {})
+    expect(first.ok).toBe(true)
+    await until(() => running(core.getState()).every((g) => g.cpu !== null && g.uptime !== null && g.mem !== null), 5000)
+  })
+})
