@@ -103,7 +103,10 @@ async function measure(call: () => Promise<number>): Promise<{ cpu: number; wall
   const used = process.cpuUsage(cpu0)
   return { cpu: (used.user + used.system) / 1000, wall: performance.now() - t0 }
 }
-for (let i = 0; i < 5; i++) await measure(rawResources), await measure(clientResources)
+for (let i = 0; i < 5; i++) {
+  await measure(rawResources)
+  await measure(clientResources)
+}
 const rawBig: { cpu: number; wall: number }[] = []
 const clientBig: { cpu: number; wall: number }[] = []
 for (let i = 0; i < 41; i++) {

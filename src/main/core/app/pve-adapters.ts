@@ -62,7 +62,7 @@ export function clusterApiFromClient(client: PveClient): ClusterApi {
     },
     nodeRrd: (node, timeframe) => client.nodeRrd(node, timeframe),
     async clusterTasks(limit): Promise<readonly unknown[]> {
-      return (await client.clusterTasks()).slice(0, limit)
+      return (await client.clusterTaskItems()).slice(0, limit)
     },
     close: () => client.close()
   }
@@ -76,7 +76,7 @@ export function monitorApiFromClient(client: PveClient): MonitorApi {
       return reader.finish(await client.clusterResourceItems((item) => reader.read(item), { signal }))
     },
     clusterStatus: (signal) => client.clusterStatus({ signal }),
-    clusterTasks: (signal) => client.clusterTasks({ signal }),
+    clusterTasks: (signal) => client.clusterTaskItems({ signal }),
     get lastEndpoint(): string | null {
       const ep = client.lastEndpoint
       return ep === undefined ? null : `${ep.host}:${ep.port}`

@@ -11,7 +11,7 @@ interface CallOptions {
 export interface MonitorClientLike {
   clusterResourceItems<T>(map: (item: unknown) => T, opts?: CallOptions): Promise<T[]>
   clusterStatus(opts?: CallOptions): Promise<readonly unknown[]>
-  clusterTasks(opts?: CallOptions): Promise<readonly unknown[]>
+  clusterTaskItems(opts?: CallOptions): Promise<readonly unknown[]>
   readonly lastEndpoint: { readonly host: string; readonly port: number } | undefined
 }
 
@@ -24,7 +24,7 @@ export function monitorApiFromClient(client: MonitorClientLike): MonitorApi {
       return reader.finish(await client.clusterResourceItems((item) => reader.read(item), { signal }))
     },
     clusterStatus: (signal) => client.clusterStatus({ signal }),
-    clusterTasks: (signal) => client.clusterTasks({ signal }),
+    clusterTasks: (signal) => client.clusterTaskItems({ signal }),
     get lastEndpoint() {
       const e = client.lastEndpoint
       if (!e) return null

@@ -133,6 +133,11 @@ export class PveApi {
     return this.#get({ signal, timeoutMs, path: apiPath`/nodes/${assertNodeName(node)}/tasks`, params, schema: taskListSchema, node })
   }
 
+  /** Recent and running tasks of the whole cluster, as Proxmox lists them (the app's one task reader is the monitor's). */
+  async clusterTaskItems(opts: PveCallOptions = {}): Promise<unknown[]> {
+    return this.#rq.callWith({ method: 'GET', path: '/cluster/tasks', signal: opts.signal, timeoutMs: opts.timeoutMs, node: this.#scopeNode }, (res, ctx) => decodeList(res, ctx, (item) => item))
+  }
+
   /** Recent and running tasks of the whole cluster. */
   async clusterTasks(opts: PveCallOptions = {}): Promise<PveTaskListItem[]> {
     return this.#get({ ...opts, path: '/cluster/tasks', schema: taskListSchema })

@@ -42,7 +42,7 @@ export class FaultBook {
   record(rec: SimRequestRecord): SimRequestRecord {
     this.log.push(rec)
     // keep memory bounded in long-running demo mode
-    if (this.log.length > 100_000) this.log.splice(0, 50_000)
+    if (this.log.length > 20_000) this.log.splice(0, 10_000)
     return rec
   }
 

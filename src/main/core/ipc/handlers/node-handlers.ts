@@ -1,29 +1,9 @@
 import type { RrdPoint, TaskView } from '../../../../shared/views'
+import { parseTasks, taskFailed } from '../../monitor/parse-tasks'
 import type { HandlerGroup } from '../handler-types'
 import { runtimeCluster } from './lookup'
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null)
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null)
-
-function toTaskView(raw: unknown): TaskView | null {
-  if (typeof raw !== 'object' || raw === null) return null
-  const r = raw as Record<string, unknown>
-  const upid = str(r.upid)
-  const starttime = num(r.starttime)
-  if (upid === null || starttime === null) return null
-  const status = str(r.status)
-  return {
-    upid,
-    node: str(r.node) ?? '',
-    type: str(r.type) ?? '',
-    id: str(r.id) ?? '',
-    user: str(r.user) ?? '',
-    starttime,
-    endtime: num(r.endtime),
-    status,
-    ok: status === null || status === 'running' ? null : status === 'OK' || /^WARNINGS: \d+$/.test(status)
-  }
-}
 
 export const nodeHandlers: HandlerGroup<'nodes:rrd' | 'tasks:list'> = {
   'nodes:rrd': async (input, ctx) => {
@@ -37,6 +17,9 @@ export const nodeHandlers: HandlerGroup<'nodes:rrd' | 'tasks:list'> = {
   'tasks:list': async (input, ctx) => {
     const c = runtimeCluster(ctx, input.clusterId)
     const raw = await c.api.clusterTasks(input.limit)
-    return raw.map(toTaskView).filter((t): t is TaskView => t !== null).slice(0, input.limit)
+    // The monitor's own task reader: one reading of Proxmox's task list in the whole app.
+    return parseTasks(raw)
+      .slice(0, input.limit)
+      .map((t): TaskView => ({ ...t, ok: t.status === null ? null : !taskFailed(t.status) }))
   }
 }
