@@ -1,8 +1,6 @@
 // Adapts the real PveClient to the narrow ports the handlers and the monitor use.
 import type { GuestKind, PowerAction } from '../../../shared/snapshot'
 import type { CertificateInfo } from '../../../shared/views'
-import type { MonitorApi } from '../monitor/monitor-api'
-import { ResourceReader } from '../monitor/parse-resources'
 import { fetchCertificate, PveClient } from '../proxmox'
 import type { ApiConfig, CertificateProbe, ClusterApi, TaskOutcome } from './ports'
 
@@ -65,22 +63,6 @@ export function clusterApiFromClient(client: PveClient): ClusterApi {
       return (await client.clusterTaskItems()).slice(0, limit)
     },
     close: () => client.close()
-  }
-}
-
-export function monitorApiFromClient(client: PveClient): MonitorApi {
-  const reader = new ResourceReader()
-  return {
-    clusterResources: async (signal, opts) => {
-      reader.guestMetrics = opts?.guestMetrics ?? true
-      return reader.finish(await client.clusterResourceItems((item) => reader.read(item), { signal }))
-    },
-    clusterStatus: (signal) => client.clusterStatus({ signal }),
-    clusterTasks: (signal) => client.clusterTaskItems({ signal }),
-    get lastEndpoint(): string | null {
-      const ep = client.lastEndpoint
-      return ep === undefined ? null : `${ep.host}:${ep.port}`
-    }
   }
 }
 

@@ -1,5 +1,5 @@
-// Adapts the Proxmox client (src/main/core/proxmox) to the monitor's narrow MonitorApi.
-// Structural: anything with these three calls and `lastEndpoint` fits (the real PveClient does).
+// Adapts the Proxmox client (src/main/core/proxmox) to the monitor's narrow MonitorApi: the one adapter the app
+// and the tests use. Structural: anything with these calls and `lastEndpoint` fits (the real PveClient does).
 
 import type { MonitorApi } from './monitor-api'
 import { ResourceReader } from './parse-resources'
