@@ -10,6 +10,11 @@ describe('plainReason', () => {
     expect(r.details).toBe('POST /nodes/pve-a/qemu/108/status/start, 127.0.0.1:43531, HTTP 500')
   })
 
+  it('takes the lead-in the core adds (the node) into the details too', () => {
+    const r = plainReason('Node pve-a: Proxmox at 127.0.0.1:43727 (POST /nodes/pve-a/qemu/100/status/shutdown) answered 500 VM quit/powerdown failed - got timeout.')
+    expect(r).toEqual({ text: 'VM quit/powerdown failed - got timeout', details: 'Node pve-a, POST /nodes/pve-a/qemu/100/status/shutdown, 127.0.0.1:43727, HTTP 500' })
+  })
+
   it('says so when Proxmox gave no reason', () => {
     expect(plainReason('Proxmox at pve1:8006 (POST /x) answered 500 (no reason given).').text).toBe('Proxmox answered with an error (HTTP 500) and gave no reason.')
   })

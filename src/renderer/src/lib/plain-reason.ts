@@ -10,21 +10,23 @@ export interface PlainReason {
   readonly details: string | null
 }
 
-// `Proxmox`, optionally ` at host:port` (IPv6 in brackets), optionally ` (METHOD /path)`.
-const WHERE = /^Proxmox(?: at (\[[^\]]+\](?::\d+)?|[^\s()]+))?(?: \(([A-Z]+) ([^)\s]+)\))?/
+// An optional lead-in the core adds ("Node pve-a: "), then `Proxmox`, optionally ` at host:port` (IPv6
+// in brackets), optionally ` (METHOD /path)`.
+const WHERE = /^((?:[^:()]{1,60}: )?)Proxmox(?: at (\[[^\]]+\](?::\d+)?|[^\s()]+))?(?: \(([A-Z]+) ([^)\s]+)\))?/
 // HttpError: "<where> answered 500 <reason>." — the reason is Proxmox's own sentence.
 const ANSWERED = /^ answered (\d{3}) ([\s\S]*?)\.?$/
 
 export function plainReason(message: string): PlainReason {
   const m = WHERE.exec(message)
-  const host = m?.[1]
-  const method = m?.[2]
-  const path = m?.[3]
+  const lead = m?.[1] ?? ''
+  const host = m?.[2]
+  const method = m?.[3]
+  const path = m?.[4]
   // Only a prefix that named a host or a request is taken apart; other sentences that start with
   // "Proxmox" are already plain.
   if (m === null || (host === undefined && path === undefined)) return { text: message, details: null }
   const rest = message.slice(m[0].length)
-  const request = [method !== undefined && path !== undefined ? `${method} ${path}` : null, host ?? null]
+  const request = [lead === '' ? null : lead.slice(0, -2), method !== undefined && path !== undefined ? `${method} ${path}` : null, host ?? null]
   const answered = ANSWERED.exec(rest)
   if (answered !== null) {
     const reason = answered[2]?.trim() ?? ''
@@ -32,5 +34,5 @@ export function plainReason(message: string): PlainReason {
     return { text: reason === '' || reason === '(no reason given)' ? `Proxmox answered with an error (HTTP ${answered[1] ?? '?'}) and gave no reason.` : reason, details }
   }
   // "<where>: permission denied (…)" → "Proxmox: permission denied (…)"; "<where> is unreachable" → "Proxmox is unreachable".
-  return { text: `Proxmox${rest}`, details: request.filter((s) => s !== null).join(', ') }
+  return { text: `${lead}Proxmox${rest}`, details: request.filter((s) => s !== null).join(', ') }
 }

@@ -68,7 +68,8 @@ export function Sparkline({ points, label, caption, max, format }: SparklineProp
             viewBox={`0 0 ${W} ${H}`}
             preserveAspectRatio="none"
             role="img"
-            aria-label={`${label}: now ${format(last.value)}, peak ${format(peak)}. Left and right arrows read the values.`}
+            aria-label={`${label}: now ${format(last.value)}, peak ${format(peak)}`}
+            aria-keyshortcuts="ArrowLeft ArrowRight Home End"
             tabIndex={0}
             onMouseMove={onMove}
             onMouseLeave={() => setHover(null)}
