@@ -1,43 +1,8 @@
 // Every view at the two window sizes a user is likely to have (1280×800, 1024×768), in light and dark:
-// a screenshot of each, axe at 0 violations, headings in order, and nothing scrolled sideways.
-import AxeBuilder from '@axe-core/playwright'
-import type { Page, TestInfo } from '@playwright/test'
-
-import { expect, guestRow, snap, test } from './fixtures'
-
-const SIZES = [
-  { width: 1280, height: 800 },
-  { width: 1024, height: 768 }
-] as const
-const SCHEMES = ['light', 'dark'] as const
-
-/** axe over the whole page; the violations as readable lines, so a failure says what and where. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze()
-  return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
-
-/** Heading levels in document order never skip a level (h1 → h3), and each view has exactly one h1. */
-async function headingLevels(page: Page): Promise<number[]> {
-  // A string: the tests compile without the DOM library.
-  return page.evaluate<number[]>("[...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].filter((h) => h.offsetParent !== null).map((h) => Number(h.tagName.slice(1)))")
-}
-
-function skipsALevel(levels: readonly number[]): boolean {
-  return levels.some((l, i) => i > 0 && l > (levels[i - 1] ?? 0) + 1)
-}
-
-async function checkView(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const levels = await headingLevels(page)
-  expect(levels.filter((l) => l === 1), `${name}: one h1`).toHaveLength(1)
-  expect(levels[0], `${name}: the h1 comes first`).toBe(1)
-  expect(skipsALevel(levels), `${name}: heading levels ${levels.join(',')}`).toBe(false)
-  // The page itself never scrolls sideways.
-  const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth')
-  expect(overflow, `${name}: page wider than the window`).toBeLessThanOrEqual(0)
-  expect(await axeViolations(page), `${name}: axe`).toEqual([])
-  await snap(page, testInfo, name)
-}
+// a screenshot of each, axe at 0 violations, headings in order, and nothing scrolled sideways
+// (the page, the scrolling main area and every panel measured: see view-checks.ts).
+import { expect, guestRow, test } from './fixtures'
+import { checkView, SCHEMES, SIZES } from './view-checks'
 
 for (const size of SIZES) {
   for (const scheme of SCHEMES) {

@@ -50,11 +50,18 @@ async function testAndTrust(app: Page): Promise<void> {
   await trust.getByRole('button', { name: 'Trust this certificate' }).click()
 }
 
-test('says before the secret is saved that this computer cannot encrypt it (no keyring)', async ({ app }) => {
-  // The bridge stores secrets with a key file next to them: not a keyring, so onboarding must say so up front.
+test('says before the secret is saved how it will be kept (no keyring), in the words Settings uses', async ({ app, bridge }) => {
+  // The bridge stores secrets encrypted with a key file next to them: not a keyring, so onboarding says so
+  // up front, with the core's own message (the one Settings shows), never a different story.
+  const settings = await bridge.core.dispatch('settings:get', undefined)
+  if (!settings.ok) throw new Error(settings.error.message)
+  const message = (settings.value as { keyring: { message: string | null } }).keyring.message ?? ''
+  expect(message).toContain('key file')
   const note = app.getByTestId('onboarding-keyring')
   await expect(note).toBeVisible()
-  await expect(note).toContainText('cannot encrypt the token secret')
+  await expect(note).toContainText('Secrets are not securely stored.')
+  await expect(note).toContainText(message)
+  await expect(note).not.toContainText('obfuscated')
   // Before the form, so it is read before anything is typed.
   const noteBox = await note.boundingBox()
   const secretBox = await app.getByLabel('Token secret').boundingBox()

@@ -1,6 +1,8 @@
 import './styles/base.css'
 import './styles/layout.css'
 import './styles/components.css'
+import './styles/overview.css'
+import './styles/panels.css'
 import './styles/guests.css'
 import './styles/tables.css'
 import './styles/forms.css'

@@ -12,7 +12,8 @@ export interface UsageBarProps {
 
 export function UsageBar({ label, fraction, text, warn = false, inline = false }: UsageBarProps): React.JSX.Element {
   const pct = fraction === null ? 0 : Math.round(Math.min(1, Math.max(0, fraction)) * 100)
-  const level = warn ? 'bar-warn' : pct >= 90 ? 'bar-high' : ''
+  // Nearly full is red whatever the warning threshold says; amber marks the threshold below that.
+  const level = pct >= 90 ? 'bar-high' : warn ? 'bar-warn' : ''
   const bar = (
     <div
       className={`bar ${level}`}

@@ -37,7 +37,10 @@ export function ActionButtons({ row, onAction, tabIndex, compact = false }: Acti
               e.stopPropagation()
               onAction(row, a)
             }}
-            onKeyDown={(e) => e.stopPropagation()}
+            // Enter and Space press the button, not the row around it; Escape still closes the details.
+            onKeyDown={(e) => {
+              if (e.key !== 'Escape') e.stopPropagation()
+            }}
           >
             <ActionIcon action={a} />
             {compact ? null : <span>{actionLabel(a)}</span>}

@@ -4,10 +4,13 @@ import type { TaskProgress } from '@shared/views'
 
 import { formatBytes, formatDuration, formatPercent } from '../../lib/format'
 import type { GuestRow } from '../../lib/guest-query'
+import { plainReason } from '../../lib/plain-reason'
 import { ActionButtons } from './ActionButtons'
 import { GuestAlertControls } from './GuestAlertControls'
+import { hasLiveFigures } from './guest-figures'
 import { MutedBadge } from './MutedBadge'
-import { taskFullText } from './TaskStatus'
+import { RequestDetails } from './RequestDetails'
+import { taskDetails, taskFullText } from './TaskStatus'
 
 export interface GuestDetailPanelProps {
   readonly row: GuestRow
@@ -15,20 +18,16 @@ export interface GuestDetailPanelProps {
   readonly actionError: string | null
   readonly onAction: (row: GuestRow, action: PowerAction) => void
   readonly onClose: () => void
+  /** Focus moves here when the panel opens (see useDetailFocus). */
+  readonly panelRef: React.Ref<HTMLElement>
 }
 
-export function GuestDetailPanel({ row, progress, actionError, onAction, onClose }: GuestDetailPanelProps): React.JSX.Element {
+export function GuestDetailPanel({ row, progress, actionError, onAction, onClose, panelRef }: GuestDetailPanelProps): React.JSX.Element {
   const g = row.guest
-  const running = g.state === 'running'
+  const live = hasLiveFigures(g.state)
   return (
-    <aside
-      className="panel guest-detail"
-      aria-label={`Details of ${g.name}`}
-      data-testid="guest-detail"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') onClose()
-      }}
-    >
+    // Escape is handled around the panel and the table (useDetailFocus), so it works from either.
+    <aside ref={panelRef} tabIndex={-1} className="panel guest-detail" aria-label={`Details of ${g.name}`} data-testid="guest-detail">
       <header className="detail-head">
         <h2>
           <span className="guest-name">{g.name}</span> <span className="muted-text">({g.kind === 'qemu' ? 'VM' : 'CT'} {g.vmid})</span>
@@ -49,15 +48,15 @@ export function GuestDetailPanel({ row, progress, actionError, onAction, onClose
         <dd>
           {g.node} · {row.clusterName}
         </dd>
-        {/* Only a running guest uses CPU and memory and has an uptime: anything else shows "—", never "0 B" or "0 s". */}
+        {/* A stopped, hibernated or unknown guest shows "—", never "0 B" or "0 s" (see hasLiveFigures). */}
         <dt>CPU</dt>
         <dd data-testid="detail-cpu">
-          {running ? formatPercent(g.cpu) : '—'} of {g.maxcpu ?? '—'} cores
+          {live ? formatPercent(g.cpu) : '—'} of {g.maxcpu ?? '—'} cores
         </dd>
         <dt>Memory</dt>
-        <dd data-testid="detail-mem">{running ? `${formatBytes(g.mem)} / ${formatBytes(g.maxmem)}` : `— (${formatBytes(g.maxmem)} configured)`}</dd>
+        <dd data-testid="detail-mem">{live ? `${formatBytes(g.mem)} / ${formatBytes(g.maxmem)}` : `— (${formatBytes(g.maxmem)} configured)`}</dd>
         <dt>Uptime</dt>
-        <dd data-testid="detail-uptime">{running ? formatDuration(g.uptime) : '—'}</dd>
+        <dd data-testid="detail-uptime">{live ? formatDuration(g.uptime) : '—'}</dd>
         {g.tags.length > 0 ? (
           <>
             <dt>Tags</dt>
@@ -80,15 +79,21 @@ export function GuestDetailPanel({ row, progress, actionError, onAction, onClose
         ) : null}
         {/* The whole outcome, which the row may have had to cut. */}
         {progress !== undefined ? (
-          <p className={`task-${progress.phase}`} data-testid="detail-task">
-            {taskFullText(progress)}
-          </p>
+          <>
+            <p className={`task-${progress.phase}`} data-testid="detail-task">
+              {taskFullText(progress)}
+            </p>
+            <RequestDetails details={taskDetails(progress)} />
+          </>
         ) : null}
         {/* The request's error, unless the task line above already says it. */}
-        {actionError !== null && (progress === undefined || !taskFullText(progress).includes(actionError)) ? (
-          <p className="error-text" role="alert">
-            {actionError}
-          </p>
+        {actionError !== null && !(progress?.message ?? '').includes(actionError) ? (
+          <>
+            <p className="error-text" role="alert">
+              {plainReason(actionError).text}
+            </p>
+            <RequestDetails details={plainReason(actionError).details} />
+          </>
         ) : null}
       </div>
       <GuestAlertControls row={row} />

@@ -7,6 +7,7 @@ import type { TaskProgress } from '@shared/views'
 import { formatBytes, formatBytesOf, formatDuration, formatPercent } from '../../lib/format'
 import type { GuestRow } from '../../lib/guest-query'
 import { ActionButtons } from './ActionButtons'
+import { hasLiveFigures } from './guest-figures'
 import { MutedBadge } from './MutedBadge'
 import { TaskStatus } from './TaskStatus'
 
@@ -20,12 +21,19 @@ export interface GuestRowViewProps {
   readonly onAction: (row: GuestRow, action: PowerAction) => void
   readonly onSelect: (key: string, index: number) => void
   readonly onDismissTask: (key: string) => void
+  /** The detail panel lies over the right of the table: the row's buttons are hidden, so out of the Tab order. */
+  readonly actionsCovered: boolean
 }
 
-function GuestRowViewInner({ row, index, top, active, selected, progress, onAction, onSelect, onDismissTask }: GuestRowViewProps): React.JSX.Element {
+function GuestRowViewInner({ row, index, top, active, selected, progress, onAction, onSelect, onDismissTask, actionsCovered }: GuestRowViewProps): React.JSX.Element {
   const g = row.guest
+  const live = hasLiveFigures(g.state)
   // While the app finds out what a request with no answer did, nothing else is offered either.
   const inFlight = progress !== undefined && (progress.phase === 'pending' || progress.phase === 'running' || progress.phase === 'checking')
+  // A failure (or an unknown outcome) takes the whole cell until dismissed: the buttons would leave its
+  // words no room, and the detail panel still offers the actions.
+  const needsReading = progress !== undefined && (progress.phase === 'failed' || progress.phase === 'unknown')
+  const buttonTab = active && !actionsCovered ? 0 : -1
   return (
     <div
       role="row"
@@ -73,26 +81,26 @@ function GuestRowViewInner({ row, index, top, active, selected, progress, onActi
         ))}
       </span>
       <span role="cell" className="num">
-        {g.state === 'running' ? formatPercent(g.cpu) : '—'}
+        {live ? formatPercent(g.cpu) : '—'}
       </span>
-      {/* A guest that is not running uses no memory: "—", with its configured size in the tooltip. */}
-      <span role="cell" className="num" data-testid="guest-mem" title={g.state === 'running' ? undefined : `${formatBytes(g.maxmem)} configured`}>
-        {g.state === 'running' ? formatBytesOf(g.mem, g.maxmem) : '—'}
+      {/* A stopped or hibernated guest holds no memory: "—", with its configured size in the tooltip. */}
+      <span role="cell" className="num" data-testid="guest-mem" title={live ? undefined : `${formatBytes(g.maxmem)} configured`}>
+        {live ? formatBytesOf(g.mem, g.maxmem) : '—'}
       </span>
       <span role="cell" className="num" data-testid="guest-uptime">
-        {g.state === 'running' ? formatDuration(g.uptime) : '—'}
+        {live ? formatDuration(g.uptime) : '—'}
       </span>
       <span role="cell" className="cell-actions">
         {progress !== undefined ? (
-          <TaskStatus progress={progress} onDismiss={() => onDismissTask(row.key)} />
+          <TaskStatus progress={progress} onDismiss={() => onDismissTask(row.key)} tabIndex={buttonTab} />
         ) : null}
         {/* No action while the state is unknown: the row says why instead. */}
         {g.staleReason !== null && progress === undefined ? (
           <span className="state-reason" data-testid="guest-stale-reason" title={g.staleReason}>
             {g.staleReason}
           </span>
-        ) : !inFlight ? (
-          <ActionButtons row={row} onAction={onAction} tabIndex={active ? 0 : -1} compact />
+        ) : !inFlight && !needsReading ? (
+          <ActionButtons row={row} onAction={onAction} tabIndex={buttonTab} compact />
         ) : null}
       </span>
     </div>

@@ -23,10 +23,12 @@ export interface GuestTableProps {
   readonly onDismissTask: (key: string) => void
   /** Scroll this row into view once (navigation to a guest). */
   readonly revealKey: string | null
+  /** The detail panel lies over the table's right side, where the action buttons are. */
+  readonly actionsCovered: boolean
 }
 
 export function GuestTable(props: GuestTableProps): React.JSX.Element {
-  const { rows, rowKeys, query, onSort, selectedKey, onSelect, onAction, progress, onDismissTask, revealKey } = props
+  const { rows, rowKeys, query, onSort, selectedKey, onSelect, onAction, progress, onDismissTask, revealKey, actionsCovered } = props
   const scrollRef = useRef<HTMLDivElement>(null)
   const [activeIndex, setActiveIndex] = useState(0)
   // A new getItemKey makes the virtualizer lay out all 5,000 items again: only when the order changed.
@@ -119,6 +121,7 @@ export function GuestTable(props: GuestTableProps): React.JSX.Element {
                 onAction={onAction}
                 onSelect={select}
                 onDismissTask={onDismissTask}
+                actionsCovered={actionsCovered}
               />
             )
           })}

@@ -8,12 +8,14 @@ import { call } from '../../api/api-context'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { CONFIRM_ACTIONS, createGuestRowCache, defaultGuestQuery, guestRows, type GuestQuery, type GuestRow, type SortKey } from '../../lib/guest-query'
 import { updateGuestQuery, type GuestQueryMemo } from '../../lib/guest-query-memo'
+import { plainReason } from '../../lib/plain-reason'
 import type { TaskProgressHandle } from '../../state/use-task-progress'
 import { confirmText } from './confirm-text'
 import { GuestDetailPanel } from './GuestDetailPanel'
 import { GuestFilters } from './GuestFilters'
 import { GuestTable } from './GuestTable'
 import { RecentTasks } from './RecentTasks'
+import { useDetailFocus } from './use-detail-focus'
 
 export interface GuestsViewProps {
   readonly api: PveTrayApi
@@ -43,6 +45,7 @@ export function GuestsView({ api, clusters, tasks, focusVmid, focusClusterId, fo
   const memo = useRef<GuestQueryMemo | null>(null)
   const { shown, keys, nodes, tags } = useMemo(() => (memo.current = updateGuestQuery(memo.current, all, query)), [all, query])
   const selected = selectedKey === null ? undefined : all.find((r) => r.key === selectedKey)
+  const detail = useDetailFocus(selectedKey, selected !== undefined, setSelectedKey)
 
   const run = useCallback(
     async (row: GuestRow, action: PowerAction) => {
@@ -72,18 +75,20 @@ export function GuestsView({ api, clusters, tasks, focusVmid, focusClusterId, fo
     <div className="view view-guests" data-view="guests">
       <h1 className="view-title">Guests</h1>
       <GuestFilters query={query} onChange={setQuery} nodes={nodes} tags={tags} shown={shown.length} total={all.length} />
-      <div className="guests-body">
+      {/* Escape closes the details from the table as well as from the panel (see useDetailFocus). */}
+      <div className="guests-body" ref={detail.bodyRef} onKeyDown={detail.onKeyDown}>
         <GuestTable
           rows={shown}
           rowKeys={keys}
           query={query}
           onSort={onSort}
           selectedKey={selectedKey}
-          onSelect={setSelectedKey}
+          onSelect={detail.open}
           onAction={onAction}
           progress={tasks.byGuest}
           onDismissTask={tasks.dismiss}
           revealKey={focusKey}
+          actionsCovered={detail.actionsCovered}
         />
         {selected !== undefined ? (
           <GuestDetailPanel
@@ -91,14 +96,15 @@ export function GuestsView({ api, clusters, tasks, focusVmid, focusClusterId, fo
             progress={tasks.byGuest.get(selected.key)}
             actionError={actionErrors.get(selected.key) ?? null}
             onAction={onAction}
-            onClose={() => setSelectedKey(null)}
+            onClose={detail.close}
+            panelRef={detail.panelRef}
           />
         ) : null}
       </div>
       {/* A request that failed before any task existed; a failure the task line reports is not said twice. */}
       {[...actionErrors].filter(([key, message]) => !(tasks.byGuest.get(key)?.message ?? '').includes(message)).map(([key, message]) => (
-        <p key={key} className="error-text" role="alert" data-testid="action-error">
-          {names(key.slice(0, key.lastIndexOf('/')), Number(key.slice(key.lastIndexOf('/') + 1)))}: {message}
+        <p key={key} className="error-text" role="alert" data-testid="action-error" title={plainReason(message).details ?? undefined}>
+          {names(key.slice(0, key.lastIndexOf('/')), Number(key.slice(key.lastIndexOf('/') + 1)))}: {plainReason(message).text}
         </p>
       ))}
       <RecentTasks tasks={tasks.recent} names={names} />

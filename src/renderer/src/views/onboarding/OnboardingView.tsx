@@ -8,6 +8,7 @@ import type { ConnectionTestResult } from '@shared/views'
 import { call } from '../../api/api-context'
 import type { Route } from '../../state/use-navigation'
 import type { SettingsHandle } from '../../state/use-settings'
+import { InsecureKeyringText } from '../settings/KeyringPanel'
 import { CertificateTrust } from './CertificateTrust'
 import { ConnectionForm } from './ConnectionForm'
 import { ModeStep } from './ModeStep'
@@ -98,10 +99,9 @@ export function OnboardingView({ api, settings, editClusterId, navigate }: Onboa
       <ModeStep mode={form.mode} privsep={privsep} onMode={(mode) => setForm({ ...form, mode })} onPrivsep={setPrivsep} />
       {keyring !== undefined && !keyring.secure ? (
         <section className="panel panel-warning" aria-label="Where the secret will be kept" data-testid="onboarding-keyring">
+          {/* The same words as Settings → Secret storage: how this computer really keeps them. */}
           <p>
-            <strong>Before you save: this computer cannot encrypt the token secret.</strong> No system keyring is available, so the secret would
-            only be obfuscated on disk, readable by anyone who can read your files. Install and unlock a keyring (GNOME Keyring or KWallet) and restart the app
-            to protect it, or use a monitor-only token.
+            Before you save: <InsecureKeyringText keyring={keyring} /> A monitor-only token limits what a stolen secret can do.
           </p>
         </section>
       ) : null}

@@ -41,11 +41,20 @@ export function Sparkline({ points, label, caption, max, format }: SparklineProp
   const line = points.flatMap((p, i) => (p.value === null || !Number.isFinite(p.value) ? [] : [`${(i * step).toFixed(1)},${y(p.value).toFixed(1)}`]))
   const peak = Math.max(...known.map((p) => p.value))
   const shown = hover === null ? null : points[hover]
+  const clamp = (i: number): number => Math.min(points.length - 1, Math.max(0, i))
   const onMove = (e: React.MouseEvent<SVGSVGElement>): void => {
     const box = e.currentTarget.getBoundingClientRect()
-    const i = Math.round(((e.clientX - box.left) / Math.max(1, box.width)) * (points.length - 1))
-    setHover(Math.min(points.length - 1, Math.max(0, i)))
+    setHover(clamp(Math.round(((e.clientX - box.left) / Math.max(1, box.width)) * (points.length - 1))))
   }
+  // The keyboard reads the same values: arrows step through the points, Home/End jump to the ends.
+  const onKey = (e: React.KeyboardEvent<SVGSVGElement>): void => {
+    const at = hover ?? points.length - 1
+    const to = e.key === 'ArrowLeft' ? at - 1 : e.key === 'ArrowRight' ? at + 1 : e.key === 'Home' ? 0 : e.key === 'End' ? points.length - 1 : null
+    if (to === null) return
+    e.preventDefault()
+    setHover(clamp(to))
+  }
+  const readout = shown === undefined || shown === null ? '' : `${formatClock(shown.time * 1000)} · ${shown.value === null ? 'no data' : format(shown.value)}`
   return (
     <figure className="sparkline-box">
       <div className="sparkline-plot">
@@ -60,18 +69,27 @@ export function Sparkline({ points, label, caption, max, format }: SparklineProp
             preserveAspectRatio="none"
             role="img"
             aria-label={`${label}: now ${format(last.value)}, peak ${format(peak)}`}
+            aria-keyshortcuts="ArrowLeft ArrowRight Home End"
+            tabIndex={0}
             onMouseMove={onMove}
             onMouseLeave={() => setHover(null)}
+            onFocus={() => setHover(points.length - 1)}
+            onBlur={() => setHover(null)}
+            onKeyDown={onKey}
           >
             <polyline points={line.join(' ')} fill="none" strokeWidth="1.5" vectorEffect="non-scaling-stroke" />
             {hover !== null ? <line className="sparkline-cursor" x1={hover * step} x2={hover * step} y1={0} y2={H} vectorEffect="non-scaling-stroke" /> : null}
           </svg>
-          {shown !== undefined && shown !== null ? (
-            // Placed through CSSOM (React style), which the CSP permits; not announced (the label says the summary).
+          {readout !== '' ? (
+            // Placed through CSSOM (React style), which the CSP permits; announced by the live region below.
             <span className="sparkline-tip" data-testid="sparkline-tip" aria-hidden="true" style={{ left: `${tipLeft(hover ?? 0, points.length)}%` }}>
-              {formatClock(shown.time * 1000)} · {shown.value === null ? 'no data' : format(shown.value)}
+              {readout}
             </span>
           ) : null}
+          {/* Always in the page, so a screen reader hears each value the arrows move to. */}
+          <span className="visually-hidden" aria-live="polite">
+            {readout}
+          </span>
         </div>
       </div>
       <figcaption className="sparkline-caption" aria-hidden="true">

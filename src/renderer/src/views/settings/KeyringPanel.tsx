@@ -15,6 +15,16 @@ export function keyringName(backend: string): string {
   return KEYRING_NAMES.find(([re]) => re.test(backend))?.[1] ?? 'your system keyring'
 }
 
+/** What an insecure store means for the user: the core's message (one source of truth, also used by onboarding). */
+export function InsecureKeyringText({ keyring }: { keyring: KeyringStatus }): React.JSX.Element {
+  return (
+    <>
+      <strong>Secrets are not securely stored.</strong>{' '}
+      {keyring.message ?? 'Anyone who can read your files can read the token secrets. Install and unlock a system keyring (GNOME Keyring or KWallet) and restart the app.'}
+    </>
+  )
+}
+
 export function KeyringPanel({ keyring }: { keyring: KeyringStatus }): React.JSX.Element {
   return (
     <section className={keyring.secure ? 'panel' : 'panel panel-warning'} aria-labelledby="keyring-title" data-testid="keyring">
@@ -23,8 +33,7 @@ export function KeyringPanel({ keyring }: { keyring: KeyringStatus }): React.JSX
         <p>Token secrets and SSH passphrases are encrypted with {keyringName(keyring.backend)}.</p>
       ) : (
         <p>
-          <strong>Secrets are not securely stored.</strong>{' '}
-          {keyring.message ?? 'Anyone who can read your files can read the token secrets. Install and unlock a system keyring (GNOME Keyring or KWallet) and restart the app.'}
+          <InsecureKeyringText keyring={keyring} />
         </p>
       )}
     </section>
