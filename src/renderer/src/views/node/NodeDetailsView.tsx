@@ -9,6 +9,7 @@ import { call } from '../../api/api-context'
 import type { Route } from '../../state/use-navigation'
 import { NodeCard } from '../overview/NodeCard'
 import { HealthReport } from './HealthReport'
+import { SshConnection } from './SshConnection'
 import { SshErrorPanel } from './SshErrorPanel'
 import { classifySshError, type SshProblem } from './ssh-error'
 
@@ -79,6 +80,7 @@ export function NodeDetailsView({ api, clusters, clusterId, node, navigate }: No
             {running ? 'Checking…' : 'Check again'}
           </button>
         </div>
+        <SshConnection api={api} clusterId={cid} node={nodeView.name} />
         {running && report === null ? <p aria-busy="true">Connecting over SSH…</p> : null}
         {problem !== null ? <SshErrorPanel problem={problem} clusterId={cid} node={nodeView.name} onTrusted={check} navigate={navigate} /> : null}
         {report !== null ? <HealthReport report={report} /> : null}
