@@ -6,12 +6,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
+import type { Page } from '@playwright/test'
 import ssh2 from 'ssh2'
 
 import type { Simulator } from '../../src/main/core/bridge/index'
 import { expect, fastBridge, loadBridge, snap, test } from './fixtures'
 
-async function openNode(app: import('@playwright/test').Page, node: string): Promise<void> {
+async function openNode(app: Page, node: string): Promise<void> {
   await app.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: new RegExp(`^${node}`) }).click()
   await expect(app.getByRole('heading', { name: `Node ${node}` })).toBeVisible()
 }
