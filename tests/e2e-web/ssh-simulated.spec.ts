@@ -35,11 +35,11 @@ test('demo: a healthy node\'s report over SSH, with its connection and pinned ho
   await expect(report.getByRole('region', { name: 'Root file system' })).toContainText('/dev/mapper/pve-root')
   await expect(report.getByTestId('health-checked')).toContainText(/Checked over SSH on 127\.0\.0\.1:\d+ at \d\d:\d\d:\d\d/)
 
-  const conn = app.getByTestId('ssh-connection')
+  const conn = app.getByTestId('connection-state')
   await expect(conn).toHaveAttribute('data-status', 'connected')
-  await expect(conn.getByTestId('ssh-connection-status')).toContainText(/Connected \(root@127\.0\.0\.1:\d+\)/)
-  await expect(conn.getByTestId('ssh-channels')).toHaveText('0 active, 0 queued')
-  await expect(conn.getByTestId('ssh-pinned-key')).toHaveText(pinned ?? '')
+  await expect(conn.getByTestId('connection-status')).toContainText(/Connected \(root@127\.0\.0\.1:\d+\)/)
+  await expect(conn.getByTestId('connection-channels')).toHaveText('0 active, 0 queued')
+  await expect(conn.getByTestId('connection-pinned-key')).toHaveText(pinned ?? '')
   await snap(app, testInfo, 'ssh-health-healthy')
 
   // "Check again" runs the probes anew on the same connection.
@@ -59,7 +59,7 @@ test('demo: the degraded node warns in words about its ZFS pool and its hot CPU'
   await expect(zfs).toContainText('rpool: DEGRADED — needs attention (')
   await expect(zfs).toContainText("What to do: Replace the faulted device, or use 'zpool clear' to mark the device repaired.")
   await expect(app.getByRole('region', { name: 'Temperatures' })).toContainText(/Package id 0: \d+ °C \(high 80 °C, critical 100 °C\) — above the high limit/)
-  await expect(app.getByTestId('ssh-connection')).toHaveAttribute('data-status', 'connected')
+  await expect(app.getByTestId('connection-state')).toHaveAttribute('data-status', 'connected')
   await snap(app, testInfo, 'ssh-health-degraded')
 })
 
@@ -92,12 +92,12 @@ test('configured cluster: trust a new SSH host key, then a changed key is refuse
   const unknown = app.getByTestId('ssh-host-key')
   await expect(unknown).toBeVisible({ timeout: 20_000 })
   await expect(unknown.getByTestId('ssh-fingerprint')).toHaveText(ep.hostKeyFingerprint)
-  await expect(app.getByTestId('ssh-connection')).toHaveAttribute('data-status', 'failed')
-  await expect(app.getByTestId('ssh-connection').getByText('none pinned yet')).toBeVisible()
+  await expect(app.getByTestId('connection-state')).toHaveAttribute('data-status', 'failed')
+  await expect(app.getByTestId('connection-state').getByText('none pinned yet')).toBeVisible()
   await unknown.getByRole('button', { name: 'Trust this host key' }).click()
   await expect(app.getByTestId('health-report')).toBeVisible({ timeout: 20_000 })
-  await expect(app.getByTestId('ssh-connection')).toHaveAttribute('data-status', 'connected')
-  await expect(app.getByTestId('ssh-pinned-key')).toHaveText(ep.hostKeyFingerprint)
+  await expect(app.getByTestId('connection-state')).toHaveAttribute('data-status', 'connected')
+  await expect(app.getByTestId('connection-pinned-key')).toHaveText(ep.hostKeyFingerprint)
   await snap(app, testInfo, 'ssh-trusted')
 
   // The node is "reinstalled": same address, new host key. The check is refused, never one-click trusted.
@@ -111,6 +111,6 @@ test('configured cluster: trust a new SSH host key, then a changed key is refuse
   await expect(changed.getByTestId('ssh-presented-fingerprint')).toHaveText(fresh)
   await expect(changed.getByRole('button', { name: 'Trust this host key' })).toHaveCount(0)
   await expect(app.getByTestId('health-report')).toHaveCount(0)
-  await expect(app.getByTestId('ssh-pinned-key')).toHaveText(ep.hostKeyFingerprint)
+  await expect(app.getByTestId('connection-pinned-key')).toHaveText(ep.hostKeyFingerprint)
   await snap(app, testInfo, 'ssh-host-key-changed-simulated')
 })
