@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import type { Page } from '@playwright/test'
-import ssh2 from 'ssh2'
 
 import type { Simulator } from '../../src/main/core/bridge/index'
+import { generateEd25519 } from '../../src/main/core/ssh/keygen'
 import { expect, fastBridge, loadBridge, snap, test } from './fixtures'
 
 async function openNode(app: Page, node: string): Promise<void> {
@@ -72,7 +72,7 @@ test.afterEach(async () => {
 
 test('configured cluster: trust a new SSH host key, then a changed key is refused with both fingerprints', async ({ app, bridge }, testInfo) => {
   const { startSimulator } = await loadBridge()
-  const pair = ssh2.utils.generateKeyPairSync('ed25519')
+  const pair = generateEd25519('e2e')
   const dir = await mkdtemp(join(tmpdir(), 'pve-tray-ssh-e2e-'))
   const sim = await startSimulator({ ...fastBridge.simulator, ssh: { authorizedKeys: [pair.public] } })
   extra = { sim, dir }

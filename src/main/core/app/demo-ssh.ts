@@ -1,8 +1,7 @@
 // SSH for the demo cluster: a key pair made at start (its public half is what the simulated nodes accept)
 // and the simulated nodes' host keys pinned up front. Trust on first use is for real clusters; the demo
 // started these hosts itself, so it knows their keys. Nothing here ever trusts a key it did not make.
-import ssh2 from 'ssh2'
-
+import { generateEd25519 } from '../ssh/keygen'
 import type { SshPoolOptions } from '../ssh/ssh-pool-types'
 import type { DemoSsh } from './app-core-types'
 
@@ -13,7 +12,7 @@ export interface DemoSshIdentity {
 }
 
 export function createDemoSshIdentity(): DemoSshIdentity {
-  const pair = ssh2.utils.generateKeyPairSync('ed25519', { comment: 'pve-tray-demo' })
+  const pair = generateEd25519('pve-tray-demo')
   return { privateKey: pair.private, publicKey: pair.public }
 }
 

@@ -6,6 +6,7 @@ import { createServer, type Server as NetServer, type Socket } from 'node:net'
 
 import ssh2, { type Connection, type ParsedKey } from 'ssh2'
 
+import { generateEd25519 } from '../../ssh/keygen'
 import type { CommandResult } from './commands'
 
 export interface SimHostKey {
@@ -16,9 +17,8 @@ export interface SimHostKey {
 }
 
 export function newHostKey(): SimHostKey {
-  const pair = ssh2.utils.generateKeyPairSync('ed25519')
-  const parsed = ssh2.utils.parseKey(pair.private)
-  if (parsed instanceof Error) throw parsed
+  const pair = generateEd25519()
+  const parsed = pair.parsed
   const blob = parsed.getPublicSSH()
   return { privateKey: pair.private, fingerprint: `SHA256:${createHash('sha256').update(blob).digest('base64').replace(/=+$/, '')}`, keyType: parsed.type }
 }
