@@ -42,3 +42,17 @@ test('settings show the keyring status plainly', async ({ app }) => {
   await app.getByRole('button', { name: 'Settings' }).click()
   await expect(app.getByTestId('keyring')).toContainText('not securely stored')
 })
+
+test('node details: the node\'s own storage and its recent tasks', async ({ app }) => {
+  await app.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^pve-a/ }).click()
+  const storage = app.getByRole('table', { name: 'Storage on pve-a' })
+  await expect(storage.locator('tr[data-storage="local-lvm"]')).toBeVisible()
+  await expect(storage.locator('tr[data-storage="ceph-vm"]')).toContainText('shared')
+  // local-zfs lives on pve-c and pve-d only.
+  await expect(storage.locator('tr[data-storage="local-zfs"]')).toHaveCount(0)
+  const tasks = app.getByRole('table', { name: 'Recent tasks on pve-a' })
+  await expect(tasks.locator('tr[data-task-type="qmshutdown"]')).toContainText('qmshutdown 108')
+  await expect(tasks.locator('tr[data-task-type="vzdump"]')).toContainText('OK')
+  // pve-b's backup with warnings is not pve-a's.
+  await expect(tasks).not.toContainText('WARNINGS')
+})

@@ -9,6 +9,7 @@ import { call } from '../../api/api-context'
 import type { Route } from '../../state/use-navigation'
 import { NodeCard } from '../overview/NodeCard'
 import { HealthReport } from './HealthReport'
+import { NodeStorage, NodeTasks } from './NodeActivity'
 import { SshConnection } from './SshConnection'
 import { SshErrorPanel } from './SshErrorPanel'
 import { classifySshError, type SshProblem } from './ssh-error'
@@ -88,6 +89,8 @@ export function NodeDetailsView({ api, clusters, clusterId, node, navigate }: No
         {problem !== null ? <SshErrorPanel problem={problem} clusterId={cid} node={nodeView.name} onTrusted={check} navigate={navigate} /> : null}
         {report !== null ? <HealthReport report={report} /> : null}
       </section>
+      <NodeStorage cluster={cluster} node={nodeView.name} />
+      <NodeTasks api={api} clusterId={cid} node={nodeView.name} />
     </div>
   )
 }
