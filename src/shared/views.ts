@@ -163,23 +163,56 @@ export interface NodeHealthItem<T> {
   readonly error: string | null
 }
 
+export interface TemperatureView {
+  readonly sensor: string
+  readonly celsius: number
+  /** The limits the sensor itself reports (lm-sensors _max / _crit); null when it reports none. */
+  readonly high: number | null
+  readonly critical: number | null
+}
+
+export interface ZfsProblemView {
+  readonly pool: string
+  readonly state: string | null
+  readonly status: string | null
+  readonly action: string | null
+}
+
 export interface NodeHealthReport {
   readonly node: string
   readonly host: string
-  readonly pveversion: NodeHealthItem<readonly { readonly name: string; readonly version: string }[]>
+  /** ISO time the probes finished. */
+  readonly checkedAt: string
+  readonly pveversion: NodeHealthItem<{
+    readonly proxmoxVe: string | null
+    readonly manager: string | null
+    readonly runningKernel: string | null
+    readonly packages: readonly { readonly name: string; readonly version: string }[]
+  }>
   readonly loadavg: NodeHealthItem<readonly [number, number, number]>
-  readonly temperatures: NodeHealthItem<readonly { readonly sensor: string; readonly celsius: number }[]>
+  readonly temperatures: NodeHealthItem<readonly TemperatureView[]>
   readonly zpools: NodeHealthItem<readonly { readonly name: string; readonly health: string; readonly size: string; readonly alloc: string }[]>
-  readonly rootfs: NodeHealthItem<{ readonly total: number; readonly used: number }>
+  /** `zpool status -x`: what is wrong with which pool (empty when all are healthy). */
+  readonly zfsProblems: NodeHealthItem<readonly ZfsProblemView[]>
+  readonly rootfs: NodeHealthItem<{ readonly filesystem: string; readonly total: number; readonly used: number; readonly usedPercent: number }>
+  readonly services: NodeHealthItem<readonly { readonly unit: string; readonly state: string }[]>
+  /** Findings that need attention, in words (a hot sensor, a degraded pool, a stopped service, a full disk). */
+  readonly warnings: readonly string[]
   readonly durationMs: number
 }
 
 export interface SshHostState {
+  /** The pool's key: `user@host:port`. */
   readonly host: string
   readonly status: 'idle' | 'connecting' | 'connected' | 'failed'
   readonly reason: string | null
   readonly activeChannels: number
   readonly queued: number
+  /** Which cluster's pool holds this connection, and the nodes reached through it. */
+  readonly clusterId: string
+  readonly nodes: readonly string[]
+  /** The host key fingerprint pinned for `host:port`; null when none is pinned yet. */
+  readonly pinnedFingerprint: string | null
 }
 
 export interface NavigateTarget {

@@ -26,7 +26,7 @@ for (const size of SIZES) {
         await checkView(app, testInfo, `storage-${scheme}`)
 
         await nav.getByRole('button', { name: /^pve-a/ }).click()
-        await expect(app.locator('[data-testid^="ssh-"]')).toBeVisible({ timeout: 20_000 })
+        await expect(app.getByTestId('health-report')).toBeVisible({ timeout: 20_000 })
         await checkView(app, testInfo, `node-${scheme}`)
 
         await nav.getByRole('button', { name: 'Settings' }).click()

@@ -10,11 +10,16 @@ test('storage shows shared and per-node storage with warnings above the threshol
   await snap(app, testInfo, 'storage')
 })
 
-test('node details: the SSH health check failure is explained', async ({ app }, testInfo) => {
-  await app.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^pve-a/ }).click()
-  await expect(app.getByRole('heading', { name: 'Node pve-a' })).toBeVisible()
-  // The demo cluster has no SSH server behind it: the check must fail with words, not hang.
-  await expect(app.locator('[data-testid^="ssh-"]')).toBeVisible({ timeout: 20_000 })
+test('node details: an SSH health check that cannot reach the node is explained', async ({ app, bridge }, testInfo) => {
+  // The demo's pve-b is switched off: its simulated sshd refuses, and the page says so in words, not a hang.
+  await bridge.sim?.faults.nodeDown('pve-b', 'refuse')
+  await app.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^pve-b/ }).click()
+  await expect(app.getByRole('heading', { name: 'Node pve-b' })).toBeVisible()
+  const error = app.getByTestId('ssh-error')
+  await expect(error).toBeVisible({ timeout: 20_000 })
+  await expect(error).toContainText(/127\.0\.0\.1:\d+ refused the SSH connection\. Check that sshd runs on the node/)
+  await expect(app.getByTestId('health-report')).toHaveCount(0)
+  await expect(app.getByTestId('connection-state')).toHaveAttribute('data-status', 'failed')
   await snap(app, testInfo, 'node-details')
 })
 
@@ -36,4 +41,18 @@ test('node details: "Show guests" opens the guests list filtered by that node', 
 test('settings show the keyring status plainly', async ({ app }) => {
   await app.getByRole('button', { name: 'Settings' }).click()
   await expect(app.getByTestId('keyring')).toContainText('not securely stored')
+})
+
+test('node details: the node\'s own storage and its recent tasks', async ({ app }) => {
+  await app.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^pve-a/ }).click()
+  const storage = app.getByRole('table', { name: 'Storage on pve-a' })
+  await expect(storage.locator('tr[data-storage="local-lvm"]')).toBeVisible()
+  await expect(storage.locator('tr[data-storage="ceph-vm"]')).toContainText('shared')
+  // local-zfs lives on pve-c and pve-d only.
+  await expect(storage.locator('tr[data-storage="local-zfs"]')).toHaveCount(0)
+  const tasks = app.getByRole('table', { name: 'Recent tasks on pve-a' })
+  await expect(tasks.locator('tr[data-task-type="qmshutdown"]')).toContainText('qmshutdown 108')
+  await expect(tasks.locator('tr[data-task-type="vzdump"]')).toContainText('OK')
+  // pve-b's backup with warnings is not pve-a's.
+  await expect(tasks).not.toContainText('WARNINGS')
 })

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 
 import type { ClusterSettingsView } from '../../src/shared/views'
-import { caChanged, editorForm, editorInput, endpointsChanged, sshChanged } from '../../src/renderer/src/views/settings/cluster-editor-form'
+import { caChanged, editorForm, editorInput, endpointsChanged, sshChanged, validateEditor } from '../../src/renderer/src/views/settings/cluster-editor-form'
 import { formFromCluster, saveInput, SECRET_AGAIN_HINT, storedSecretApplies, testInput, validateForm } from '../../src/renderer/src/views/onboarding/onboarding-form'
 
 const FP = 'AB:'.repeat(31) + 'CD'
@@ -68,5 +68,21 @@ describe('settings editor of a saved cluster', () => {
     expect(sshChanged(cluster, f)).toBe(false)
     expect(sshChanged(cluster, { ...f, sshKeyPath: '/other' })).toBe(true)
     expect(sshChanged(cluster, { ...f, sshPort: '2222' })).toBe(true)
+  })
+})
+
+describe('per-node SSH addresses in the cluster editor', () => {
+  it('offers every node the endpoints name, keeps a saved override, and saves only the non-empty ones', () => {
+    const c: ClusterSettingsView = { ...cluster, ssh: { ...cluster.ssh, hostOverrides: { pve3: 'pve3.lan' } } }
+    const f = editorForm(c)
+    expect(f.sshHostOverrides).toEqual({ pve1: '', pve2: '', pve3: 'pve3.lan' })
+    const input = editorInput(c, { ...f, sshHostOverrides: { pve1: ' 192.168.1.11 ', pve2: '', pve3: '' } })
+    expect(input.ssh?.hostOverrides).toEqual({ pve1: '192.168.1.11' })
+  })
+
+  it('reports a bad address on the field of its node', () => {
+    const f = editorForm(cluster)
+    const errors = validateEditor(editorInput(cluster, { ...f, sshHostOverrides: { pve1: 'not a host!', pve2: '' } }))
+    expect(Object.keys(errors)).toEqual(['ssh.hostOverrides.pve1'])
   })
 })

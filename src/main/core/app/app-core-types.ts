@@ -19,7 +19,18 @@ export interface DemoCluster {
   readonly tokenId: string
   readonly tokenSecret: string
   readonly caPem: string | null
+  /** The demo's simulated SSH hosts and the key that logs into them (absent: no SSH in this demo). */
+  readonly ssh?: DemoSsh
   close(): Promise<void>
+}
+
+/** SSH into the demo's simulated nodes: its own key pair and host keys, all made when the demo started. */
+export interface DemoSsh {
+  readonly user: string
+  /** OpenSSH private key generated for this demo run; a secret like any other (never sent to the renderer). */
+  readonly privateKey: string
+  /** Every node's sshd; its host key is pinned up front (the demo vouches for its own hosts). */
+  readonly hosts: readonly { readonly node: string; readonly host: string; readonly port: number; readonly fingerprint: string; readonly keyType: string }[]
 }
 
 /** Who sent an IPC call. The glue has already checked it; core only uses it for log lines. */

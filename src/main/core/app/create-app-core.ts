@@ -11,7 +11,7 @@ import { ipcHandlers } from '../ipc/handlers'
 import { loadSettings } from '../settings/load-settings'
 import { createSettingsService } from '../settings/settings-service'
 import type { AppCore, AppCoreDeps, AppCoreTimings, DemoCluster } from './app-core-types'
-import { ClusterRuntime } from './cluster-runtime'
+import { ClusterRuntime, DEMO_CLUSTER_ID } from './cluster-runtime'
 import { startDefaultDemo } from './default-demo'
 import { createGuestPrefs } from './guest-prefs'
 import { clusterApiFromClient, createPveClient, probeCertificateWithTls } from './pve-adapters'
@@ -71,6 +71,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     settings,
     ...(deps.sshKnownHostsPath === undefined ? {} : { knownHostsPath: deps.sshKnownHostsPath }),
     log,
+    demo: () => (demo?.ssh === undefined ? null : { clusterId: DEMO_CLUSTER_ID, ssh: demo.ssh }),
     nodeAddress: (clusterId, node) => {
       const snap = runtime.snapshot(clusterId)
       return snap?.nodes.find((n) => n.name === node)?.ip ?? settings.cluster(clusterId)?.endpoints.find((e) => e.node === node)?.host
@@ -92,6 +93,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     // All of them, bound to the current settings or not: a secret must never leave in a message.
     yield* settings.allSecrets()
     if (demo !== null) yield demo.tokenSecret
+    if (demo?.ssh !== undefined) yield demo.ssh.privateKey
   }
 
   async function reconcile(): Promise<void> {

@@ -11,6 +11,8 @@ import type { HostKeyStore } from '../ssh/host-key'
 import { collectNodeHealth, type NodeExec } from '../ssh/node-health'
 import { isSshError, type SshError, type SshErrorKind } from '../ssh/ssh-errors'
 import { SshPool } from '../ssh/ssh-pool'
+import type { DemoSsh } from './app-core-types'
+import { demoPinnedFingerprint, demoPoolOptions } from './demo-ssh'
 import { toNodeHealthView } from './node-health-view'
 import type { ChangedHostKey, PendingHostKey, SshPort } from './ports'
 
@@ -29,6 +31,8 @@ export interface SshPortOptions {
   log?: (line: string) => void
   /** Per probe (queueing, connecting, running). Default 15 s. */
   probeTimeoutMs?: number
+  /** The running demo cluster's id and SSH side, if any: its pool uses the demo's own key and pins. */
+  demo?: () => { clusterId: string; ssh: DemoSsh } | null
 }
 
 /** The pins of one cluster, kept in its settings (with the key type, so the pool asks for that key first). */
@@ -55,14 +59,58 @@ function settingsPinStore(settings: SettingsService, clusterId: string, log: (li
 export function createSshPort(opts: SshPortOptions): SshPort {
   const log = opts.log ?? (() => {})
   const pools = new Map<string, { pool: SshPool; key: string; unsubscribe: () => void }>()
+  /** `clusterId\nnode` → the pool key (`user@host:port`) the node was last reached through. */
+  const nodeKeys = new Map<string, string>()
   const pending = new Map<string, { hostPort: string; fingerprint: string; keyType: string }>()
   const changed = new Map<string, ChangedHostKey>()
   const listeners = new Set<(s: SshHostState[]) => void>()
 
+  function demoOf(clusterId: string): DemoSsh | null {
+    const d = opts.demo?.() ?? null
+    return d !== null && d.clusterId === clusterId ? d.ssh : null
+  }
+
+  function pinnedFingerprint(clusterId: string, hostId: string): string | null {
+    const d = demoOf(clusterId)
+    if (d !== null) return demoPinnedFingerprint(d, hostId)
+    const pin = opts.settings.cluster(clusterId)?.ssh?.pinnedHostKeys[hostId]
+    return pin === undefined ? null : typeof pin === 'string' ? pin : pin.fingerprint
+  }
+
   const state = (): SshHostState[] =>
-    [...pools.values()].flatMap(({ pool }) =>
-      pool.state().map((h) => ({ host: h.key, status: h.status, reason: h.reason ?? null, activeChannels: h.activeChannels, queued: h.queued }))
+    [...pools.entries()].flatMap(([clusterId, { pool }]) =>
+      pool.state().map((h) => ({
+        host: h.key, status: h.status, reason: h.reason ?? null, activeChannels: h.activeChannels, queued: h.queued, clusterId,
+        nodes: [...nodeKeys.entries()].filter(([k, v]) => v === h.key && k.startsWith(`${clusterId}\n`)).map(([k]) => k.slice(clusterId.length + 1)),
+        pinnedFingerprint: pinnedFingerprint(clusterId, `${h.host}:${h.port}`)
+      }))
     )
+
+  /** Where the pool will connect for a node (the same rules as the pool's own), for the state's node names. */
+  function targetOf(clusterId: string, node: string): { host: string; key: string } | null {
+    const d = demoOf(clusterId)
+    if (d !== null) {
+      const h = d.hosts.find((x) => x.node === node)
+      return h === undefined ? null : { host: `${h.host}:${h.port}`, key: `${d.user}@${h.host}:${h.port}` }
+    }
+    const ssh = opts.settings.cluster(clusterId)?.ssh
+    const host = ssh?.hostOverrides[node] ?? opts.nodeAddress(clusterId, node)
+    return ssh == null || host === undefined ? null : { host, key: `${ssh.user}@${host}:${ssh.port}` }
+  }
+
+  function replacePool(clusterId: string, key: string, make: () => SshPool): SshPool {
+    const existing = pools.get(clusterId)
+    if (existing?.key === key) return existing.pool
+    if (existing !== undefined) {
+      existing.unsubscribe()
+      pools.delete(clusterId)
+      void existing.pool.closeAll()
+      announce()
+    }
+    const pool = make()
+    pools.set(clusterId, { pool, key, unsubscribe: pool.onChange(() => announce()) })
+    return pool
+  }
 
   function announce(): void {
     const snapshot = state()
@@ -76,6 +124,8 @@ export function createSshPort(opts: SshPortOptions): SshPort {
   }
 
   function poolFor(clusterId: string): SshPool {
+    const demo = demoOf(clusterId)
+    if (demo !== null) return replacePool(clusterId, `demo ${demo.hosts.map((h) => `${h.port}/${h.fingerprint}`).join(' ')}`, () => new SshPool(demoPoolOptions(demo)))
     const c = opts.settings.cluster(clusterId)
     const ssh = c?.ssh ?? null
     if (c === undefined || ssh === null || (ssh.keyPath === null && !ssh.useAgent)) {
@@ -83,16 +133,8 @@ export function createSshPort(opts: SshPortOptions): SshPort {
     }
     // Pins are read on every connect, so trusting a key does not need a new pool.
     const key = JSON.stringify({ ...ssh, pinnedHostKeys: null })
-    const existing = pools.get(clusterId)
-    if (existing?.key === key) return existing.pool
-    if (existing !== undefined) {
-      existing.unsubscribe()
-      pools.delete(clusterId)
-      void existing.pool.closeAll()
-      announce()
-    }
     const settings = opts.settings
-    const pool = new SshPool({
+    return replacePool(clusterId, key, () => new SshPool({
       auth: ssh.keyPath !== null
         ? { kind: 'key', privateKeyPath: ssh.keyPath, getPassphrase: async () => settings.sshPassphrase(clusterId) ?? undefined }
         : { kind: 'agent' },
@@ -105,14 +147,14 @@ export function createSshPort(opts: SshPortOptions): SshPort {
         return h === undefined ? undefined : { host: h }
       },
       resolveNodeAddress: async (node) => opts.nodeAddress(clusterId, node)
-    })
-    pools.set(clusterId, { pool, key, unsubscribe: pool.onChange(() => announce()) })
-    return pool
+    }))
   }
 
   return {
     async nodeHealth(clusterId, node): Promise<NodeHealthReport> {
       const pool = poolFor(clusterId)
+      const target = targetOf(clusterId, node)
+      if (target !== null) nodeKeys.set(`${clusterId}\n${node}`, target.key)
       const started = performance.now()
       const seen: { unreachable?: SshError } = {}
       const exec: NodeExec = async (argv, o) => {
@@ -124,7 +166,7 @@ export function createSshPort(opts: SshPortOptions): SshPort {
         }
       }
       const health = await collectNodeHealth(node, exec, { timeoutMs: opts.probeTimeoutMs ?? 15_000 })
-      const probes = [health.versions, health.load, health.temperatures, health.zfsPools, health.zfsStatus, health.rootDisk]
+      const probes = [health.versions, health.load, health.temperatures, health.zfsPools, health.zfsStatus, health.rootDisk, health.services]
       // Raised only when nothing ran; a connection lost halfway leaves its error on the probes it hit.
       const e = seen.unreachable
       if (e !== undefined && probes.every((p) => p.status === 'error')) {
@@ -137,8 +179,7 @@ export function createSshPort(opts: SshPortOptions): SshPort {
         }
         throw e
       }
-      const host = opts.settings.cluster(clusterId)?.ssh?.hostOverrides[node] ?? opts.nodeAddress(clusterId, node) ?? node
-      return toNodeHealthView(health, host, performance.now() - started)
+      return toNodeHealthView(health, target?.host ?? node, performance.now() - started)
     },
 
     pendingHostKey(clusterId, node, fingerprint): PendingHostKey | null {

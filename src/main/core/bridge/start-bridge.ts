@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
 import { createAppCore, type AppCore, type AppCoreTimings } from '../app'
+import { demoClusterFrom, demoSshOptions } from '../app/default-demo'
+import { createDemoSshIdentity } from '../app/demo-ssh'
 import { createJsonFileSettingsStore } from '../settings/json-file-settings-store'
 import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator'
 import { createEncryptedVault } from '../vault/encrypted-vault'
@@ -55,19 +57,13 @@ export async function startBridge(opts: BridgeOptions = {}): Promise<Bridge> {
       setStartAtLogin: async (enabled) => log(`bridge: start at login ${enabled ? 'on' : 'off'} (not applied in the browser bridge)`)
     },
     startDemo: async () => {
-      const s = await startSimulator({ seed: 1, ...opts.simulator })
+      const identity = createDemoSshIdentity()
+      const s = await startSimulator({ seed: 1, ...demoSshOptions(identity), ...opts.simulator })
       sim = s
-      return {
-        name: 'Demo cluster',
-        endpoints: s.endpoints.map((e) => ({ node: e.node, host: e.host, port: e.port, fingerprint256: e.fingerprint256 })),
-        tokenId: s.tokens.admin.id,
-        tokenSecret: s.tokens.admin.secret,
-        caPem: s.caPem,
-        close: async () => {
-          if (sim === s) sim = null
-          await s.close()
-        }
-      }
+      return demoClusterFrom(s, identity, async () => {
+        if (sim === s) sim = null
+        await s.close()
+      })
     },
     sshKnownHostsPath: join(dir, 'known_hosts'),
     logger: log,

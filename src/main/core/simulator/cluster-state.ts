@@ -18,6 +18,8 @@ export interface NodeRec {
   readonly nodeid: number
   bootAt: number
   up: boolean
+  /** systemd units stopped on purpose (faults.stopService); reported over SSH. */
+  readonly stoppedServices: Set<string>
   downMode?: 'refuse' | 'hang'
   downSince?: number
   /** guest statuses/metrics as last reported before the node went down */
@@ -47,7 +49,7 @@ export class ClusterState {
     this.name = spec.name
     const now = t.now()
     spec.nodes.forEach((n, i) => {
-      this.nodes.set(n.name, { spec: { ...n }, index: i, nodeid: i + 1, bootAt: now - (9 + i * 3) * 86400_000 - i * 3_600_000, up: true })
+      this.nodes.set(n.name, { spec: { ...n }, index: i, nodeid: i + 1, bootAt: now - (9 + i * 3) * 86400_000 - i * 3_600_000, up: true, stoppedServices: new Set() })
     })
     this.configVersion = spec.nodes.length + 2
     for (const g of spec.guests) this.addGuest(g)

@@ -37,10 +37,11 @@ const ROWS: Row[] = [
 ]
 
 const NODES: SimNodeSpec[] = [
-  { name: 'pve-a', level: 'c', maxcpu: 32, maxmem: 128 * GiB, maxdisk: 100 * GiB, cpuModel: 'AMD EPYC 7313P 16-Core Processor' },
-  { name: 'pve-b', level: 'c', maxcpu: 32, maxmem: 128 * GiB, maxdisk: 100 * GiB, cpuModel: 'AMD EPYC 7313P 16-Core Processor' },
-  { name: 'pve-c', level: 'c', maxcpu: 16, maxmem: 64 * GiB, maxdisk: 100 * GiB, cpuModel: 'Intel(R) Xeon(R) E-2388G CPU @ 3.20GHz' },
-  { name: 'pve-d', level: '', maxcpu: 12, maxmem: 64 * GiB, maxdisk: 60 * GiB, cpuModel: 'Intel(R) Core(TM) i5-12500 CPU' }
+  { name: 'pve-a', level: 'c', maxcpu: 32, maxmem: 128 * GiB, maxdisk: 100 * GiB, cpuModel: 'AMD EPYC 7313P 16-Core Processor', health: { cpuVendor: 'amd', cpuCelsius: 44, zfs: 'none' } },
+  { name: 'pve-b', level: 'c', maxcpu: 32, maxmem: 128 * GiB, maxdisk: 100 * GiB, cpuModel: 'AMD EPYC 7313P 16-Core Processor', health: { cpuVendor: 'amd', cpuCelsius: 46, zfs: 'none' } },
+  // The node with something to look at over SSH: a faulted mirror disk in rpool and a CPU above its limit.
+  { name: 'pve-c', level: 'c', maxcpu: 16, maxmem: 64 * GiB, maxdisk: 100 * GiB, cpuModel: 'Intel(R) Xeon(R) E-2388G CPU @ 3.20GHz', health: { cpuVendor: 'intel', cpuCelsius: 86, zfs: 'degraded' } },
+  { name: 'pve-d', level: '', maxcpu: 12, maxmem: 64 * GiB, maxdisk: 60 * GiB, cpuModel: 'Intel(R) Core(TM) i5-12500 CPU', health: { cpuVendor: 'intel', cpuCelsius: 41, zfs: 'healthy' } }
 ]
 
 const STORAGES: SimStorageSpec[] = [

@@ -6,8 +6,9 @@ import { demoCluster } from './demo-cluster'
 import { FaultBook } from './faults'
 import { PveHttpsListener } from './http-server'
 import { createDispatcher } from './router'
+import { SimSshSide } from './ssh/sim-ssh'
 import { TaskRegistry } from './tasks'
-import type { SimClusterControl, SimFaults, SimToken, Simulator, SimulatorOptions } from './types'
+import type { SimClusterControl, SimFaults, SimService, SimToken, Simulator, SimulatorOptions } from './types'
 
 interface NodeEndpoint {
   readonly node: string
@@ -71,6 +72,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     await Promise.all([...endpoints.values()].map((ep) => ep.listener.close()))
     throw e
   }
+  let ssh: SimSshSide | null = null
+  if (options.ssh !== undefined) {
+    try {
+      ssh = await SimSshSide.start(state, options.ssh)
+    } catch (e) {
+      await Promise.all([...endpoints.values()].map((ep) => ep.listener.close()))
+      throw e
+    }
+  }
 
   const mustEp = (node: string): NodeEndpoint => {
     const ep = endpoints.get(node)
@@ -87,15 +97,40 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         ep.listening = false
         await ep.listener.close()
       }
+      await ssh?.nodeDown(node, mode)
     },
     async nodeUp(node) {
       const ep = mustEp(node)
-      if (!ep.listening) {
+      // A stopped pveproxy stays stopped across a node's return (faults.startService brings it back).
+      if (!ep.listening && !state.mustNode(node).stoppedServices.has('pveproxy')) {
         await ep.listener.listen(ep.port)
         ep.listening = true
       }
       state.markUp(node)
       tasks.reviveNode(node)
+      await ssh?.nodeUp(node)
+    },
+    rotateSshHostKey(node) {
+      mustEp(node)
+      if (ssh === null) throw new Error('rotateSshHostKey: the simulator was started without the ssh option')
+      ssh.rotateHostKey(node)
+    },
+    async stopService(node, service: SimService) {
+      const ep = mustEp(node)
+      state.mustNode(node).stoppedServices.add(service)
+      if (service === 'pveproxy' && ep.listening) {
+        ep.listening = false
+        await ep.listener.close()
+      }
+    },
+    async startService(node, service: SimService) {
+      const ep = mustEp(node)
+      const n = state.mustNode(node)
+      n.stoppedServices.delete(service)
+      if (service === 'pveproxy' && n.up && !ep.listening) {
+        await ep.listener.listen(ep.port)
+        ep.listening = true
+      }
     },
     slow: (ms, match) => faultBook.add({ kind: 'slow', ms, ...(match ? { match } : {}) }),
     serverError: (status, match, message) => {
@@ -144,6 +179,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     get endpoints() {
       return [...endpoints.values()].map((ep) => ({ node: ep.node, host: '127.0.0.1' as const, port: ep.port, fingerprint256: ep.cert.fingerprint256 }))
     },
+    get sshEndpoints() {
+      return ssh?.endpoints() ?? []
+    },
     caPem: ca.cert,
     tokens,
     faults,
@@ -156,6 +194,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       closed = true
       tasks.close()
       await Promise.all([...endpoints.values()].map((ep) => ep.listener.close()))
+      await ssh?.close()
     }
   }
 }

@@ -18,6 +18,16 @@ export interface SimNodeSpec {
   maxmem: number
   maxdisk: number
   cpuModel?: string
+  /** What the node's SSH side reports (sensors, ZFS); defaults: a healthy Intel node with root on LVM. */
+  health?: SimNodeHealthSpec
+}
+
+export interface SimNodeHealthSpec {
+  cpuVendor?: 'intel' | 'amd'
+  /** CPU temperature when idle (°C); the simulated reading rises with the node's load. */
+  cpuCelsius?: number
+  /** 'none': root on LVM, no pools; 'healthy': root on an rpool mirror; 'degraded': one mirror member FAULTED. */
+  zfs?: 'none' | 'healthy' | 'degraded'
 }
 
 export interface SimGuestSpec {
@@ -102,7 +112,28 @@ export interface SimulatorOptions {
   errorBodies?: 'message' | 'legacy'
   /** deterministic demo data and metrics */
   seed?: number
+  /** Starts a simulated sshd per node (127.0.0.1) that accepts these keys; off when omitted. */
+  ssh?: SimSshOptions
 }
+
+export interface SimSshOptions {
+  /** OpenSSH public key lines (`ssh-ed25519 AAAA… comment`) allowed to log in. */
+  authorizedKeys: readonly string[]
+  /** The login user; default root (Proxmox VE's own tooling runs as root). */
+  user?: string
+}
+
+export interface SimSshEndpoint {
+  readonly node: string
+  readonly host: '127.0.0.1'
+  readonly port: number
+  /** OpenSSH `SHA256:…` of the node's current host key, and its type (ssh-ed25519). */
+  readonly hostKeyFingerprint: string
+  readonly hostKeyType: string
+}
+
+/** Services whose state the simulated nodes report over SSH (systemctl is-active). */
+export type SimService = 'pveproxy' | 'pvedaemon' | 'pve-cluster' | 'corosync'
 
 export interface SimEndpoint {
   readonly node: string
@@ -152,6 +183,11 @@ export interface SimFaults {
   dropAfterRequest(match: SimRequestMatch): SimFaultHandle
   loseQuorum(): void
   regainQuorum(): void
+  /** A reinstalled node: a new SSH host key on the same port (needs the ssh option). */
+  rotateSshHostKey(node: string): void
+  /** Stops a service on a node; stopping pveproxy also closes the node's API listener (ECONNREFUSED). */
+  stopService(node: string, service: SimService): Promise<void>
+  startService(node: string, service: SimService): Promise<void>
   /** removes all faults (not node-down states: use nodeUp) */
   clear(): void
 }
@@ -238,6 +274,8 @@ export interface SimClusterControl {
 export interface Simulator {
   /** one HTTPS listener per node (fresh array on each read: fingerprints change on rotation) */
   readonly endpoints: ReadonlyArray<SimEndpoint>
+  /** one simulated sshd per node when started with the ssh option, else empty (fresh array on each read) */
+  readonly sshEndpoints: ReadonlyArray<SimSshEndpoint>
   /** cluster CA ("PVE Cluster Manager CA"); node certs are signed by it */
   readonly caPem: string
   readonly tokens: { readonly admin: SimToken; readonly auditor: SimToken; readonly noPrivs: SimToken; readonly operator: SimToken }

@@ -211,3 +211,16 @@ export function parseSensorsJson(text: string): TemperatureReading[] | undefined
   }
   return out
 }
+
+export interface ServiceState {
+  unit: string
+  /** systemd's word: active, inactive, failed, activating, … */
+  state: string
+}
+
+/** `systemctl is-active u1 u2 …`: one state per unit and line, in the order asked; anything else is unreadable. */
+export function parseSystemctlIsActive(text: string, units: readonly string[]): ServiceState[] | undefined {
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '')
+  if (lines.length !== units.length || lines.some((l) => !/^[a-z-]+$/.test(l))) return undefined
+  return units.map((unit, i) => ({ unit, state: lines[i] ?? '' }))
+}

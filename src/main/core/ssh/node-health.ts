@@ -3,8 +3,8 @@
 import type { ExecResult } from './remote-exec'
 import { isSshError } from './ssh-errors'
 import type { ExecOptions } from './ssh-pool-types'
-import type { DiskUsage, LoadAverage, PveVersionInfo, TemperatureReading, ZpoolListEntry, ZpoolStatusSummary } from './node-health-parsers'
-import { parseDfPosix, parseLoadAvg, parsePveVersion, parseSensorsJson, parseZpoolList, parseZpoolStatusX } from './node-health-parsers'
+import type { DiskUsage, LoadAverage, PveVersionInfo, ServiceState, TemperatureReading, ZpoolListEntry, ZpoolStatusSummary } from './node-health-parsers'
+import { parseDfPosix, parseLoadAvg, parsePveVersion, parseSensorsJson, parseSystemctlIsActive, parseZpoolList, parseZpoolStatusX } from './node-health-parsers'
 
 export type ProbeResult<T> =
   | { status: 'ok'; value: T }
@@ -20,7 +20,11 @@ export interface NodeHealthReport {
   zfsPools: ProbeResult<ZpoolListEntry[]>
   zfsStatus: ProbeResult<ZpoolStatusSummary>
   rootDisk: ProbeResult<DiskUsage>
+  services: ProbeResult<ServiceState[]>
 }
+
+/** The services a Proxmox VE node needs for its API and its cluster membership. */
+export const PVE_SERVICES = ['pveproxy', 'pvedaemon', 'pve-cluster', 'corosync'] as const
 
 /** Runs argv on the node; usually `(argv, o) => pool.execOnNode(node, argv, o)`. */
 export type NodeExec = (argv: readonly string[], options?: ExecOptions) => Promise<ExecResult>
@@ -58,7 +62,7 @@ function zfsUnused<T>(result: ProbeResult<T>): ProbeResult<T> {
 
 export async function collectNodeHealth(node: string, exec: NodeExec, options: ExecOptions = {}): Promise<NodeHealthReport> {
   const opts: ExecOptions = { timeoutMs: 15_000, maxOutputBytes: 256 * 1024, ...options }
-  const [versions, load, temperatures, zfsPools, zfsStatus, rootDisk] = await Promise.all([
+  const [versions, load, temperatures, zfsPools, zfsStatus, rootDisk, services] = await Promise.all([
     probe(exec, ['pveversion', '-v'], (s) => {
       const v = parsePveVersion(s)
       return Object.keys(v.packages).length > 0 ? v : undefined
@@ -67,7 +71,9 @@ export async function collectNodeHealth(node: string, exec: NodeExec, options: E
     probe(exec, ['sensors', '-j'], parseSensorsJson, opts),
     probe(exec, ['zpool', 'list', '-H', '-o', 'name,health,size,alloc'], parseZpoolList, opts).then(zfsUnused),
     probe(exec, ['zpool', 'status', '-x'], parseZpoolStatusX, opts).then(zfsUnused),
-    probe(exec, ['df', '-P', '/'], parseDfPosix, opts)
+    probe(exec, ['df', '-P', '/'], parseDfPosix, opts),
+    // is-active exits 3 when a unit is not active: that is an answer, not a failure.
+    probe(exec, ['systemctl', 'is-active', ...PVE_SERVICES], (s) => parseSystemctlIsActive(s, PVE_SERVICES), opts, [0, 3])
   ])
-  return { node, collectedAt: new Date().toISOString(), versions, load, temperatures, zfsPools, zfsStatus, rootDisk }
+  return { node, collectedAt: new Date().toISOString(), versions, load, temperatures, zfsPools, zfsStatus, rootDisk, services }
 }

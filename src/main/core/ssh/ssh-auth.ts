@@ -19,6 +19,12 @@ export type SshAuth =
     getPassphrase?: PassphraseGetter
   }
   | {
+    /** A key held in memory (the demo's own identity, generated at start); never a user's key. */
+    kind: 'key-data'
+    privateKey: string
+    describe: string
+  }
+  | {
     kind: 'agent'
     /** Defaults to SSH_AUTH_SOCK. */
     socketPath?: string
@@ -101,6 +107,7 @@ async function keyAuth(path: string, getPassphrase: PassphraseGetter | undefined
 
 export async function resolveAuth(auth: SshAuth, env: NodeJS.ProcessEnv): Promise<ResolvedAuth> {
   if (auth.kind === 'key') return keyAuth(auth.privateKeyPath, auth.getPassphrase)
+  if (auth.kind === 'key-data') return { privateKey: Buffer.from(auth.privateKey), describe: auth.describe }
   const path = auth.socketPath ?? env.SSH_AUTH_SOCK
   if (!path) throw agentUnavailable('SSH_AUTH_SOCK is not set')
   await agentReachable(path, 2_000)

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { startDefaultDemo } from '../../../../src/main/core/app'
 import type { DemoCluster } from '../../../../src/main/core/app'
 import { pveumCommands } from '../../../../src/shared/pveum-commands'
+import type { NodeHealthReport, SshHostState } from '../../../../src/shared/views'
 import { makeHarness, until, type Harness } from './app-core-harness'
 
 let h: Harness | undefined
@@ -109,5 +110,38 @@ describe('pveum commands', () => {
     expect(all).not.toContain('role add')
     expect(all).toContain('--roles PVEAuditor')
     expect(() => pveumCommands({ access: 'monitor', privsep: true, user: 'x@pve;rm -rf /' })).toThrow()
+  })
+})
+
+describe('demo mode: node health over the simulated SSH hosts', () => {
+  it('reports every node with no setup, warns about the degraded one, and shows the connection with its pinned key', async () => {
+    let demo: DemoCluster | undefined
+    h = makeHarness({ startDemo: async () => (demo = await startDefaultDemo({ authDelayMs: 20, taskDurationMs: 100 })) })
+    await h.core.start()
+    const clusterId = (await until(() => h?.core.getState().clusters[0] ?? null)).clusterId
+    const healthy = await h.core.dispatch('nodes:health', { clusterId, node: 'pve-a' })
+    if (!healthy.ok) throw new Error(healthy.error.message)
+    const a = healthy.value as NodeHealthReport
+    expect(a.warnings).toEqual([])
+    expect(a.pveversion.value?.proxmoxVe).toBe('8.2.0')
+    expect(a.services.value?.every((s) => s.state === 'active')).toBe(true)
+
+    const degraded = await h.core.dispatch('nodes:health', { clusterId, node: 'pve-c' })
+    if (!degraded.ok) throw new Error(degraded.error.message)
+    const c = degraded.value as NodeHealthReport
+    expect(c.warnings.some((w) => w.startsWith('ZFS pool rpool is DEGRADED'))).toBe(true)
+    expect(c.warnings.some((w) => /Package id 0 is at \d+ °C, above its high limit of 80 °C/.test(w))).toBe(true)
+
+    const state = await h.core.dispatch('ssh:state', {})
+    if (!state.ok) throw new Error(state.error.message)
+    const hosts = state.value as SshHostState[]
+    const hostA = hosts.find((x) => x.nodes.includes('pve-a'))
+    const pinnedA = demo?.ssh?.hosts.find((x) => x.node === 'pve-a')?.fingerprint
+    expect(pinnedA).toMatch(/^SHA256:/)
+    expect(hostA).toMatchObject({ clusterId, status: 'connected', reason: null, pinnedFingerprint: pinnedA })
+    // The demo's private key is a secret like any other: never in anything the renderer gets.
+    const key = demo?.ssh?.privateKey ?? ''
+    expect(key).toContain('PRIVATE KEY')
+    expect(JSON.stringify([hosts, a, c, h.core.getState(), h.core.settings()])).not.toContain(key.split('\n')[1] ?? key)
   })
 })

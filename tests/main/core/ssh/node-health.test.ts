@@ -42,7 +42,7 @@ describe('collectNodeHealth over the real sshd', () => {
   it('turns a failing connection into per-probe errors, never a crash', async () => {
     const exec: NodeExec = (argv, o) => pool.execOnNode('nowhere', argv, o)
     const report = await collectNodeHealth('nowhere', exec)
-    for (const p of [report.versions, report.load, report.temperatures, report.zfsPools, report.zfsStatus, report.rootDisk]) {
+    for (const p of [report.versions, report.load, report.temperatures, report.zfsPools, report.zfsStatus, report.rootDisk, report.services]) {
       expect(p.status).toBe('error')
       if (p.status === 'error') expect(p.reason).toMatch(/No address is known for node nowhere/)
     }

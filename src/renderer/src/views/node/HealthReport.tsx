@@ -1,77 +1,56 @@
-// The SSH health check's findings. Each item says "not available" on its own when it failed.
-import type { NodeHealthItem, NodeHealthReport } from '@shared/views'
+// The SSH health check's findings: what needs attention first (in words), then every probe on its own.
+// "No problems found" is said only when every probe ran; otherwise the summary says what was not checked.
+import type { NodeHealthReport } from '@shared/views'
 
-import { formatBytes } from '../../lib/format'
+import { formatClock } from '../../lib/format'
+import { LoadItem, RootFsItem, ServicesItem, TemperaturesItem, VersionsItem, ZfsItem } from './HealthItems'
 
-function Item<T>({ title, item, children }: { title: string; item: NodeHealthItem<T>; children: (v: T) => React.ReactNode }): React.JSX.Element {
+function unchecked(r: NodeHealthReport): number {
+  return [r.pveversion, r.loadavg, r.temperatures, r.zpools, r.zfsProblems, r.rootfs, r.services].filter((i) => !i.ok).length
+}
+
+function Summary({ report }: { report: NodeHealthReport }): React.JSX.Element {
+  const missing = unchecked(report)
+  if (report.warnings.length > 0) {
+    return (
+      <div className="panel panel-warning health-summary" data-testid="health-warnings">
+        <h3>
+          {report.warnings.length === 1 ? '1 warning' : `${report.warnings.length} warnings`} on {report.node}
+        </h3>
+        <ul className="plain-list">
+          {report.warnings.map((w) => (
+            <li key={w}>Warning: {w}</li>
+          ))}
+        </ul>
+        {missing > 0 ? <p className="muted-text">{missing === 1 ? '1 check' : `${missing} checks`} could not run (see below).</p> : null}
+      </div>
+    )
+  }
   return (
-    <section className="health-item" aria-label={title}>
-      <h3>{title}</h3>
-      {item.ok && item.value !== null ? children(item.value) : <p className="muted-text">{item.error ?? 'not available'}</p>}
-    </section>
+    <p className="health-summary" data-testid="health-summary">
+      {missing === 0
+        ? 'No problems found: every check ran and found nothing that needs attention.'
+        : `No problems found in the checks that ran; ${missing === 1 ? '1 check' : `${missing} checks`} could not run (see below).`}
+    </p>
   )
 }
 
-/** A finding's list, or a line saying it is empty. */
-function ItemList<T>({ items, empty, render }: { items: readonly T[]; empty?: string; render: (v: T) => React.JSX.Element }): React.JSX.Element {
-  if (items.length === 0 && empty !== undefined) return <p className="muted-text">{empty}</p>
-  return <ul className="plain-list">{items.map(render)}</ul>
-}
-
 export function HealthReport({ report }: { report: NodeHealthReport }): React.JSX.Element {
+  const checked = Date.parse(report.checkedAt)
   return (
-    <div className="health-grid" data-testid="health-report">
-      <Item title="Proxmox packages" item={report.pveversion}>
-        {(v) => (
-          <ItemList
-            items={v.slice(0, 12)}
-            render={(p) => (
-              <li key={p.name}>
-                {p.name}: {p.version}
-              </li>
-            )}
-          />
-        )}
-      </Item>
-      <Item title="Load average" item={report.loadavg}>
-        {(v) => <p>{v.map((x) => x.toFixed(2)).join(' · ')} (1, 5, 15 min)</p>}
-      </Item>
-      <Item title="Temperatures" item={report.temperatures}>
-        {(v) => (
-          <ItemList
-            items={v}
-            empty="No sensors reported."
-            render={(t) => (
-              <li key={t.sensor} className={t.celsius >= 80 ? 'warning-text' : undefined}>
-                {t.sensor}: {t.celsius.toFixed(0)} °C
-              </li>
-            )}
-          />
-        )}
-      </Item>
-      <Item title="ZFS pools" item={report.zpools}>
-        {(v) => (
-          <ItemList
-            items={v}
-            empty="No ZFS pools."
-            render={(p) => (
-              <li key={p.name} className={p.health === 'ONLINE' ? undefined : 'error-text'}>
-                {p.name}: {p.health} ({p.alloc} of {p.size})
-              </li>
-            )}
-          />
-        )}
-      </Item>
-      <Item title="Root file system" item={report.rootfs}>
-        {(v) => (
-          <p>
-            {formatBytes(v.used)} of {formatBytes(v.total)} used
-          </p>
-        )}
-      </Item>
-      <p className="muted-text health-foot">
-        Checked over SSH on {report.host} in {report.durationMs} ms.
-      </p>
+    <div data-testid="health-report">
+      <Summary report={report} />
+      <div className="health-grid">
+        <VersionsItem report={report} />
+        <LoadItem report={report} />
+        <TemperaturesItem report={report} />
+        <ZfsItem report={report} />
+        <RootFsItem report={report} />
+        <ServicesItem report={report} />
+        <p className="muted-text health-foot" data-testid="health-checked">
+          Checked over SSH on {report.host} at {Number.isFinite(checked) ? formatClock(checked) : 'an unknown time'} (took {report.durationMs} ms).
+        </p>
+      </div>
     </div>
   )
 }

@@ -9,6 +9,8 @@ import { call } from '../../api/api-context'
 import type { Route } from '../../state/use-navigation'
 import { NodeCard } from '../overview/NodeCard'
 import { HealthReport } from './HealthReport'
+import { NodeStorage, NodeTasks } from './NodeActivity'
+import { SshConnection } from './SshConnection'
 import { SshErrorPanel } from './SshErrorPanel'
 import { classifySshError, type SshProblem } from './ssh-error'
 
@@ -26,6 +28,8 @@ export function NodeDetailsView({ api, clusters, clusterId, node, navigate }: No
   const [report, setReport] = useState<NodeHealthReport | null>(null)
   const [problem, setProblem] = useState<SshProblem | null>(null)
   const [running, setRunning] = useState(false)
+  /** Counts finished checks, so the connection panel asks for the pool's state after each. */
+  const [checks, setChecks] = useState(0)
   const name = nodeView?.name ?? null
   const cid = cluster?.clusterId ?? null
 
@@ -35,6 +39,7 @@ export function NodeDetailsView({ api, clusters, clusterId, node, navigate }: No
     setProblem(null)
     void call(api, 'nodes:health', { clusterId: cid, node: name }).then((r) => {
       setRunning(false)
+      setChecks((n) => n + 1)
       if (r.ok) setReport(r.value)
       else {
         setReport(null)
@@ -79,10 +84,13 @@ export function NodeDetailsView({ api, clusters, clusterId, node, navigate }: No
             {running ? 'Checking…' : 'Check again'}
           </button>
         </div>
+        <SshConnection api={api} clusterId={cid} node={nodeView.name} refresh={checks} />
         {running && report === null ? <p aria-busy="true">Connecting over SSH…</p> : null}
         {problem !== null ? <SshErrorPanel problem={problem} clusterId={cid} node={nodeView.name} onTrusted={check} navigate={navigate} /> : null}
         {report !== null ? <HealthReport report={report} /> : null}
       </section>
+      <NodeStorage cluster={cluster} node={nodeView.name} />
+      <NodeTasks api={api} clusterId={cid} node={nodeView.name} />
     </div>
   )
 }

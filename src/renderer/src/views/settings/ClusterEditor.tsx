@@ -115,6 +115,19 @@ export function ClusterEditor({ api, cluster, onSaved, onClose }: ClusterEditorP
             Remove the stored passphrase
           </label>
         ) : null}
+        {Object.keys(f.sshHostOverrides).length > 0 ? (
+          <fieldset>
+            <legend>SSH address per node (optional)</legend>
+            <p className="muted-text">Empty: the address the cluster reports for the node. Set one when SSH must go elsewhere (another network, a DNS name).</p>
+            {Object.entries(f.sshHostOverrides).map(([node, host]) => (
+              <Field key={node} label={`SSH address of ${node}`} error={errors[`ssh.hostOverrides.${node}`]}>
+                {(a) => (
+                  <input {...a} className="input" value={host} spellCheck={false} onChange={(e) => set('sshHostOverrides', { ...f.sshHostOverrides, [node]: e.target.value })} />
+                )}
+              </Field>
+            ))}
+          </fieldset>
+        ) : null}
       </fieldset>
       {message !== null ? (
         <p className="error-text" role="alert">

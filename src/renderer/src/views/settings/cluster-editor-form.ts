@@ -22,6 +22,8 @@ export interface ClusterEditorForm {
   /** '' keeps the stored passphrase (unless `clearPassphrase`). */
   readonly sshPassphrase: string
   readonly clearPassphrase: boolean
+  /** Node → SSH address when it is not the one the cluster reports; '' = use the cluster's. */
+  readonly sshHostOverrides: Readonly<Record<string, string>>
   /** Needed only when the endpoints or CA change: a stored secret is sent only where it was saved for. */
   readonly tokenSecret: string
   /** A new cluster CA (PEM); '' keeps the stored one (unless `removeCa`). */
@@ -40,10 +42,16 @@ export function editorForm(c: ClusterSettingsView): ClusterEditorForm {
     sshPort: String(c.ssh.port),
     sshPassphrase: '',
     clearPassphrase: false,
+    sshHostOverrides: Object.fromEntries(sshOverrideNodes(c).map((n) => [n, c.ssh.hostOverrides[n] ?? ''])),
     tokenSecret: '',
     caPem: '',
     removeCa: false
   }
+}
+
+/** The nodes whose SSH address can be set: those the endpoints name, and any that already has an override. */
+export function sshOverrideNodes(c: ClusterSettingsView): string[] {
+  return [...new Set([...c.endpoints.flatMap((e) => (e.node === null ? [] : [e.node])), ...Object.keys(c.ssh.hostOverrides)])].sort()
 }
 
 /** Whether the CA changes (a new one pasted, or the stored one removed). */
@@ -86,7 +94,7 @@ export function editorInput(c: ClusterSettingsView, f: ClusterEditorForm): Chann
       useAgent: f.sshUseAgent,
       port: Number(f.sshPort),
       ...(f.clearPassphrase ? { passphrase: null } : f.sshPassphrase !== '' ? { passphrase: f.sshPassphrase } : {}),
-      hostOverrides: { ...c.ssh.hostOverrides }
+      hostOverrides: Object.fromEntries(Object.entries(f.sshHostOverrides).map(([n, h]) => [n, h.trim()]).filter(([, h]) => h !== ''))
     }
   }
 }
