@@ -9,6 +9,7 @@ import { promisify } from 'node:util'
 
 import type { Simulator } from '../../src/main/core/bridge/index'
 import { startSshd, type SshdServer } from '../helpers/sshd-server'
+import { sshToRealSshd } from './sshd-cluster'
 import { expect, guestRow, loadBridge, test } from './fixtures'
 import { checkView, SCHEMES, SIZES } from './view-checks'
 
@@ -77,14 +78,8 @@ for (const size of SIZES) {
         test('the changed-key panel, its confirm dialog and the new-key panel pass axe', async ({ app, bridge, configured }, testInfo) => {
           if (configured === null) throw new Error('needs the configured cluster')
           const s = (sshd = await startSshd())
-          const { clusterId, sim } = configured
-          const saved = await bridge.core.dispatch('settings:save-cluster', {
-            id: clusterId, name: 'lab', mode: 'control',
-            endpoints: sim.endpoints.map((e) => ({ host: e.host, port: e.port, node: e.node, fingerprint256: e.fingerprint256 })),
-            tokenId: sim.tokens.admin.id,
-            ssh: { user: s.user, keyPath: s.keyPath, useAgent: false, port: s.port, hostOverrides: { [NODE]: '127.0.0.1' }, passphrase: null }
-          })
-          if (!saved.ok) throw new Error(saved.error.message)
+          const { clusterId } = configured
+          await sshToRealSshd(bridge, configured, s, NODE)
           await bridge.core.dispatch('nodes:health', { clusterId, node: NODE })
           expect((await bridge.core.dispatch('ssh:trust-host-key', { clusterId, node: NODE, fingerprint: s.hostKeyFingerprint })).ok).toBe(true)
           const hostKey = join(s.dir, 'ssh_host_ed25519_key')

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 
 import { startSshd, type SshdServer } from '../helpers/sshd-server'
+import { sshToRealSshd } from './sshd-cluster'
 import { expect, snap, test } from './fixtures'
 
 const run = promisify(execFile)
@@ -23,14 +24,8 @@ test.use({ useConfigured: true })
 test('a changed SSH host key: both fingerprints, forget after a confirm, then trust the new key', async ({ app, bridge, configured }, testInfo) => {
   if (configured === null) throw new Error('needs the configured cluster')
   const s = (sshd = await startSshd())
-  const { clusterId, sim } = configured
-  const saved = await bridge.core.dispatch('settings:save-cluster', {
-    id: clusterId, name: 'lab', mode: 'control',
-    endpoints: sim.endpoints.map((e) => ({ host: e.host, port: e.port, node: e.node, fingerprint256: e.fingerprint256 })),
-    tokenId: sim.tokens.admin.id,
-    ssh: { user: s.user, keyPath: s.keyPath, useAgent: false, port: s.port, hostOverrides: { [NODE]: '127.0.0.1' }, passphrase: null }
-  })
-  if (!saved.ok) throw new Error(saved.error.message)
+  const { clusterId } = configured
+  await sshToRealSshd(bridge, configured, s, NODE)
   // Pin the original key the way the node page does (unknown → trust).
   const first = await bridge.core.dispatch('nodes:health', { clusterId, node: NODE })
   expect(first.ok ? null : first.error.code).toBe('ssh-unknown-host')
