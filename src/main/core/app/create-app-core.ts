@@ -169,7 +169,13 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       if (set === undefined) listeners.set(event, (set = new Set()))
       const l = listener as (p: never) => void
       set.add(l)
-      return () => void set.delete(l)
+      // A renderer subscribing (or leaving) is what switches guests' figures on (or off): at once, not at the
+      // next poll, which may be a whole interval away (the browser bridge asks for the state before it subscribes).
+      if (event === 'state:delta') syncGuestMetrics()
+      return () => {
+        set.delete(l)
+        if (event === 'state:delta') syncGuestMetrics()
+      }
     },
     onMonitorEvent(listener) {
       monitorListeners.add(listener)

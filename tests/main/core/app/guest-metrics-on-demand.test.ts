@@ -34,4 +34,17 @@ describe('guest figures on demand', () => {
     expect(first.ok).toBe(true)
     await until(() => running(core.getState()).every((g) => g.cpu !== null && g.uptime !== null && g.mem !== null), 5000)
   })
+
+  it('a renderer that asks for the state before it subscribes gets figures at once, not a poll interval later', async () => {
+    // The browser bridge's order. With a 60 s interval, only the subscription itself can bring the figures.
+    const w = await startWatchedCluster({ cluster: generateCluster({ nodes: 2, guests: 12, seed: 5 }), authDelayMs: 0 }, { timings: { taskPollMs: 50, pollIntervalMs: 60_000, connectTimeoutMs: 2000 } })
+    sim = w.sim
+    h = w.h
+    const core = w.h.core
+    expect((await core.dispatch('app:get-state', {})).ok).toBe(true)
+    expect(running(core.getState()).every((g) => g.cpu === null)).toBe(true)
+    const off = core.on('state:delta', () => undefined)
+    await until(() => running(core.getState()).length > 0 && running(core.getState()).every((g) => g.cpu !== null && g.uptime !== null), 5000)
+    off()
+  })
 })
