@@ -88,24 +88,30 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return ep
   }
 
+  // The node's API port: pveproxy listening or not (a node down, or pveproxy stopped).
+  const closeApi = async (ep: NodeEndpoint): Promise<void> => {
+    if (!ep.listening) return
+    ep.listening = false
+    await ep.listener.close()
+  }
+  const openApi = async (ep: NodeEndpoint): Promise<void> => {
+    if (ep.listening) return
+    await ep.listener.listen(ep.port)
+    ep.listening = true
+  }
+
   const faults: SimFaults = {
     async nodeDown(node, mode = 'refuse') {
       const ep = mustEp(node)
       state.markDown(node, mode)
       tasks.freezeNode(node)
-      if (mode === 'refuse' && ep.listening) {
-        ep.listening = false
-        await ep.listener.close()
-      }
+      if (mode === 'refuse') await closeApi(ep)
       await ssh?.nodeDown(node, mode)
     },
     async nodeUp(node) {
       const ep = mustEp(node)
       // A stopped pveproxy stays stopped across a node's return (faults.startService brings it back).
-      if (!ep.listening && !state.mustNode(node).stoppedServices.has('pveproxy')) {
-        await ep.listener.listen(ep.port)
-        ep.listening = true
-      }
+      if (!state.mustNode(node).stoppedServices.has('pveproxy')) await openApi(ep)
       state.markUp(node)
       tasks.reviveNode(node)
       await ssh?.nodeUp(node)
@@ -118,19 +124,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     async stopService(node, service: SimService) {
       const ep = mustEp(node)
       state.mustNode(node).stoppedServices.add(service)
-      if (service === 'pveproxy' && ep.listening) {
-        ep.listening = false
-        await ep.listener.close()
-      }
+      if (service === 'pveproxy') await closeApi(ep)
     },
     async startService(node, service: SimService) {
       const ep = mustEp(node)
       const n = state.mustNode(node)
       n.stoppedServices.delete(service)
-      if (service === 'pveproxy' && n.up && !ep.listening) {
-        await ep.listener.listen(ep.port)
-        ep.listening = true
-      }
+      if (service === 'pveproxy' && n.up) await openApi(ep)
     },
     slow: (ms, match) => faultBook.add({ kind: 'slow', ms, ...(match ? { match } : {}) }),
     serverError: (status, match, message) => {

@@ -1,3 +1,5 @@
+import type { PVE_SERVICES } from '../ssh/node-health'
+
 /** Public types of the Proxmox VE simulator (tests, benches and the app's demo mode code against these). */
 
 export type SimGuestType = 'qemu' | 'lxc'
@@ -133,7 +135,8 @@ export interface SimSshEndpoint {
 }
 
 /** Services whose state the simulated nodes report over SSH (systemctl is-active). */
-export type SimService = 'pveproxy' | 'pvedaemon' | 'pve-cluster' | 'corosync'
+/** The services the app's health check asks about (one list: ssh/node-health.ts). */
+export type SimService = (typeof PVE_SERVICES)[number]
 
 export interface SimEndpoint {
   readonly node: string
@@ -290,3 +293,4 @@ export interface Simulator {
   /** closes listeners, open sockets and timers */
   close(): Promise<void>
 }
+

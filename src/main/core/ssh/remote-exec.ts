@@ -35,8 +35,12 @@ export class ChannelOpenError extends Error {
  * program exits 127.
  */
 export function remoteCommandLine(argv: readonly string[]): string {
-  return `exec 3<&0; { read -r _ <&3; kill -KILL 0; } >/dev/null 2>&1 & exec ${quoteArgv(argv)} </dev/null 3<&-`
+  return `${REMOTE_LINE_HEAD}${quoteArgv(argv)}${REMOTE_LINE_TAIL}`
 }
+
+/** What remoteCommandLine puts around the quoted argv (the simulated host reads lines by these). */
+export const REMOTE_LINE_HEAD = 'exec 3<&0; { read -r _ <&3; kill -KILL 0; } >/dev/null 2>&1 & exec '
+export const REMOTE_LINE_TAIL = ' </dev/null 3<&-'
 
 export interface RunOptions {
   hostId: string

@@ -1,5 +1,6 @@
 // The programs a simulated Proxmox host knows, answering from the fixtures (see fixtures/README.md) with
 // values that follow the simulated node: its load, its sensors and pools, which services run.
+import { PVE_SERVICES } from '../../ssh/node-health'
 import type { SimNodeHealthSpec } from '../types'
 import { dfPosixRoot } from './fixtures/df'
 import { PVE_8_2, pveversionV } from './fixtures/pveversion'
@@ -59,7 +60,7 @@ function sensors(f: SshNodeFacts): string {
   return sensorsJson(f.health.cpuVendor ?? 'intel', idle + 25 * f.cpu, 36 + 4 * f.cpu + f.index)
 }
 
-const KNOWN_UNITS = new Set(['pveproxy', 'pvedaemon', 'pve-cluster', 'corosync', 'pvestatd', 'pve-firewall', 'pve-ha-lrm', 'pve-ha-crm', 'ssh', 'cron'])
+const KNOWN_UNITS = new Set<string>([...PVE_SERVICES, 'pvestatd', 'pve-firewall', 'pve-ha-lrm', 'pve-ha-crm', 'ssh', 'cron'])
 
 function systemctl(args: readonly string[], f: SshNodeFacts): CommandResult {
   const [verb, ...units] = args

@@ -2,8 +2,7 @@
 // remoteCommandLine (ssh/remote-exec.ts): a fixed wrapper around single-quoted words (ssh/quote-args.ts).
 // The simulated host is no shell: it understands plain words, '…' quoting and \x escapes, and refuses
 // anything else (pipes, variables, redirections) instead of pretending to run it.
-const WRAP_HEAD = 'exec 3<&0; { read -r _ <&3; kill -KILL 0; } >/dev/null 2>&1 & exec '
-const WRAP_TAIL = ' </dev/null 3<&-'
+import { REMOTE_LINE_HEAD as WRAP_HEAD, REMOTE_LINE_TAIL as WRAP_TAIL } from '../../ssh/remote-exec'
 
 export type ParsedLine = { ok: true; argv: string[] } | { ok: false; reason: string }
 

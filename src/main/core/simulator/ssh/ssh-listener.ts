@@ -1,11 +1,11 @@
 // One simulated node's sshd: a TCP listener on 127.0.0.1 whose connections are handed to an ssh2 Server
 // (so the host key can be replaced on the same port, and a hanging node can hold connections unanswered).
 // Public-key login only, for one user and the keys it was given; every exec answers through `run`.
-import { createHash } from 'node:crypto'
 import { createServer, type Server as NetServer, type Socket } from 'node:net'
 
 import ssh2, { type Connection, type ParsedKey } from 'ssh2'
 
+import { fingerprintOf } from '../../ssh/host-key'
 import { generateEd25519 } from '../../ssh/keygen'
 import type { CommandResult } from './commands'
 
@@ -20,7 +20,7 @@ export function newHostKey(): SimHostKey {
   const pair = generateEd25519()
   const parsed = pair.parsed
   const blob = parsed.getPublicSSH()
-  return { privateKey: pair.private, fingerprint: `SHA256:${createHash('sha256').update(blob).digest('base64').replace(/=+$/, '')}`, keyType: parsed.type }
+  return { privateKey: pair.private, fingerprint: fingerprintOf(blob), keyType: parsed.type }
 }
 
 /** up: answers; hang: accepts TCP and never speaks SSH (a frozen node). A refusing node has no listener. */
