@@ -43,7 +43,7 @@ export const invokeContract = {
     z.object({ clusterId: clusterIdSchema, node: nodeNameSchema, timeframe: z.enum(['hour', 'day', 'week']) }).strict()
   ),
   'nodes:health': channel<NodeHealthReport>()(z.object({ clusterId: clusterIdSchema, node: nodeNameSchema }).strict()),
-  'tasks:list': channel<TaskView[]>()(z.object({ clusterId: clusterIdSchema, limit: z.number().int().min(1).max(500).default(50) }).strict()),
+  'tasks:list': channel<TaskView[]>()(z.object({ clusterId: clusterIdSchema, node: nodeNameSchema.optional(), limit: z.number().int().min(1).max(500).default(50) }).strict()),
   'notifications:pause': channel<{ pausedUntil: number | null }>()(z.object({ minutes: z.number().int().min(0).max(24 * 60) }).strict()),
   'settings:get': channel<SettingsView>()(none),
   'settings:update': channel<SettingsView>()(generalSettingsInputSchema.strict()),

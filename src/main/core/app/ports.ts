@@ -27,7 +27,7 @@ export interface ClusterApi {
   /** Resolves when the task stops (ok or not); rejects only when it cannot be followed. */
   waitForTask(upid: string, opts: { pollMs: number; onRunning: () => void; signal: AbortSignal }): Promise<TaskOutcome>
   nodeRrd(node: string, timeframe: 'hour' | 'day' | 'week'): Promise<readonly Readonly<Record<string, number>>[]>
-  clusterTasks(limit: number): Promise<readonly unknown[]>
+  clusterTasks(): Promise<readonly unknown[]>
   close(): Promise<void>
 }
 

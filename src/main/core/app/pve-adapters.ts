@@ -59,9 +59,7 @@ export function clusterApiFromClient(client: PveClient): ClusterApi {
       }
     },
     nodeRrd: (node, timeframe) => client.nodeRrd(node, timeframe),
-    async clusterTasks(limit): Promise<readonly unknown[]> {
-      return (await client.clusterTaskItems()).slice(0, limit)
-    },
+    clusterTasks: () => client.clusterTaskItems(),
     close: () => client.close()
   }
 }

@@ -7,12 +7,12 @@
 import type { NodeHealthReport, SshHostState } from '../../../shared/views'
 import { AppError } from '../ipc/app-error'
 import type { SettingsService } from '../settings/settings-service'
-import type { HostKeyStore } from '../ssh/host-key'
+import { hostIdOf, type HostKeyStore } from '../ssh/host-key'
 import { collectNodeHealth, type NodeExec } from '../ssh/node-health'
 import { isSshError, type SshError, type SshErrorKind } from '../ssh/ssh-errors'
 import { SshPool } from '../ssh/ssh-pool'
 import type { DemoSsh } from './app-core-types'
-import { demoPinnedFingerprint, demoPoolOptions } from './demo-ssh'
+import { demoHostOf, demoPinnedFingerprint, demoPoolOptions } from './demo-ssh'
 import { toNodeHealthView } from './node-health-view'
 import type { ChangedHostKey, PendingHostKey, SshPort } from './ports'
 
@@ -82,7 +82,7 @@ export function createSshPort(opts: SshPortOptions): SshPort {
       pool.state().map((h) => ({
         host: h.key, status: h.status, reason: h.reason ?? null, activeChannels: h.activeChannels, queued: h.queued, clusterId,
         nodes: [...nodeKeys.entries()].filter(([k, v]) => v === h.key && k.startsWith(`${clusterId}\n`)).map(([k]) => k.slice(clusterId.length + 1)),
-        pinnedFingerprint: pinnedFingerprint(clusterId, `${h.host}:${h.port}`)
+        pinnedFingerprint: pinnedFingerprint(clusterId, hostIdOf(h.host, h.port))
       }))
     )
 
@@ -90,8 +90,8 @@ export function createSshPort(opts: SshPortOptions): SshPort {
   function targetOf(clusterId: string, node: string): { host: string; key: string } | null {
     const d = demoOf(clusterId)
     if (d !== null) {
-      const h = d.hosts.find((x) => x.node === node)
-      return h === undefined ? null : { host: `${h.host}:${h.port}`, key: `${d.user}@${h.host}:${h.port}` }
+      const h = demoHostOf(d, node)
+      return h === undefined ? null : { host: hostIdOf(h.host, h.port), key: `${d.user}@${hostIdOf(h.host, h.port)}` }
     }
     const ssh = opts.settings.cluster(clusterId)?.ssh
     const host = ssh?.hostOverrides[node] ?? opts.nodeAddress(clusterId, node)

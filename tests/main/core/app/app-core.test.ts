@@ -116,6 +116,12 @@ describe('guests:action against the simulator', () => {
     const tasks = await ok<{ upid: string }[]>('tasks:list', { clusterId, limit: 5 })
     expect(tasks.length).toBeGreaterThan(0)
     expect(tasks.length).toBeLessThanOrEqual(5)
+    // One node's tasks, filtered in main (the node page asks for these).
+    const all = await ok<{ node: string }[]>('tasks:list', { clusterId, limit: 500 })
+    const onB = await ok<{ node: string }[]>('tasks:list', { clusterId, node: 'pve-b', limit: 500 })
+    expect(onB.length).toBeGreaterThan(0)
+    expect(onB.every((t) => t.node === 'pve-b')).toBe(true)
+    expect(onB.length).toBe(all.filter((t) => t.node === 'pve-b').length)
     const rrd = await ok<{ time: number }[]>('nodes:rrd', { clusterId, node: 'pve-a', timeframe: 'hour' })
     expect(rrd.length).toBeGreaterThan(0)
   })

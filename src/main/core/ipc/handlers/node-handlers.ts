@@ -16,9 +16,10 @@ export const nodeHandlers: HandlerGroup<'nodes:rrd' | 'tasks:list'> = {
 
   'tasks:list': async (input, ctx) => {
     const c = runtimeCluster(ctx, input.clusterId)
-    const raw = await c.api.clusterTasks(input.limit)
+    const raw = await c.api.clusterTasks()
     // The monitor's own task reader: one reading of Proxmox's task list in the whole app.
     return parseTasks(raw)
+      .filter((t) => input.node === undefined || t.node === input.node)
       .slice(0, input.limit)
       .map((t): TaskView => ({ ...t, ok: t.status === null ? null : !taskFailed(t.status) }))
   }

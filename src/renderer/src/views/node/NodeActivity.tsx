@@ -63,10 +63,10 @@ export function NodeTasks({ api, clusterId, node }: { api: PveTrayApi; clusterId
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
     let live = true
-    void call(api, 'tasks:list', { clusterId, limit: 200 }).then((r) => {
+    void call(api, 'tasks:list', { clusterId, node, limit: SHOWN_TASKS }).then((r) => {
       if (!live) return
       if (r.ok) {
-        setTasks(r.value.filter((t) => t.node === node).sort((a, b) => b.starttime - a.starttime).slice(0, SHOWN_TASKS))
+        setTasks([...r.value].sort((a, b) => b.starttime - a.starttime))
         setError(null)
       } else setError(r.error.message)
     })
