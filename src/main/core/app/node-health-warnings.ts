@@ -1,9 +1,7 @@
 // The findings of a health report that need a person's attention, in words. Only what was measured can
 // warn: a probe that failed is reported as "could not be checked" by the view, never as fine.
+import { ROOT_FULL_PERCENT } from '../../../shared/node-health-limits'
 import type { NodeHealthReport } from '../../../shared/views'
-
-/** Root file system use from which the report warns (Proxmox itself misbehaves when / fills up). */
-export const ROOT_FULL_PERCENT = 90
 
 const SERVICE_ROLE: Readonly<Record<string, string>> = {
   pveproxy: 'the web interface and the API of this node do not answer',

@@ -1,11 +1,9 @@
 // The findings of one SSH health check, one box each. A box whose probe failed says why (or "not
 // available"), never shows a value it does not have.
+import { ROOT_FULL_PERCENT } from '@shared/node-health-limits'
 import type { NodeHealthItem, NodeHealthReport } from '@shared/views'
 
 import { formatBytes } from '../../lib/format'
-
-/** Mirrors main's ROOT_FULL_PERCENT (node-health-warnings.ts): the same line is drawn in both places. */
-const ROOT_FULL_PERCENT = 90
 
 function Item<T>({ title, item, children }: { title: string; item: NodeHealthItem<T>; children: (v: T) => React.ReactNode }): React.JSX.Element {
   return (
