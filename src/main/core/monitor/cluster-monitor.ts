@@ -137,6 +137,9 @@ export class ClusterMonitor {
 
   noteUserActionDone(upid: string): void {
     this.core.state.noteUserActionDone(upid)
+    // The next poll reads the task list too: a failed action the user started belongs in the timeline at once,
+    // not whenever the every-6th-cycle task fetch comes round.
+    this.statusWanted = true
   }
 
   clearBusy(vmid: number): void {
