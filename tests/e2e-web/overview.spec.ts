@@ -12,6 +12,13 @@ test('overview shows the demo cluster with its nodes, quorum and freshness', asy
   const endpoint = bridge.sim?.endpoints[0]
   expect(endpoint).toBeDefined()
   await expect(app.locator('.freshness').first()).toContainText(/updated \d+ s ago from 127\.0\.0\.1:\d+/)
+  // Guests per node, counted from the cluster's own list (templates are not counted).
+  for (const n of ['pve-a', 'pve-b']) {
+    const mine = (bridge.sim?.cluster.guests() ?? []).filter((g) => g.node === n && !g.template)
+    const running = mine.filter((g) => g.status === 'running').length
+    expect(mine.length).toBeGreaterThan(0)
+    await expect(app.locator(`.node-card[data-node="${n}"] [data-testid="node-guests"]`)).toHaveText(`${running} of ${mine.length} running`)
+  }
   // The sparkline comes from nodes:rrd.
   await expect(app.locator('.node-card[data-node="pve-a"] svg.sparkline')).toBeVisible()
   await snap(app, testInfo, 'overview')

@@ -4,6 +4,7 @@ import type { NodeView } from '@shared/snapshot'
 import { UsageBar } from '../../components/UsageBar'
 import { formatBytes, formatDuration, formatPercent, ratio } from '../../lib/format'
 import { MutedBadge } from '../guests/MutedBadge'
+import type { GuestCount } from './guest-counts'
 import { Sparkline } from './Sparkline'
 import { useNodeRrd } from './use-node-rrd'
 
@@ -13,9 +14,17 @@ export interface NodeCardProps {
   readonly onOpen: () => void
   /** h3 under a cluster's h2 on the overview; h2 on the node's own page (under its h1). */
   readonly headingLevel?: 2 | 3
+  /** The node's guests (overview only; the node page says it beside the card). */
+  readonly guests?: GuestCount
 }
 
-export function NodeCard({ clusterId, node, onOpen, headingLevel = 3 }: NodeCardProps): React.JSX.Element {
+function guestText(g: GuestCount): string {
+  if (g.total === 0) return 'none'
+  if (g.unknown === g.total) return `${g.total}, state unknown`
+  return `${g.running} of ${g.total} running${g.unknown > 0 ? `, ${g.unknown} unknown` : ''}`
+}
+
+export function NodeCard({ clusterId, node, onOpen, headingLevel = 3, guests }: NodeCardProps): React.JSX.Element {
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
   const online = node.status === 'online'
   // Reported before, not known now (the cluster did not answer): the last figures, greyed, and why.
@@ -55,12 +64,19 @@ export function NodeCard({ clusterId, node, onOpen, headingLevel = 3 }: NodeCard
               <dt>Load</dt>
               <dd>{load === null ? '—' : load.toFixed(2)}</dd>
             </div>
+            {guests !== undefined ? (
+              <div>
+                <dt>Guests</dt>
+                <dd data-testid="node-guests">{guestText(guests)}</dd>
+              </div>
+            ) : null}
           </dl>
           {online ? <Sparkline label={`CPU of ${node.name}, last hour`} caption="CPU, last hour" points={rrd?.map((p) => ({ time: p.time, value: p.cpu })) ?? []} max={1} format={formatPercent} /> : null}
         </div>
       ) : (
         <p className="node-down-text">
-          {node.downSince !== null ? `Down since ${new Date(node.downSince).toLocaleTimeString()}.` : 'Not reporting.'} Its guests show their last known state.
+          {node.downSince !== null ? `Down since ${new Date(node.downSince).toLocaleTimeString()}.` : 'Not reporting.'} Its guests show their last known state
+          {guests !== undefined && guests.total > 0 ? ` (${guests.total})` : ''}.
         </p>
       )}
     </article>

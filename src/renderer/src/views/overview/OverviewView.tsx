@@ -1,12 +1,17 @@
 // Every cluster: its headline and node cards, then the events timeline.
+import { useMemo } from 'react'
+
 import type { AppState } from '@shared/views'
 
 import type { Route } from '../../state/use-navigation'
 import { ClusterSummary } from './ClusterSummary'
 import { EventsTimeline } from './EventsTimeline'
+import { guestCounts } from './guest-counts'
 import { NodeCard } from './NodeCard'
 
 export function OverviewView({ state, navigate }: { state: AppState | null; navigate: (to: Route) => void }): React.JSX.Element {
+  const clusters = state?.clusters
+  const counts = useMemo(() => guestCounts(clusters ?? []), [clusters])
   if (state === null) return <p aria-busy="true">Loading…</p>
   return (
     <div className="view" data-view="overview">
@@ -24,7 +29,13 @@ export function OverviewView({ state, navigate }: { state: AppState | null; navi
           <ClusterSummary cluster={c} />
           <div className="node-grid">
             {c.nodes.map((n) => (
-              <NodeCard key={n.name} clusterId={c.clusterId} node={n} onOpen={() => navigate({ view: 'node', clusterId: c.clusterId, node: n.name })} />
+              <NodeCard
+                key={n.name}
+                clusterId={c.clusterId}
+                node={n}
+                guests={counts.get(c.clusterId)?.get(n.name) ?? { total: 0, running: 0, unknown: 0 }}
+                onOpen={() => navigate({ view: 'node', clusterId: c.clusterId, node: n.name })}
+              />
             ))}
           </div>
         </section>
