@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto'
 
 import type { ClusterSnapshot, MonitorEvent } from '../../../shared/snapshot'
-import type { ClusterRegistry, RuntimeCluster } from '../ipc/handler-types'
-import { hasPrivilege, type Permissions } from '../ipc/privilege-report'
+import { hasPrivilege, type Permissions } from '../clusters/privileges'
+import type { ApiConfig, ClusterMonitorPort, ClusterRegistry, RuntimeCluster } from '../clusters/types'
 import { MonitorHub, monitorApiFromClient, systemClock } from '../monitor'
 import type { MuteEntry } from '../monitor'
 import type { SettingsDoc, StoredMute } from '../settings/settings-schema'
@@ -14,7 +14,6 @@ import type { DemoCluster } from './app-core-types'
 import { CertificateWatch } from './certificate-watch'
 import { DemoPrefs } from './guest-prefs'
 import { secretlessEvent, secretlessSnapshot } from './secretless-cluster'
-import type { ApiConfig, ClusterMonitorPort } from './ports'
 import { clusterApiFromClient, createPveClient } from './pve-adapters'
 
 export const DEMO_CLUSTER_ID = 'demo'

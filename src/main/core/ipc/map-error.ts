@@ -4,7 +4,7 @@
 // built by the client from host, path and Proxmox's reason phrase only, and are redacted here again
 // against every secret main knows, so no secret can reach the renderer even by accident.
 import type { IpcError } from '../../../shared/ipc/contract'
-import { AppError } from './app-error'
+import { AppError } from '../errors/app-error'
 import { sshIpcError } from './map-ssh-error'
 
 const KIND_TO_CODE: Readonly<Record<string, string>> = {

@@ -1,5 +1,6 @@
-import { AppError } from '../app-error'
-import type { HandlerContext, RuntimeCluster } from '../handler-types'
+import { AppError } from '../../errors/app-error'
+import type { RuntimeCluster } from '../../clusters/types'
+import type { HandlerContext } from '../handler-types'
 
 export function runtimeCluster(ctx: HandlerContext, clusterId: string): RuntimeCluster {
   const c = ctx.clusters.get(clusterId)
