@@ -18,3 +18,24 @@ export function hasPrivilege(perms: Permissions, path: string, privilege: string
     return at !== undefined && at[privilege] === true
   })
 }
+
+/** What the power rule needs to know of a guest. */
+export interface PowerTarget {
+  readonly vmid: number
+  /** The resource pool the guest belongs to, if any. */
+  readonly pool: string | null
+}
+
+/**
+ * May this token start, stop… this guest: VM.PowerMgmt on /vms/<vmid> (or a parent) or on the guest's pool
+ * (/pool/<pool>), as Proxmox itself checks. The ONE rule: the snapshot's buttons and the click that main
+ * acts on both use it, so a button is never greyed out for an action main would carry out.
+ */
+export function canPowerGuest(perms: Permissions, g: PowerTarget): boolean {
+  return hasPrivilege(perms, `/vms/${g.vmid}`, 'VM.PowerMgmt') || (g.pool !== null && hasPrivilege(perms, `/pool/${g.pool}`, 'VM.PowerMgmt'))
+}
+
+/** The privilege the rule asks for, in the words of a refusal. */
+export function missingPowerPrivilege(g: PowerTarget): string {
+  return `VM.PowerMgmt on /vms/${g.vmid}${g.pool === null ? '' : ` or /pool/${g.pool}`}`
+}
