@@ -48,7 +48,7 @@ export interface GuestViewContext {
   readonly busy: ReadonlySet<number>
 }
 
-export function buildGuestView(g: ParsedGuest, ctx: GuestViewContext): GuestView {
+function buildGuestView(g: ParsedGuest, ctx: GuestViewContext): GuestView {
   const stale = ctx.offlineNodes.has(g.node)
   const figures = !stale && ctx.metrics !== false
   const state = stale ? 'unknown' : normaliseGuestState(g.kind, g.status, g.lock)

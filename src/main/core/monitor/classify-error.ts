@@ -38,7 +38,7 @@ function text(e: unknown, key: string): string {
 }
 
 /** "Permission check failed (/vms/100, VM.Audit)" → { path, privilege } */
-export function parsePermissionText(s: string): { path: string; privilege: string } | null {
+function parsePermissionText(s: string): { path: string; privilege: string } | null {
   const m = /\((\/[^,()]*),\s*([A-Za-z.|]+)\)/.exec(s)
   return m && m[1] && m[2] ? { path: m[1], privilege: m[2] } : null
 }

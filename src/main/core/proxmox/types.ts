@@ -64,7 +64,6 @@ export interface PveClientDeps {
 export type PveQemuPowerAction = 'start' | 'stop' | 'shutdown' | 'reboot' | 'suspend' | 'resume'
 export type PveLxcPowerAction = 'start' | 'stop' | 'shutdown' | 'reboot'
 export type PveResourceType = 'vm' | 'storage' | 'node' | 'sdn'
-export type PveRrdTimeframe = 'hour' | 'day' | 'week' | 'month' | 'year' | 'decade'
 export type PveRrdCf = 'AVERAGE' | 'MAX'
 
 // The calls' options and results (api-types imports nothing from here, so the two cannot loop).
