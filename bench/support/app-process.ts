@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { serialize } from 'node:v8'
 
-import { createAppCore, type AppCore } from '../../src/main/core/app'
+import { createAppCore, type AppCore } from '../../src/main/core'
 import { createJsonFileSettingsStore } from '../../src/main/core/settings/json-file-settings-store'
 import { createTrayPresenter } from '../../src/main/core/tray/tray-presenter'
 import { createEncryptedVault } from '../../src/main/core/vault/encrypted-vault'

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 
 import { app, dialog, session } from 'electron'
 
-import { createAppCore, type AppCore, type SecretVault } from './core/app'
+import { createAppCore, type AppCore, type SecretVault } from './core'
 import { APP_USER_MODEL_ID, noSandboxNotice } from './core/app/identity'
 import { createEncryptedVault } from './core/vault/encrypted-vault'
 import { appIconFile } from './core/tray/icon-files'

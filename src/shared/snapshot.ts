@@ -146,21 +146,28 @@ export interface CertificateMismatch {
   readonly presented: string
 }
 
-export type MonitorEventKind =
-  | 'node-down'
-  | 'node-up'
-  | 'node-flapping'
-  | 'guest-state'
-  | 'guest-down'
-  | 'guest-up'
-  | 'quorum-lost'
-  | 'quorum-regained'
-  | 'storage-high'
-  | 'task-failed'
-  | 'cluster-unreachable'
-  | 'cluster-reachable'
-  | 'auth-failed'
-  | 'certificate-changed'
+/**
+ * Every kind of monitor event: the one list. The IPC schema, the notification builders and defaults and
+ * the settings labels are all keyed by it, so a kind added here fails to compile until each has it.
+ */
+export const MONITOR_EVENT_KINDS = [
+  'node-down',
+  'node-up',
+  'node-flapping',
+  'guest-state',
+  'guest-down',
+  'guest-up',
+  'quorum-lost',
+  'quorum-regained',
+  'storage-high',
+  'task-failed',
+  'cluster-unreachable',
+  'cluster-reachable',
+  'auth-failed',
+  'certificate-changed'
+] as const
+
+export type MonitorEventKind = (typeof MONITOR_EVENT_KINDS)[number]
 
 export type EventSeverity = 'info' | 'warning' | 'critical'
 

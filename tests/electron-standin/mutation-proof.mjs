@@ -15,7 +15,7 @@ const mutations = [
   ['the IPC sender check', 'src/main/glue/ipc-register.ts', 'if (!verdict.ok) {', 'if (false) {'],
   ['the notification wiring', 'src/main/index.ts', '  wireMonitorNotifications(core, notifier)\n', ''],
   ['the quit clean-up', 'src/main/index.ts', 'void stopCore(c).finally(() => {', 'void Promise.resolve().finally(() => {'],
-  ['the SSH pool close on stop', 'src/main/core/app/create-app-core.ts', '      await ssh.closeAll()\n', ''],
+  ['the SSH pool close on stop', 'src/main/core/app/create-app-services.ts', '      await ssh.closeAll()\n', ''],
   ['the known_hosts wiring', 'src/main/index.ts', "    sshKnownHostsPath: join(homedir(), '.ssh', 'known_hosts'),\n", ''],
   ['the macOS focus before showing the dashboard', 'src/main/index.ts', "...(process.platform === 'darwin' ? { activateApp: () => app.focus({ steal: true }) } : {})", '']
 ]

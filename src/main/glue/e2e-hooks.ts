@@ -4,7 +4,7 @@
 // (as the onboarding screen would) through `globalThis.__pveTrayE2E` in the main process.
 import type { IpcResponse } from '../../shared/ipc/contract'
 import type { AppState } from '../../shared/views'
-import type { AppCore } from '../core/app'
+import type { AppCore } from '../core'
 import type { MenuItemModel } from '../core/tray/menu-model'
 import type { TrayStatus } from '../core/tray/tray-status'
 import type { NotificationSpec } from './notifications'

@@ -4,7 +4,7 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
 
 import { invokeChannelNames, rendererEventChannelNames, type IpcResponse } from '../../shared/ipc/contract'
-import type { AppCore } from '../core/app'
+import type { AppCore } from '../core'
 import { checkSender, type SenderPolicy } from '../core/security/sender-policy'
 import type { Dashboard } from './dashboard-window'
 

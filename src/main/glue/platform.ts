@@ -5,7 +5,7 @@ import { join } from 'node:path'
 
 import { app, shell } from 'electron'
 
-import type { PlatformPort } from '../core/app'
+import type { PlatformPort } from '../core'
 import { isAllowedWebUiUrl, type WebUiEndpoint } from '../core/security/web-ui-url'
 import { AUTOSTART_FILE_NAME, autostartDesktopEntry, autostartDir } from '../core/tray/autostart-entry'
 

@@ -2,7 +2,7 @@
 // core's grace period, so a laptop waking up does not report every node down).
 import { powerMonitor } from 'electron'
 
-import type { AppCore } from '../core/app'
+import type { AppCore } from '../core'
 
 export function watchPowerEvents(core: AppCore): () => void {
   const suspend = (): void => core.suspend()

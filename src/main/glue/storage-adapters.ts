@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { safeStorage } from 'electron'
 import Store from 'electron-store'
 
-import { asidePath } from '../core/settings/json-file-settings-store'
+import { asidePath } from '../core/files/durable-file'
 import type { SettingsStore } from '../core/settings/settings-store'
 import type { CipherBackend, SecretRecordStore } from '../core/vault/encrypted-vault'
 

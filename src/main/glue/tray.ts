@@ -6,7 +6,7 @@ import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type NativeIm
 import type { Menu as NativeMenu } from 'electron'
 
 import type { AppState, TaskProgress } from '../../shared/views'
-import type { AppCore } from '../core/app'
+import type { AppCore } from '../core'
 import { busyFrame, trayIconFile, type IconName } from '../core/tray/icon-files'
 import { findMenuItem, type ConfirmSpec, type MenuItemModel } from '../core/tray/menu-model'
 import { taskFailureNotice } from '../core/tray/task-tracker'

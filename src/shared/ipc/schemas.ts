@@ -3,6 +3,8 @@
 // payload must not be able to make main allocate or store unbounded data.
 import { z } from 'zod'
 
+import { MONITOR_EVENT_KINDS } from '../snapshot'
+
 export const nodeNameSchema = z
   .string()
   .max(63)
@@ -78,22 +80,7 @@ export const clusterInputSchema = z.object({
   ssh: sshSettingsInputSchema.optional()
 })
 
-export const eventKindSchema = z.enum([
-  'node-down',
-  'node-up',
-  'node-flapping',
-  'guest-state',
-  'guest-down',
-  'guest-up',
-  'quorum-lost',
-  'quorum-regained',
-  'storage-high',
-  'task-failed',
-  'cluster-unreachable',
-  'cluster-reachable',
-  'auth-failed',
-  'certificate-changed'
-])
+export const eventKindSchema = z.enum(MONITOR_EVENT_KINDS)
 
 export const generalSettingsInputSchema = z
   .object({

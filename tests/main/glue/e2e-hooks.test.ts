@@ -2,7 +2,7 @@
 // the flag is exactly "1", and they hand out the tray's model and actions, nothing more.
 import { afterEach, describe, expect, it } from 'vitest'
 
-import type { AppCore } from '../../../src/main/core/app'
+import type { AppCore } from '../../../src/main/core'
 import type { TrayGlue } from '../../../src/main/glue/tray'
 import { createE2eRecorder, e2eEnabled, installE2eHooks, type E2eHooks } from '../../../src/main/glue/e2e-hooks'
 

@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto'
 
 import type { ClusterSnapshot, MonitorEvent } from '../../../shared/snapshot'
-import type { ClusterRegistry, RuntimeCluster } from '../ipc/handler-types'
-import { hasPrivilege, type Permissions } from '../ipc/privilege-report'
+import { canPowerGuest, type Permissions, type PowerTarget } from '../clusters/privileges'
+import type { ApiConfig, ClusterMonitorPort, ClusterRegistry, RuntimeCluster } from '../clusters/types'
 import { MonitorHub, monitorApiFromClient, systemClock } from '../monitor'
 import type { MuteEntry } from '../monitor'
 import type { SettingsDoc, StoredMute } from '../settings/settings-schema'
@@ -14,7 +14,6 @@ import type { DemoCluster } from './app-core-types'
 import { CertificateWatch } from './certificate-watch'
 import { DemoPrefs } from './guest-prefs'
 import { secretlessEvent, secretlessSnapshot } from './secretless-cluster'
-import type { ApiConfig, ClusterMonitorPort } from './ports'
 import { clusterApiFromClient, createPveClient } from './pve-adapters'
 
 export const DEMO_CLUSTER_ID = 'demo'
@@ -168,11 +167,13 @@ export class ClusterRuntime implements ClusterRegistry {
   private add(config: ApiConfig, mode: 'monitor' | 'control', demo: boolean): void {
     const client = createPveClient(config, { connectTimeoutMs: this.o.connectTimeoutMs, ...(this.o.responseTimeoutMs === undefined ? {} : { responseTimeoutMs: this.o.responseTimeoutMs }), logger: this.o.log })
     const api = clusterApiFromClient(client)
-    // Asked once per guest per snapshot: answered from a cache that lives as long as the permissions it read.
-    const privileges: { perms: Permissions | null; power: Map<number, boolean> } = { perms: null, power: new Map() }
-    const canPower = (perms: Permissions, vmid: number): boolean => {
-      let ok = privileges.power.get(vmid)
-      if (ok === undefined) privileges.power.set(vmid, (ok = hasPrivilege(perms, `/vms/${vmid}`, 'VM.PowerMgmt')))
+    // Asked once per guest per snapshot: answered from a cache that lives as long as the permissions it read
+    // (keyed by pool too: a guest moved to another pool may gain or lose the grant).
+    const privileges: { perms: Permissions | null; power: Map<string, boolean> } = { perms: null, power: new Map() }
+    const canPower = (perms: Permissions, g: PowerTarget): boolean => {
+      const key = `${g.vmid}/${g.pool ?? ''}`
+      let ok = privileges.power.get(key)
+      if (ok === undefined) privileges.power.set(key, (ok = canPowerGuest(perms, g)))
       return ok
     }
     const hub = this.hub
@@ -186,7 +187,7 @@ export class ClusterRuntime implements ClusterRegistry {
       intervalMs: this.o.pollIntervalMs(),
       // The handlers stamp `hour` mutes with the app's clock: the monitor must judge them by the same one.
       clock: { ...systemClock, now: this.o.now },
-      canPowerMgmt: (vmid) => (privileges.perms === null ? null : canPower(privileges.perms, vmid)),
+      canPowerMgmt: (g) => (privileges.perms === null ? null : canPower(privileges.perms, g)),
       onMuteCleared: (m) => {
         const target = { clusterId: config.id, ...(m.target.node !== undefined ? { node: m.target.node } : { vmid: m.target.vmid }) }
         if (demo) return this.demoPrefs.setMute(target, 'off', this.o.now())

@@ -4,7 +4,7 @@
 // when SSH answered before the down was confirmed. Also restarts pveproxy over SSH when the user asked.
 import type { ClusterSnapshot, MonitorEvent } from '../../../shared/snapshot'
 import type { NodeDiagnosis, ServiceRestartResult } from '../../../shared/views'
-import { AppError } from '../ipc/app-error'
+import { AppError } from '../errors/app-error'
 import { isSshError } from '../ssh/ssh-errors'
 import { DIAGNOSIS_ARGV, judgeDiagnosis, type DiagnosisInput } from './node-diagnosis'
 import type { SshPort } from './ports'

@@ -5,9 +5,9 @@ import type { NodeHealthReport as SshNodeHealth, ProbeResult } from '../ssh/node
 import { healthWarnings } from './node-health-warnings'
 
 /** What the view shows for a probe whose command is missing on the node (or a tool not in use). */
-export const NOT_AVAILABLE = 'not available'
+const NOT_AVAILABLE = 'not available'
 
-export function healthItem<T, V>(probe: ProbeResult<T>, map: (value: T) => V): NodeHealthItem<V> {
+function healthItem<T, V>(probe: ProbeResult<T>, map: (value: T) => V): NodeHealthItem<V> {
   if (probe.status === 'ok') return { ok: true, value: map(probe.value), error: null }
   if (probe.status === 'not-available') return { ok: false, value: null, error: NOT_AVAILABLE }
   return { ok: false, value: null, error: probe.reason.slice(0, 300) }

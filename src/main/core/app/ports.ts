@@ -1,80 +1,8 @@
-// The narrow slices of the REST client, the monitor and the SSH pool the handlers use. The real parts
-// are adapted to these in app/adapters (so a handler never depends on transport details, and a part
-// that changes shape is fixed in one place).
-import type { ClusterMode, ClusterSnapshot, GuestKind, MonitorEvent, PowerAction } from '../../../shared/snapshot'
-import type { ExecResult } from '../ssh/ssh-pool'
+// The narrow slice of the SSH pool and the TLS probe the handlers use (the clusters' slices are in
+// clusters/types.ts). The real parts are adapted to these in app/ssh-port and app/pve-adapters, so a
+// handler never depends on transport details and a part that changes shape is fixed in one place.
 import type { CertificateInfo, KnownHostsReport, NodeHealthReport, SshHostState, SshTestResult } from '../../../shared/views'
-import type { SettingsDoc } from '../settings/settings-schema'
-
-export interface TaskOutcome {
-  /** 'OK', 'WARNINGS: n', or the error text. */
-  readonly exitstatus: string
-  readonly ok: boolean
-}
-
-export interface ClusterApi {
-  version(): Promise<{ readonly version: string; readonly release: string }>
-  /** GET /access/permissions: path → privilege → propagate. */
-  permissions(): Promise<Readonly<Record<string, Readonly<Record<string, boolean>>>>>
-  clusterResources(): Promise<readonly unknown[]>
-  clusterStatus(): Promise<readonly unknown[]>
-  nodes(): Promise<readonly { readonly node: string; readonly ssl_fingerprint?: string }[]>
-  /** POST .../status/<action> → UPID */
-  guestPower(node: string, kind: GuestKind, vmid: number, action: PowerAction): Promise<string>
-  /** The node's recent tasks for one guest (newest first): to find a task whose start request got no answer. */
-  recentGuestTasks(node: string, vmid: number): Promise<readonly { readonly upid: string; readonly type: string; readonly starttime: number }[]>
-  /** The guest's run state as its node reports it now (status/current), in /cluster/resources' words. */
-  guestRunState(node: string, kind: GuestKind, vmid: number): Promise<string>
-  /** Resolves when the task stops (ok or not); rejects only when it cannot be followed. */
-  waitForTask(upid: string, opts: { pollMs: number; onRunning: () => void; signal: AbortSignal }): Promise<TaskOutcome>
-  nodeRrd(node: string, timeframe: 'hour' | 'day' | 'week'): Promise<readonly Readonly<Record<string, number>>[]>
-  clusterTasks(): Promise<readonly unknown[]>
-  close(): Promise<void>
-}
-
-export interface ApiConfig {
-  readonly id: string
-  readonly name: string
-  readonly endpoints: readonly { readonly host: string; readonly port: number; readonly node: string | null; readonly fingerprint256: string | null }[]
-  readonly tokenId: string
-  readonly tokenSecret: string
-  readonly caPem: string | null
-}
-
-export interface UserActionNote {
-  readonly node: string
-  readonly kind: GuestKind
-  readonly vmid: number
-  readonly action: PowerAction
-  readonly upid: string | null
-  /** The task ended (busy flag cleared). */
-  readonly done: boolean
-}
-
-export interface ClusterMonitorPort {
-  snapshot(): ClusterSnapshot | null
-  refreshNow(): Promise<void>
-  noteUserAction(note: UserActionNote): void
-  /** The node's own word on a guest's status, shown at once (see MonitorCore.noteGuestStatus). */
-  noteGuestStatus(vmid: number, status: string): void
-  suspend(): void
-  resume(): void
-  stop(): Promise<void>
-}
-
-export interface MonitorFactoryInput {
-  readonly clusterId: string
-  readonly clusterName: string
-  readonly mode: ClusterMode
-  readonly demo: boolean
-  readonly api: ClusterApi
-  readonly settings: () => SettingsDoc
-  readonly pollIntervalMs: number
-  readonly onSnapshot: (s: ClusterSnapshot) => void
-  readonly onEvent: (e: MonitorEvent) => void
-}
-
-export type MonitorFactory = (input: MonitorFactoryInput) => ClusterMonitorPort
+import type { ExecResult } from '../ssh/ssh-pool'
 
 /** A host key the node presented that no pin or known_hosts entry vouches for yet. */
 export interface PendingHostKey {

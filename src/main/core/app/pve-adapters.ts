@@ -1,8 +1,9 @@
 // Adapts the real PveClient to the narrow ports the handlers and the monitor use.
 import type { GuestKind, PowerAction } from '../../../shared/snapshot'
 import type { CertificateInfo } from '../../../shared/views'
+import type { ApiConfig, ClusterApi, TaskOutcome } from '../clusters/types'
 import { fetchCertificate, PveClient } from '../proxmox'
-import type { ApiConfig, CertificateProbe, ClusterApi, TaskOutcome } from './ports'
+import type { CertificateProbe } from './ports'
 
 export function createPveClient(config: ApiConfig, opts: { connectTimeoutMs?: number; responseTimeoutMs?: number; logger?: (line: string) => void } = {}): PveClient {
   return new PveClient(

@@ -5,11 +5,11 @@ import type { ClusterSnapshot, MonitorEvent } from '../../../shared/snapshot'
 import { EventFactory, SECRET_UNREADABLE_DETAIL } from '../monitor/monitor-events'
 import type { StoredCluster } from '../settings/settings-schema'
 
-export const SECRET_UNREADABLE_MESSAGE =
+const SECRET_UNREADABLE_MESSAGE =
   'The token secret of this cluster cannot be read (the system keyring changed or is locked, the profile was copied from another computer, ' +
   'or the secrets file was damaged). Enter it again in Settings; the cluster is not monitored until then.'
 
-export const SECRET_ELSEWHERE_MESSAGE =
+const SECRET_ELSEWHERE_MESSAGE =
   'The stored token secret was saved for other endpoints, certificates or a CA than this cluster now has (for example a certificate ' +
   'fingerprint that had to be reset): trust the certificate again in Settings, or enter the token secret again.'
 

@@ -2,7 +2,7 @@
 // address is known by (hashed entries included), which are `@revoked`, and importing one as the node's pin.
 // The pool also trusts known_hosts by itself on first connect; this makes that trust visible and explicit.
 import type { KnownHostsNode, KnownHostsReport } from '../../../shared/views'
-import { AppError } from '../ipc/app-error'
+import { AppError } from '../errors/app-error'
 import type { SettingsService } from '../settings/settings-service'
 import { hostIdOf } from '../ssh/host-key'
 import { knownHostsLookup } from '../ssh/known-hosts'

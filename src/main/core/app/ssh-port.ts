@@ -5,7 +5,7 @@
 // as pending, the call fails with the pool's host-key-unknown error (fingerprint and key type included),
 // and ssh:trust-host-key pins exactly that key once the user confirmed it.
 import type { KnownHostsReport, NodeHealthReport, SshHostState, SshTestResult } from '../../../shared/views'
-import { AppError } from '../ipc/app-error'
+import { AppError } from '../errors/app-error'
 import type { SettingsService } from '../settings/settings-service'
 import { hostIdOf, type HostKeyStore } from '../ssh/host-key'
 import { collectNodeHealth, type NodeExec } from '../ssh/node-health'

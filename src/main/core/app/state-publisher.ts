@@ -26,7 +26,7 @@ export interface StatePublisherDeps {
 }
 
 /** Revision 0: what a renderer has before anything was published. */
-export const EMPTY_APP_STATE: AppState = { demo: false, clusters: [], events: [], notificationsPausedUntil: null }
+const EMPTY_APP_STATE: AppState = { demo: false, clusters: [], events: [], notificationsPausedUntil: null }
 
 export function createStatePublisher(deps: StatePublisherDeps): StatePublisher {
   let rev = 0

@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import { rendererEventChannelNames } from '../../../shared/ipc/channels'
-import type { AppCore } from '../app'
+import type { AppCore } from '..'
 import { CSP, hostAllowed, originAllowed, tokenMatches } from './security'
 import { shimSource, TOKEN_HEADER } from './shim-source'
 import { readStatic } from './static-files'

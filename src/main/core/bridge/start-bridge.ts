@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
-import { createAppCore, type AppCore, type AppCoreTimings } from '../app'
+import { createAppCore, type AppCore, type AppCoreTimings } from '..'
 import { demoClusterFrom, demoSshOptions } from '../app/default-demo'
 import { createDemoSshIdentity } from '../app/demo-ssh'
 import { createJsonFileSettingsStore } from '../settings/json-file-settings-store'

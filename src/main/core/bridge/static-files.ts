@@ -21,7 +21,7 @@ export interface StaticFile {
 }
 
 /** index.html with `<script src="/bridge-shim.js">` before the first script (classic scripts run before modules). */
-export function injectShim(html: string): string {
+function injectShim(html: string): string {
   const tag = '<script src="/bridge-shim.js"></script>'
   const at = html.indexOf('<script')
   return at < 0 ? html.replace('</body>', `${tag}</body>`) : `${html.slice(0, at)}${tag}\n    ${html.slice(at)}`

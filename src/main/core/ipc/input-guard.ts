@@ -8,7 +8,7 @@ export interface InputBudget {
   readonly maxChars: number
 }
 
-export const defaultInputBudget: InputBudget = { maxDepth: 12, maxNodes: 5_000, maxChars: 256 * 1024 }
+const defaultInputBudget: InputBudget = { maxDepth: 12, maxNodes: 5_000, maxChars: 256 * 1024 }
 
 export function exceedsBudget(value: unknown, budget: InputBudget = defaultInputBudget): string | null {
   let nodes = 0

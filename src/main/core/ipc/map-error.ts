@@ -1,31 +1,28 @@
 // Whatever a handler threw → an IpcError with a plain message. SSH pool errors are mapped in
-// map-ssh-error (host key prompts, login, reachability). Client errors are classified by their
-// declared `kind` (duck-typed: core/ipc does not import the client's classes); their messages are
+// map-ssh-error (host key prompts, login, reachability). Everything else is classified by the one
+// classifier the monitor uses too (errors/error-kind, duck-typed); client errors' messages are
 // built by the client from host, path and Proxmox's reason phrase only, and are redacted here again
 // against every secret main knows, so no secret can reach the renderer even by accident.
 import type { IpcError } from '../../../shared/ipc/contract'
-import { AppError } from './app-error'
+import { AppError } from '../errors/app-error'
+import { errorKindOf, field, type ErrorKind } from '../errors/error-kind'
 import { sshIpcError } from './map-ssh-error'
 
-const KIND_TO_CODE: Readonly<Record<string, string>> = {
+/** The one classification (errors/error-kind, shared with the monitor) in the contract's error codes. */
+const KIND_TO_CODE: Readonly<Record<ErrorKind, string>> = {
   auth: 'auth',
   permission: 'permission',
-  'node-unreachable': 'unreachable',
-  network: 'unreachable',
   unreachable: 'unreachable',
   timeout: 'timeout',
-  'tls-mismatch': 'tls',
-  'tls-untrusted': 'tls',
   tls: 'tls',
-  'not-found': 'not-found',
-  parameter: 'refused',
-  'task-failed': 'task-failed',
-  http: 'server',
   malformed: 'server',
-  unsupported: 'server',
+  'not-found': 'not-found',
+  refused: 'refused',
+  'task-failed': 'task-failed',
+  'outcome-unknown': 'outcome-unknown',
+  http: 'server',
   aborted: 'aborted',
-  closed: 'aborted',
-  'outcome-unknown': 'outcome-unknown'
+  unknown: 'internal'
 }
 
 const FALLBACK: Readonly<Record<string, string>> = {
@@ -37,13 +34,8 @@ const FALLBACK: Readonly<Record<string, string>> = {
   tls: 'The certificate of the Proxmox server does not match the pinned fingerprint.',
   'not-found': 'It does not exist any more; refresh the view.',
   server: 'Proxmox answered with an error.',
+  aborted: 'The request was cancelled.',
   internal: 'Something went wrong in the app. Try again; if it keeps happening, restart the app.'
-}
-
-const UNREACHABLE_CODES = /^(ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN)$/
-
-function field(e: unknown, key: string): unknown {
-  return typeof e === 'object' && e !== null ? (e as Record<string, unknown>)[key] : undefined
 }
 
 export function redact(text: string, secrets: Iterable<string>): string {
@@ -56,12 +48,7 @@ export function errorCodeOf(e: unknown): string {
   if (e instanceof AppError) return e.code
   const ssh = sshIpcError(e)
   if (ssh !== null) return ssh.code
-  const kind = field(e, 'kind')
-  if (typeof kind === 'string' && KIND_TO_CODE[kind] !== undefined) return KIND_TO_CODE[kind]
-  const code = field(e, 'code') ?? field(field(e, 'cause'), 'code')
-  if (typeof code === 'string' && UNREACHABLE_CODES.test(code)) return 'unreachable'
-  if (typeof code === 'string' && code === 'ETIMEDOUT') return 'timeout'
-  return 'internal'
+  return KIND_TO_CODE[errorKindOf(e)]
 }
 
 export function toIpcError(e: unknown, secrets: Iterable<string>): IpcError {

@@ -1,25 +1,7 @@
-// Which features a token can use, from GET /access/permissions (path → privilege → propagate), in
-// plain words for the onboarding screen. A privilege on a path counts when granted there, or on a
-// parent path with propagation (Proxmox's ACL inheritance).
+// Which features a token can use, from GET /access/permissions, in plain words for the onboarding
+// screen (the rule itself is clusters/privileges).
 import type { FeatureId, PrivilegeCheck } from '../../../shared/views'
-
-export type Permissions = Readonly<Record<string, Readonly<Record<string, boolean>>>>
-
-function parents(path: string): string[] {
-  const parts = path.split('/').filter(Boolean)
-  const out: string[] = []
-  for (let i = parts.length - 1; i >= 0; i--) out.push(`/${parts.slice(0, i).join('/')}`)
-  return out
-}
-
-export function hasPrivilege(perms: Permissions, path: string, privilege: string): boolean {
-  const own = Object.prototype.hasOwnProperty.call(perms, path) ? perms[path] : undefined
-  if (own !== undefined && Object.prototype.hasOwnProperty.call(own, privilege)) return true
-  return parents(path).some((p) => {
-    const at = Object.prototype.hasOwnProperty.call(perms, p) ? perms[p] : undefined
-    return at !== undefined && at[privilege] === true
-  })
-}
+import { hasPrivilege, type Permissions } from '../clusters/privileges'
 
 interface FeatureRule {
   readonly feature: FeatureId

@@ -2,6 +2,7 @@
 // shown as stale with state 'unknown' and no figures: Proxmox keeps its last status for ~5 min,
 // and we must never claim it is running.
 import type { ClusterMode, GuestView, MuteInfo, NodeView, StorageView } from '../../../shared/snapshot'
+import type { PowerTarget } from '../clusters/privileges'
 import { guestActions } from './guest-actions'
 import { normaliseGuestState } from './guest-state'
 import type { ParsedGuest, ParsedNode, ParsedStorage } from './parse-resources'
@@ -40,19 +41,19 @@ export interface GuestViewContext {
   /** Show guests' moving figures (cpu, mem, disk, uptime); false: null, as for a guest nothing is known of. */
   readonly metrics?: boolean
   readonly mode: ClusterMode
-  readonly canPowerMgmt: (vmid: number) => boolean | null
+  readonly canPowerMgmt: (g: PowerTarget) => boolean | null
   readonly offlineNodes: ReadonlySet<string>
   readonly alertsFor: (g: ParsedGuest) => boolean
   readonly muteFor: (vmid: number) => MuteInfo | null
   readonly busy: ReadonlySet<number>
 }
 
-export function buildGuestView(g: ParsedGuest, ctx: GuestViewContext): GuestView {
+function buildGuestView(g: ParsedGuest, ctx: GuestViewContext): GuestView {
   const stale = ctx.offlineNodes.has(g.node)
   const figures = !stale && ctx.metrics !== false
   const state = stale ? 'unknown' : normaliseGuestState(g.kind, g.status, g.lock)
   const { actions, reason } = guestActions(
-    { vmid: g.vmid, kind: g.kind, state, template: g.template, lock: g.lock, nodeOnline: !stale },
+    { vmid: g.vmid, pool: g.pool, kind: g.kind, state, template: g.template, lock: g.lock, nodeOnline: !stale },
     { mode: ctx.mode, canPowerMgmt: ctx.canPowerMgmt }
   )
   return Object.freeze({
@@ -111,7 +112,7 @@ export class GuestViewCache {
   #round = 0
 
   view(g: ParsedGuest, ctx: GuestViewContext): GuestView {
-    const can = ctx.canPowerMgmt(g.vmid)
+    const can = ctx.canPowerMgmt(g)
     const stale = ctx.offlineNodes.has(g.node)
     const alerts = ctx.alertsFor(g)
     const muted = ctx.muteFor(g.vmid)

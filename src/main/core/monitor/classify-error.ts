@@ -1,7 +1,8 @@
 // Maps whatever the client threw to what the monitor must decide on: is the cluster unreachable,
-// is the token rejected, does it lack a privilege? Duck-typed (name, kind, status, code) so the
-// monitor does not depend on the client's error classes. Messages are our own words: an error's
-// text is never copied verbatim, so nothing the client put there (URLs, headers) can leak.
+// is the token rejected, does it lack a privilege? The kind comes from the one classifier
+// (errors/error-kind, shared with the IPC layer). Messages are our own words: an error's text is
+// never copied verbatim, so nothing the client put there (URLs, headers) can leak.
+import { errorKindOf, field, statusOf, type ErrorKind } from '../errors/error-kind'
 
 export type MonitorErrorKind = 'auth' | 'permission' | 'unreachable' | 'timeout' | 'tls' | 'malformed' | 'http' | 'aborted' | 'unknown'
 
@@ -13,26 +14,22 @@ export interface ClassifiedError {
   readonly status: number | null
 }
 
-const UNREACHABLE_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'ENETDOWN', 'EHOSTDOWN',
-  'UND_ERR_SOCKET', 'UND_ERR_CLOSED'
-])
-const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'])
-const KINDS: readonly MonitorErrorKind[] = ['auth', 'permission', 'unreachable', 'timeout', 'tls', 'malformed', 'http', 'aborted']
-/** The Proxmox client's own error kinds (src/main/core/proxmox/errors.ts) that need translating. */
-const CLIENT_KINDS: Readonly<Record<string, MonitorErrorKind>> = {
-  network: 'unreachable',
-  'node-unreachable': 'unreachable',
-  'tls-mismatch': 'tls',
-  'tls-untrusted': 'tls',
-  closed: 'aborted',
+/** What the monitor decides on: the one classification (errors/error-kind), with a refusal of a request
+ * (not found, bad parameter, failed task) counted as an HTTP error and a lost answer as an unknown failure. */
+const MONITOR_KIND: Readonly<Record<ErrorKind, MonitorErrorKind>> = {
+  auth: 'auth',
+  permission: 'permission',
+  unreachable: 'unreachable',
+  timeout: 'timeout',
+  tls: 'tls',
+  malformed: 'malformed',
   'not-found': 'http',
-  unsupported: 'http',
-  parameter: 'http'
-}
-
-function field(e: unknown, key: string): unknown {
-  return typeof e === 'object' && e !== null ? (e as Record<string, unknown>)[key] : undefined
+  refused: 'http',
+  'task-failed': 'http',
+  'outcome-unknown': 'unknown',
+  http: 'http',
+  aborted: 'aborted',
+  unknown: 'unknown'
 }
 
 function text(e: unknown, key: string): string {
@@ -41,7 +38,7 @@ function text(e: unknown, key: string): string {
 }
 
 /** "Permission check failed (/vms/100, VM.Audit)" → { path, privilege } */
-export function parsePermissionText(s: string): { path: string; privilege: string } | null {
+function parsePermissionText(s: string): { path: string; privilege: string } | null {
   const m = /\((\/[^,()]*),\s*([A-Za-z.|]+)\)/.exec(s)
   return m && m[1] && m[2] ? { path: m[1], privilege: m[2] } : null
 }
@@ -52,30 +49,6 @@ function privilegeOf(e: unknown): { path: string; privilege: string } | null {
   const privs = field(e, 'privileges')
   if (typeof acl === 'string' && Array.isArray(privs) && privs.length > 0) return { path: acl, privilege: privs.join('|') }
   return parsePermissionText(text(e, 'reasonPhrase')) ?? parsePermissionText(text(e, 'message'))
-}
-
-function kindOf(e: unknown, status: number | null): MonitorErrorKind {
-  const declared = text(e, 'kind')
-  if ((KINDS as readonly string[]).includes(declared)) return declared as MonitorErrorKind
-  const translated = CLIENT_KINDS[declared]
-  if (translated) return translated
-  const name = text(e, 'name')
-  if (name === 'AbortError') return 'aborted'
-  if (status === 401) return 'auth'
-  if (status === 403) return 'permission'
-  const code = text(e, 'code') || text(field(e, 'cause'), 'code')
-  if (TIMEOUT_CODES.has(code) || /timeout/i.test(name)) return 'timeout'
-  if (UNREACHABLE_CODES.has(code) || /unreachable|network|connect/i.test(name)) return 'unreachable'
-  if (/auth/i.test(name)) return 'auth'
-  if (/permission|forbidden/i.test(name)) return 'permission'
-  if (/tls|certificate|fingerprint/i.test(name) || code.startsWith('ERR_TLS') || code.includes('CERT')) return 'tls'
-  if (name === 'SyntaxError' || /malformed|parse|schema|zod/i.test(name)) return 'malformed'
-  if (status !== null) return 'http'
-  if (name === 'AggregateError') {
-    const errors = field(e, 'errors')
-    if (Array.isArray(errors) && errors.length > 0) return kindOf(errors[0], null)
-  }
-  return 'unknown'
 }
 
 function messageFor(kind: MonitorErrorKind, status: number | null, priv: ClassifiedError['privilege']): string {
@@ -102,9 +75,8 @@ function messageFor(kind: MonitorErrorKind, status: number | null, priv: Classif
 }
 
 export function classifyError(e: unknown): ClassifiedError {
-  const s = field(e, 'status') ?? field(e, 'statusCode')
-  const status = typeof s === 'number' ? s : null
-  const kind = kindOf(e, status)
+  const status = statusOf(e)
+  const kind = MONITOR_KIND[errorKindOf(e)]
   const privilege = kind === 'permission' ? privilegeOf(e) : null
   return { kind, message: messageFor(kind, status, privilege), privilege, status }
 }

@@ -1,9 +1,12 @@
 // Which power actions a guest offers right now. ONE rule shared by the snapshot, the tray menu
 // and the main-process refusal of an action, so the UI never offers what main would refuse.
 import type { ClusterMode, GuestKind, GuestState, PowerAction } from '../../../shared/snapshot'
+import { missingPowerPrivilege, type PowerTarget } from '../clusters/privileges'
 
 export interface GuestActionSubject {
   readonly vmid: number
+  /** Its resource pool, if any: VM.PowerMgmt granted there counts too. */
+  readonly pool: string | null
   readonly kind: GuestKind
   readonly state: GuestState
   readonly template: boolean
@@ -14,8 +17,8 @@ export interface GuestActionSubject {
 
 export interface GuestActionContext {
   readonly mode: ClusterMode
-  /** VM.PowerMgmt on /vms/<vmid>: true/false when known, null when not checked yet (the server decides). */
-  readonly canPowerMgmt: (vmid: number) => boolean | null
+  /** clusters/privileges' canPowerGuest: true/false when known, null when not checked yet (the server decides). */
+  readonly canPowerMgmt: (g: PowerTarget) => boolean | null
 }
 
 export interface GuestActionsResult {
@@ -61,6 +64,6 @@ export function guestActions(g: GuestActionSubject, ctx: GuestActionContext): Gu
   }
   const actions = byState(g)
   if (actions.length === 0) return none(g.state === 'unknown' ? 'state unknown' : null)
-  if (ctx.canPowerMgmt(g.vmid) === false) return none(`token lacks VM.PowerMgmt on /vms/${g.vmid}`)
+  if (ctx.canPowerMgmt(g) === false) return none(`token lacks ${missingPowerPrivilege(g)}`)
   return { actions, reason: null }
 }

@@ -1,6 +1,7 @@
 // The monitor core's mutable bookkeeping besides the trackers: settings, reachability, the user's
 // own actions, alert preferences and the event ring.
 import type { ClusterMode, GuestState } from '../../../shared/snapshot'
+import type { PowerTarget } from '../clusters/privileges'
 import type { ClassifiedError } from './classify-error'
 import { normaliseGuestState } from './guest-state'
 import { EventRing } from './monitor-events'
@@ -32,7 +33,7 @@ export interface MonitorSettings {
   /** A user action counts as busy at most this long without being marked done. Default 10 min. */
   readonly busyMaxMs?: number
   readonly ringSize?: number
-  readonly canPowerMgmt?: (vmid: number) => boolean | null
+  readonly canPowerMgmt?: (g: PowerTarget) => boolean | null
 }
 
 export interface CoreConfig {
@@ -49,7 +50,7 @@ export interface CoreConfig {
   graceMs: number
   authBackoffMaxMs: number
   busyMaxMs: number
-  canPowerMgmt: (vmid: number) => boolean | null
+  canPowerMgmt: (g: PowerTarget) => boolean | null
 }
 
 const UPID_CAP = 500

@@ -1,20 +1,21 @@
 // Proxmox task types (qmstart, vzdump, …) in the user's words, for events and notifications:
 // "Start of VM 106 (ci-runner-2) on pve-a, started by root@pam, failed", never "Task qmstart of 106".
+import { ACTION_WORDS } from '../../../shared/action-words'
 import { guestLabel, type EventGuestRef } from './monitor-events'
 
 const TASK_WORDS: Readonly<Record<string, string>> = {
-  qmstart: 'Start',
-  vzstart: 'Start',
-  qmstop: 'Stop',
-  vzstop: 'Stop',
-  qmshutdown: 'Shutdown',
-  vzshutdown: 'Shutdown',
-  qmreboot: 'Reboot',
-  vzreboot: 'Reboot',
-  qmsuspend: 'Pause',
-  vzsuspend: 'Pause',
-  qmresume: 'Resume',
-  vzresume: 'Resume',
+  qmstart: ACTION_WORDS.start.noun,
+  vzstart: ACTION_WORDS.start.noun,
+  qmstop: ACTION_WORDS.stop.noun,
+  vzstop: ACTION_WORDS.stop.noun,
+  qmshutdown: ACTION_WORDS.shutdown.noun,
+  vzshutdown: ACTION_WORDS.shutdown.noun,
+  qmreboot: ACTION_WORDS.reboot.noun,
+  vzreboot: ACTION_WORDS.reboot.noun,
+  qmsuspend: ACTION_WORDS.suspend.noun,
+  vzsuspend: ACTION_WORDS.suspend.noun,
+  qmresume: ACTION_WORDS.resume.noun,
+  vzresume: ACTION_WORDS.resume.noun,
   qmigrate: 'Migration',
   vzmigrate: 'Migration',
   qmclone: 'Clone',

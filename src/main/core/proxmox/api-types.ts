@@ -1,5 +1,15 @@
-// Typed results of the Proxmox API calls, normalised from the wire (see schemas.ts for the parsing).
-import type { PveCallOptions, PveGuestKind, PveNodeState } from './types'
+// Typed options and results of the Proxmox API calls, normalised from the wire (see schemas.ts for the
+// parsing). Imports nothing: types.ts re-exports it for the client's users.
+
+/** Options every call accepts. */
+export interface PveCallOptions {
+  signal?: AbortSignal
+  /** Overrides the config's responseTimeoutMs for this call. */
+  timeoutMs?: number
+}
+
+export type PveGuestKind = 'qemu' | 'lxc'
+export type PveNodeState = 'online' | 'offline' | 'unknown'
 
 // ---- GET /version ----
 export interface PveVersion {

@@ -40,7 +40,6 @@ export const list = z
   .nullish()
   .transform((s) => (s == null || s === '' ? undefined : s.split(/[;,\s]+/).filter(Boolean)))
   .optional()
-export const listRequired = z.string().transform((s) => s.split(/[;,\s]+/).filter(Boolean))
 
 export const versionSchema: z.ZodType<PveVersion> = z.object({
   version: z.string(),
@@ -114,7 +113,7 @@ export const nodeStorageSchema: z.ZodType<PveNodeStorage[]> = z.array(
   })
 )
 
-export const upidString = z.string().refine((s) => tryParseUpid(s) !== null, 'not a UPID')
+const upidString = z.string().refine((s) => tryParseUpid(s) !== null, 'not a UPID')
 const upidFields = z
   .object({ upid: upidString })
   .loose()

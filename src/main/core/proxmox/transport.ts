@@ -50,7 +50,7 @@ export interface TransportOptions {
   maxResponseBytes?: number
 }
 
-export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 const BODY_FLOOR_MS = 2000
 
 /** Transport failures after which a GET may simply be sent again on a fresh connection (stale keep-alive socket). */

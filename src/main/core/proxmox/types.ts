@@ -61,19 +61,10 @@ export interface PveClientDeps {
   logger?: (line: string) => void
 }
 
-/** Options every call accepts. */
-export interface PveCallOptions {
-  signal?: AbortSignal
-  /** Overrides the config's responseTimeoutMs for this call. */
-  timeoutMs?: number
-}
-
-export type PveGuestKind = 'qemu' | 'lxc'
 export type PveQemuPowerAction = 'start' | 'stop' | 'shutdown' | 'reboot' | 'suspend' | 'resume'
 export type PveLxcPowerAction = 'start' | 'stop' | 'shutdown' | 'reboot'
 export type PveResourceType = 'vm' | 'storage' | 'node' | 'sdn'
-export type PveRrdTimeframe = 'hour' | 'day' | 'week' | 'month' | 'year' | 'decade'
 export type PveRrdCf = 'AVERAGE' | 'MAX'
-export type PveNodeState = 'online' | 'offline' | 'unknown'
 
+// The calls' options and results (api-types imports nothing from here, so the two cannot loop).
 export type * from './api-types'

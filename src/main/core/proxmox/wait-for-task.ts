@@ -6,8 +6,8 @@
 import { AbortedError, PveError, TaskFailedError, TimeoutError } from './errors'
 import type { PveCallOptions, PveTaskResult, PveTaskStatus, PveUpid, PveWaitForTaskOptions } from './types'
 
-export const DEFAULT_TASK_TIMEOUT_MS = 10 * 60_000
-export const DEFAULT_TASK_POLL_MS = 1000
+const DEFAULT_TASK_TIMEOUT_MS = 10 * 60_000
+const DEFAULT_TASK_POLL_MS = 1000
 
 /** Errors worth polling through: the node may be briefly unreachable (e.g. while it reboots a guest under load). */
 const TRANSIENT = new Set(['network', 'timeout', 'node-unreachable', 'malformed'])

@@ -76,7 +76,7 @@ function salvageSsh(raw: unknown, label: string, problems: string[]): StoredSsh 
 }
 
 /** A cluster field by field: null only when what identifies it (id, token id, every endpoint) is unreadable. */
-export function salvageCluster(raw: unknown, index: number, problems: string[]): StoredCluster | null {
+function salvageCluster(raw: unknown, index: number, problems: string[]): StoredCluster | null {
   const strict = storedClusterSchema.safeParse(raw)
   if (strict.success) return strict.data
   const label = isRecord(raw) && typeof raw.name === 'string' ? `Cluster "${raw.name.slice(0, 80)}"` : `Cluster #${index + 1}`

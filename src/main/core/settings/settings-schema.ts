@@ -26,14 +26,14 @@ export const sshHostKeyPinSchema = z.object({
   keyType: z.string().regex(/^[a-z0-9][a-z0-9@.+-]{0,63}$/)
 })
 
-export const storedEndpointSchema = z.object({
+const storedEndpointSchema = z.object({
   host: hostSchema,
   port: portSchema,
   node: nodeNameSchema.nullable(),
   fingerprint256: fingerprint256Schema.nullable()
 })
 
-export const storedSshSchema = z.object({
+const storedSshSchema = z.object({
   user: z.string().min(1).max(64),
   keyPath: z.string().max(4096).nullable(),
   useAgent: z.boolean(),

@@ -7,7 +7,7 @@ import type { z } from 'zod'
 
 import type { clusterInputSchema, generalSettingsInputSchema } from '../../../shared/ipc/schemas'
 import type { SettingsView } from '../../../shared/views'
-import { AppError } from '../ipc/app-error'
+import { AppError } from '../errors/app-error'
 import { clusterCaProblem } from '../proxmox/cluster-ca'
 import { coversEndpoint, sameContext, sealBound, type TokenEndpoint } from '../vault/bound-secret'
 import { createBoundSecrets, REENTER_PASSPHRASE, REENTER_TOKEN_SECRET, sshCtx, tokenCtx } from './bound-secrets'

@@ -1,5 +1,5 @@
 /** PVE 9 privilege names and the built-in roles the simulator knows (pve-access-control AccessControl.pm). */
-export const ALL_PRIVILEGES: readonly string[] = [
+const ALL_PRIVILEGES: readonly string[] = [
   'Datastore.Allocate', 'Datastore.AllocateSpace', 'Datastore.AllocateTemplate', 'Datastore.Audit',
   'Group.Allocate', 'Mapping.Audit', 'Mapping.Modify', 'Mapping.Use', 'Permissions.Modify',
   'Pool.Allocate', 'Pool.Audit', 'Realm.Allocate', 'Realm.AllocateUser',

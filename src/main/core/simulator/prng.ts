@@ -41,9 +41,3 @@ export function shuffle<T>(items: readonly T[], rng: Rng = Math.random): T[] {
   }
   return out
 }
-
-export function hexId(rng: Rng, digits: number): string {
-  let s = ''
-  for (let i = 0; i < digits; i++) s += Math.floor(rng() * 16).toString(16)
-  return s
-}

@@ -24,7 +24,7 @@ export function nodeItem(c: CallContext, n: NodeRec): Item {
 }
 
 /** API2Tools.pm extract_vm_stats plus the config/HA properties Cluster.pm adds */
-export function guestItem(c: CallContext, g: GuestRec): Item {
+function guestItem(c: CallContext, g: GuestRec): Item {
   const e: Item = { id: `${g.type}/${g.vmid}`, vmid: g.vmid, node: g.node, type: g.type, status: 'unknown' }
   const rep = c.sim.state.reportedGuest(g)
   if (rep) {
@@ -46,7 +46,7 @@ function canSeeStorage(c: CallContext, sid: string): boolean {
   return c.sim.acl.has(c.tokenId, `/storage/${sid}`, ['Datastore.Audit', 'Datastore.AllocateSpace'], true)
 }
 
-export function storageItems(c: CallContext, nodeOrder: readonly NodeRec[]): Item[] {
+function storageItems(c: CallContext, nodeOrder: readonly NodeRec[]): Item[] {
   const st = c.sim.state
   const out: Item[] = []
   for (const s of st.storages) {

@@ -65,11 +65,6 @@ export function knownHostEntries(text: string, host: string, port: number): { tr
   return { trusted: trusted.filter((k) => !revoked.some((r) => r.fingerprint === k.fingerprint)), revoked }
 }
 
-/** Pure: the keys `text` (a known_hosts file) trusts for host:port (revoked ones excluded). */
-export function findKnownHostKeys(text: string, host: string, port: number): HostKeyPin[] {
-  return knownHostEntries(text, host, port).trusted
-}
-
 export type KnownHostsLookup = (host: string, port: number) => Promise<{ trusted: HostKeyPin[]; revoked: HostKeyPin[] }>
 
 /** Reads the file on each call (it may change while the app runs); a missing file means no entries. */

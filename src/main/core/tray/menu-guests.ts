@@ -79,7 +79,7 @@ export function offeredActions(cluster: ClusterSnapshot, g: GuestView): { action
   const node = nodesByName(cluster).get(g.node)
   const reasonMentionsPrivilege = g.actionsDisabledReason !== null && /VM\.PowerMgmt/.test(g.actionsDisabledReason)
   const rule = guestActions(
-    { vmid: g.vmid, kind: g.kind, state: g.state, template: g.template, lock: g.lock, nodeOnline: node?.status === 'online' },
+    { vmid: g.vmid, pool: g.pool, kind: g.kind, state: g.state, template: g.template, lock: g.lock, nodeOnline: node?.status === 'online' },
     { mode: cluster.mode, canPowerMgmt: () => (reasonMentionsPrivilege ? false : null) }
   )
   const actions = rule.actions.filter((a) => g.actions.includes(a))

@@ -1,6 +1,7 @@
 // Power actions the user started from the tray or the dashboard, fed by `task:progress` events:
 // the menu shows them running and then their result, the icon animates while any runs, and a
 // failure becomes a notification carrying Proxmox's own exit status.
+import { ACTION_WORDS } from '../../../shared/action-words'
 import type { PowerAction } from '../../../shared/snapshot'
 import type { AppState, NavigateTarget, TaskProgress } from '../../../shared/views'
 import { plainText } from './label-text'
@@ -41,25 +42,8 @@ export function pruneTasks(table: TaskTable, now: number, keepMs = TASK_RESULT_K
   return changed ? next : table
 }
 
-const VERB_ING: Record<PowerAction, string> = {
-  start: 'Starting',
-  stop: 'Stopping',
-  shutdown: 'Shutting down',
-  reboot: 'Rebooting',
-  suspend: 'Suspending',
-  resume: 'Resuming'
-}
-const VERB: Record<PowerAction, string> = {
-  start: 'Start',
-  stop: 'Stop',
-  shutdown: 'Shutdown',
-  reboot: 'Reboot',
-  suspend: 'Suspend',
-  resume: 'Resume'
-}
-
 export function actionVerb(a: PowerAction): string {
-  return VERB[a]
+  return ACTION_WORDS[a].label
 }
 
 function guestName(state: AppState, p: TaskProgress): string {
@@ -71,11 +55,11 @@ function guestName(state: AppState, p: TaskProgress): string {
 /** One line for a task: "Starting web (105)…", "Start web (105): OK", "Stop web (105) failed: …". */
 export function taskLine(state: AppState, p: TaskProgress): string {
   const who = guestName(state, p)
-  if (p.phase === 'checking') return `${VERB[p.action]} ${who}: outcome unknown, checking…`
-  if (isRunning(p)) return `${VERB_ING[p.action]} ${who}…`
-  if (p.phase === 'ok') return `${VERB[p.action]} ${who}: ${plainText(p.exitStatus ?? 'OK', 40)}`
-  if (p.phase === 'unknown') return `${VERB[p.action]} ${who}: outcome unknown, check the guest`
-  return `${VERB[p.action]} ${who} failed: ${plainText(p.exitStatus ?? p.message ?? 'unknown error', 60)}`
+  if (p.phase === 'checking') return `${ACTION_WORDS[p.action].label} ${who}: outcome unknown, checking…`
+  if (isRunning(p)) return `${ACTION_WORDS[p.action].ing} ${who}…`
+  if (p.phase === 'ok') return `${ACTION_WORDS[p.action].label} ${who}: ${plainText(p.exitStatus ?? 'OK', 40)}`
+  if (p.phase === 'unknown') return `${ACTION_WORDS[p.action].label} ${who}: outcome unknown, check the guest`
+  return `${ACTION_WORDS[p.action].label} ${who} failed: ${plainText(p.exitStatus ?? p.message ?? 'unknown error', 60)}`
 }
 
 /** What the busy tooltip line says, or null when nothing the user started is running. */
@@ -102,7 +86,7 @@ export function taskFailureNotice(state: AppState, p: TaskProgress): TaskFailure
     // Not "failed": it may have been carried out. Never "try again".
     return {
       id: `task-failed:${p.actionId}`,
-      title: `${VERB[p.action]} ${who}: outcome unknown`,
+      title: `${ACTION_WORDS[p.action].label} ${who}: outcome unknown`,
       body: plainText(p.message ?? 'It may have been carried out: check the guest before trying again.', 240),
       urgency: 'normal',
       silent: false,
@@ -113,7 +97,7 @@ export function taskFailureNotice(state: AppState, p: TaskProgress): TaskFailure
   const detail = p.exitStatus ?? p.message ?? 'no exit status'
   return {
     id: `task-failed:${p.actionId}`,
-    title: `${VERB[p.action]} ${who} failed`,
+    title: `${ACTION_WORDS[p.action].label} ${who} failed`,
     body: plainText(`${detail}${p.message && p.exitStatus && p.message !== p.exitStatus ? ` — ${p.message}` : ''}`, 240),
     urgency: 'normal',
     silent: false,

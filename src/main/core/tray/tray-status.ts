@@ -5,8 +5,9 @@ import type { AppState } from '../../../shared/views'
 import { countsLine, countUp, describeClusterProblems, formatDuration } from './describe-problems'
 import { plainText } from './label-text'
 
-export type TrayIconState = 'ok' | 'degraded' | 'down' | 'auth' | 'paused' | 'demo' | 'unknown'
-export const trayIconStates: readonly TrayIconState[] = ['ok', 'degraded', 'down', 'auth', 'paused', 'demo', 'unknown']
+/** Every icon state: the type is derived from it, so the icon files checked against it are exactly the states. */
+export const trayIconStates = ['ok', 'degraded', 'down', 'auth', 'paused', 'demo', 'unknown'] as const
+export type TrayIconState = (typeof trayIconStates)[number]
 /** Frames of the only animation: shown while an action the user started runs. */
 export const busyFrameCount = 4
 

@@ -5,7 +5,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 
-import { asidePath, writeFileAtomic } from '../settings/json-file-settings-store'
+import { asidePath, writeFileAtomic } from '../files/durable-file'
 import type { CipherBackend, SecretRecordStore } from './encrypted-vault'
 
 const IV_BYTES = 12

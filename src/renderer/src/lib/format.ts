@@ -1,4 +1,6 @@
 // Number and time formatting for the dashboard. Pure, so the same figures show everywhere.
+import { ACTION_WORDS } from '@shared/action-words'
+import type { PowerAction } from '@shared/snapshot'
 
 const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB']
 
@@ -73,15 +75,6 @@ export function formatDateTime(at: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${formatClock(at)}`
 }
 
-const ACTION_LABELS: Readonly<Record<string, string>> = {
-  start: 'Start',
-  stop: 'Stop',
-  shutdown: 'Shut down',
-  reboot: 'Reboot',
-  suspend: 'Pause',
-  resume: 'Resume'
-}
-
-export function actionLabel(action: string): string {
-  return ACTION_LABELS[action] ?? action
+export function actionLabel(action: PowerAction): string {
+  return ACTION_WORDS[action].label
 }

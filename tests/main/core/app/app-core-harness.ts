@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import type { EventChannel } from '../../../../src/shared/ipc/contract'
-import { createAppCore, type AppCore, type AppCoreDeps } from '../../../../src/main/core/app'
+import { createAppCore, type AppCore, type AppCoreDeps } from '../../../../src/main/core'
 import { createJsonFileSettingsStore } from '../../../../src/main/core/settings/json-file-settings-store'
 import { createEncryptedVault } from '../../../../src/main/core/vault/encrypted-vault'
 import { createJsonFileRecordStore, createKeyFileCipherBackend } from '../../../../src/main/core/vault/key-file-backend'

@@ -3,8 +3,8 @@ import { connect } from 'node:net'
 
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { startDefaultDemo } from '../../../../src/main/core/app'
-import type { DemoCluster } from '../../../../src/main/core/app'
+import { startDefaultDemo } from '../../../../src/main/core'
+import type { DemoCluster } from '../../../../src/main/core'
 import { pveumCommands } from '../../../../src/shared/pveum-commands'
 import type { NodeHealthReport, SshHostState, SshTestResult } from '../../../../src/shared/views'
 import { makeHarness, until, type Harness } from './app-core-harness'

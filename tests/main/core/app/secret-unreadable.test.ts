@@ -7,7 +7,7 @@ import { join } from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createAppCore, type AppCore } from '../../../../src/main/core/app'
+import { createAppCore, type AppCore } from '../../../../src/main/core'
 import { decideNotifications, emptyDedupState, defaultNotificationPrefs } from '../../../../src/main/core/notify'
 import { createJsonFileSettingsStore } from '../../../../src/main/core/settings/json-file-settings-store'
 import { startSimulator, type Simulator } from '../../../../src/main/core/simulator'

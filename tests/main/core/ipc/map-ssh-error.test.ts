@@ -1,7 +1,7 @@
 // The SSH pool's own errors (built by its own constructors, not imitations) → the IpcErrors the node screen acts on.
 import { describe, expect, it } from 'vitest'
 
-import { AppError } from '../../../../src/main/core/ipc/app-error'
+import { AppError } from '../../../../src/main/core/errors/app-error'
 import { toIpcError } from '../../../../src/main/core/ipc/map-error'
 import { hostKeyChangedError, hostKeyUnknownError } from '../../../../src/main/core/ssh/host-key'
 import { SshError, classifyConnectError, connectionLost } from '../../../../src/main/core/ssh/ssh-errors'

@@ -200,7 +200,7 @@ describe('storage and tasks', () => {
 
 describe('guest views', () => {
   it('normalise Proxmox states and compute actions with mode and privileges', () => {
-    const core = makeCore({ canPowerMgmt: (vmid) => (vmid === 105 ? false : null) })
+    const core = makeCore({ canPowerMgmt: (g) => (g.vmid === 105 ? false : null) })
     const s = poll(core, T0, {
       guests: [
         web('running'),

@@ -25,7 +25,7 @@ function offered(items: MenuItemModel[], node: string, vmid: number): PowerActio
 
 /** A guest exactly as the monitor publishes it: its `actions` come from the same rule. */
 function monitoredGuest(vmid: number, kind: 'qemu' | 'lxc', state: GuestState, lock: string | null = null, template = false): GuestView {
-  const r = guestActions({ vmid, kind, state, template, lock, nodeOnline: true }, { mode: 'control', canPowerMgmt: () => true })
+  const r = guestActions({ vmid, pool: null, kind, state, template, lock, nodeOnline: true }, { mode: 'control', canPowerMgmt: () => true })
   return guest(vmid, { kind, state, status: state, lock, template, actions: r.actions, actionsDisabledReason: r.reason })
 }
 
@@ -41,7 +41,7 @@ describe('tray menu: guest actions follow the shared rule', () => {
   it.each(cases)('$kind $state (lock $lock)', ({ kind, state, lock }) => {
     const g = monitoredGuest(200, kind, state, lock)
     const items = menu(appState([cluster({ nodes: [node('pve-a')], guests: [g] })]))
-    const expected = guestActions({ vmid: 200, kind, state, template: false, lock, nodeOnline: true }, { mode: 'control', canPowerMgmt: () => true })
+    const expected = guestActions({ vmid: 200, pool: null, kind, state, template: false, lock, nodeOnline: true }, { mode: 'control', canPowerMgmt: () => true })
     expect(offered(items, 'pve-a', 200).sort()).toEqual([...expected.actions].sort())
     if (expected.actions.length === 0 && expected.reason) {
       expect(findMenuItem(items, `${guestId('pve-a', 200)}:no-actions`)?.label).toContain(expected.reason)

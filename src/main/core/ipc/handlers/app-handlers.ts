@@ -1,6 +1,7 @@
-import { AppError } from '../app-error'
+import { AppError } from '../../errors/app-error'
+import { webUiUrl } from '../../security/web-ui-url'
 import type { HandlerGroup } from '../handler-types'
-import { runtimeCluster, webUiUrl } from './lookup'
+import { runtimeCluster } from './lookup'
 
 export const appHandlers: HandlerGroup<'app:get-state' | 'app:open-web-ui' | 'clusters:refresh'> = {
   'app:get-state': async (_input, ctx) => ctx.appState(),
@@ -10,7 +11,7 @@ export const appHandlers: HandlerGroup<'app:get-state' | 'app:open-web-ui' | 'cl
     const c = runtimeCluster(ctx, input.clusterId)
     const ep = (input.node === undefined ? undefined : c.endpoints.find((e) => e.node === input.node)) ?? c.endpoints[0]
     if (ep === undefined) throw new AppError('not-found', 'This cluster has no endpoint to open.')
-    await ctx.platform.openExternal(webUiUrl(ep.host, ep.port))
+    await ctx.platform.openExternal(webUiUrl(ep))
     return null
   },
 

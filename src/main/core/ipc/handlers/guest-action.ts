@@ -5,10 +5,11 @@ import type { ChannelParsedInput } from '../../../../shared/ipc/contract'
 import type { GuestView, PowerAction } from '../../../../shared/snapshot'
 import type { ActionResult, TaskPhase, TaskProgress } from '../../../../shared/views'
 import { guestActions } from '../../monitor/guest-actions'
-import { AppError } from '../app-error'
-import type { HandlerContext, RuntimeCluster } from '../handler-types'
+import { AppError } from '../../errors/app-error'
+import type { RuntimeCluster } from '../../clusters/types'
+import type { HandlerContext } from '../handler-types'
 import { errorCodeOf, toIpcError } from '../map-error'
-import { hasPrivilege } from '../privilege-report'
+import { canPowerGuest } from '../../clusters/privileges'
 import { runtimeCluster } from './lookup'
 import { checkOutcome, OUTCOME_UNKNOWN_CHECKING, verdictProgress, type OutcomeCheckInput } from './outcome-check'
 
@@ -29,7 +30,7 @@ async function findGuest(c: RuntimeCluster, input: Input): Promise<GuestView> {
 async function canPowerMgmt(c: RuntimeCluster, g: GuestView): Promise<boolean | null> {
   try {
     const perms = await c.api.permissions()
-    return hasPrivilege(perms, `/vms/${g.vmid}`, 'VM.PowerMgmt') || (g.pool !== null && hasPrivilege(perms, `/pool/${g.pool}`, 'VM.PowerMgmt'))
+    return canPowerGuest(perms, g)
   } catch {
     // Unknown: let Proxmox decide (a 403 is mapped to a 'permission' error).
     return null
@@ -48,7 +49,7 @@ export async function guestAction(input: Input, ctx: HandlerContext): Promise<Ac
   const g = await findGuest(c, input)
   const can = await canPowerMgmt(c, g)
   const rule = guestActions(
-    { vmid: g.vmid, kind: g.kind, state: g.state, template: g.template, lock: g.lock, nodeOnline: !g.stale },
+    { vmid: g.vmid, pool: g.pool, kind: g.kind, state: g.state, template: g.template, lock: g.lock, nodeOnline: !g.stale },
     { mode: c.mode, canPowerMgmt: () => can }
   )
   if (g.staleReason !== null && !rule.actions.includes(input.action)) throw new AppError('refused', `The state of guest ${g.vmid} is unknown now (${g.staleReason}): nothing was sent.`)

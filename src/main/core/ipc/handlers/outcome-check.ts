@@ -4,7 +4,7 @@
 // when neither tells does it say "unknown", with what to check.
 import type { GuestKind, PowerAction } from '../../../../shared/snapshot'
 import type { TaskPhase } from '../../../../shared/views'
-import type { RuntimeCluster } from '../handler-types'
+import type { RuntimeCluster } from '../../clusters/types'
 
 /** Task types Proxmox starts for each action (qemu-server, pve-container, and the HA manager's requests). */
 const TASK_TYPES: Readonly<Record<GuestKind, Readonly<Record<PowerAction, readonly string[]>>>> = {

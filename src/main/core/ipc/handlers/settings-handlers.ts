@@ -1,4 +1,4 @@
-import { AppError } from '../app-error'
+import { AppError } from '../../errors/app-error'
 import type { HandlerGroup } from '../handler-types'
 
 export const settingsHandlers: HandlerGroup<'settings:get' | 'settings:update' | 'settings:save-cluster' | 'settings:remove-cluster' | 'settings:trust-certificate' | 'notifications:pause'> = {

@@ -1,4 +1,4 @@
-import { AppError } from '../app-error'
+import { AppError } from '../../errors/app-error'
 import type { HandlerContext, HandlerGroup } from '../handler-types'
 import { runtimeCluster } from './lookup'
 

@@ -24,4 +24,3 @@ export const overview = (e: MonitorEvent): NavigateTarget => ({ view: 'overview'
 export const nodeTarget = (e: MonitorEvent): NavigateTarget => (e.node ? { view: 'node', clusterId: e.clusterId, node: e.node } : overview(e))
 export const guestTarget = (e: MonitorEvent): NavigateTarget =>
   e.guest ? { view: 'guests', clusterId: e.clusterId, vmid: e.guest.vmid } : { view: 'guests', clusterId: e.clusterId }
-export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`

@@ -7,7 +7,7 @@ import { REMOTE_LINE_HEAD as WRAP_HEAD, REMOTE_LINE_TAIL as WRAP_TAIL } from '..
 export type ParsedLine = { ok: true; argv: string[] } | { ok: false; reason: string }
 
 /** Splits POSIX shell words made of plain characters, single-quoted parts and backslash escapes. */
-export function splitWords(line: string): ParsedLine {
+function splitWords(line: string): ParsedLine {
   const argv: string[] = []
   let word: string | null = null
   for (let i = 0; i < line.length; i++) {

@@ -1,15 +1,14 @@
-// Wires settings, vault, clients, monitors, SSH and the IPC handlers into the AppCore the glue, the
-// tray and the browser bridge use. With no cluster configured it runs the demo cluster.
+// Wires settings, vault, clients, monitors and SSH into the services the IPC handlers use (`context`)
+// and the rest of the AppCore (events, state, lifecycle). With no cluster configured it runs the demo
+// cluster. The handlers are put on top in ../create-app-core: this module knows nothing of them.
 import { randomUUID } from 'node:crypto'
 
 import type { EventChannel, EventContract } from '../../../shared/ipc/contract'
 import type { MonitorEvent } from '../../../shared/snapshot'
 import type { AppState } from '../../../shared/views'
-import { createDispatcher } from '../ipc/dispatch'
-import type { HandlerContext } from '../ipc/handler-types'
-import { ipcHandlers } from '../ipc/handlers'
 import { loadSettings } from '../settings/load-settings'
 import { createSettingsService } from '../settings/settings-service'
+import type { AppContext } from './app-context'
 import type { AppCore, AppCoreDeps, AppCoreTimings, DemoCluster } from './app-core-types'
 import { ClusterRuntime, DEMO_CLUSTER_ID } from './cluster-runtime'
 import { startDefaultDemo } from './default-demo'
@@ -21,7 +20,16 @@ import { createStatePublisher } from './state-publisher'
 
 const defaultTimings: AppCoreTimings = { taskPollMs: 1000, pollIntervalMs: null, connectTimeoutMs: 10_000 }
 
-export function createAppCore(deps: AppCoreDeps): AppCore {
+export interface AppServices {
+  /** What the IPC handlers get. */
+  readonly context: AppContext
+  /** Every secret main knows, to scrub from any message that could leave the process. */
+  readonly secrets: () => Iterable<string>
+  /** The AppCore but for `dispatch` (which needs the handlers). */
+  readonly core: Omit<AppCore, 'dispatch'>
+}
+
+export function createAppServices(deps: AppCoreDeps): AppServices {
   const log = deps.logger ?? (() => {})
   const now = deps.now ?? Date.now
   const timings: AppCoreTimings = { ...defaultTimings, ...deps.timings }
@@ -140,7 +148,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     void scheduleReconcile()
   })
 
-  const ctx: HandlerContext = {
+  const context: AppContext = {
     settings,
     prefs: createGuestPrefs({
       settings,
@@ -171,10 +179,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       return publisher.current()
     }
   }
-  const dispatcher = createDispatcher(ipcHandlers, ctx, secrets)
-
-  return {
-    dispatch: (channel, rawInput) => dispatcher.dispatch(channel, rawInput),
+  const core: Omit<AppCore, 'dispatch'> = {
     on(event, listener) {
       let set = listeners.get(event)
       if (set === undefined) listeners.set(event, (set = new Set()))
@@ -214,4 +219,5 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       if (d !== null) await d.close().catch(() => undefined)
     }
   }
+  return { context, secrets, core }
 }

@@ -1,4 +1,4 @@
-// An error meant for the user: handlers throw it, dispatch turns it into an IpcError as is.
+// An error meant for the user: handlers and services throw it, dispatch turns it into an IpcError as is.
 // Messages are written by us (never copied from a lower layer), so they cannot carry a secret.
 
 export class AppError extends Error {

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest'
+
+import { actionVerb } from '../../src/main/core/tray/task-tracker'
+import { taskWhat } from '../../src/main/core/monitor/task-words'
+import { ACTION_WORDS } from '../../src/shared/action-words'
+import type { PowerAction } from '../../src/shared/snapshot'
+
+const ACTIONS: readonly PowerAction[] = ['start', 'stop', 'shutdown', 'reboot', 'suspend', 'resume']
+
+describe('one word per action', () => {
+  it('the tray menu labels every action with the words the dashboard takes too', () => {
+    for (const a of ACTIONS) expect(actionVerb(a)).toBe(ACTION_WORDS[a].label)
+    expect(actionVerb('shutdown')).toBe('Shut down')
+    expect(actionVerb('suspend')).toBe('Pause')
+  })
+
+  it('the timeline names the same action with its noun', () => {
+    const g = { vmid: 106, kind: 'qemu' as const, name: 'ci' }
+    expect(taskWhat('qmshutdown', 106, g)).toBe('Shutdown of VM 106 (ci)')
+    expect(taskWhat('qmsuspend', 106, g)).toBe('Pause of VM 106 (ci)')
+  })
+})
