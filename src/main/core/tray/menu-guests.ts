@@ -1,5 +1,6 @@
 // The guest part of the tray menu: one submenu per guest offering only the actions its state and
 // the token allow (the monitor's guest-actions rule), and a bounded list per node.
+import { consoleUnavailableReason } from '../../../shared/guest-links'
 import type { ClusterSnapshot, GuestView, MuteInfo, PowerAction } from '../../../shared/snapshot'
 import type { AppState } from '../../../shared/views'
 import { guestActions } from '../monitor/guest-actions'
@@ -179,7 +180,14 @@ export function guestSubmenu(ctx: GuestMenuContext, g: GuestView): MenuItemModel
   children.push(
     separator(`${id}:sep-alerts`),
     item(`${id}:alerts`, 'Notify when down', { kind: 'invoke', channel: 'guests:set-alerts', input: { clusterId: cluster.clusterId, vmid: g.vmid, enabled: !g.alerts } }, { type: 'checkbox', checked: g.alerts }),
-    muteSubmenu(`${id}:mute`, g.muted, { clusterId: cluster.clusterId, vmid: g.vmid }),
+    muteSubmenu(`${id}:mute`, g.muted, { clusterId: cluster.clusterId, vmid: g.vmid })
+  )
+  // The web UI's own pages for this guest: main builds the URL (from the snapshot's kind and node) and opens it.
+  if (consoleUnavailableReason(g) === null) {
+    children.push(item(`${id}:console`, 'Open console', { kind: 'invoke', channel: 'app:open-web-ui', input: { clusterId: cluster.clusterId, vmid: g.vmid, console: true } }))
+  }
+  children.push(
+    item(`${id}:web-ui`, 'Open in web UI', { kind: 'invoke', channel: 'app:open-web-ui', input: { clusterId: cluster.clusterId, vmid: g.vmid } }),
     item(`${id}:open`, 'Open in dashboard', { kind: 'open-dashboard', target: { view: 'guests', clusterId: cluster.clusterId, vmid: g.vmid } })
   )
   const label = `${plainText(g.name, 40)} (${g.vmid}) — ${busy ? 'busy…' : stateWord(g)}`

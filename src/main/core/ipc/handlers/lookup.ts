@@ -7,8 +7,3 @@ export function runtimeCluster(ctx: HandlerContext, clusterId: string): RuntimeC
   return c
 }
 
-/** `https://host:port/` for a host the app stored itself (IPv6 literals get brackets). */
-export function webUiUrl(host: string, port: number): string {
-  const h = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host
-  return new URL(`https://${h}:${port}/`).toString()
-}

@@ -7,6 +7,7 @@ import type { GuestRow } from '../../lib/guest-query'
 import { plainReason } from '../../lib/plain-reason'
 import { ActionButtons } from './ActionButtons'
 import { GuestAlertControls } from './GuestAlertControls'
+import { GuestLinks } from './GuestLinks'
 import { hasLiveFigures } from './guest-figures'
 import { MutedBadge } from './MutedBadge'
 import { RequestDetails } from './RequestDetails'
@@ -96,6 +97,7 @@ export function GuestDetailPanel({ row, progress, actionError, onAction, onClose
           </>
         ) : null}
       </div>
+      <GuestLinks row={row} />
       <GuestAlertControls row={row} />
     </aside>
   )
