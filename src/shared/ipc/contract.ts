@@ -4,7 +4,7 @@
 // `IpcHandlers` type then fails to compile until you do), use it in the renderer via window.pveTray.
 import { z } from 'zod'
 
-import type { CertificateInfo, ConnectionTestResult, ActionResult, AppState, NavigateTarget, NodeHealthReport, RrdPoint, SettingsView, SshHostState, TaskProgress, TaskView } from '../views'
+import type { CertificateInfo, ConnectionTestResult, ActionResult, AppState, GuestAddressesView, NavigateTarget, NodeHealthReport, RrdPoint, SettingsView, SshHostState, TaskProgress, TaskView } from '../views'
 import type { AppStateDelta, RevisedAppState } from '../state-delta'
 import { eventChannelNames, invokeChannelNames, rendererEventChannelNames, type EventChannel, type InvokeChannel, type RendererEventChannel } from './channels'
 import {
@@ -47,6 +47,8 @@ export const invokeContract = {
   ),
   'clusters:refresh': channel<null>()(z.object({ clusterId: clusterIdSchema.optional() }).strict()),
   'guests:action': channel<ActionResult>()(guestRefSchema.extend({ action: powerActionSchema }).strict()),
+  /** A guest's IP addresses, asked of the guest now (or from a short cache); main finds its node and kind. */
+  'guests:addresses': channel<GuestAddressesView>()(z.object({ clusterId: clusterIdSchema, vmid: vmidSchema }).strict()),
   'guests:set-alerts': channel<null>()(guestRefSchema.pick({ clusterId: true, vmid: true }).extend({ enabled: z.boolean() }).strict()),
   'mute:set': channel<null>()(z.object({ target: muteTargetSchema, mode: muteModeSchema }).strict()),
   'nodes:rrd': channel<RrdPoint[]>()(

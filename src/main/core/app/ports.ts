@@ -2,7 +2,7 @@
 // are adapted to these in app/adapters (so a handler never depends on transport details, and a part
 // that changes shape is fixed in one place).
 import type { ClusterMode, ClusterSnapshot, GuestKind, MonitorEvent, PowerAction } from '../../../shared/snapshot'
-import type { CertificateInfo, NodeHealthReport, SshHostState } from '../../../shared/views'
+import type { CertificateInfo, GuestInterfaceView, NodeHealthReport, SshHostState } from '../../../shared/views'
 import type { SettingsDoc } from '../settings/settings-schema'
 
 export interface TaskOutcome {
@@ -27,6 +27,8 @@ export interface ClusterApi {
   /** Resolves when the task stops (ok or not); rejects only when it cannot be followed. */
   waitForTask(upid: string, opts: { pollMs: number; onRunning: () => void; signal: AbortSignal }): Promise<TaskOutcome>
   nodeRrd(node: string, timeframe: 'hour' | 'day' | 'week'): Promise<readonly Readonly<Record<string, number>>[]>
+  /** A running guest's interfaces: the QEMU guest agent's for a VM, the container's own for a CT (on demand only). */
+  guestInterfaces(node: string, kind: GuestKind, vmid: number): Promise<readonly GuestInterfaceView[]>
   clusterTasks(): Promise<readonly unknown[]>
   close(): Promise<void>
 }

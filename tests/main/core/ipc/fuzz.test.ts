@@ -54,7 +54,8 @@ function nearValid(channel: string, clusterId: string): unknown {
     'onboarding:test-connection': { endpoint: { host: '127.0.0.1', port: 8006 }, tokenId: 'a@pve!b', tokenSecret: 'x' },
     'ssh:trust-host-key': { clusterId, node: 'pve-a', fingerprint: 'SHA256:' + 'A'.repeat(43) },
     'ssh:forget-host-key': { clusterId, node: 'pve-a' },
-    'app:open-web-ui': { clusterId },
+    'app:open-web-ui': { clusterId, vmid: 100, console: true },
+    'guests:addresses': { clusterId, vmid: 100 },
     'clusters:refresh': { clusterId }
   }
   const b = base[channel] ?? {}
