@@ -6,6 +6,7 @@ import { formatBytes, formatDuration, formatPercent } from '../../lib/format'
 import type { GuestRow } from '../../lib/guest-query'
 import { plainReason } from '../../lib/plain-reason'
 import { ActionButtons } from './ActionButtons'
+import { GuestAddresses } from './GuestAddresses'
 import { GuestAlertControls } from './GuestAlertControls'
 import { GuestLinks } from './GuestLinks'
 import { hasLiveFigures } from './guest-figures'
@@ -98,6 +99,7 @@ export function GuestDetailPanel({ row, progress, actionError, onAction, onClose
         ) : null}
       </div>
       <GuestLinks row={row} />
+      <GuestAddresses row={row} />
       <GuestAlertControls row={row} />
     </aside>
   )
