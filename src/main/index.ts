@@ -94,6 +94,7 @@ function setupCore(vault: SecretVault, dashboard: Dashboard): AppCore {
     platform: createPlatformPort({ endpoints: () => core?.settings().clusters.flatMap((c) => c.endpoints) ?? [], log }),
     // Hosts the user already reached with OpenSSH need no question: their keys are pinned from here.
     sshKnownHostsPath: join(homedir(), '.ssh', 'known_hosts'),
+    sshKnownHostsLabel: '~/.ssh/known_hosts',
     logger: log,
     // No state deltas are computed while the dashboard is closed.
     rendererOpen: () => dashboard.isOpen(),

@@ -215,6 +215,44 @@ export interface SshHostState {
   readonly pinnedFingerprint: string | null
 }
 
+/** "Test SSH" for one node, from the cluster's saved SSH settings: logged in, and what answered. */
+export interface SshTestResult {
+  readonly node: string
+  /** `user@host:port` the test connected to. */
+  readonly target: string
+  /** The host key the node presented, now pinned for it. */
+  readonly hostKey: { readonly fingerprint: string; readonly keyType: string } | null
+  /** How that key came to be trusted: pinned before, or vouched for by known_hosts during this test. */
+  readonly trustedBy: 'pin' | 'known-hosts' | 'demo'
+  /** First line of `pveversion` on the node; null when the host is not a Proxmox VE node (or says nothing). */
+  readonly proxmox: string | null
+  readonly elapsedMs: number
+}
+
+/** One known_hosts key line matching a node's SSH address (hashed entries included). */
+export interface KnownHostKey {
+  readonly fingerprint: string
+  readonly keyType: string
+}
+
+/** What the user's known_hosts says of each node of a cluster, beside the app's own pin. */
+export interface KnownHostsNode {
+  readonly node: string
+  /** `host:port` the app connects to for this node, null when it has no address yet. */
+  readonly hostPort: string | null
+  readonly pinned: KnownHostKey | null
+  /** Keys known_hosts trusts for that address (revoked ones excluded). */
+  readonly trusted: readonly KnownHostKey[]
+  /** Keys known_hosts marks `@revoked` for that address: always refused. */
+  readonly revoked: readonly KnownHostKey[]
+}
+
+export interface KnownHostsReport {
+  /** The file read, as the user would write it (e.g. `~/.ssh/known_hosts`); null when the app reads none. */
+  readonly file: string | null
+  readonly nodes: readonly KnownHostsNode[]
+}
+
 export interface NavigateTarget {
   readonly view: 'overview' | 'guests' | 'storage' | 'node' | 'settings' | 'onboarding'
   readonly clusterId?: string

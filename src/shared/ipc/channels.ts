@@ -22,7 +22,10 @@ export const invokeChannelNames = [
   'onboarding:test-connection',
   'ssh:trust-host-key',
   'ssh:state',
-  'ssh:forget-host-key'
+  'ssh:forget-host-key',
+  'ssh:test',
+  'ssh:known-hosts',
+  'ssh:import-known-host'
 ] as const
 
 /** Every event the core raises (AppCore.on). */

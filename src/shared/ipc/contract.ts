@@ -4,7 +4,22 @@
 // `IpcHandlers` type then fails to compile until you do), use it in the renderer via window.pveTray.
 import { z } from 'zod'
 
-import type { CertificateInfo, ConnectionTestResult, ActionResult, AppState, GuestAddressesView, NavigateTarget, NodeHealthReport, RrdPoint, SettingsView, SshHostState, TaskProgress, TaskView } from '../views'
+import type {
+  ActionResult,
+  AppState,
+  CertificateInfo,
+  ConnectionTestResult,
+  GuestAddressesView,
+  KnownHostsReport,
+  NavigateTarget,
+  NodeHealthReport,
+  RrdPoint,
+  SettingsView,
+  SshHostState,
+  SshTestResult,
+  TaskProgress,
+  TaskView
+} from '../views'
 import type { AppStateDelta, RevisedAppState } from '../state-delta'
 import { eventChannelNames, invokeChannelNames, rendererEventChannelNames, type EventChannel, type InvokeChannel, type RendererEventChannel } from './channels'
 import {
@@ -83,7 +98,15 @@ export const invokeContract = {
   ),
   'ssh:state': channel<SshHostState[]>()(none),
   /** Drops a node's pinned SSH host key after it presented a different one (reinstall); the next check offers the new key for trust. */
-  'ssh:forget-host-key': channel<null>()(z.object({ clusterId: clusterIdSchema, node: nodeNameSchema }).strict())
+  'ssh:forget-host-key': channel<null>()(z.object({ clusterId: clusterIdSchema, node: nodeNameSchema }).strict()),
+  /** Logs into one node with the cluster's saved SSH settings and runs `pveversion` (read-only). */
+  'ssh:test': channel<SshTestResult>()(z.object({ clusterId: clusterIdSchema, node: nodeNameSchema }).strict()),
+  /** What the user's known_hosts says of each node's SSH address, beside the app's pins. */
+  'ssh:known-hosts': channel<KnownHostsReport>()(z.object({ clusterId: clusterIdSchema }).strict()),
+  /** Pins a key known_hosts trusts for the node's address (main reads the file again; revoked keys refused). */
+  'ssh:import-known-host': channel<KnownHostsReport>()(
+    z.object({ clusterId: clusterIdSchema, node: nodeNameSchema, fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/) }).strict()
+  )
 } as const satisfies Record<InvokeChannel, ChannelSpec<z.ZodType, unknown>>
 
 /** Events of the core; main → renderer for those in rendererEventChannelNames. */

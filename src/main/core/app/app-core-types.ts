@@ -47,6 +47,8 @@ export interface AppCoreDeps {
   startDemo?: () => Promise<DemoCluster>
   /** An OpenSSH known_hosts file consulted for SSH hosts with no pin yet (a key found there is pinned without asking). Pins live in the settings document. */
   sshKnownHostsPath?: string
+  /** How the settings screen names that file (`~/.ssh/known_hosts`); the path itself when not given. */
+  sshKnownHostsLabel?: string
   /** One line per notable step. Never receives a secret. */
   logger?: (line: string) => void
   now?: () => number

@@ -70,6 +70,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const ssh = createSshPort({
     settings,
     ...(deps.sshKnownHostsPath === undefined ? {} : { knownHostsPath: deps.sshKnownHostsPath }),
+    ...(deps.sshKnownHostsLabel === undefined ? {} : { knownHostsFileLabel: deps.sshKnownHostsLabel }),
     log,
     demo: () => (demo?.ssh === undefined ? null : { clusterId: DEMO_CLUSTER_ID, ssh: demo.ssh }),
     nodeAddress: (clusterId, node) => {

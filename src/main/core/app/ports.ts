@@ -2,7 +2,7 @@
 // are adapted to these in app/adapters (so a handler never depends on transport details, and a part
 // that changes shape is fixed in one place).
 import type { ClusterMode, ClusterSnapshot, GuestKind, MonitorEvent, PowerAction } from '../../../shared/snapshot'
-import type { CertificateInfo, GuestInterfaceView, NodeHealthReport, SshHostState } from '../../../shared/views'
+import type { CertificateInfo, GuestInterfaceView, KnownHostsReport, NodeHealthReport, SshHostState, SshTestResult } from '../../../shared/views'
 import type { SettingsDoc } from '../settings/settings-schema'
 
 export interface TaskOutcome {
@@ -99,6 +99,15 @@ export interface SshPort {
    * remembered as pending so ssh:trust-host-key can pin exactly that key.
    */
   nodeHealth(clusterId: string, node: string): Promise<NodeHealthReport>
+  /**
+   * "Test SSH": logs into the node with the saved settings and runs `pveversion`. Fails like nodeHealth
+   * (an unknown key is remembered as pending for ssh:trust-host-key, a changed one for ssh:forget-host-key).
+   */
+  testNode(clusterId: string, node: string): Promise<SshTestResult>
+  /** What known_hosts says of each node's SSH address (read now), beside the pins. */
+  knownHosts(clusterId: string, nodes: readonly string[]): Promise<KnownHostsReport>
+  /** Pins a key known_hosts trusts (not revoked) for the node's address; refuses to replace another pin. */
+  importKnownHost(clusterId: string, node: string, fingerprint: string): Promise<void>
   /** The node's pending unknown key when `fingerprint` is the one it presented; else null. Consumes it. */
   pendingHostKey(clusterId: string, node: string, fingerprint: string): PendingHostKey | null
   /** The pin the node's last check failed to match (ssh-host-key-changed), else null. Consumes it. */

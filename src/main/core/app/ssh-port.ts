@@ -4,17 +4,18 @@
 // Host keys are pinned in the settings document; an unknown key is not trusted silently: it is remembered
 // as pending, the call fails with the pool's host-key-unknown error (fingerprint and key type included),
 // and ssh:trust-host-key pins exactly that key once the user confirmed it.
-import type { NodeHealthReport, SshHostState } from '../../../shared/views'
+import type { KnownHostsReport, NodeHealthReport, SshHostState, SshTestResult } from '../../../shared/views'
 import { AppError } from '../ipc/app-error'
 import type { SettingsService } from '../settings/settings-service'
 import { hostIdOf, type HostKeyStore } from '../ssh/host-key'
 import { collectNodeHealth, type NodeExec } from '../ssh/node-health'
 import { isSshError, type SshError, type SshErrorKind } from '../ssh/ssh-errors'
-import { SshPool } from '../ssh/ssh-pool'
+import { SshPool, type SshPoolOptions } from '../ssh/ssh-pool'
 import type { DemoSsh } from './app-core-types'
 import { demoHostOf, demoPinnedFingerprint, demoPoolOptions } from './demo-ssh'
 import { toNodeHealthView } from './node-health-view'
 import type { ChangedHostKey, PendingHostKey, SshPort } from './ports'
+import { createKnownHostsPins } from './ssh-known-hosts'
 
 /** Failures before any command could start: every probe would report the same one, so it is raised once. */
 const CONNECTION_KINDS: ReadonlySet<SshErrorKind> = new Set<SshErrorKind>([
@@ -27,6 +28,8 @@ export interface SshPortOptions {
   settings: SettingsService
   /** An OpenSSH known_hosts file consulted for hosts with no pin yet; a key found there is pinned. */
   knownHostsPath?: string
+  /** How the settings screen names that file (`~/.ssh/known_hosts`); the path itself when not given. */
+  knownHostsFileLabel?: string
   nodeAddress: (clusterId: string, node: string) => string | undefined
   log?: (line: string) => void
   /** Per probe (queueing, connecting, running). Default 15 s. */
@@ -64,6 +67,7 @@ export function createSshPort(opts: SshPortOptions): SshPort {
   const pending = new Map<string, { hostPort: string; fingerprint: string; keyType: string }>()
   const changed = new Map<string, ChangedHostKey>()
   const listeners = new Set<(s: SshHostState[]) => void>()
+  const knownHosts = createKnownHostsPins(opts)
 
   function demoOf(clusterId: string): DemoSsh | null {
     const d = opts.demo?.() ?? null
@@ -87,15 +91,26 @@ export function createSshPort(opts: SshPortOptions): SshPort {
     )
 
   /** Where the pool will connect for a node (the same rules as the pool's own), for the state's node names. */
-  function targetOf(clusterId: string, node: string): { host: string; key: string } | null {
+  function targetOf(clusterId: string, node: string): { host: string; hostId: string; key: string } | null {
     const d = demoOf(clusterId)
     if (d !== null) {
       const h = demoHostOf(d, node)
-      return h === undefined ? null : { host: hostIdOf(h.host, h.port), key: `${d.user}@${hostIdOf(h.host, h.port)}` }
+      return h === undefined ? null : { host: hostIdOf(h.host, h.port), hostId: hostIdOf(h.host, h.port), key: `${d.user}@${hostIdOf(h.host, h.port)}` }
     }
     const ssh = opts.settings.cluster(clusterId)?.ssh
     const host = ssh?.hostOverrides[node] ?? opts.nodeAddress(clusterId, node)
-    return ssh == null || host === undefined ? null : { host, key: `${ssh.user}@${host}:${ssh.port}` }
+    return ssh == null || host === undefined ? null : { host, hostId: hostIdOf(host, ssh.port), key: `${ssh.user}@${host}:${ssh.port}` }
+  }
+
+  /** Keeps what ssh:trust-host-key and ssh:forget-host-key may act on from a failed connection to `node`. */
+  function rememberHostKeyProblem(clusterId: string, node: string, e: SshError): void {
+    if (e.kind === 'host-key-unknown' && e.host !== undefined && e.presentedFingerprint !== undefined) {
+      pending.set(`${clusterId}/${node}`, { hostPort: e.host, fingerprint: e.presentedFingerprint, keyType: e.keyType ?? '' })
+    }
+    // Remembered so ssh:forget-host-key can drop exactly the pin this node just failed to match.
+    if (e.kind === 'host-key-changed' && e.host !== undefined && e.pinnedFingerprint !== undefined) {
+      changed.set(`${clusterId}/${node}`, { hostPort: e.host, pinnedFingerprint: e.pinnedFingerprint })
+    }
   }
 
   function replacePool(clusterId: string, key: string, make: () => SshPool): SshPool {
@@ -123,31 +138,39 @@ export function createSshPort(opts: SshPortOptions): SshPort {
     }
   }
 
-  function poolFor(clusterId: string): SshPool {
+  /** The options of a cluster's pool, and the key that says when its settings changed. */
+  function poolSpec(clusterId: string): { key: string; options: SshPoolOptions } {
     const demo = demoOf(clusterId)
-    if (demo !== null) return replacePool(clusterId, `demo ${demo.hosts.map((h) => `${h.port}/${h.fingerprint}`).join(' ')}`, () => new SshPool(demoPoolOptions(demo)))
+    if (demo !== null) return { key: `demo ${demo.hosts.map((h) => `${h.port}/${h.fingerprint}`).join(' ')}`, options: demoPoolOptions(demo) }
     const c = opts.settings.cluster(clusterId)
     const ssh = c?.ssh ?? null
     if (c === undefined || ssh === null || (ssh.keyPath === null && !ssh.useAgent)) {
-      throw new AppError('ssh-not-configured', 'Node health needs SSH access: add an SSH user and a key (or the SSH agent) in the cluster settings.')
+      throw new AppError('ssh-not-configured', 'SSH is not set up for this cluster: add an SSH user and a key (or the SSH agent) in the cluster settings.')
     }
-    // Pins are read on every connect, so trusting a key does not need a new pool.
-    const key = JSON.stringify({ ...ssh, pinnedHostKeys: null })
     const settings = opts.settings
-    return replacePool(clusterId, key, () => new SshPool({
-      auth: ssh.keyPath !== null
-        ? { kind: 'key', privateKeyPath: ssh.keyPath, getPassphrase: async () => settings.sshPassphrase(clusterId) ?? undefined }
-        : { kind: 'agent' },
-      hostKeys: settingsPinStore(settings, clusterId, log),
-      ...(opts.knownHostsPath === undefined ? {} : { knownHostsPath: opts.knownHostsPath }),
-      defaultUser: ssh.user,
-      defaultPort: ssh.port,
-      nodeOverride: (node) => {
-        const h = settings.cluster(clusterId)?.ssh?.hostOverrides[node]
-        return h === undefined ? undefined : { host: h }
-      },
-      resolveNodeAddress: async (node) => opts.nodeAddress(clusterId, node)
-    }))
+    return {
+      // Pins are read on every connect, so trusting a key does not need a new pool.
+      key: JSON.stringify({ ...ssh, pinnedHostKeys: null }),
+      options: {
+        auth: ssh.keyPath !== null
+          ? { kind: 'key', privateKeyPath: ssh.keyPath, getPassphrase: async () => settings.sshPassphrase(clusterId) ?? undefined }
+          : { kind: 'agent' },
+        hostKeys: settingsPinStore(settings, clusterId, log),
+        ...(opts.knownHostsPath === undefined ? {} : { knownHostsPath: opts.knownHostsPath }),
+        defaultUser: ssh.user,
+        defaultPort: ssh.port,
+        nodeOverride: (node) => {
+          const h = settings.cluster(clusterId)?.ssh?.hostOverrides[node]
+          return h === undefined ? undefined : { host: h }
+        },
+        resolveNodeAddress: async (node) => opts.nodeAddress(clusterId, node)
+      }
+    }
+  }
+
+  function poolFor(clusterId: string): SshPool {
+    const { key, options } = poolSpec(clusterId)
+    return replacePool(clusterId, key, () => new SshPool(options))
   }
 
   return {
@@ -170,16 +193,54 @@ export function createSshPort(opts: SshPortOptions): SshPort {
       // Raised only when nothing ran; a connection lost halfway leaves its error on the probes it hit.
       const e = seen.unreachable
       if (e !== undefined && probes.every((p) => p.status === 'error')) {
-        if (e.kind === 'host-key-unknown' && e.host !== undefined && e.presentedFingerprint !== undefined) {
-          pending.set(`${clusterId}/${node}`, { hostPort: e.host, fingerprint: e.presentedFingerprint, keyType: e.keyType ?? '' })
-        }
-        // Remembered so ssh:forget-host-key can drop exactly the pin this node just failed to match.
-        if (e.kind === 'host-key-changed' && e.host !== undefined && e.pinnedFingerprint !== undefined) {
-          changed.set(`${clusterId}/${node}`, { hostPort: e.host, pinnedFingerprint: e.pinnedFingerprint })
-        }
+        rememberHostKeyProblem(clusterId, node, e)
         throw e
       }
       return toNodeHealthView(health, target?.host ?? node, performance.now() - started)
+    },
+
+    async testNode(clusterId, node): Promise<SshTestResult> {
+      // A fresh login of its own, not the pool's open connection: a test must show what a new connection
+      // meets now (a key since revoked, a changed authorized_keys), and it leaves nothing open behind.
+      const pool = new SshPool(poolSpec(clusterId).options)
+      const target = targetOf(clusterId, node)
+      const pinnedBefore = target === null ? null : pinnedFingerprint(clusterId, target.hostId)
+      const started = performance.now()
+      let result
+      try {
+        // Read-only, and on a Proxmox VE node it says which version answers.
+        result = await pool.execOnNode(node, ['pveversion'], { timeoutMs: opts.probeTimeoutMs ?? 15_000 })
+      } catch (e) {
+        if (isSshError(e)) rememberHostKeyProblem(clusterId, node, e)
+        throw e
+      } finally {
+        await pool.closeAll()
+      }
+      const elapsedMs = Math.round(performance.now() - started)
+      const pin = target === null ? undefined : opts.settings.cluster(clusterId)?.ssh?.pinnedHostKeys[target.hostId]
+      const demo = demoOf(clusterId) !== null
+      const hostKey = demo && target !== null
+        ? { fingerprint: pinnedFingerprint(clusterId, target.hostId) ?? '', keyType: '' }
+        : pin === undefined ? null : typeof pin === 'string' ? { fingerprint: pin, keyType: '' } : { fingerprint: pin.fingerprint, keyType: pin.keyType }
+      const firstLine = result.code === 0 ? (result.stdout.split('\n', 1)[0] ?? '').trim() : ''
+      return {
+        node,
+        target: target?.key ?? node,
+        hostKey: hostKey === null || hostKey.fingerprint === '' ? null : hostKey,
+        // A successful login with no pin before means checkHostKey pinned what known_hosts vouched for.
+        trustedBy: demo ? 'demo' : pinnedBefore === null ? 'known-hosts' : 'pin',
+        proxmox: /^pve-manager\//.test(firstLine) ? firstLine.slice(0, 200) : null,
+        elapsedMs
+      }
+    },
+
+    async knownHosts(clusterId, nodes): Promise<KnownHostsReport> {
+      return demoOf(clusterId) !== null ? { file: null, nodes: [] } : knownHosts.report(clusterId, nodes)
+    },
+
+    async importKnownHost(clusterId, node, fingerprint): Promise<void> {
+      if (demoOf(clusterId) !== null) throw new AppError('refused', 'The demo cluster\'s host keys are its own; nothing to import.')
+      await knownHosts.importKey(clusterId, node, fingerprint)
     },
 
     pendingHostKey(clusterId, node, fingerprint): PendingHostKey | null {

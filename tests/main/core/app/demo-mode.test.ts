@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { startDefaultDemo } from '../../../../src/main/core/app'
 import type { DemoCluster } from '../../../../src/main/core/app'
 import { pveumCommands } from '../../../../src/shared/pveum-commands'
-import type { NodeHealthReport, SshHostState } from '../../../../src/shared/views'
+import type { NodeHealthReport, SshHostState, SshTestResult } from '../../../../src/shared/views'
 import { makeHarness, until, type Harness } from './app-core-harness'
 
 let h: Harness | undefined
@@ -139,6 +139,12 @@ describe('demo mode: node health over the simulated SSH hosts', () => {
     const pinnedA = demo?.ssh?.hosts.find((x) => x.node === 'pve-a')?.fingerprint
     expect(pinnedA).toMatch(/^SHA256:/)
     expect(hostA).toMatchObject({ clusterId, status: 'connected', reason: null, pinnedFingerprint: pinnedA })
+
+    // "Test SSH" logs into the simulated host afresh and reads which Proxmox VE answers.
+    const tested = await h.core.dispatch('ssh:test', { clusterId, node: 'pve-a' })
+    if (!tested.ok) throw new Error(tested.error.message)
+    expect(tested.value).toMatchObject({ node: 'pve-a', trustedBy: 'demo', hostKey: { fingerprint: pinnedA }, target: hostA?.host })
+    expect((tested.value as SshTestResult).proxmox).toMatch(/^pve-manager\/8\.2\.\d+\/[0-9a-f]+ \(running kernel: 6\.8\./)
     // The demo's private key is a secret like any other: never in anything the renderer gets.
     const key = demo?.ssh?.privateKey ?? ''
     expect(key).toContain('PRIVATE KEY')

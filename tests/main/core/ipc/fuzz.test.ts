@@ -54,6 +54,9 @@ function nearValid(channel: string, clusterId: string): unknown {
     'onboarding:test-connection': { endpoint: { host: '127.0.0.1', port: 8006 }, tokenId: 'a@pve!b', tokenSecret: 'x' },
     'ssh:trust-host-key': { clusterId, node: 'pve-a', fingerprint: 'SHA256:' + 'A'.repeat(43) },
     'ssh:forget-host-key': { clusterId, node: 'pve-a' },
+    'ssh:test': { clusterId, node: 'pve-a' },
+    'ssh:known-hosts': { clusterId },
+    'ssh:import-known-host': { clusterId, node: 'pve-a', fingerprint: 'SHA256:' + 'A'.repeat(43) },
     'app:open-web-ui': { clusterId, vmid: 100, console: true },
     'guests:addresses': { clusterId, vmid: 100 },
     'clusters:refresh': { clusterId }

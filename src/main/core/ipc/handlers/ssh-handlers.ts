@@ -1,8 +1,19 @@
 import { AppError } from '../app-error'
-import type { HandlerGroup } from '../handler-types'
+import type { HandlerContext, HandlerGroup } from '../handler-types'
 import { runtimeCluster } from './lookup'
 
-export const sshHandlers: HandlerGroup<'nodes:health' | 'ssh:trust-host-key' | 'ssh:state' | 'ssh:forget-host-key'> = {
+type SshChannel = 'nodes:health' | 'ssh:trust-host-key' | 'ssh:state' | 'ssh:forget-host-key' | 'ssh:test' | 'ssh:known-hosts' | 'ssh:import-known-host'
+
+/** The nodes a cluster's SSH settings are about: those it reports now, those its endpoints name, and overrides. */
+function nodesOf(ctx: HandlerContext, clusterId: string): string[] {
+  const stored = ctx.settings.cluster(clusterId)
+  if (stored === undefined) throw new AppError('not-found', 'Known hosts can only be read for a configured cluster.')
+  const live = ctx.clusters.snapshot(clusterId)?.nodes.map((n) => n.name) ?? []
+  const named = stored.endpoints.flatMap((e) => (e.node === null || e.node === undefined ? [] : [e.node]))
+  return [...new Set([...live, ...named, ...Object.keys(stored.ssh?.hostOverrides ?? {})])]
+}
+
+export const sshHandlers: HandlerGroup<SshChannel> = {
   // SSH failures (unknown or changed host key, login refused, node unreachable) reach the renderer as
   // ssh-unknown-host / ssh-host-key-changed / ssh-auth / unreachable through ipc/map-ssh-error.
   'nodes:health': async (input, ctx) => {
@@ -38,5 +49,22 @@ export const sshHandlers: HandlerGroup<'nodes:health' | 'ssh:trust-host-key' | '
     }
     ctx.settings.forgetSshHostKey(input.clusterId, seen.hostPort)
     return null
+  },
+
+  // Tests the SAVED settings (the form says so): a login with what the app would really use.
+  'ssh:test': async (input, ctx) => {
+    runtimeCluster(ctx, input.clusterId)
+    return ctx.ssh.testNode(input.clusterId, input.node)
+  },
+
+  'ssh:known-hosts': async (input, ctx) => ctx.ssh.knownHosts(input.clusterId, nodesOf(ctx, input.clusterId)),
+
+  // The fingerprint is only a choice among the entries main reads again from known_hosts; nothing the
+  // renderer sends becomes a pin by itself.
+  'ssh:import-known-host': async (input, ctx) => {
+    const nodes = nodesOf(ctx, input.clusterId)
+    if (!nodes.includes(input.node)) throw new AppError('not-found', `${input.node} is not a node of this cluster.`)
+    await ctx.ssh.importKnownHost(input.clusterId, input.node, input.fingerprint)
+    return ctx.ssh.knownHosts(input.clusterId, nodes)
   }
 }

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { call, useApi } from '../../api/api-context'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import type { Route } from '../../state/use-navigation'
-import type { SshProblem } from './ssh-error'
+import type { SshAuthReason, SshProblem } from './ssh-error'
 
 export interface SshErrorPanelProps {
   readonly problem: SshProblem
@@ -13,9 +13,20 @@ export interface SshErrorPanelProps {
   /** Re-runs the health check (after trusting a key, or forgetting a changed one). */
   readonly onTrusted: () => void
   readonly navigate: (to: Route) => void
+  /** Where the panel stands: the node page's health check (default) or the settings' "Test SSH". */
+  readonly context?: 'health' | 'test'
 }
 
-export function SshErrorPanel({ problem, clusterId, node, onTrusted, navigate }: SshErrorPanelProps): React.JSX.Element {
+/** The heading of a login that did not happen, by what stopped it: most are on this computer, not the node. */
+const AUTH_TITLES: Readonly<Record<SshAuthReason, string>> = {
+  'key-rejected': 'The node refused the SSH login',
+  'passphrase-wrong': 'The stored passphrase does not unlock the SSH key',
+  'passphrase-missing': 'The SSH key needs its passphrase',
+  'key-unreadable': 'The SSH key file cannot be used',
+  'agent-unavailable': 'The SSH agent is not available'
+}
+
+export function SshErrorPanel({ problem, clusterId, node, onTrusted, navigate, context = 'health' }: SshErrorPanelProps): React.JSX.Element {
   const api = useApi()
   const [error, setError] = useState<string | null>(null)
   const [confirming, setConfirming] = useState(false)
@@ -89,18 +100,20 @@ export function SshErrorPanel({ problem, clusterId, node, onTrusted, navigate }:
   if (problem.kind === 'auth') {
     return (
       <div className="panel panel-error" role="alert" data-testid="ssh-auth">
-        <h3>The node refused the SSH login</h3>
+        <h3>{AUTH_TITLES[problem.reason]}</h3>
         <p>{problem.message}</p>
-        <p>Check the SSH user, key file and passphrase in the cluster’s settings, and that the key is in the user’s authorized_keys on {node}.</p>
-        <button type="button" className="btn" onClick={() => navigate({ view: 'settings' })}>
-          Open settings
-        </button>
+        {problem.reason === 'key-rejected' ? <p>Check the SSH user and key in the cluster’s settings, and that the key is in the user’s authorized_keys on {node}.</p> : null}
+        {context === 'health' ? (
+          <button type="button" className="btn" onClick={() => navigate({ view: 'settings' })}>
+            Open settings
+          </button>
+        ) : null}
       </div>
     )
   }
   return (
     <div className="panel panel-error" role="alert" data-testid="ssh-error">
-      <h3>The health check could not run</h3>
+      <h3>{context === 'test' ? 'The SSH test failed' : 'The health check could not run'}</h3>
       <p>{problem.message}</p>
     </div>
   )

@@ -91,6 +91,7 @@ export function ClusterEditor({ api, cluster, onSaved, onClose }: ClusterEditorP
       ) : null}
       <fieldset>
         <legend>SSH (for the node health check)</legend>
+        <p className="muted-text">After saving, “Test SSH” beside the cluster logs into each node with these settings and shows its host key.</p>
         <div className="field-row">
           <Field label="User" error={errors['ssh.user']}>
             {(a) => <input {...a} className="input" value={f.sshUser} onChange={(e) => set('sshUser', e.target.value)} />}

@@ -10,6 +10,7 @@ import { CertificateChanged } from '../../components/CertificateChanged'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import type { Route } from '../../state/use-navigation'
 import { ClusterEditor } from './ClusterEditor'
+import { SshTestPanel } from './SshTestPanel'
 
 export interface ClusterListProps {
   readonly api: PveTrayApi
@@ -21,6 +22,7 @@ export interface ClusterListProps {
 
 export function ClusterList({ api, clusters, snapshots, onSaved, navigate }: ClusterListProps): React.JSX.Element {
   const [editing, setEditing] = useState<string | null>(null)
+  const [testing, setTesting] = useState<string | null>(null)
   const [removing, setRemoving] = useState<ClusterSettingsView | null>(null)
   const [error, setError] = useState<string | null>(null)
   return (
@@ -46,6 +48,9 @@ export function ClusterList({ api, clusters, snapshots, onSaved, navigate }: Clu
               <button type="button" className="btn btn-small" onClick={() => setEditing(editing === c.id ? null : c.id)}>
                 Edit
               </button>
+              <button type="button" className="btn btn-small" aria-expanded={testing === c.id} onClick={() => setTesting(testing === c.id ? null : c.id)}>
+                Test SSH
+              </button>
               <button type="button" className="btn btn-small" onClick={() => navigate({ view: 'onboarding', clusterId: c.id })}>
                 Change token
               </button>
@@ -57,6 +62,7 @@ export function ClusterList({ api, clusters, snapshots, onSaved, navigate }: Clu
               <CertificateChanged key={`${m.host}:${m.port}:${m.presented}`} clusterId={c.id} mismatch={m} />
             ))}
             {editing === c.id ? <ClusterEditor api={api} cluster={c} onSaved={onSaved} onClose={() => setEditing(null)} /> : null}
+            {testing === c.id ? <SshTestPanel key={JSON.stringify(c.ssh)} api={api} cluster={c} navigate={navigate} /> : null}
           </li>
         ))}
       </ul>
