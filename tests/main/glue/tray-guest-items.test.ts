@@ -24,6 +24,11 @@ describe('tray guest items in the built app', () => {
   beforeAll(async () => {
     sim = await startSimulator({ taskDurationMs: 200, authDelayMs: 10 })
     app = await launchStandIn()
+    await app.ready()
+    await until(async () => {
+      const c = await app.calls()
+      return c.some((x) => x.api === 'new Tray') && c.some((x) => x.api === 'new BrowserWindow')
+    }, 'the tray and the dashboard window')
     const saved = await app.call<IpcResponse<SettingsView>>({
       op: 'invoke',
       channel: 'settings:save-cluster',
