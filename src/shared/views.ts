@@ -253,6 +253,26 @@ export interface KnownHostsReport {
   readonly nodes: readonly KnownHostsNode[]
 }
 
+/** What SSH says of a node its API does not answer for (node reported offline, or the cluster unreachable). */
+export interface NodeDiagnosis {
+  readonly node: string
+  /** down: neither API nor SSH answer; ssh-only: SSH answers; unknown: SSH refused us, so it cannot tell. */
+  readonly verdict: 'down' | 'ssh-only' | 'unknown'
+  /** One sentence for the node page and the node-down notification. */
+  readonly summary: string
+  /** The Proxmox services' states when SSH answered (`systemctl is-active`), else empty. */
+  readonly services: readonly { readonly unit: string; readonly state: string }[]
+  /** The SSH error, or which services are not running. */
+  readonly reason: string | null
+  readonly checkedAt: number
+}
+
+/** Outcome of restarting a Proxmox service over SSH: done, or sent with no answer (then it is not known). */
+export interface ServiceRestartResult {
+  readonly outcome: 'restarted' | 'unknown'
+  readonly message: string
+}
+
 export interface NavigateTarget {
   readonly view: 'overview' | 'guests' | 'storage' | 'node' | 'settings' | 'onboarding'
   readonly clusterId?: string

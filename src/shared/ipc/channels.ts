@@ -11,6 +11,8 @@ export const invokeChannelNames = [
   'mute:set',
   'nodes:rrd',
   'nodes:health',
+  'nodes:diagnose',
+  'nodes:restart-pveproxy',
   'tasks:list',
   'notifications:pause',
   'settings:get',

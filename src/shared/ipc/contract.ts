@@ -12,8 +12,10 @@ import type {
   GuestAddressesView,
   KnownHostsReport,
   NavigateTarget,
+  NodeDiagnosis,
   NodeHealthReport,
   RrdPoint,
+  ServiceRestartResult,
   SettingsView,
   SshHostState,
   SshTestResult,
@@ -70,6 +72,10 @@ export const invokeContract = {
     z.object({ clusterId: clusterIdSchema, node: nodeNameSchema, timeframe: z.enum(['hour', 'day', 'week']) }).strict()
   ),
   'nodes:health': channel<NodeHealthReport>()(z.object({ clusterId: clusterIdSchema, node: nodeNameSchema }).strict()),
+  /** What SSH says of a node its API does not answer for; null when SSH is not set up. `fresh`: log in again now. */
+  'nodes:diagnose': channel<NodeDiagnosis | null>()(z.object({ clusterId: clusterIdSchema, node: nodeNameSchema, fresh: z.boolean().default(false) }).strict()),
+  /** `systemctl restart pveproxy` on the node over SSH, after the user confirmed (monitor-and-control clusters only). */
+  'nodes:restart-pveproxy': channel<ServiceRestartResult>()(z.object({ clusterId: clusterIdSchema, node: nodeNameSchema }).strict()),
   'tasks:list': channel<TaskView[]>()(z.object({ clusterId: clusterIdSchema, node: nodeNameSchema.optional(), limit: z.number().int().min(1).max(500).default(50) }).strict()),
   'notifications:pause': channel<{ pausedUntil: number | null }>()(z.object({ minutes: z.number().int().min(0).max(24 * 60) }).strict()),
   'settings:get': channel<SettingsView>()(none),

@@ -15,6 +15,7 @@ import { ClusterRuntime, DEMO_CLUSTER_ID } from './cluster-runtime'
 import { startDefaultDemo } from './default-demo'
 import { createGuestPrefs } from './guest-prefs'
 import { clusterApiFromClient, createPveClient, probeCertificateWithTls } from './pve-adapters'
+import { createNodeDiagnoser } from './node-diagnoser'
 import { createSshPort } from './ssh-port'
 import { createStatePublisher } from './state-publisher'
 
@@ -33,6 +34,12 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   let started = false
   let stopped = false
   let reconciling: Promise<void> = Promise.resolve()
+
+  /** Background work (task streaming, SSH diagnoses) the core waits for on stop. */
+  function track(work: Promise<unknown>): void {
+    const p = work.catch(() => undefined).finally(() => background.delete(p))
+    background.add(p)
+  }
 
   function emit<E extends EventChannel>(event: E, payload: EventContract[E]): void {
     for (const l of [...(listeners.get(event) ?? [])]) {
@@ -60,8 +67,12 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     ...(timings.certificateCheckMs === undefined ? {} : { certificateCheckMs: timings.certificateCheckMs }),
     now,
     pollIntervalMs: () => timings.pollIntervalMs ?? settings.doc().pollIntervalSec * 1000,
-    onCycle: (_id, _snap, events) => {
-      for (const e of events) for (const l of [...monitorListeners]) l(e)
+    onCycle: (id, snap, events) => {
+      diagnoser.observe(id, snap)
+      for (const raw of events) {
+        const e = diagnoser.annotate(raw)
+        for (const l of [...monitorListeners]) l(e)
+      }
       syncGuestMetrics()
       publisher.publish()
     }
@@ -79,6 +90,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     }
   })
   ssh.onState((s) => emit('ssh:state', s))
+  const diagnoser = createNodeDiagnoser({ ssh, now, track })
 
   function getState(): AppState {
     return {
@@ -142,6 +154,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     clusters: runtime,
     platform: deps.platform,
     ssh,
+    nodeDiagnosis: diagnoser,
     probeCertificate: probeCertificateWithTls,
     createApi: (config) => clusterApiFromClient(createPveClient(config, { connectTimeoutMs: timings.connectTimeoutMs, logger: log })),
     emit,
@@ -149,10 +162,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     now,
     newId: () => randomUUID(),
     log,
-    track: (work) => {
-      const p = work.catch(() => undefined).finally(() => background.delete(p))
-      background.add(p)
-    },
+    track,
     stopping: stopping.signal,
     stateChanged: () => publisher.publish(),
     appState: () => {

@@ -2,6 +2,7 @@
 // are adapted to these in app/adapters (so a handler never depends on transport details, and a part
 // that changes shape is fixed in one place).
 import type { ClusterMode, ClusterSnapshot, GuestKind, MonitorEvent, PowerAction } from '../../../shared/snapshot'
+import type { ExecResult } from '../ssh/ssh-pool'
 import type { CertificateInfo, GuestInterfaceView, KnownHostsReport, NodeHealthReport, SshHostState, SshTestResult } from '../../../shared/views'
 import type { SettingsDoc } from '../settings/settings-schema'
 
@@ -104,6 +105,13 @@ export interface SshPort {
    * (an unknown key is remembered as pending for ssh:trust-host-key, a changed one for ssh:forget-host-key).
    */
   testNode(clusterId: string, node: string): Promise<SshTestResult>
+  /** Whether the cluster has SSH set up (or is the demo cluster with its own). */
+  configured(clusterId: string): boolean
+  /**
+   * Runs one command on a node: on a connection of its own (`fresh`: what a new login meets now, nothing
+   * left open) or on the pool's. Rejects with the pool's SshError, or ssh-not-configured.
+   */
+  run(clusterId: string, node: string, argv: readonly string[], o: { readonly fresh: boolean; readonly timeoutMs: number }): Promise<ExecResult>
   /** What known_hosts says of each node's SSH address (read now), beside the pins. */
   knownHosts(clusterId: string, nodes: readonly string[]): Promise<KnownHostsReport>
   /** Pins a key known_hosts trusts (not revoked) for the node's address; refuses to replace another pin. */

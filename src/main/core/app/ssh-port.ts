@@ -10,7 +10,7 @@ import type { SettingsService } from '../settings/settings-service'
 import { hostIdOf, type HostKeyStore } from '../ssh/host-key'
 import { collectNodeHealth, type NodeExec } from '../ssh/node-health'
 import { isSshError, type SshError, type SshErrorKind } from '../ssh/ssh-errors'
-import { SshPool, type SshPoolOptions } from '../ssh/ssh-pool'
+import { SshPool, type ExecResult, type SshPoolOptions } from '../ssh/ssh-pool'
 import type { DemoSsh } from './app-core-types'
 import { demoHostOf, demoPinnedFingerprint, demoPoolOptions } from './demo-ssh'
 import { toNodeHealthView } from './node-health-view'
@@ -231,6 +231,25 @@ export function createSshPort(opts: SshPortOptions): SshPort {
         trustedBy: demo ? 'demo' : pinnedBefore === null ? 'known-hosts' : 'pin',
         proxmox: /^pve-manager\//.test(firstLine) ? firstLine.slice(0, 200) : null,
         elapsedMs
+      }
+    },
+
+    configured(clusterId): boolean {
+      try {
+        poolSpec(clusterId)
+        return true
+      } catch {
+        return false
+      }
+    },
+
+    async run(clusterId, node, argv, o): Promise<ExecResult> {
+      if (!o.fresh) return poolFor(clusterId).execOnNode(node, argv, { timeoutMs: o.timeoutMs })
+      const pool = new SshPool(poolSpec(clusterId).options)
+      try {
+        return await pool.execOnNode(node, argv, { timeoutMs: o.timeoutMs })
+      } finally {
+        await pool.closeAll()
       }
     },
 

@@ -5,6 +5,7 @@ import type { ClusterMode, ClusterSnapshot } from '../../../shared/snapshot'
 import type { RevisedAppState } from '../../../shared/state-delta'
 import type { AppCoreTimings, PlatformPort } from '../app/app-core-types'
 import type { GuestPrefs } from '../app/guest-prefs'
+import type { NodeDiagnoser } from '../app/node-diagnoser'
 import type { ApiConfig, CertificateProbe, ClusterApi, ClusterMonitorPort, SshPort } from '../app/ports'
 import type { SettingsService } from '../settings/settings-service'
 
@@ -32,6 +33,8 @@ export interface HandlerContext {
   readonly clusters: ClusterRegistry
   readonly platform: PlatformPort
   readonly ssh: SshPort
+  /** What SSH says of nodes the API does not answer for; restarts pveproxy on request. */
+  readonly nodeDiagnosis: NodeDiagnoser
   readonly probeCertificate: CertificateProbe
   /** A short-lived client for onboarding (closed by the caller). */
   readonly createApi: (config: ApiConfig) => ClusterApi

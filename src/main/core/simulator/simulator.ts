@@ -153,6 +153,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     regainQuorum: () => void (state.forcedNoQuorum = false),
     clear: () => faultBook.clear()
   }
+  // `systemctl restart pveproxy` over the simulated SSH starts the service like an admin's restart would.
+  ssh?.onRestart((node, service) => faults.startService(node, service))
 
   const cluster: SimClusterControl = {
     guests: () => [...state.guests.values()].map((g) => state.guestView(g)),

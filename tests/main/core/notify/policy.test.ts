@@ -26,6 +26,11 @@ describe('notification policy', () => {
     }])
   })
 
+  it('a node-down carries what SSH said of the node, as inert text', () => {
+    const { notifications } = decide([ev('node-down', { node: 'pve-b', detail: 'pve-b answers over SSH but its Proxmox API does not (pveproxy stopped).<b>' })])
+    expect(notifications[0]?.body).toBe('Node pve-b in Homelab is offline (confirmed). pve-b answers over SSH but its Proxmox API does not (pveproxy stopped).\u2039b\u203A')
+  })
+
   it('names the guest and links to it; low-urgency kinds are silent', () => {
     const down = decide([ev('guest-down', { node: 'pve-a', guest: { vmid: 100, kind: 'qemu', name: 'web' } })]).notifications[0]
     expect(down?.title).toBe('VM 100 “web” went down')

@@ -2,7 +2,7 @@ import { AppError } from '../app-error'
 import type { HandlerContext, HandlerGroup } from '../handler-types'
 import { runtimeCluster } from './lookup'
 
-type SshChannel = 'nodes:health' | 'ssh:trust-host-key' | 'ssh:state' | 'ssh:forget-host-key' | 'ssh:test' | 'ssh:known-hosts' | 'ssh:import-known-host'
+type SshChannel = 'nodes:health' | 'nodes:diagnose' | 'nodes:restart-pveproxy' | 'ssh:trust-host-key' | 'ssh:state' | 'ssh:forget-host-key' | 'ssh:test' | 'ssh:known-hosts' | 'ssh:import-known-host'
 
 /** The nodes a cluster's SSH settings are about: those it reports now, those its endpoints name, and overrides. */
 function nodesOf(ctx: HandlerContext, clusterId: string): string[] {
@@ -19,6 +19,19 @@ export const sshHandlers: HandlerGroup<SshChannel> = {
   'nodes:health': async (input, ctx) => {
     runtimeCluster(ctx, input.clusterId)
     return ctx.ssh.nodeHealth(input.clusterId, input.node)
+  },
+
+  'nodes:diagnose': async (input, ctx) => {
+    runtimeCluster(ctx, input.clusterId)
+    return ctx.nodeDiagnosis.get(input.clusterId, input.node, input.fresh)
+  },
+
+  // A change on the node: control mode only, like guest power actions; the renderer confirmed first.
+  'nodes:restart-pveproxy': async (input, ctx) => {
+    const cluster = runtimeCluster(ctx, input.clusterId)
+    if (cluster.mode !== 'control') throw new AppError('refused', `${cluster.name} is watched in monitor-only mode: switch it to monitor and control in the settings to restart services.`)
+    if (ctx.clusters.snapshot(input.clusterId)?.nodes.some((n) => n.name === input.node) !== true) throw new AppError('not-found', `${input.node} is not a node of ${cluster.name}.`)
+    return ctx.nodeDiagnosis.restartPveproxy(input.clusterId, input.node)
   },
 
   'ssh:trust-host-key': async (input, ctx) => {

@@ -64,6 +64,11 @@ const KNOWN_UNITS = new Set<string>([...PVE_SERVICES, 'pvestatd', 'pve-firewall'
 
 function systemctl(args: readonly string[], f: SshNodeFacts): CommandResult {
   const [verb, ...units] = args
+  // The Proxmox services' restart changes the node and is handled by sim-ssh; other known units just restart.
+  if (verb === 'restart' && units.length === 1) {
+    const unit = (units[0] ?? '').replace(/\.service$/, '')
+    return KNOWN_UNITS.has(unit) ? ok('') : fail(`Failed to restart ${unit}.service: Unit ${unit}.service not found.\n`, 5)
+  }
   if (verb !== 'is-active' || units.length === 0) return fail(`Unknown command verb '${verb ?? ''}' in the simulated systemctl.\n`, 1)
   const states: UnitState[] = units.map((u) => {
     const unit = u.replace(/\.service$/, '')

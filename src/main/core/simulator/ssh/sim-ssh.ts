@@ -4,7 +4,8 @@
 import ssh2, { type ParsedKey } from 'ssh2'
 
 import type { ClusterState } from '../cluster-state'
-import type { SimSshEndpoint, SimSshOptions } from '../types'
+import { PVE_SERVICES } from '../../ssh/node-health'
+import type { SimService, SimSshEndpoint, SimSshOptions } from '../types'
 import { notFound, runCommand, type CommandResult, type SshNodeFacts } from './commands'
 import { parseCommandLine } from './shell-line'
 import { SimSshListener } from './ssh-listener'
@@ -20,6 +21,7 @@ function parseAuthorizedKeys(lines: readonly string[]): ParsedKey[] {
 export class SimSshSide {
   readonly #state: ClusterState
   readonly #listeners = new Map<string, SimSshListener>()
+  #restart: ((node: string, service: SimService) => Promise<void>) | null = null
 
   private constructor(state: ClusterState) {
     this.#state = state
@@ -84,10 +86,22 @@ export class SimSshSide {
     }
   }
 
-  #run(node: string, command: string): CommandResult {
+  /** What `systemctl restart <Proxmox service>` does to the simulated node (the simulator's startService). */
+  onRestart(handler: (node: string, service: SimService) => Promise<void>): void {
+    this.#restart = handler
+  }
+
+  #run(node: string, command: string): CommandResult | Promise<CommandResult> {
     const parsed = parseCommandLine(command)
     if (!parsed.ok) return { stdout: '', stderr: `bash: line 1: ${parsed.reason}\n`, code: 2 }
     const facts = this.#facts(node)
-    return facts === undefined ? notFound(parsed.argv[0] ?? '') : runCommand(parsed.argv, facts)
+    if (facts === undefined) return notFound(parsed.argv[0] ?? '')
+    const [program, verb, unit, ...rest] = parsed.argv
+    const service = PVE_SERVICES.find((s) => s === unit?.replace(/\.service$/, ''))
+    if (program === 'systemctl' && verb === 'restart' && service !== undefined && rest.length === 0) {
+      const restart = this.#restart
+      return (restart === null ? Promise.resolve() : restart(node, service)).then(() => ({ stdout: '', stderr: '', code: 0 }))
+    }
+    return runCommand(parsed.argv, facts)
   }
 }

@@ -30,7 +30,7 @@ export interface SshListenerDeps {
   readonly user: string
   readonly authorizedKeys: readonly ParsedKey[]
   readonly availability: () => SshAvailability
-  readonly run: (command: string) => CommandResult
+  readonly run: (command: string) => CommandResult | Promise<CommandResult>
 }
 
 function authorized(keys: readonly ParsedKey[], ctx: ssh2.PublicKeyAuthContext): boolean {
@@ -113,11 +113,12 @@ export class SimSshListener {
         const session = acceptSession()
         session.on('exec', (acceptExec, _reject, info) => {
           const stream = acceptExec()
-          const r = this.#deps.run(info.command)
-          if (r.stdout !== '') stream.write(r.stdout)
-          if (r.stderr !== '') stream.stderr.write(r.stderr)
-          stream.exit(r.code)
-          stream.end()
+          void Promise.resolve(this.#deps.run(info.command)).then((r) => {
+            if (r.stdout !== '') stream.write(r.stdout)
+            if (r.stderr !== '') stream.stderr.write(r.stderr)
+            stream.exit(r.code)
+            stream.end()
+          })
         })
       })
     })

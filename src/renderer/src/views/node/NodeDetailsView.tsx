@@ -3,13 +3,14 @@ import { useCallback, useEffect, useState } from 'react'
 
 import type { PveTrayApi } from '@shared/ipc/contract'
 import type { ClusterSnapshot } from '@shared/snapshot'
-import type { NodeHealthReport } from '@shared/views'
+import type { NodeHealthReport, ServiceRestartResult } from '@shared/views'
 
 import { call } from '../../api/api-context'
 import type { Route } from '../../state/use-navigation'
 import { NodeCard } from '../overview/NodeCard'
 import { HealthReport } from './HealthReport'
 import { NodeStorage, NodeTasks } from './NodeActivity'
+import { NodeDiagnosisPanel } from './NodeDiagnosisPanel'
 import { SshConnection } from './SshConnection'
 import { SshErrorPanel } from './SshErrorPanel'
 import { classifySshError, type SshProblem } from './ssh-error'
@@ -28,6 +29,7 @@ export function NodeDetailsView({ api, clusters, clusterId, node, navigate }: No
   const [report, setReport] = useState<NodeHealthReport | null>(null)
   const [problem, setProblem] = useState<SshProblem | null>(null)
   const [running, setRunning] = useState(false)
+  const [restarted, setRestarted] = useState<{ node: string; result: ServiceRestartResult } | null>(null)
   /** Counts finished checks, so the connection panel asks for the pool's state after each. */
   const [checks, setChecks] = useState(0)
   const name = nodeView?.name ?? null
@@ -77,6 +79,21 @@ export function NodeDetailsView({ api, clusters, clusterId, node, navigate }: No
           </button>
         </div>
       </div>
+      {nodeView.status !== 'online' || cluster.stale ? (
+        <NodeDiagnosisPanel
+          api={api}
+          clusterId={cid}
+          node={nodeView.name}
+          mode={cluster.mode}
+          condition={`${nodeView.status} ${cluster.health} ${String(cluster.stale)}`}
+          onRestarted={(r) => setRestarted({ node: nodeView.name, result: r })}
+        />
+      ) : null}
+      {restarted !== null && restarted.node === nodeView.name ? (
+        <p role="status" className={restarted.result.outcome === 'restarted' ? 'success-text' : 'warning-text'} data-testid="restart-outcome">
+          {restarted.result.message}
+        </p>
+      ) : null}
       <section className="panel" aria-labelledby="health-title">
         <div className="panel-head">
           <h2 id="health-title">Health check (SSH)</h2>
