@@ -129,7 +129,7 @@ export interface CertificateInfo {
   readonly validTo: string
 }
 
-export type FeatureId = 'nodes' | 'guests' | 'storage' | 'power' | 'ssh-health'
+export type FeatureId = 'nodes' | 'guests' | 'storage' | 'power' | 'guest-agent' | 'ssh-health'
 
 export interface PrivilegeCheck {
   readonly feature: FeatureId
@@ -281,3 +281,30 @@ export interface NavigateTarget {
 }
 
 export type { MuteInfo }
+
+/** One IP address of a guest, as the guest reports it (QEMU guest agent, or the container). */
+export interface GuestAddressView {
+  readonly address: string
+  readonly family: 'ipv4' | 'ipv6'
+  readonly prefix: number | null
+}
+
+export interface GuestInterfaceView {
+  readonly name: string
+  readonly mac: string | null
+  readonly addresses: readonly GuestAddressView[]
+}
+
+/**
+ * A guest's addresses, asked on demand (guests:addresses) and kept briefly. `unavailable` says in words why
+ * there are none to show ("QEMU guest agent not running", a missing privilege, "it is not running").
+ */
+export interface GuestAddressesView {
+  readonly clusterId: string
+  readonly vmid: number
+  readonly source: 'agent' | 'container'
+  readonly interfaces: readonly GuestInterfaceView[]
+  readonly unavailable: string | null
+  /** When the guest answered (ms since epoch); cached answers keep their time. */
+  readonly fetchedAt: number
+}

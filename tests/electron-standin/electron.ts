@@ -409,6 +409,13 @@ export const shell = {
   }
 }
 
+export const clipboard: Pick<Electron.Clipboard, 'writeText'> = {
+  writeText(text: string): Promise<void> {
+    record('clipboard.writeText', { text })
+    return Promise.resolve()
+  }
+}
+
 // ---------- session, safeStorage, powerMonitor ----------
 
 type PermissionRequestHandler = Parameters<Electron.Session['setPermissionRequestHandler']>[0]
@@ -483,5 +490,5 @@ export function callLog(): readonly CallRecord[] {
   return calls
 }
 
-const electron = { app, BrowserWindow, Menu, MenuItem, Notification, Tray, dialog, ipcMain, nativeImage, powerMonitor, safeStorage, session, shell }
+const electron = { app, BrowserWindow, clipboard, Menu, MenuItem, Notification, Tray, dialog, ipcMain, nativeImage, powerMonitor, safeStorage, session, shell }
 export default electron

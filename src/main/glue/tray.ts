@@ -2,10 +2,10 @@
 // in core/tray; this file only hands their output to Electron and routes clicks back to the core.
 import { join } from 'node:path'
 
-import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type NativeImage } from 'electron'
+import { Menu, Tray, clipboard, nativeImage, type MenuItemConstructorOptions, type NativeImage } from 'electron'
 import type { Menu as NativeMenu } from 'electron'
 
-import type { AppState, TaskProgress } from '../../shared/views'
+import type { AppState, GuestAddressesView, TaskProgress } from '../../shared/views'
 import type { AppCore } from '../core'
 import { busyFrame, trayIconFile, type IconName } from '../core/tray/icon-files'
 import { findMenuItem, type ConfirmSpec, type MenuItemModel } from '../core/tray/menu-model'
@@ -111,7 +111,14 @@ export function createTrayGlue(deps: TrayGlueDeps): TrayGlue {
     const a = m.action
     if (a.kind === 'quit') return deps.quit()
     if (a.kind === 'open-dashboard') return deps.dashboard.show(a.target)
+    if (a.kind === 'copy') return clipboard.writeText(a.text)
     const res = await deps.core.dispatch(a.channel, a.input)
+    if (res.ok && a.channel === 'guests:addresses') {
+      // The core's answer for this channel (the contract's result type); the submenu shows it from now on.
+      presenter.noteAddresses(res.value as GuestAddressesView)
+      render()
+      return
+    }
     if (!res.ok) {
       deps.log(`tray: ${a.channel} failed: ${res.error.code}`)
       // Electron already flipped a clicked checkbox; nothing changed in the state, so force a rebuild.

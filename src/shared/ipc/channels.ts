@@ -7,6 +7,7 @@ export const invokeChannelNames = [
   'clusters:refresh',
   'guests:action',
   'guests:set-alerts',
+  'guests:addresses',
   'mute:set',
   'nodes:rrd',
   'nodes:health',

@@ -9,6 +9,7 @@ import type {
   AppState,
   CertificateInfo,
   ConnectionTestResult,
+  GuestAddressesView,
   KnownHostsReport,
   NavigateTarget,
   NodeDiagnosis,
@@ -37,7 +38,8 @@ import {
   portSchema,
   powerActionSchema,
   tokenIdSchema,
-  tokenSecretSchema
+  tokenSecretSchema,
+  vmidSchema
 } from './schemas'
 
 /** A channel: its input schema, and (type-only) its result. */
@@ -50,9 +52,20 @@ const none = z.object({}).strict()
 
 export const invokeContract = {
   'app:get-state': channel<RevisedAppState>()(none),
-  'app:open-web-ui': channel<null>()(z.object({ clusterId: clusterIdSchema, node: nodeNameSchema.optional() }).strict()),
+  /**
+   * The cluster's web UI (at a node's endpoint), at one guest (`vmid`), or that guest's noVNC console. Main
+   * builds the URL from the settings and the snapshot (the guest's kind and node): the renderer names, never links.
+   */
+  'app:open-web-ui': channel<null>()(
+    z
+      .object({ clusterId: clusterIdSchema, node: nodeNameSchema.optional(), vmid: vmidSchema.optional(), console: z.boolean().optional() })
+      .strict()
+      .refine((i) => i.console !== true || i.vmid !== undefined, { message: 'A console needs a guest', path: ['vmid'] })
+  ),
   'clusters:refresh': channel<null>()(z.object({ clusterId: clusterIdSchema.optional() }).strict()),
   'guests:action': channel<ActionResult>()(guestRefSchema.extend({ action: powerActionSchema }).strict()),
+  /** A guest's IP addresses, asked of the guest now (or from a short cache); main finds its node and kind. */
+  'guests:addresses': channel<GuestAddressesView>()(z.object({ clusterId: clusterIdSchema, vmid: vmidSchema }).strict()),
   'guests:set-alerts': channel<null>()(guestRefSchema.pick({ clusterId: true, vmid: true }).extend({ enabled: z.boolean() }).strict()),
   'mute:set': channel<null>()(z.object({ target: muteTargetSchema, mode: muteModeSchema }).strict()),
   'nodes:rrd': channel<RrdPoint[]>()(

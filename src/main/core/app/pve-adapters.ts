@@ -60,6 +60,7 @@ export function clusterApiFromClient(client: PveClient): ClusterApi {
       }
     },
     nodeRrd: (node, timeframe) => client.nodeRrd(node, timeframe),
+    guestInterfaces: (node, kind, vmid) => client.guestInterfaces(node, kind, vmid),
     clusterTasks: () => client.clusterTaskItems(),
     close: () => client.close()
   }

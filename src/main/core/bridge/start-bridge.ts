@@ -39,6 +39,8 @@ export interface Bridge {
   /** The demo simulator while the core runs one (null with configured clusters). */
   readonly sim: Simulator | null
   readonly userDataDir: string
+  /** URLs the core asked to open in the browser (the bridge opens none; tests read what would have opened). */
+  readonly opened: readonly string[]
   close(): Promise<void>
 }
 
@@ -48,12 +50,16 @@ export async function startBridge(opts: BridgeOptions = {}): Promise<Bridge> {
   const dir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'pve-tray-bridge-'))
   const token = newToken()
   let sim: Simulator | null = null
+  const opened: string[] = []
 
   const core = createAppCore({
     settingsStore: createJsonFileSettingsStore(join(dir, 'settings.json')),
     vault: createEncryptedVault(createKeyFileCipherBackend(join(dir, 'vault.key')), createJsonFileRecordStore(join(dir, 'secrets.json'))),
     platform: {
-      openExternal: async (url) => log(`bridge: would open ${url}`),
+      openExternal: async (url) => {
+        opened.push(url)
+        log(`bridge: would open ${url}`)
+      },
       setStartAtLogin: async (enabled) => log(`bridge: start at login ${enabled ? 'on' : 'off'} (not applied in the browser bridge)`)
     },
     startDemo: async () => {
@@ -97,6 +103,7 @@ export async function startBridge(opts: BridgeOptions = {}): Promise<Bridge> {
       return sim
     },
     userDataDir: dir,
+    opened,
     close() {
       closing ??= (async () => {
         for (const s of streams) s.end()

@@ -3,6 +3,7 @@
 // app/cluster-runtime, so a handler never depends on transport details). Both app/ and ipc/ import
 // this module; it imports neither.
 import type { ClusterMode, ClusterSnapshot, GuestKind, PowerAction } from '../../../shared/snapshot'
+import type { GuestInterfaceView } from '../../../shared/views'
 
 export interface TaskOutcome {
   /** 'OK', 'WARNINGS: n', or the error text. */
@@ -26,6 +27,8 @@ export interface ClusterApi {
   /** Resolves when the task stops (ok or not); rejects only when it cannot be followed. */
   waitForTask(upid: string, opts: { pollMs: number; onRunning: () => void; signal: AbortSignal }): Promise<TaskOutcome>
   nodeRrd(node: string, timeframe: 'hour' | 'day' | 'week'): Promise<readonly Readonly<Record<string, number>>[]>
+  /** A running guest's interfaces: the QEMU guest agent's for a VM, the container's own for a CT (on demand only). */
+  guestInterfaces(node: string, kind: GuestKind, vmid: number): Promise<readonly GuestInterfaceView[]>
   clusterTasks(): Promise<readonly unknown[]>
   close(): Promise<void>
 }

@@ -8,6 +8,8 @@ interface FeatureRule {
   readonly label: string
   readonly path: string
   readonly privilege: string
+  /** Other privileges Proxmox accepts for the same check (an `any` check in the API schema). */
+  readonly alsoAccepted?: readonly string[]
   readonly ok: string
   readonly missing: string
 }
@@ -16,12 +18,23 @@ const RULES: readonly FeatureRule[] = [
   { feature: 'nodes', label: 'Node status', path: '/nodes', privilege: 'Sys.Audit', ok: 'Node status, CPU and memory are visible.', missing: 'Without Sys.Audit on /nodes the app cannot show node CPU, memory or uptime.' },
   { feature: 'guests', label: 'VMs and containers', path: '/vms', privilege: 'VM.Audit', ok: 'VMs and containers are visible.', missing: 'Without VM.Audit on /vms the app cannot see any VM or container.' },
   { feature: 'storage', label: 'Storage usage', path: '/storage', privilege: 'Datastore.Audit', ok: 'Storage usage is visible.', missing: 'Without Datastore.Audit on /storage the app cannot warn about full storage.' },
-  { feature: 'power', label: 'Start, stop and reboot', path: '/vms', privilege: 'VM.PowerMgmt', ok: 'Guests can be started, stopped and rebooted from the app.', missing: 'Without VM.PowerMgmt on /vms the app can only watch guests, not start or stop them.' }
+  { feature: 'power', label: 'Start, stop and reboot', path: '/vms', privilege: 'VM.PowerMgmt', ok: 'Guests can be started, stopped and rebooted from the app.', missing: 'Without VM.PowerMgmt on /vms the app can only watch guests, not start or stop them.' },
+  // GET .../agent/network-get-interfaces checks VM.GuestAgent.Audit or VM.GuestAgent.Unrestricted (PVE 9 schema);
+  // containers' addresses need only VM.Audit (the guests row above).
+  {
+    feature: 'guest-agent',
+    label: 'IP addresses of VMs',
+    path: '/vms',
+    privilege: 'VM.GuestAgent.Audit',
+    alsoAccepted: ['VM.GuestAgent.Unrestricted'],
+    ok: "VMs' IP addresses are read from the QEMU guest agent when you look at a VM.",
+    missing: "Without VM.GuestAgent.Audit on /vms the app cannot show VMs' IP addresses (containers' addresses need only VM.Audit)."
+  }
 ]
 
 export function privilegeReport(perms: Permissions, ssh: { configured: boolean }): PrivilegeCheck[] {
   const checks: PrivilegeCheck[] = RULES.map((r) => {
-    const ok = hasPrivilege(perms, r.path, r.privilege)
+    const ok = [r.privilege, ...(r.alsoAccepted ?? [])].some((p) => hasPrivilege(perms, r.path, p))
     return { feature: r.feature, label: r.label, ok, missing: ok ? [] : [{ path: r.path, privilege: r.privilege }], explanation: ok ? r.ok : r.missing }
   })
   checks.push({

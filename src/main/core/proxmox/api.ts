@@ -5,6 +5,7 @@
 import type { z } from 'zod'
 
 import { InvalidArgumentError } from './errors'
+import { agentInterfacesSchema, lxcInterfacesSchema, readInterfaces, type PveGuestInterface } from './guest-interfaces'
 import { decodeList } from './list-decoder'
 import { apiPath, assertGuestKind, assertNodeName, assertVmid } from './params'
 import type { PveParams } from './params'
@@ -166,6 +167,16 @@ export class PveApi {
   async guestStatus(node: string, kind: PveGuestKind, vmid: number, opts: PveCallOptions = {}): Promise<PveGuestStatus> {
     const path = apiPath`/nodes/${assertNodeName(node)}/${assertGuestKind(kind)}/${assertVmid(vmid)}/status/current`
     return this.#get({ ...opts, path, schema: guestStatusSchema(kind), node })
+  }
+
+  /**
+   * A running guest's interfaces and addresses: asked of the QEMU guest agent for a VM (Proxmox answers 500
+   * "QEMU guest agent is not running" when it does not answer), of the container itself for a CT.
+   */
+  async guestInterfaces(node: string, kind: PveGuestKind, vmid: number, opts: PveCallOptions = {}): Promise<PveGuestInterface[]> {
+    const base = apiPath`/nodes/${assertNodeName(node)}/${assertGuestKind(kind)}/${assertVmid(vmid)}`
+    if (kind === 'qemu') return readInterfaces((await this.#get({ ...opts, path: `${base}/agent/network-get-interfaces`, schema: agentInterfacesSchema, node })).result)
+    return readInterfaces((await this.#get({ ...opts, path: `${base}/interfaces`, schema: lxcInterfacesSchema, node })) ?? [])
   }
 
   /** Starts a power task and returns its parsed UPID (poll it with waitForTask: 200 does not mean success). */

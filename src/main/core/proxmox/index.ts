@@ -5,6 +5,7 @@
 export { PveClient, redactConfig, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_RESPONSE_TIMEOUT_MS, DEFAULT_KEEPALIVE_TIMEOUT_MS } from './client'
 export type { PvePublicConfig } from './client'
 export { PveApi } from './api'
+export type { PveGuestAddress, PveGuestInterface } from './guest-interfaces'
 export * from './errors'
 export * from './outcome-errors'
 export type * from './types'

@@ -69,6 +69,7 @@ export class ClusterState {
     if (g.lock !== undefined) rec.lock = g.lock
     if (g.hastate !== undefined) rec.hastate = g.hastate
     if (g.pool !== undefined) rec.pool = g.pool
+    if (g.agent !== undefined) rec.agent = g.agent
     if (g.status !== 'stopped') rec.startedAt = now - (3600 + (g.vmid % 97) * 7200) * 1000
     this.guests.set(g.vmid, rec)
   }

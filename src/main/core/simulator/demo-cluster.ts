@@ -5,22 +5,23 @@ const TiB = 1024 * GiB
 
 type Row = [vmid: number, type: 'qemu' | 'lxc', node: string, name: string, status: SimGuestSpec['status'], cpus: number, memGiB: number, diskGiB: number, extra?: Partial<SimGuestSpec>]
 
-// A small but varied homelab/SMB cluster: every state a client has to render appears at least once.
+// A small but varied homelab/SMB cluster: every state a client has to render appears at least once. VMs run
+// the QEMU guest agent unless said otherwise (ci-runner-1's is not running, opnsense has none configured).
 const ROWS: Row[] = [
   [100, 'qemu', 'pve-a', 'web-prod-01', 'running', 4, 8, 64, { tags: 'prod;web', hastate: 'started', pool: 'production', load: 0.35 }],
   [101, 'qemu', 'pve-b', 'web-prod-02', 'running', 4, 8, 64, { tags: 'prod;web', hastate: 'started', pool: 'production', load: 0.3 }],
   [102, 'qemu', 'pve-a', 'db-prod-01', 'running', 8, 32, 500, { tags: 'db;prod', hastate: 'started', pool: 'production', load: 0.55 }],
   [103, 'qemu', 'pve-c', 'db-replica', 'running', 8, 32, 500, { tags: 'db;prod', pool: 'production', load: 0.2 }],
   [104, 'qemu', 'pve-b', 'mail', 'running', 2, 4, 128, { tags: 'mail;prod', lock: 'backup', load: 0.15 }],
-  [105, 'qemu', 'pve-c', 'win-build', 'paused', 6, 16, 256, { tags: 'ci;windows', load: 0.6 }],
+  [105, 'qemu', 'pve-c', 'win-build', 'paused', 6, 16, 256, { tags: 'ci;windows', load: 0.6, agent: 'not-running' }],
   [106, 'qemu', 'pve-d', 'gitlab', 'running', 4, 12, 200, { tags: 'dev', hastate: 'started', load: 0.4 }],
-  [107, 'qemu', 'pve-d', 'ci-runner-1', 'running', 8, 16, 100, { tags: 'ci', load: 0.8 }],
+  [107, 'qemu', 'pve-d', 'ci-runner-1', 'running', 8, 16, 100, { tags: 'ci', load: 0.8, agent: 'not-running' }],
   [108, 'qemu', 'pve-a', 'ci-runner-2', 'stopped', 8, 16, 100, { tags: 'ci' }],
   [109, 'qemu', 'pve-b', 'win11-desktop', 'stopped', 4, 8, 128, { tags: 'windows' }],
   [110, 'qemu', 'pve-c', 'k8s-master', 'running', 2, 4, 40, { tags: 'k8s', load: 0.25 }],
   [111, 'qemu', 'pve-a', 'k8s-worker-1', 'running', 4, 8, 80, { tags: 'k8s', load: 0.45 }],
   [112, 'qemu', 'pve-b', 'k8s-worker-2', 'running', 4, 8, 80, { tags: 'k8s', load: 0.5 }],
-  [113, 'qemu', 'pve-d', 'opnsense', 'running', 2, 2, 16, { tags: 'net;prod', hastate: 'started', load: 0.1 }],
+  [113, 'qemu', 'pve-d', 'opnsense', 'running', 2, 2, 16, { tags: 'net;prod', hastate: 'started', load: 0.1, agent: 'none' }],
   [114, 'qemu', 'pve-c', 'old-erp', 'stopped', 2, 6, 60, { tags: 'legacy', hastate: 'stopped' }],
   [115, 'qemu', 'pve-a', 'hibernated-lab', 'stopped', 2, 4, 32, { lock: 'suspended', tags: 'lab' }],
   [9000, 'qemu', 'pve-a', 'debian-13-template', 'stopped', 2, 2, 10, { template: true, tags: 'template' }],

@@ -5,6 +5,7 @@ import { authenticate } from './auth'
 import { type ApiHandler, type CallContext, PveError, type SimContext } from './context'
 import type { FaultBook } from './faults'
 import { clusterHandlers } from './handlers-cluster'
+import { guestNetworkHandlers } from './guest-network'
 import { guestHandlers } from './handlers-guest'
 import { nodeHandlers } from './handlers-node'
 import { taskHandlers } from './handlers-tasks'
@@ -28,7 +29,7 @@ interface Route {
 const JSON_TYPE = 'application/json;charset=UTF-8'
 const NO_AUTH = new Set(['GET /access/domains', 'GET /access/ticket', 'POST /access/ticket', 'POST /access/vncticket'])
 
-const HANDLERS: Record<string, ApiHandler> = { ...clusterHandlers, ...nodeHandlers, ...taskHandlers, ...guestHandlers }
+const HANDLERS: Record<string, ApiHandler> = { ...clusterHandlers, ...nodeHandlers, ...taskHandlers, ...guestHandlers, ...guestNetworkHandlers }
 const ROUTES: Route[] = Object.entries(apiSubset as unknown as Record<string, ApiMethodInfo>).map(([key, info]) => {
   const [method = '', path = ''] = key.split(' ')
   const handler = HANDLERS[key]

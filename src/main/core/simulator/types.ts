@@ -49,6 +49,11 @@ export interface SimGuestSpec {
   pool?: string
   /** 0..1: typical CPU load when running (metrics oscillate around it) */
   load?: number
+  /**
+   * QEMU guest agent (VMs only): 'running' answers network-get-interfaces (the default), 'not-running' is
+   * configured but silent inside the guest (500 "QEMU guest agent is not running"), 'none' is not configured.
+   */
+  agent?: 'running' | 'not-running' | 'none'
 }
 
 export interface SimStorageSpec {

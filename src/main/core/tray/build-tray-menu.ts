@@ -5,6 +5,7 @@ import type { AppState } from '../../../shared/views'
 import { formatDuration } from './describe-problems'
 import { menuLabel, plainText } from './label-text'
 import { DEFAULT_MAX_GUESTS_PER_NODE, muteSubmenu, nodeGuestItems, percent, type GuestMenuMemo } from './menu-guests'
+import type { AddressTable } from './menu-addresses'
 import { info, item, separator, submenu, type MenuItemModel } from './menu-model'
 import { taskLine, type TaskTable } from './task-tracker'
 import type { TrayStatus } from './tray-status'
@@ -22,6 +23,8 @@ export interface TrayMenuInput {
   readonly maxNodesPerCluster?: number
   /** Reuse guest submenus of the previous build (see GuestMenuMemo); the caller sweeps it after each build. */
   readonly memo?: GuestMenuMemo
+  /** Addresses the user asked for in the tray (see menu-addresses.ts). */
+  readonly addresses?: AddressTable
 }
 
 const HEALTH_WORD: Record<ClusterHealth, string> = {
@@ -56,7 +59,7 @@ function nodeSubmenu(input: TrayMenuInput, c: ClusterSnapshot, n: NodeView): Men
     item(`${id}:web-ui`, 'Open Proxmox web UI', { kind: 'invoke', channel: 'app:open-web-ui', input: { clusterId: c.clusterId, node: n.name } }),
     muteSubmenu(`${id}:mute`, n.muted, { clusterId: c.clusterId, node: n.name }),
     separator(`${id}:sep`),
-    ...nodeGuestItems({ state: input.state, cluster: c, tasks: input.tasks, idPrefix: id, ...(input.memo === undefined ? {} : { memo: input.memo }) }, n.name, input.maxGuestsPerNode ?? DEFAULT_MAX_GUESTS_PER_NODE)
+    ...nodeGuestItems({ state: input.state, cluster: c, tasks: input.tasks, idPrefix: id, ...(input.memo === undefined ? {} : { memo: input.memo }), ...(input.addresses === undefined ? {} : { addresses: input.addresses }) }, n.name, input.maxGuestsPerNode ?? DEFAULT_MAX_GUESTS_PER_NODE)
   ]
   return submenu(id, menuLabel(`${name} — ${line}`), children)
 }

@@ -1,9 +1,11 @@
 // The guest part of the tray menu: one submenu per guest offering only the actions its state and
 // the token allow (the monitor's guest-actions rule), and a bounded list per node.
+import { consoleUnavailableReason } from '../../../shared/guest-links'
 import type { ClusterSnapshot, GuestView, MuteInfo, PowerAction } from '../../../shared/snapshot'
 import type { AppState } from '../../../shared/views'
 import { guestActions } from '../monitor/guest-actions'
 import { plainText, menuLabel } from './label-text'
+import { addressItems, addressMemoKey, type AddressTable } from './menu-addresses'
 import { info, item, separator, submenu, type ConfirmSpec, type MenuItemModel } from './menu-model'
 import { actionVerb, isRunning, taskKey, taskLine, type TaskTable } from './task-tracker'
 
@@ -17,6 +19,8 @@ export interface GuestMenuContext {
   readonly idPrefix: string
   /** Submenus of the previous build, reused when nothing they show changed. */
   readonly memo?: GuestMenuMemo
+  /** Guests' addresses the user asked for ("Show IP addresses"), kept by the presenter. */
+  readonly addresses?: AddressTable
 }
 
 /**
@@ -46,7 +50,7 @@ function guestMenuKey(ctx: GuestMenuContext, g: GuestView): string {
   const node = nodesByName(ctx.cluster).get(g.node)
   return [
     ctx.cluster.clusterId, ctx.cluster.mode, node?.status, g.kind, g.node, g.name, g.status, g.state, g.template, g.staleReason,
-    g.lock, g.busy, g.actions.join(','), g.actionsDisabledReason, g.alerts, g.muted?.mode ?? ''
+    g.lock, g.busy, g.actions.join(','), g.actionsDisabledReason, g.alerts, g.muted?.mode ?? '', addressMemoKey(ctx.addresses, ctx.cluster.clusterId, g.vmid)
   ].join('\u0001')
 }
 
@@ -179,7 +183,15 @@ export function guestSubmenu(ctx: GuestMenuContext, g: GuestView): MenuItemModel
   children.push(
     separator(`${id}:sep-alerts`),
     item(`${id}:alerts`, 'Notify when down', { kind: 'invoke', channel: 'guests:set-alerts', input: { clusterId: cluster.clusterId, vmid: g.vmid, enabled: !g.alerts } }, { type: 'checkbox', checked: g.alerts }),
-    muteSubmenu(`${id}:mute`, g.muted, { clusterId: cluster.clusterId, vmid: g.vmid }),
+    muteSubmenu(`${id}:mute`, g.muted, { clusterId: cluster.clusterId, vmid: g.vmid })
+  )
+  // The web UI's own pages for this guest: main builds the URL (from the snapshot's kind and node) and opens it.
+  if (consoleUnavailableReason(g) === null) {
+    children.push(item(`${id}:console`, 'Open console', { kind: 'invoke', channel: 'app:open-web-ui', input: { clusterId: cluster.clusterId, vmid: g.vmid, console: true } }))
+  }
+  children.push(
+    ...addressItems(id, cluster.clusterId, g, ctx.addresses),
+    item(`${id}:web-ui`, 'Open in web UI', { kind: 'invoke', channel: 'app:open-web-ui', input: { clusterId: cluster.clusterId, vmid: g.vmid } }),
     item(`${id}:open`, 'Open in dashboard', { kind: 'open-dashboard', target: { view: 'guests', clusterId: cluster.clusterId, vmid: g.vmid } })
   )
   const label = `${plainText(g.name, 40)} (${g.vmid}) — ${busy ? 'busy…' : stateWord(g)}`

@@ -10,6 +10,8 @@ export type InvokeAction = { [C in InvokeChannel]: { readonly kind: 'invoke'; re
 export type MenuAction =
   | InvokeAction
   | { readonly kind: 'open-dashboard'; readonly target: NavigateTarget }
+  /** Put `text` on the clipboard (the glue uses Electron's clipboard). */
+  | { readonly kind: 'copy'; readonly text: string }
   | { readonly kind: 'quit' }
 
 export interface ConfirmSpec {

@@ -57,7 +57,8 @@ function nearValid(channel: string, clusterId: string): unknown {
     'ssh:test': { clusterId, node: 'pve-a' },
     'ssh:known-hosts': { clusterId },
     'ssh:import-known-host': { clusterId, node: 'pve-a', fingerprint: 'SHA256:' + 'A'.repeat(43) },
-    'app:open-web-ui': { clusterId },
+    'app:open-web-ui': { clusterId, vmid: 100, console: true },
+    'guests:addresses': { clusterId, vmid: 100 },
     'clusters:refresh': { clusterId }
   }
   const b = base[channel] ?? {}

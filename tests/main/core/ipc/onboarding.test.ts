@@ -101,7 +101,8 @@ describe('onboarding', () => {
       nodes: { path: '/nodes', privs: ['Sys.Audit'] },
       guests: { path: '/vms', privs: ['VM.Audit'] },
       storage: { path: '/storage', privs: ['Datastore.Audit'] },
-      power: { path: '/vms', privs: ['VM.PowerMgmt'] }
+      power: { path: '/vms', privs: ['VM.PowerMgmt'] },
+      'guest-agent': { path: '/vms', privs: ['VM.GuestAgent.Audit'] }
     }
     for (const [feature, acl] of Object.entries(grants)) {
       it(`${feature}: present only when granted`, async () => {

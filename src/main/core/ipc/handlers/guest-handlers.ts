@@ -1,9 +1,11 @@
 import type { HandlerGroup } from '../handler-types'
 import { guestAction } from './guest-action'
+import { guestAddresses } from './guest-addresses'
 import { runtimeCluster } from './lookup'
 
-export const guestHandlers: HandlerGroup<'guests:action' | 'guests:set-alerts' | 'mute:set'> = {
+export const guestHandlers: HandlerGroup<'guests:action' | 'guests:addresses' | 'guests:set-alerts' | 'mute:set'> = {
   'guests:action': guestAction,
+  'guests:addresses': guestAddresses,
 
   'guests:set-alerts': async (input, ctx) => {
     runtimeCluster(ctx, input.clusterId)

@@ -6,7 +6,9 @@ import { formatBytes, formatDuration, formatPercent } from '../../lib/format'
 import type { GuestRow } from '../../lib/guest-query'
 import { plainReason } from '../../lib/plain-reason'
 import { ActionButtons } from './ActionButtons'
+import { GuestAddresses } from './GuestAddresses'
 import { GuestAlertControls } from './GuestAlertControls'
+import { GuestLinks } from './GuestLinks'
 import { hasLiveFigures } from './guest-figures'
 import { MutedBadge } from './MutedBadge'
 import { RequestDetails } from './RequestDetails'
@@ -96,6 +98,8 @@ export function GuestDetailPanel({ row, progress, actionError, onAction, onClose
           </>
         ) : null}
       </div>
+      <GuestLinks row={row} />
+      <GuestAddresses row={row} />
       <GuestAlertControls row={row} />
     </aside>
   )

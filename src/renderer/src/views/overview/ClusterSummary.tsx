@@ -15,6 +15,12 @@ export function ClusterSummary({ cluster }: { cluster: ClusterSnapshot }): React
     setChecking(true)
     void call(api, 'clusters:refresh', { clusterId: cluster.clusterId }).finally(() => setChecking(false))
   }
+  const [openError, setOpenError] = useState<string | null>(null)
+  // Main opens the cluster's own web UI (a URL it builds from the settings), as the tray's item does.
+  const openWebUi = (): void => {
+    setOpenError(null)
+    void call(api, 'app:open-web-ui', { clusterId: cluster.clusterId }).then((r) => setOpenError(r.ok ? null : r.error.message))
+  }
   return (
     <header className="cluster-head">
       <h2>
@@ -30,6 +36,19 @@ export function ClusterSummary({ cluster }: { cluster: ClusterSnapshot }): React
         {' · '}
         <Freshness at={cluster.fetchedAt} endpoint={cluster.endpoint} stale={cluster.stale} />
       </p>
+      <p className="btn-row">
+        <button type="button" className="btn btn-small" onClick={checkAgain} disabled={checking} aria-label={`Refresh now (${cluster.clusterName})`}>
+          {checking ? 'Refreshing…' : 'Refresh now'}
+        </button>
+        <button type="button" className="btn btn-small" onClick={openWebUi} aria-label={`Open in web UI (${cluster.clusterName})`}>
+          Open in web UI
+        </button>
+      </p>
+      {openError !== null ? (
+        <p className="error-text" role="alert">
+          {openError}
+        </p>
+      ) : null}
       {cluster.lastError !== null ? (
         <p className="error-text" role="alert">
           {cluster.lastError.message}{' '}
