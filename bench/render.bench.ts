@@ -88,7 +88,7 @@ async function main(): Promise<void> {
       await page.getByRole('button', { name: 'Overview', exact: true }).click()
       await page.locator('[data-view="overview"]').waitFor()
       // In-page code as a string: this file is type-checked without DOM typings.
-      const ms = (await page.evaluate(`(async () => {
+      const ms = await page.evaluate<number>(`(async () => {
         const nav = [...document.querySelectorAll('nav button')].find((b) => b.textContent === 'Guests')
         if (nav === undefined) throw new Error('no Guests button')
         const t0 = performance.now()
@@ -101,7 +101,7 @@ async function main(): Promise<void> {
           check()
         })
         return performance.now() - t0
-      })()`)) as number
+      })()`)
       viewTimes.push(ms)
     }
     const count = await page.getByTestId('guest-count').textContent()
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
     //    are performance.timeOrigin + now() (same machine), i.e. the whole cost a user waits for.
     //  - arrival → commit: from the app's listener (User Timing mark, payload already parsed) to commit.
     //  - React work: from GuestsView's render start to commit.
-    const samples = (await page.evaluate(`(async (n) => {
+    const samples = await page.evaluate<Sample[]>(`(async (n) => {
       const api = window.pveTray
       const out = []
       let received = null
@@ -156,7 +156,7 @@ async function main(): Promise<void> {
         obs.observe({ type: 'mark' })
       })
       return out
-    })(${UPDATE_SAMPLES})`)) as Sample[]
+    })(${UPDATE_SAMPLES})`)
     const pushOf = (s: Sample): Push | undefined => pushes.filter((p) => p.at <= s.receivedAt + 1).at(-1)
     // From the latest publish before the page's listener ran (1 ms slack for the two clocks).
     const pushToPaint = samples.map((s) => (pushOf(s) === undefined ? NaN : s.paintedAt - (pushOf(s)?.at ?? 0)))

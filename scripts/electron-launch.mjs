@@ -47,7 +47,9 @@ export function electronBinaryState(pkgDir, env = process.env) {
 /** @param {string} pkgDir */
 function readVersion(pkgDir) {
   try {
-    const v = /** @type {{ version?: unknown }} */ (JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'))).version
+    /** @type {unknown} */
+    const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'))
+    const v = typeof pkg === 'object' && pkg !== null && 'version' in pkg ? pkg.version : undefined
     return typeof v === 'string' ? v : null
   } catch {
     return null

@@ -52,26 +52,28 @@ export async function launchApp(bin: Extract<ElectronBinary, { ok: true }>): Pro
     .launch({
       executablePath: bin.path,
       args: [...(rootUser ? ['--no-sandbox'] : []), root],
-      env: { ...process.env, PVE_TRAY_E2E: '1', PVE_TRAY_USER_DATA: userData, PVE_TRAY_E2E_POLL_MS: '500' } as Record<string, string>
+      env: { ...process.env, PVE_TRAY_E2E: '1', PVE_TRAY_USER_DATA: userData, PVE_TRAY_E2E_POLL_MS: '500' }
     })
     .catch((e: unknown) => {
       rmSync(userData, { recursive: true, force: true })
       throw e
     })
   const hooks = <R>(fn: (h: Hooks, arg: unknown) => R | Promise<R>, arg?: unknown): Promise<R> =>
-    app.evaluate(
+    app.evaluate<R, readonly [string, unknown]>(
       async (_electron, [src, a]) => {
         const h = (globalThis as WithHooks).__pveTrayE2E
         // The function crosses as source text: rebuild it in the main process.
+        // eslint-disable-next-line @typescript-eslint/no-implied-eval -- deliberate: test-only code sent as source text
         return (new Function('h', 'a', `return (${src})(h, a)`) as (h: Hooks, a: unknown) => R)(h, a)
       },
       [fn.toString(), arg] as const
-    ) as Promise<R>
+    )
   await until(() => hooks((h) => typeof h === 'object'), 15_000)
   // Count at the real Notification.show(): what the OS was asked to display, not what the app meant to.
   await app.evaluate(({ Notification }) => {
     const g = globalThis as { __shownTitles?: string[] }
     g.__shownTitles = []
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be called with the notification as `this`
     const show = Notification.prototype.show
     Notification.prototype.show = function (this: Electron.Notification): void {
       g.__shownTitles?.push(this.title)

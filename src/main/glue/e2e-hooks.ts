@@ -61,7 +61,8 @@ export function installE2eHooks(core: AppCore, tray: TrayGlue, recorder: ReturnT
     clickNative: (id) => {
       const item = tray.nativeMenu()?.getMenuItemById(id)
       if (!item?.enabled) return false
-      item.click()
+      // Electron types MenuItem.click as a bare `Function`; it is the item's own handler, called on the item.
+      ;(item.click as (this: typeof item) => void).call(item)
       return true
     },
     trayStatus: () => tray.status(),

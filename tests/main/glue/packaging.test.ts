@@ -11,7 +11,7 @@ const root = join(import.meta.dirname, '../../..')
 const require = createRequire(import.meta.url)
 
 interface ConfigModule {
-  validateConfiguration(config: unknown, logger: unknown): Promise<void>
+  validateConfiguration: (config: unknown, logger: unknown) => Promise<void>
 }
 interface BuilderUtil {
   DebugLogger: new (enabled: boolean) => unknown

@@ -106,7 +106,7 @@ export class ClusterMonitor {
     if (this.inFlight) {
       this.rerun = true
       await this.inFlight
-      if (this.inFlight) await this.inFlight
+      if (this.inFlight !== undefined) await this.inFlight
       return
     }
     await this.cycle('refresh')

@@ -57,7 +57,7 @@ export class MonitorHub {
 
   async refreshNow(clusterId?: string): Promise<void> {
     const targets = clusterId ? [this.get(clusterId)] : [...this.monitors.values()].map((m) => m.monitor)
-    await Promise.all(targets.map((m) => m?.refreshNow()))
+    await Promise.all(targets.flatMap((m) => (m ? [m.refreshNow()] : [])))
   }
 
   /** Whether guests' moving figures are read and shown (a dashboard is open); see MonitorCore.setGuestMetrics. */

@@ -88,6 +88,8 @@ export interface PveGuestResource extends PveResourceBase, PveUsage {
 export interface PveNodeResource extends PveResourceBase, PveUsage {
   type: 'node'
   node: string
+  // The known states, for the reader; Proxmox may send others, hence `string`.
+  // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents
   status: PveNodeState | string
   level?: string
   hastate?: string

@@ -85,7 +85,7 @@ const byType: Record<string, z.ZodType<PveClusterResource>> = { qemu: guest, lxc
 
 export const clusterResourcesSchema: z.ZodType<PveClusterResource[]> = z.array(
   z.unknown().transform((item, ctx) => {
-    const type = typeof item === 'object' && item !== null && 'type' in item ? (item as { type: unknown }).type : undefined
+    const type = typeof item === 'object' && item !== null && 'type' in item ? item.type : undefined
     const schema = (typeof type === 'string' ? byType[type] : undefined) ?? other
     const parsed = schema.safeParse(item)
     if (!parsed.success) {

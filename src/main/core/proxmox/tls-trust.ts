@@ -58,7 +58,7 @@ const TLS_VERIFY_CODES = new Set([
 export function connectError(err: unknown, ep: PveEndpoint, connectTimeoutMs: number): PveError {
   if (err instanceof PveError) return markConnectPhase(err)
   const ctx = { host: ep.host, port: ep.port, cause: err }
-  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : 'ECONNFAILED'
+  const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : 'ECONNFAILED'
   if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT') return markConnectPhase(new TimeoutError('connect', connectTimeoutMs, ctx))
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return markConnectPhase(new TlsUntrustedError('name-mismatch', code, ctx))
   if (TLS_VERIFY_CODES.has(code)) return markConnectPhase(new TlsUntrustedError('ca-verification-failed', code, ctx))

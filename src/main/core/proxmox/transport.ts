@@ -62,7 +62,7 @@ export function isStaleSocketError(err: unknown): boolean {
 }
 
 function errCode(err: unknown): string {
-  if (typeof err === 'object' && err !== null && 'code' in err) return String((err as { code: unknown }).code)
+  if (typeof err === 'object' && err !== null && 'code' in err) return String(err.code)
   return 'EUNKNOWN'
 }
 

@@ -41,7 +41,7 @@ function v0ToV1(doc: Raw): Raw {
 function v1ToV2(doc: Raw): Raw {
   const { notificationKinds, ...rest } = doc
   const clusters = Array.isArray(doc.clusters)
-    ? doc.clusters.map((c) => (isRecord(c) && isRecord(c.ssh) ? { ...c, ssh: { pinnedHostKeys: {}, ...c.ssh } } : c))
+    ? (doc.clusters as unknown[]).map((c) => (isRecord(c) && isRecord(c.ssh) ? { ...c, ssh: { pinnedHostKeys: {}, ...c.ssh } } : c))
     : doc.clusters
   return {
     ...rest,

@@ -111,7 +111,7 @@ export function runOnClient(client: Client, argv: readonly string[], opts: RunOp
       ch.end()
       ch.close()
     }
-    const finish = (err: unknown, result?: ExecResult): void => {
+    const finish = (err: Error | undefined, result?: ExecResult): void => {
       if (settled) return
       settled = true
       clearTimeout(timer)

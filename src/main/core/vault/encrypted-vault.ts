@@ -61,7 +61,7 @@ export function createEncryptedVault(backend: CipherBackend, store: SecretRecord
     } catch (e) {
       if (!isDamaged(e)) {
         // Locked, no permission, busy: the file may be fine. Never set it aside or write over it for that.
-        log(`vault: secrets file not readable now (${typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : 'error'})`)
+        log(`vault: secrets file not readable now (${typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : 'error'})`)
         return null
       }
       // Damaged. Never write over it: saving one cluster's secret must not destroy the others'. Keep it aside, say so.

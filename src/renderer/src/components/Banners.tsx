@@ -4,6 +4,7 @@ import { useState } from 'react'
 import type { AppState, SettingsView } from '@shared/views'
 
 import { formatClock } from '../lib/format'
+import { useNow } from '../state/use-now'
 import type { Route } from '../state/use-navigation'
 
 export interface BannersProps {
@@ -16,6 +17,8 @@ export interface BannersProps {
 export function Banners({ state, settings, route, navigate }: BannersProps): React.JSX.Element {
   const [recoveredSeen, setRecoveredSeen] = useState(false)
   const [secretsSeen, setSecretsSeen] = useState(false)
+  // Ticks, so the pause banner goes when the pause ends even if no state push comes then.
+  const now = useNow()
   const recovered = settings?.recovered ?? null
   const secrets = settings?.secretsRecovered ?? null
   return (
@@ -57,7 +60,7 @@ export function Banners({ state, settings, route, navigate }: BannersProps): Rea
           </button>
         </div>
       ) : null}
-      {state?.notificationsPausedUntil != null && state.notificationsPausedUntil > Date.now() ? (
+      {state?.notificationsPausedUntil != null && state.notificationsPausedUntil > now ? (
         <div className="banner banner-info" role="status">
           Notifications are paused until {formatClock(state.notificationsPausedUntil)}.
         </div>

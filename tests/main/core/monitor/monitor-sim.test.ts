@@ -78,14 +78,15 @@ describe('ClusterMonitor on the simulator', () => {
   it('gives ONE cluster-unreachable (no node-down) when no endpoint answers, then ONE cluster-reachable (no node-up storm)', async () => {
     h = await startHarness()
     await h.cyclesMore(2)
-    await Promise.all(['pve-a', 'pve-b', 'pve-c'].map((n) => h?.sim.faults.nodeDown(n, 'refuse')))
+    const down = h
+    await Promise.all(['pve-a', 'pve-b', 'pve-c'].map((n) => down.sim.faults.nodeDown(n, 'refuse')))
     const hh = h
     await h.waitFor(() => hh.events('cluster-unreachable').length > 0, 8000, 'cluster-unreachable')
     await h.cyclesMore(4)
     expect(h.events('cluster-unreachable')).toHaveLength(1)
     expect(last(h)).toMatchObject({ health: 'unreachable', stale: true })
     expect(last(h).lastError?.kind).toBe('unreachable')
-    await Promise.all(['pve-a', 'pve-b', 'pve-c'].map((n) => h?.sim.faults.nodeUp(n)))
+    await Promise.all(['pve-a', 'pve-b', 'pve-c'].map((n) => down.sim.faults.nodeUp(n)))
     await h.waitFor(() => hh.events('cluster-reachable').length > 0, 8000, 'cluster-reachable')
     await h.cyclesMore(4)
     expect(h.events().map((e) => e.kind)).toEqual(['cluster-unreachable', 'cluster-reachable'])

@@ -90,7 +90,7 @@ test('the token secret never appears in errors, log lines, String/inspect/JSON o
     expect(logs.length).toBeGreaterThan(5)
     for (const l of logs) expect(l.includes(SECRET)).toBe(false)
     for (const c of [client, echoClient, client.clientForNode(ep.node), client.config]) expect(contains(c)).toBe(false)
-    expect(`${client}`).toContain('hygiene@pve!tray')
+    expect(String(client)).toContain('hygiene@pve!tray')
     expect(contains(redactConfig(config))).toBe(false)
     expect(() => new PveClient({ ...config, tokenSecret: `bad ${SECRET}` })).toThrow(/secret/)
     try {

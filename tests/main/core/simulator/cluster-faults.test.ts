@@ -47,7 +47,7 @@ describe('§1/§2/§7 cluster views', () => {
       return JSON.stringify([g?.cpu, g?.mem, g?.netin, g?.uptime])
     }
     const a = await sample()
-    expect(JSON.parse(a)[3]).toBeGreaterThan(0)
+    expect((JSON.parse(a) as number[])[3]).toBeGreaterThan(0)
     await waitFor(async () => (await sample()) !== a, 8000, 30)
   })
 
@@ -145,7 +145,7 @@ describe('faults', () => {
   test('malformedJson and truncatedJson corrupt successful bodies', async () => {
     const h = sim.faults.malformedJson({ path: '/version' })
     const r = await call(sim, 'GET', '/version')
-    expect(() => JSON.parse(r.text)).toThrow()
+    expect(() => JSON.parse(r.text) as unknown).toThrow()
     h.remove()
     sim.faults.truncatedJson({ path: '/cluster/resources' })
     await expect(call(sim, 'GET', '/cluster/resources')).rejects.toThrow()

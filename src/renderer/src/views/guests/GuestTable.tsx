@@ -56,6 +56,7 @@ export function GuestTable(props: GuestTableProps): React.JSX.Element {
       virtualizer.scrollToIndex(i, { align: 'center' })
     }
     // Only when asked to reveal a different guest, not on every poll.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- rows and virtualizer change with every poll
   }, [revealKey])
 
   const active = Math.min(activeIndex, Math.max(0, rows.length - 1))

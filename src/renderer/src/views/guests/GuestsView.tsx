@@ -1,5 +1,5 @@
 // Guests across all clusters: filters, the virtualized table, the selected guest, and confirmations.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 
 import type { PveTrayApi } from '@shared/ipc/contract'
 import type { ClusterSnapshot, PowerAction } from '@shared/snapshot'
@@ -30,10 +30,13 @@ export interface GuestsViewProps {
 export function GuestsView({ api, clusters, tasks, focusVmid, focusClusterId, focusNode }: GuestsViewProps): React.JSX.Element {
   performance.mark('pve-tray:guests-render')
   const [query, setQuery] = useState<GuestQuery>(() => (focusNode === null ? defaultGuestQuery : { ...defaultGuestQuery, node: focusNode }))
-  // A later link to another node (tray "More in dashboard…") while this view is already open.
-  useEffect(() => {
+  // A later link to another node (tray "More in dashboard…") while this view is already open: adjusted while
+  // rendering (React's pattern for state that follows a prop), not in an effect after a first wrong paint.
+  const [seenFocusNode, setSeenFocusNode] = useState(focusNode)
+  if (focusNode !== seenFocusNode) {
+    setSeenFocusNode(focusNode)
     if (focusNode !== null) setQuery((q) => (q.node === focusNode ? q : { ...q, node: focusNode }))
-  }, [focusNode])
+  }
   const focusKey = focusVmid === null ? null : `${focusClusterId ?? clusters[0]?.clusterId ?? ''}/${focusVmid}`
   const [selectedKey, setSelectedKey] = useState<string | null>(focusKey)
   const [confirm, setConfirm] = useState<{ row: GuestRow; action: PowerAction } | null>(null)
@@ -43,9 +46,10 @@ export function GuestsView({ api, clusters, tasks, focusVmid, focusClusterId, fo
   const all = useMemo(() => guestRows(clusters, rowCache), [clusters, rowCache])
   // Kept across polls: a poll that moves no row reuses the last order instead of sorting again.
   const memo = useRef<GuestQueryMemo | null>(null)
+  // eslint-disable-next-line react-hooks/refs -- a cache that outlives renders on purpose; it never decides what is drawn
   const { shown, keys, nodes, tags } = useMemo(() => (memo.current = updateGuestQuery(memo.current, all, query)), [all, query])
   const selected = selectedKey === null ? undefined : all.find((r) => r.key === selectedKey)
-  const detail = useDetailFocus(selectedKey, selected !== undefined, setSelectedKey)
+  const { bodyRef, onKeyDown, open: openDetail, close: closeDetail, panelRef, actionsCovered } = useDetailFocus(selectedKey, selected !== undefined, setSelectedKey)
 
   const run = useCallback(
     async (row: GuestRow, action: PowerAction) => {
@@ -76,19 +80,19 @@ export function GuestsView({ api, clusters, tasks, focusVmid, focusClusterId, fo
       <h1 className="view-title">Guests</h1>
       <GuestFilters query={query} onChange={setQuery} nodes={nodes} tags={tags} shown={shown.length} total={all.length} />
       {/* Escape closes the details from the table as well as from the panel (see useDetailFocus). */}
-      <div className="guests-body" ref={detail.bodyRef} onKeyDown={detail.onKeyDown}>
+      <div className="guests-body" ref={bodyRef} onKeyDown={onKeyDown}>
         <GuestTable
           rows={shown}
           rowKeys={keys}
           query={query}
           onSort={onSort}
           selectedKey={selectedKey}
-          onSelect={detail.open}
+          onSelect={openDetail}
           onAction={onAction}
           progress={tasks.byGuest}
           onDismissTask={tasks.dismiss}
           revealKey={focusKey}
-          actionsCovered={detail.actionsCovered}
+          actionsCovered={actionsCovered}
         />
         {selected !== undefined ? (
           <GuestDetailPanel
@@ -96,8 +100,8 @@ export function GuestsView({ api, clusters, tasks, focusVmid, focusClusterId, fo
             progress={tasks.byGuest.get(selected.key)}
             actionError={actionErrors.get(selected.key) ?? null}
             onAction={onAction}
-            onClose={detail.close}
-            panelRef={detail.panelRef}
+            onClose={closeDetail}
+            panelRef={panelRef}
           />
         ) : null}
       </div>

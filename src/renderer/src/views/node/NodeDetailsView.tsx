@@ -51,6 +51,8 @@ export function NodeDetailsView({ api, clusters, clusterId, node, navigate }: No
   }, [api, cid, name])
 
   useEffect(() => {
+    // Another node (or cluster): its report is fetched now, the previous node's must not show meanwhile.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- resets alongside the request this effect starts
     setReport(null)
     setProblem(null)
     check()

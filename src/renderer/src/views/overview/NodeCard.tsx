@@ -3,6 +3,7 @@ import type { NodeView } from '@shared/snapshot'
 
 import { UsageBar } from '../../components/UsageBar'
 import { formatBytes, formatDuration, formatPercent, ratio } from '../../lib/format'
+import { useNow } from '../../state/use-now'
 import { MutedBadge } from '../guests/MutedBadge'
 import type { GuestCount } from './guest-counts'
 import { Sparkline } from './Sparkline'
@@ -47,7 +48,7 @@ export function NodeCard({ clusterId, node, onOpen, headingLevel = 3, guests }: 
       </header>
       {lastKnown ? (
         <p className="node-down-text" data-testid="node-unknown-reason">
-          Unknown now: {node.staleReason}.{node.lastSeen !== null ? ` Last seen ${formatDuration((Date.now() - node.lastSeen) / 1000)} ago;` : ''} the figures below are from then.
+          Unknown now: {node.staleReason}.{node.lastSeen !== null ? <LastSeen at={node.lastSeen} /> : ''} the figures below are from then.
         </p>
       ) : null}
       {online || lastKnown ? (
@@ -81,4 +82,10 @@ export function NodeCard({ clusterId, node, onOpen, headingLevel = 3, guests }: 
       )}
     </article>
   )
+}
+
+/** " Last seen 4 min ago;" — its own clock, so only a card that shows it ticks. */
+function LastSeen({ at }: { readonly at: number }): React.JSX.Element {
+  const now = useNow(5000)
+  return <>{` Last seen ${formatDuration((now - at) / 1000)} ago;`}</>
 }

@@ -94,7 +94,7 @@ export function editorInput(c: ClusterSettingsView, f: ClusterEditorForm): Chann
       useAgent: f.sshUseAgent,
       port: Number(f.sshPort),
       ...(f.clearPassphrase ? { passphrase: null } : f.sshPassphrase !== '' ? { passphrase: f.sshPassphrase } : {}),
-      hostOverrides: Object.fromEntries(Object.entries(f.sshHostOverrides).map(([n, h]) => [n, h.trim()]).filter(([, h]) => h !== ''))
+      hostOverrides: Object.fromEntries(Object.entries(f.sshHostOverrides).map(([n, h]): [string, string] => [n, h.trim()]).filter(([, h]) => h !== ''))
     }
   }
 }
