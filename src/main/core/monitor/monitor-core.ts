@@ -18,7 +18,6 @@ import { staleReasonOf, unknownGuest, unknownNode } from './unknown-view'
 import type { ParsedGuest, ParsedResources } from './parse-resources'
 import { parseResources } from './parse-resources'
 import { parseClusterStatus } from './parse-status'
-import type { ParsedTask } from './parse-tasks'
 import { parseTasks } from './parse-tasks'
 
 export type { MonitorSettings } from './monitor-core-state'
@@ -296,4 +295,3 @@ function guestRef(p: ParsedResources, vmid: number): { vmid: number; kind: 'qemu
   return g ? { vmid, kind: g.kind, name: g.name ?? `${g.kind === 'qemu' ? 'VM' : 'CT'} ${vmid}` } : null
 }
 
-export type { ParsedTask }
