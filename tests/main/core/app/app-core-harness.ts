@@ -11,6 +11,7 @@ import { createEncryptedVault } from '../../../../src/main/core/vault/encrypted-
 import { createJsonFileRecordStore, createKeyFileCipherBackend } from '../../../../src/main/core/vault/key-file-backend'
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../../../src/main/core/simulator'
 import type { SettingsView } from '../../../../src/shared/views'
+import { waitFor } from '../../../helpers/wait-for'
 
 export interface Harness {
   readonly core: AppCore
@@ -67,13 +68,12 @@ export function clusterInput(sim: Simulator, opts: { name?: string; mode?: 'moni
 }
 
 export async function until<T>(fn: () => T | undefined | null | false, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs
-  for (;;) {
+  // Boxed: 0 and '' are answers here, not "not yet" as they are for the shared helper.
+  const box = await waitFor(() => {
     const v = fn()
-    if (v !== undefined && v !== null && v !== false) return v
-    if (Date.now() > end) throw new Error('condition not met in time')
-    await new Promise((r) => setTimeout(r, 20))
-  }
+    return v === undefined || v === null || v === false ? undefined : { v }
+  }, { timeoutMs, intervalMs: 20 })
+  return box.v
 }
 
 /** A simulator, an app core watching it as a configured cluster, and that cluster's id, once its guests are in. */

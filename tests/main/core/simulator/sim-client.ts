@@ -1,7 +1,8 @@
 import { type Agent, request } from 'node:https'
 import { connect, type TLSSocket } from 'node:tls'
 
-import type { Simulator, SimToken } from '../../../../src/main/core/simulator'
+import type { SimToken,Simulator } from '../../../../src/main/core/simulator'
+import { waitFor as sharedWaitFor } from '../../../helpers/wait-for'
 
 export interface SimResponse {
   status: number
@@ -101,12 +102,7 @@ export function rawGet(path: string, token: SimToken, extra = ''): string {
 }
 
 export async function waitFor(cond: () => boolean | Promise<boolean>, timeoutMs = 5000, stepMs = 20): Promise<void> {
-  const end = Date.now() + timeoutMs
-  while (Date.now() < end) {
-    if (await cond()) return
-    await new Promise((r) => setTimeout(r, stepMs))
-  }
-  throw new Error('waitFor: condition not met in time')
+  await sharedWaitFor(cond, { timeoutMs, intervalMs: stepMs })
 }
 
 export async function waitTask(sim: Simulator, upid: string): Promise<{ status: string; exitstatus?: string } & Record<string, unknown>> {

@@ -5,6 +5,7 @@ import type { HostKeyPin, HostKeyStore } from '../../../../src/main/core/ssh/hos
 import { SshPool } from '../../../../src/main/core/ssh/ssh-pool'
 import type { SshPoolOptions } from '../../../../src/main/core/ssh/ssh-pool'
 import type { SshdServer } from '../../../helpers/sshd-server'
+import { waitFor as sharedWaitFor } from '../../../helpers/wait-for'
 
 export class MemoryHostKeyStore implements HostKeyStore {
   readonly pins = new Map<string, HostKeyPin>()
@@ -62,10 +63,5 @@ export async function pidsRunning(argv: readonly string[]): Promise<number[]> {
 }
 
 export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 5_000, what = 'condition'): Promise<void> {
-  const end = Date.now() + timeoutMs
-  while (Date.now() < end) {
-    if (await check()) return
-    await new Promise((r) => setTimeout(r, 25))
-  }
-  throw new Error(`timed out waiting for ${what}`)
+  await sharedWaitFor(check, { timeoutMs, intervalMs: 25, what })
 }
