@@ -84,7 +84,7 @@ export default tseslint.config(
   },
   {
     // Build-time helpers in plain JavaScript that no tsconfig type-checks: type-aware rules would only see `any`.
-    files: ['resources/**/*.{mjs,cjs}'],
+    files: ['resources/**/*.{mjs,cjs}', '.dependency-cruiser.cjs'],
     ...tseslint.configs.disableTypeChecked
   },
   {
