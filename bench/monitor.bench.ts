@@ -6,7 +6,7 @@
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 
-import { ClusterMonitor, MonitorCore, monitorApiFromClient } from '../src/main/core/monitor'
+import { ClusterMonitor, monitorApiFromClient,MonitorCore } from '../src/main/core/monitor'
 import { PveClient } from '../src/main/core/proxmox'
 import { generateCluster, startSimulator } from '../src/main/core/simulator'
 

@@ -8,12 +8,12 @@ import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { serialize } from 'node:v8'
 
-import { createAppCore, type AppCore } from '../../src/main/core'
+import { type AppCore,createAppCore } from '../../src/main/core'
 import { createJsonFileSettingsStore } from '../../src/main/core/settings/json-file-settings-store'
 import { createTrayPresenter } from '../../src/main/core/tray/tray-presenter'
 import { createEncryptedVault } from '../../src/main/core/vault/encrypted-vault'
 import { createJsonFileRecordStore, createKeyFileCipherBackend } from '../../src/main/core/vault/key-file-backend'
-import { startSimChild, type SimChild } from './sim-child'
+import { type SimChild,startSimChild } from './sim-child'
 
 export interface Scenario {
   /** 'demo': no cluster configured, the built-in demo runs in this process as in the app. */

@@ -6,12 +6,12 @@ import { join } from 'node:path'
 
 import { _electron, type ElectronApplication } from '@playwright/test'
 
-import type { IpcResponse } from '../../src/shared/ipc/contract'
-import { waitFor } from '../helpers/wait-for'
-import type { AppState } from '../../src/shared/views'
 import type { MenuItemModel } from '../../src/main/core/tray/menu-model'
 import type { NativeMenuItemView } from '../../src/main/glue/e2e-hooks'
 import type { NotificationSpec } from '../../src/main/glue/notifications'
+import type { IpcResponse } from '../../src/shared/ipc/contract'
+import type { AppState } from '../../src/shared/views'
+import { waitFor } from '../helpers/wait-for'
 import type { ElectronBinary } from './electron-binary'
 
 export const root = join(import.meta.dirname, '../..')

@@ -8,8 +8,8 @@ import { expect, test } from '@playwright/test'
 import type { Simulator, startSimulator as StartSimulator } from '../../src/main/core/simulator'
 import type { PveTrayApi } from '../../src/shared/ipc/contract'
 import type { SettingsView } from '../../src/shared/views'
+import { flatten, launchApp, type LaunchedApp,root, until } from './electron-app'
 import { electronBinary, skipLine } from './electron-binary'
-import { flatten, launchApp, root, until, type LaunchedApp } from './electron-app'
 import { simulatorBundle } from './global-setup'
 
 const bin = electronBinary()

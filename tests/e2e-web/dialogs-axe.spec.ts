@@ -8,9 +8,9 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 
 import type { Simulator } from '../../src/main/core/bridge/index'
-import { startSshd, type SshdServer } from '../helpers/sshd-server'
-import { sshToRealSshd } from './sshd-cluster'
+import { type SshdServer,startSshd } from '../helpers/sshd-server'
 import { expect, guestRow, loadBridge, test } from './fixtures'
+import { sshToRealSshd } from './sshd-cluster'
 import { checkView, SCHEMES, SIZES } from './view-checks'
 
 const run = promisify(execFile)

@@ -3,7 +3,7 @@
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
-import { test as base, expect, type Page, type TestInfo } from '@playwright/test'
+import { expect, type Page, test as base, type TestInfo } from '@playwright/test'
 
 import type * as BridgeModuleNs from '../../src/main/core/bridge/index'
 import type { Bridge, BridgeOptions, Simulator } from '../../src/main/core/bridge/index'

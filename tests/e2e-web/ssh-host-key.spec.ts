@@ -6,9 +6,9 @@ import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 
-import { startSshd, type SshdServer } from '../helpers/sshd-server'
-import { sshToRealSshd } from './sshd-cluster'
+import { type SshdServer,startSshd } from '../helpers/sshd-server'
 import { expect, snap, test } from './fixtures'
+import { sshToRealSshd } from './sshd-cluster'
 
 const run = promisify(execFile)
 const NODE = 'pve-a'

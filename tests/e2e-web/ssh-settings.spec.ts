@@ -7,7 +7,7 @@ import { join } from 'node:path'
 
 import type { Locator, Page } from '@playwright/test'
 
-import { startSshd, type SshdServer } from '../helpers/sshd-server'
+import { type SshdServer,startSshd } from '../helpers/sshd-server'
 import { expect, snap, test } from './fixtures'
 import { sshToRealSshd } from './sshd-cluster'
 import { checkView } from './view-checks'

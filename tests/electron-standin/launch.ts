@@ -1,6 +1,6 @@
 // Test side: builds the stand-in once, then runs the BUILT app (out/main/index.js) in a child Node
 // process with it, and talks to it over the child-process IPC channel.
-import { fork, type ChildProcess } from 'node:child_process'
+import { type ChildProcess,fork } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import { tmpdir } from 'node:os'

@@ -1,8 +1,8 @@
 // Starts a real OpenSSH sshd on 127.0.0.1 for tests and benchmarks. Shared by tests/main/core/ssh and
 // bench/ssh-pool.bench.ts, so it imports Node built-ins only (runs under Vitest and under plain `node`).
-import { spawn, execFile } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
-import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { execFile,spawn } from 'node:child_process'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir, userInfo } from 'node:os'
 import { join } from 'node:path'

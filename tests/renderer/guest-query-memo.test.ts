@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { createGuestRowCache, defaultGuestQuery, guestRows, queryGuests, type GuestRow } from '../../src/renderer/src/lib/guest-query'
+import { createGuestRowCache, defaultGuestQuery, type GuestRow,guestRows, queryGuests } from '../../src/renderer/src/lib/guest-query'
 import { updateGuestQuery } from '../../src/renderer/src/lib/guest-query-memo'
 import type { ClusterSnapshot, GuestView } from '../../src/shared/snapshot'
 

@@ -2,9 +2,9 @@
 // token id, endpoints and fingerprints it was saved with, so the forms ask for it again as soon as one changes.
 import { describe, expect, it } from 'vitest'
 
-import type { ClusterSettingsView } from '../../src/shared/views'
-import { caChanged, editorForm, editorInput, endpointsChanged, sshChanged, validateEditor } from '../../src/renderer/src/views/settings/cluster-editor-form'
 import { formFromCluster, saveInput, SECRET_AGAIN_HINT, storedSecretApplies, testInput, validateForm } from '../../src/renderer/src/views/onboarding/onboarding-form'
+import { caChanged, editorForm, editorInput, endpointsChanged, sshChanged, validateEditor } from '../../src/renderer/src/views/settings/cluster-editor-form'
+import type { ClusterSettingsView } from '../../src/shared/views'
 
 const FP = 'AB:'.repeat(31) + 'CD'
 const cluster: ClusterSettingsView = {

@@ -2,7 +2,7 @@
 // either way (its use is unknown, so it is neither full nor empty), and a shared storage once.
 import { describe, expect, it } from 'vitest'
 
-import { sortStorageRows, storageRows, type StorageRowData } from '../../src/renderer/src/views/storage/storage-rows'
+import { sortStorageRows, type StorageRowData,storageRows } from '../../src/renderer/src/views/storage/storage-rows'
 import type { ClusterSnapshot, StorageView } from '../../src/shared/snapshot'
 
 function storage(name: string, usage: number | null, over: Partial<StorageView> = {}): StorageView {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { actionVerb } from '../../src/main/core/tray/task-tracker'
 import { taskWhat } from '../../src/main/core/monitor/task-words'
+import { actionVerb } from '../../src/main/core/tray/task-tracker'
 import { ACTION_WORDS } from '../../src/shared/action-words'
 import type { PowerAction } from '../../src/shared/snapshot'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { diffAppState, type AppStateDelta } from '../../src/shared/state-delta'
+import { type AppStateDelta,diffAppState } from '../../src/shared/state-delta'
 import { createStateReplica } from '../../src/shared/state-replica'
 import type { AppState } from '../../src/shared/views'
 

@@ -1,6 +1,6 @@
 // Electron adapters for the core's storage ports: electron-store files for the settings document
 // and the vault's ciphertext records, and `safeStorage` as the vault's cipher backend.
-import { existsSync, renameSync, copyFileSync } from 'node:fs'
+import { copyFileSync,existsSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { safeStorage } from 'electron'

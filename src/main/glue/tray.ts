@@ -2,16 +2,16 @@
 // in core/tray; this file only hands their output to Electron and routes clicks back to the core.
 import { join } from 'node:path'
 
-import { Menu, Tray, clipboard, nativeImage, type MenuItemConstructorOptions, type NativeImage } from 'electron'
 import type { Menu as NativeMenu } from 'electron'
+import { clipboard, Menu, type MenuItemConstructorOptions, type NativeImage,nativeImage, Tray } from 'electron'
 
 import type { AppState, GuestAddressesView, TaskProgress } from '../../shared/views'
 import type { AppCore } from '../core'
-import { busyFrame, trayIconFile, type IconName } from '../core/tray/icon-files'
-import { findMenuItem, type ConfirmSpec, type MenuItemModel } from '../core/tray/menu-model'
+import { busyFrame, type IconName,trayIconFile } from '../core/tray/icon-files'
+import { type ConfirmSpec, findMenuItem, type MenuItemModel } from '../core/tray/menu-model'
 import { taskFailureNotice } from '../core/tray/task-tracker'
 import { createTrayPresenter } from '../core/tray/tray-presenter'
-import { trayStatus, type TrayStatus } from '../core/tray/tray-status'
+import { type TrayStatus,trayStatus } from '../core/tray/tray-status'
 import type { Dashboard } from './dashboard-window'
 import type { Notifier } from './notifications'
 

@@ -4,6 +4,7 @@
 // `IpcHandlers` type then fails to compile until you do), use it in the renderer via window.pveTray.
 import { z } from 'zod'
 
+import type { AppStateDelta, RevisedAppState } from '../state-delta'
 import type {
   ActionResult,
   AppState,
@@ -22,8 +23,7 @@ import type {
   TaskProgress,
   TaskView
 } from '../views'
-import type { AppStateDelta, RevisedAppState } from '../state-delta'
-import { eventChannelNames, invokeChannelNames, rendererEventChannelNames, type EventChannel, type InvokeChannel, type RendererEventChannel } from './channels'
+import { type EventChannel, eventChannelNames, type InvokeChannel, invokeChannelNames, type RendererEventChannel,rendererEventChannelNames } from './channels'
 import {
   clusterIdSchema,
   clusterInputSchema,
@@ -148,5 +148,5 @@ export interface PveTrayApi {
   on<E extends RendererEventChannel>(event: E, listener: (payload: EventContract[E]) => void): () => void
 }
 
-export { invokeChannelNames, eventChannelNames, rendererEventChannelNames }
-export type { InvokeChannel, EventChannel, RendererEventChannel }
+export { eventChannelNames, invokeChannelNames, rendererEventChannelNames }
+export type { EventChannel, InvokeChannel, RendererEventChannel }

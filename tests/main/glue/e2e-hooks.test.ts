@@ -3,8 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 
 import type { AppCore } from '../../../src/main/core'
+import { createE2eRecorder, e2eEnabled, type E2eHooks,installE2eHooks } from '../../../src/main/glue/e2e-hooks'
 import type { TrayGlue } from '../../../src/main/glue/tray'
-import { createE2eRecorder, e2eEnabled, installE2eHooks, type E2eHooks } from '../../../src/main/glue/e2e-hooks'
 
 const g = globalThis as { __pveTrayE2E?: E2eHooks }
 

@@ -7,15 +7,15 @@ import { join } from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { startSimulator, type Simulator } from '../../../src/main/core/simulator'
 import { RENDERER_CSP } from '../../../src/main/core/security/content-security-policy'
+import { type Simulator,startSimulator } from '../../../src/main/core/simulator'
 import { invokeChannelNames } from '../../../src/shared/ipc/channels'
 import type { IpcResponse } from '../../../src/shared/ipc/contract'
 import type { AppState, NodeHealthReport, SettingsView } from '../../../src/shared/views'
-import { startSshd, type SshdServer } from '../../helpers/sshd-server'
 import type { CallRecord } from '../../electron-standin/electron'
-import { buildStandIn, flattenMenu, launchStandIn, root, until, type LaunchOptions, type StandInApp } from '../../electron-standin/launch'
+import { buildStandIn, flattenMenu, type LaunchOptions, launchStandIn, root, type StandInApp,until } from '../../electron-standin/launch'
 import type { IpcOrigin, MenuItemView } from '../../electron-standin/protocol'
+import { type SshdServer,startSshd } from '../../helpers/sshd-server'
 
 const seqOf = (calls: readonly CallRecord[], api: string): number => calls.find((c) => c.api === api)?.seq ?? -1
 

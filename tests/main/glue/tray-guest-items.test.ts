@@ -4,10 +4,10 @@
 // address with Electron's clipboard.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { startSimulator, type Simulator } from '../../../src/main/core/simulator'
+import { type Simulator,startSimulator } from '../../../src/main/core/simulator'
 import type { IpcResponse } from '../../../src/shared/ipc/contract'
 import type { SettingsView } from '../../../src/shared/views'
-import { buildStandIn, flattenMenu, launchStandIn, until, type StandInApp } from '../../electron-standin/launch'
+import { buildStandIn, flattenMenu, launchStandIn, type StandInApp,until } from '../../electron-standin/launch'
 import type { MenuItemView } from '../../electron-standin/protocol'
 
 async function menuItems(app: StandInApp): Promise<MenuItemView[]> {

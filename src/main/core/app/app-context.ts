@@ -5,8 +5,8 @@ import type { ApiConfig, ClusterApi, ClusterRegistry } from '../clusters/types'
 import type { SettingsService } from '../settings/settings-service'
 import type { AppCoreTimings, PlatformPort } from './app-core-types'
 import type { GuestPrefs } from './guest-prefs'
-import type { CertificateProbe, SshPort } from './ports'
 import type { NodeDiagnoser } from './node-diagnoser'
+import type { CertificateProbe, SshPort } from './ports'
 
 export interface AppContext {
   readonly settings: SettingsService

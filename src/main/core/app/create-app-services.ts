@@ -13,8 +13,8 @@ import type { AppCore, AppCoreDeps, AppCoreTimings, DemoCluster } from './app-co
 import { ClusterRuntime, DEMO_CLUSTER_ID } from './cluster-runtime'
 import { startDefaultDemo } from './default-demo'
 import { createGuestPrefs } from './guest-prefs'
-import { clusterApiFromClient, createPveClient, probeCertificateWithTls } from './pve-adapters'
 import { createNodeDiagnoser } from './node-diagnoser'
+import { clusterApiFromClient, createPveClient, probeCertificateWithTls } from './pve-adapters'
 import { createSshPort } from './ssh-port'
 import { createStatePublisher } from './state-publisher'
 

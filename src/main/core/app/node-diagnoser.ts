@@ -6,7 +6,7 @@ import type { ClusterSnapshot, MonitorEvent } from '../../../shared/snapshot'
 import type { NodeDiagnosis, ServiceRestartResult } from '../../../shared/views'
 import { AppError } from '../errors/app-error'
 import { isSshError } from '../ssh/ssh-errors'
-import { DIAGNOSIS_ARGV, judgeDiagnosis, type DiagnosisInput } from './node-diagnosis'
+import { DIAGNOSIS_ARGV, type DiagnosisInput,judgeDiagnosis } from './node-diagnosis'
 import type { SshPort } from './ports'
 
 /** A diagnosis younger than this is reused (the page asks often; SSH logins are not free). */

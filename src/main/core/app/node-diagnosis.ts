@@ -2,8 +2,8 @@
 // read-only SSH probe (`systemctl is-active` of the four Proxmox services) tells the cases apart, in words the
 // node page and the node-down notification can use as they are. Pure judgement here; the SSH port runs it.
 import type { NodeDiagnosis } from '../../../shared/views'
-import { parseSystemctlIsActive, type ServiceState } from '../ssh/node-health-parsers'
 import { PVE_SERVICES } from '../ssh/node-health'
+import { parseSystemctlIsActive, type ServiceState } from '../ssh/node-health-parsers'
 
 /** The probe: read-only, quoted by the pool, answered within a second by any running systemd. */
 export const DIAGNOSIS_ARGV: readonly string[] = ['systemctl', 'is-active', ...PVE_SERVICES]

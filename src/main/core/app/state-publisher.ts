@@ -2,7 +2,7 @@
 // in-process consumers (tray, notifications: no copy is made), and `state:delta` with only what
 // changed for renderers, which would otherwise deserialize ~2 MiB per poll at 5,000 guests. Each
 // delta carries a revision; a renderer that missed one resyncs with `app:get-state` (`current()`).
-import { diffAppState, type AppStateDelta, type RevisedAppState } from '../../../shared/state-delta'
+import { type AppStateDelta, diffAppState, type RevisedAppState } from '../../../shared/state-delta'
 import type { AppState } from '../../../shared/views'
 
 export interface StatePublisher {

@@ -1,3 +1,3 @@
-export { startBridge, type Bridge, type BridgeOptions } from './start-bridge'
+export { type Bridge, type BridgeOptions,startBridge } from './start-bridge'
 // Re-exported so browser tests and benchmarks, which load the bundled bridge, can run extra simulators.
-export { generateCluster, startSimulator, type Simulator, type SimulatorOptions } from '../simulator'
+export { generateCluster, type Simulator, type SimulatorOptions,startSimulator } from '../simulator'

@@ -1,7 +1,7 @@
 // dispatch: unknown channel refused → bounded-size check → zod parse (nothing runs on invalid input)
 // → handler → typed result or a mapped IpcError. Never throws, whatever the payload.
 import type { IpcResponse } from '../../../shared/ipc/contract'
-import { invokeChannelNames, invokeContract, type InvokeChannel } from '../../../shared/ipc/contract'
+import { type InvokeChannel,invokeChannelNames, invokeContract } from '../../../shared/ipc/contract'
 import type { HandlerContext, IpcHandlers } from './handler-types'
 import { exceedsBudget } from './input-guard'
 import { toIpcError } from './map-error'

@@ -5,7 +5,7 @@
 // against every secret main knows, so no secret can reach the renderer even by accident.
 import type { IpcError } from '../../../shared/ipc/contract'
 import { AppError } from '../errors/app-error'
-import { errorKindOf, field, type ErrorKind } from '../errors/error-kind'
+import { type ErrorKind,errorKindOf, field } from '../errors/error-kind'
 import { sshIpcError } from './map-ssh-error'
 
 /** The one classification (errors/error-kind, shared with the monitor) in the contract's error codes. */

@@ -3,10 +3,10 @@
 // and we must never claim it is running.
 import type { ClusterMode, GuestView, MuteInfo, NodeView, StorageView } from '../../../shared/snapshot'
 import type { PowerTarget } from '../clusters/privileges'
+import { storageUsage } from './condition-trackers'
 import { guestActions } from './guest-actions'
 import { normaliseGuestState } from './guest-state'
 import type { ParsedGuest, ParsedNode, ParsedStorage } from './parse-resources'
-import { storageUsage } from './condition-trackers'
 
 export interface NodeViewExtras {
   readonly ip: string | null

@@ -3,10 +3,10 @@
 // cycle (/cluster/resources); /cluster/status and /cluster/tasks only every `statusEvery` cycles,
 // after node changes, and (tasks) when a guest-down needs an explanation checked.
 import type { ClusterSnapshot, MonitorEvent } from '../../../shared/snapshot'
-import { classifyError, type ClassifiedError } from './classify-error'
+import { type ClassifiedError,classifyError } from './classify-error'
 import type { MonitorApi, MonitorClock } from './monitor-api'
 import { systemClock } from './monitor-api'
-import { MonitorCore, type CycleOutput, type MonitorSettings } from './monitor-core'
+import { type CycleOutput, MonitorCore, type MonitorSettings } from './monitor-core'
 import type { MuteEntry } from './mutes'
 
 export type CycleKind = 'regular' | 'confirm' | 'refresh'

@@ -1,7 +1,7 @@
 // Overall health and the one-line summary, from what the snapshot shows.
 import type { ClusterHealth, GuestView, NodeView, SnapshotError, StorageView } from '../../../shared/snapshot'
-import { formatDuration } from './monitor-events'
 import { isGuestErrorStatus } from './guest-state'
+import { formatDuration } from './monitor-events'
 
 export interface HealthInput {
   readonly now: number

@@ -1,7 +1,7 @@
 // /cluster/resources → normalised node, guest and storage records (not yet views: the judge adds
 // confirmation, mute and action data). Unknown item types (pool, sdn, network) are skipped.
 import type { GuestKind, NodeStatus, ResourceUsage, StorageView } from '../../../shared/snapshot'
-import { bool, isRecord, nodeName, num, str, strList, tagList, type RawRecord } from './lenient'
+import { bool, isRecord, nodeName, num, type RawRecord,str, strList, tagList } from './lenient'
 
 export interface ParsedNode extends ResourceUsage {
   readonly name: string

@@ -5,10 +5,10 @@
 import type { z } from 'zod'
 
 import { InvalidArgumentError } from './errors'
-import { agentInterfacesSchema, lxcInterfacesSchema, readInterfaces, type PveGuestInterface } from './guest-interfaces'
+import { agentInterfacesSchema, lxcInterfacesSchema, type PveGuestInterface,readInterfaces } from './guest-interfaces'
 import { decodeList } from './list-decoder'
-import { apiPath, assertGuestKind, assertNodeName, assertVmid } from './params'
 import type { PveParams } from './params'
+import { apiPath, assertGuestKind, assertNodeName, assertVmid } from './params'
 import { Requester } from './requester'
 import { clusterResourcesSchema } from './resource-schema'
 import {

@@ -4,6 +4,7 @@
  * client, and String(), util.inspect() and JSON.stringify() of the client show the token id only.
  */
 import { inspect } from 'node:util'
+
 import type { Dispatcher } from 'undici'
 
 import { PveApi } from './api'

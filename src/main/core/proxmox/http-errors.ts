@@ -4,6 +4,7 @@
  * full message in the JSON body `{"data":null,"message":...}`, older ones send only `{"data":null}`, and 401/595
  * answers have no body at all. Proxmox has no 404: missing things are 500s with recognisable texts.
  */
+import type { PveError, PveRequestContext } from './errors'
 import {
   AuthenticationError,
   HttpError,
@@ -14,7 +15,6 @@ import {
   PermissionDeniedError,
   UnsupportedEndpointError
 } from './errors'
-import type { PveError, PveRequestContext } from './errors'
 import { nodeFromPath } from './params'
 import type { WireResponse } from './transport'
 

@@ -11,8 +11,8 @@
  * items, nested objects in an item, an envelope with other keys first) makes a slice fail to parse: the
  * answer is then decoded whole, exactly as before, with the same errors.
  */
-import { MalformedResponseError } from './errors'
 import type { PveRequestContext } from './errors'
+import { MalformedResponseError } from './errors'
 import { parseEnvelope } from './http-errors'
 import type { WireResponse } from './transport'
 

@@ -1,6 +1,6 @@
 // Errors about what a request did on the wire when the answer was unusable: it may have been carried out
 // (a POST with no answer), or the answer was too large to read. The base classes live in errors.ts.
-import { MalformedResponseError, PveError, where, type PveRequestContext } from './errors'
+import { MalformedResponseError, PveError, type PveRequestContext,where } from './errors'
 
 /**
  * A POST (or PUT/DELETE) that may have reached the server and got no usable answer: a response timeout,

@@ -11,16 +11,16 @@
  */
 import type { z } from 'zod'
 
-import { InvalidArgumentError, MalformedResponseError, NetworkError, PveError, TimeoutError } from './errors'
-import { OutcomeUnknownError } from './outcome-errors'
 import type { PveRequestContext } from './errors'
-import { errorForResponse, parseEnvelope } from './http-errors'
+import { InvalidArgumentError, MalformedResponseError, NetworkError, PveError, TimeoutError } from './errors'
 import type { PveEnvelope } from './http-errors'
-import { encodeParams } from './params'
+import { errorForResponse, parseEnvelope } from './http-errors'
+import { OutcomeUnknownError } from './outcome-errors'
 import type { PveParams } from './params'
+import { encodeParams } from './params'
 import { isConnectPhaseError } from './tls-trust'
-import { isStaleSocketError, SENT_BEFORE_CLOSE } from './transport'
 import type { Transport, WireMethod, WireRequest, WireResponse } from './transport'
+import { isStaleSocketError, SENT_BEFORE_CLOSE } from './transport'
 import type { PveEndpoint } from './types'
 
 export interface CallSpec {

@@ -5,12 +5,12 @@
  */
 import { gunzipSync, inflateSync } from 'node:zlib'
 
-import { Pool } from 'undici'
 import type { Dispatcher } from 'undici'
+import { Pool } from 'undici'
 
+import type { PveRequestContext } from './errors'
 import { AbortedError, ClientClosedError, MalformedResponseError, NetworkError, PveError, TimeoutError } from './errors'
 import { ResponseTooLargeError } from './outcome-errors'
-import type { PveRequestContext } from './errors'
 import { createTrustedConnector } from './tls-trust'
 import type { PveEndpoint } from './types'
 

@@ -9,15 +9,15 @@ import { caPemSchema, clusterIdSchema, clusterModeSchema, fingerprint256Schema, 
 import {
   defaultSettingsDoc,
   scalarSettings,
+  type SettingsDoc,
   sshFingerprintSchema,
   sshHostKeyPinSchema,
+  type StoredCluster,
   storedClusterSchema,
+  type StoredEndpoint,
   storedGuestAlertSchema,
   storedMuteSchema,
   storedNotificationsSchema,
-  type SettingsDoc,
-  type StoredCluster,
-  type StoredEndpoint,
   type StoredSsh
 } from './settings-schema'
 

@@ -1,4 +1,4 @@
-import { guestMetrics, nodeMetrics, type GuestMetrics, type NodeMetrics } from './metrics'
+import { type GuestMetrics, guestMetrics, type NodeMetrics,nodeMetrics } from './metrics'
 import type { SimClusterSpec, SimGuestPatch, SimGuestSpec, SimGuestState, SimGuestStatus, SimNodeSpec, SimNodeState, SimStorageSpec } from './types'
 
 /** A guest as the simulator keeps it: its spec with defaults filled in, plus run-time state. */

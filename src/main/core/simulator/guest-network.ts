@@ -1,8 +1,8 @@
 // What a running guest says about its network: the QEMU guest agent's network-get-interfaces answer (as
 // qemu-server's Agent.pm relays it, `{ result: [...] }`) and a container's interface list (pve-container).
 // Deterministic per VMID; the failures are Agent.pm's own texts (assert_agent_available), as 500s.
-import { die, type ApiHandler, type CallContext, str } from './context'
 import type { GuestRec } from './cluster-state'
+import { type ApiHandler, type CallContext, die, str } from './context'
 
 const hex = (n: number): string => (n & 0xff).toString(16).padStart(2, '0')
 

@@ -1,7 +1,7 @@
 import { type ApiHandler, type CallContext, die, str } from './context'
 import { shuffle } from './prng'
 import { clusterResources, nodeItem } from './resources-view'
-import { taskUserFields, type TaskRec } from './tasks'
+import { type TaskRec,taskUserFields } from './tasks'
 
 export const PVE_VERSION = { version: '9.1.2', release: '9.1', repoid: 'b1d4f9c2e07a3d55' }
 

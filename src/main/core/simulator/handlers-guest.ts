@@ -1,5 +1,5 @@
-import { type ApiHandler, type CallContext, die, str } from './context'
 import type { GuestRec } from './cluster-state'
+import { type ApiHandler, type CallContext, die, str } from './context'
 import { powerAction } from './power-actions'
 import { guestRrd } from './rrd'
 

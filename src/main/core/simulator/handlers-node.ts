@@ -1,5 +1,5 @@
-import { type ApiHandler, type CallContext, die, str } from './context'
 import type { NodeRec } from './cluster-state'
+import { type ApiHandler, type CallContext, die, str } from './context'
 import { PVE_VERSION } from './handlers-cluster'
 import { boolParam } from './param-check'
 import { nodeRrd } from './rrd'

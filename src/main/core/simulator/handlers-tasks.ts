@@ -1,7 +1,7 @@
 import { type ApiHandler, type CallContext, die, paramError, str } from './context'
 import { canSeeTask, taskListEntry } from './handlers-cluster'
 import { boolParam, intParam } from './param-check'
-import { taskUserFields, UPID_RE, type TaskRec } from './tasks'
+import { type TaskRec,taskUserFields, UPID_RE } from './tasks'
 
 /** Tasks.pm read_task_status: unparsable → 'unable to parse worker upid'; not on this node → 'no such task' */
 function findTask(c: CallContext): TaskRec {

@@ -2,6 +2,9 @@
  * A Proxmox VE cluster simulator speaking the real pveproxy wire protocol over HTTPS (one listener per node).
  * Used by tests of every layer and by the app's demo mode, so it is production code: Electron-free and fast to start.
  */
+export { type ClusterGeneratorOptions,generateCluster } from './cluster-generator'
+export { demoCluster } from './demo-cluster'
+export { startSimulator } from './simulator'
 export type {
   SimAcl,
   SimClusterControl,
@@ -32,6 +35,3 @@ export type {
   Simulator,
   SimulatorOptions
 } from './types'
-export { startSimulator } from './simulator'
-export { demoCluster } from './demo-cluster'
-export { generateCluster, type ClusterGeneratorOptions } from './cluster-generator'

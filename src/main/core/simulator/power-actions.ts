@@ -1,5 +1,5 @@
-import { die, type CallContext, type HandlerResult, PveError, str } from './context'
 import type { GuestRec } from './cluster-state'
+import { type CallContext, die, type HandlerResult, PveError, str } from './context'
 import { boolParam, intParam } from './param-check'
 import type { TaskOutcome } from './tasks'
 

@@ -1,5 +1,5 @@
-import type { CallContext } from './context'
 import type { GuestRec, NodeRec } from './cluster-state'
+import type { CallContext } from './context'
 import { shuffle } from './prng'
 
 type Item = Record<string, unknown>

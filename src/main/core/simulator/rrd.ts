@@ -1,5 +1,5 @@
-import type { CallContext } from './context'
 import type { GuestRec, NodeRec } from './cluster-state'
+import type { CallContext } from './context'
 import { guestMetrics, nodeMetrics } from './metrics'
 
 // PVE 9 pve-*-9.0 RRD layout: [step seconds, rows]

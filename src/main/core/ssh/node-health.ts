@@ -1,10 +1,10 @@
 // Typed node health over SSH, for what the REST API does not show: package versions, load, temperatures,
 // ZFS pool health and root disk usage. Each probe fails on its own; a missing tool is "not available".
+import type { DiskUsage, LoadAverage, PveVersionInfo, ServiceState, TemperatureReading, ZpoolListEntry, ZpoolStatusSummary } from './node-health-parsers'
+import { parseDfPosix, parseLoadAvg, parsePveVersion, parseSensorsJson, parseSystemctlIsActive, parseZpoolList, parseZpoolStatusX } from './node-health-parsers'
 import type { ExecResult } from './remote-exec'
 import { isSshError } from './ssh-errors'
 import type { ExecOptions } from './ssh-pool-types'
-import type { DiskUsage, LoadAverage, PveVersionInfo, ServiceState, TemperatureReading, ZpoolListEntry, ZpoolStatusSummary } from './node-health-parsers'
-import { parseDfPosix, parseLoadAvg, parsePveVersion, parseSensorsJson, parseSystemctlIsActive, parseZpoolList, parseZpoolStatusX } from './node-health-parsers'
 
 export type ProbeResult<T> =
   | { status: 'ok'; value: T }

@@ -10,7 +10,7 @@ import type { HostKeyCheckInput } from './host-key'
 import { checkHostKey, hostIdOf, hostKeyAlgorithmsFor } from './host-key'
 import type { ResolvedAuth } from './ssh-auth'
 import type { SshError } from './ssh-errors'
-import { SshError as SshErrorClass, classifyConnectError, connectionLost } from './ssh-errors'
+import { classifyConnectError, connectionLost,SshError as SshErrorClass } from './ssh-errors'
 
 const HOST_KEY_ALGORITHMS = ['ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521',
   'rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'] as const

@@ -1,15 +1,15 @@
 // The SSH connection pool: one connection per host+port+user, opened on first use and shared by all callers,
 // with a FIFO channel limit per connection, typed errors and an observable state for the dashboard.
-import { ChannelQueue } from './channel-queue'
 import type { ReleaseSlot } from './channel-queue'
+import { ChannelQueue } from './channel-queue'
 import { hostIdOf } from './host-key'
 import { knownHostsLookup } from './known-hosts'
 import type { ExecResult } from './remote-exec'
-import { ChannelOpenError, abortedError, remoteCommandLine, runOnClient, timeoutError } from './remote-exec'
+import { abortedError, ChannelOpenError, remoteCommandLine, runOnClient, timeoutError } from './remote-exec'
 import { resolveAuth } from './ssh-auth'
 import type { SshConnection } from './ssh-connection'
 import { openConnection } from './ssh-connection'
-import { SshError, connectionLost } from './ssh-errors'
+import { connectionLost,SshError } from './ssh-errors'
 import type { ExecOptions, HostState, HostStatus, SshPoolOptions, SshTarget } from './ssh-pool-types'
 
 export type { ExecResult } from './remote-exec'

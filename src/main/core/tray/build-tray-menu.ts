@@ -4,9 +4,9 @@ import type { ClusterHealth, ClusterSnapshot, NodeView } from '../../../shared/s
 import type { AppState } from '../../../shared/views'
 import { formatDuration } from './describe-problems'
 import { menuLabel, plainText } from './label-text'
-import { DEFAULT_MAX_GUESTS_PER_NODE, muteSubmenu, nodeGuestItems, percent, type GuestMenuMemo } from './menu-guests'
 import type { AddressTable } from './menu-addresses'
-import { info, item, separator, submenu, type MenuItemModel } from './menu-model'
+import { DEFAULT_MAX_GUESTS_PER_NODE, type GuestMenuMemo,muteSubmenu, nodeGuestItems, percent } from './menu-guests'
+import { info, item, type MenuItemModel,separator, submenu } from './menu-model'
 import { taskLine, type TaskTable } from './task-tracker'
 import type { TrayStatus } from './tray-status'
 

@@ -4,9 +4,9 @@ import { consoleUnavailableReason } from '../../../shared/guest-links'
 import type { ClusterSnapshot, GuestView, MuteInfo, PowerAction } from '../../../shared/snapshot'
 import type { AppState } from '../../../shared/views'
 import { guestActions } from '../monitor/guest-actions'
-import { plainText, menuLabel } from './label-text'
+import { menuLabel,plainText } from './label-text'
 import { addressItems, addressMemoKey, type AddressTable } from './menu-addresses'
-import { info, item, separator, submenu, type ConfirmSpec, type MenuItemModel } from './menu-model'
+import { type ConfirmSpec, info, item, type MenuItemModel,separator, submenu } from './menu-model'
 import { actionVerb, isRunning, taskKey, taskLine, type TaskTable } from './task-tracker'
 
 /** How many guests a node submenu lists before "More in dashboard…". */

@@ -1,8 +1,7 @@
 // The one way the dashboard reaches main: `window.pveTray` (preload in Electron, bridge shim in a
 // browser), handed down through context so components never read globals themselves.
-import { createContext, useContext } from 'react'
-
 import type { ChannelInput, ChannelResult, InvokeChannel, IpcError, PveTrayApi } from '@shared/ipc/contract'
+import { createContext, useContext } from 'react'
 
 export const ApiContext = createContext<PveTrayApi | null>(null)
 

@@ -1,11 +1,10 @@
 // Notices that concern the whole app: demo mode, recovered settings, paused notifications.
+import type { AppState, SettingsView } from '@shared/views'
 import { useState } from 'react'
 
-import type { AppState, SettingsView } from '@shared/views'
-
 import { formatClock } from '../lib/format'
-import { useNow } from '../state/use-now'
 import type { Route } from '../state/use-navigation'
+import { useNow } from '../state/use-now'
 
 export interface BannersProps {
   readonly state: AppState | null

@@ -1,8 +1,7 @@
 // A node presenting another certificate than the pinned one: shown wherever the cluster is (overview,
 // settings), with both fingerprints and a trust button that waits for the user's "I compared them".
-import { useState } from 'react'
-
 import type { CertificateMismatch } from '@shared/snapshot'
+import { useState } from 'react'
 
 import { call, useApi } from '../api/api-context'
 

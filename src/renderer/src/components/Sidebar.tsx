@@ -1,7 +1,6 @@
 // View navigation, plus one entry per node so node details are one click away.
-import { memo } from 'react'
-
 import type { ClusterSnapshot } from '@shared/snapshot'
+import { memo } from 'react'
 
 import type { Route } from '../state/use-navigation'
 

@@ -5,7 +5,7 @@
 // queryGuestOrder. `keys` keeps its identity while the shown order does (the virtualizer's item keys).
 import type { GuestView } from '@shared/snapshot'
 
-import { distinctValues, queryGuestOrder, type GuestQuery, type GuestRow, type SortKey } from './guest-query'
+import { distinctValues, type GuestQuery, type GuestRow, queryGuestOrder, type SortKey } from './guest-query'
 
 export interface GuestQueryMemo {
   readonly all: readonly GuestRow[]

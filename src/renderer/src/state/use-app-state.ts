@@ -1,12 +1,11 @@
 // The monitor's state as main publishes it: fetched whole once (`app:get-state`), then patched by
 // each `state:delta` (only what changed; unchanged guests keep their identity, so memoized rows and
 // derived lists skip them). A missed delta makes the replica fetch the whole state again.
-import { useEffect, useState } from 'react'
-import { flushSync } from 'react-dom'
-
 import type { PveTrayApi } from '@shared/ipc/contract'
 import { createStateReplica } from '@shared/state-replica'
 import type { AppState } from '@shared/views'
+import { useEffect, useState } from 'react'
+import { flushSync } from 'react-dom'
 
 import { call } from '../api/api-context'
 

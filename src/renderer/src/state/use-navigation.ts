@@ -1,8 +1,7 @@
 // Which view is open. Main can open one too (`ui:navigate`, e.g. from a tray menu or notification).
-import { useCallback, useEffect, useState } from 'react'
-
 import type { PveTrayApi } from '@shared/ipc/contract'
 import type { NavigateTarget } from '@shared/views'
+import { useCallback, useEffect, useState } from 'react'
 
 export type Route = NavigateTarget
 

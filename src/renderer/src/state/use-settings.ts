@@ -1,9 +1,8 @@
 // Settings as main reports them (never secrets). Every settings call returns the new view, which
 // replaces ours, so the screen always shows what was actually saved.
-import { useCallback, useEffect, useState } from 'react'
-
 import type { PveTrayApi } from '@shared/ipc/contract'
 import type { SettingsView } from '@shared/views'
+import { useCallback, useEffect, useState } from 'react'
 
 import { call } from '../api/api-context'
 

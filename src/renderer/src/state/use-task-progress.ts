@@ -1,9 +1,8 @@
 // Live progress of the power actions the user started, keyed by guest, from `task:progress` events.
 // A finished task stays visible (OK for a few seconds, a failure until dismissed) so the outcome is seen.
-import { useCallback, useEffect, useState } from 'react'
-
 import type { PveTrayApi } from '@shared/ipc/contract'
 import type { TaskProgress } from '@shared/views'
+import { useCallback, useEffect, useState } from 'react'
 
 export const guestKey = (clusterId: string, vmid: number): string => `${clusterId}/${vmid}`
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Simulator } from '../../../../src/main/core/simulator'
 import type { ActionResult, TaskProgress } from '../../../../src/shared/views'
 import { call } from '../simulator/sim-client'
-import { startWatchedCluster, until, type Harness } from './app-core-harness'
+import { type Harness,startWatchedCluster, until } from './app-core-harness'
 
 let sim: Simulator
 let h: Harness

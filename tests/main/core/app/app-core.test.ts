@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { startSimulator, type Simulator } from '../../../../src/main/core/simulator'
+import { type Simulator,startSimulator } from '../../../../src/main/core/simulator'
 import type { ActionResult, SettingsView, TaskProgress } from '../../../../src/shared/views'
-import { clusterInput, makeHarness, until, type Harness } from './app-core-harness'
+import { clusterInput, type Harness,makeHarness, until } from './app-core-harness'
 
 let sim: Simulator
 let h: Harness

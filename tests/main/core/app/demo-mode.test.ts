@@ -3,11 +3,11 @@ import { connect } from 'node:net'
 
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { startDefaultDemo } from '../../../../src/main/core'
 import type { DemoCluster } from '../../../../src/main/core'
+import { startDefaultDemo } from '../../../../src/main/core'
 import { pveumCommands } from '../../../../src/shared/pveum-commands'
 import type { NodeHealthReport, SshHostState, SshTestResult } from '../../../../src/shared/views'
-import { makeHarness, until, type Harness } from './app-core-harness'
+import { type Harness,makeHarness, until } from './app-core-harness'
 
 let h: Harness | undefined
 afterEach(async () => {

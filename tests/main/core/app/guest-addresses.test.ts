@@ -2,9 +2,9 @@
 // Proxmox's refusals said plainly ("QEMU guest agent not running"), a missing privilege hides them with the reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { GuestAddressesView } from '../../../../src/shared/views'
 import type { Simulator } from '../../../../src/main/core/simulator'
-import { clusterInput, startWatchedCluster, until, type Harness } from './app-core-harness'
+import type { GuestAddressesView } from '../../../../src/shared/views'
+import { clusterInput, type Harness,startWatchedCluster, until } from './app-core-harness'
 
 let sim: Simulator
 let h: Harness

@@ -2,10 +2,10 @@
 // uptime) are read and published only while a renderer is there to show them.
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { generateCluster } from '../../../../src/main/core/simulator'
 import type { Simulator } from '../../../../src/main/core/simulator'
+import { generateCluster } from '../../../../src/main/core/simulator'
 import type { AppState } from '../../../../src/shared/views'
-import { startWatchedCluster, until, type Harness } from './app-core-harness'
+import { type Harness,startWatchedCluster, until } from './app-core-harness'
 
 let sim: Simulator | null = null
 let h: Harness | null = null

@@ -2,9 +2,9 @@
 // kind and current node), at that node's endpoint, and what it builds passes the guarded opener's check.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { Simulator } from '../../../../src/main/core/simulator'
 import { isAllowedWebUiUrl } from '../../../../src/main/core/security/web-ui-url'
-import { startWatchedCluster, type Harness } from './app-core-harness'
+import type { Simulator } from '../../../../src/main/core/simulator'
+import { type Harness,startWatchedCluster } from './app-core-harness'
 
 let sim: Simulator
 let h: Harness

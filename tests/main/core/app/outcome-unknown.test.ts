@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Simulator } from '../../../../src/main/core/simulator'
 import { taskFailureNotice, taskLine } from '../../../../src/main/core/tray/task-tracker'
 import type { ActionResult, TaskProgress } from '../../../../src/shared/views'
-import { startWatchedCluster, until, type Harness } from './app-core-harness'
+import { type Harness,startWatchedCluster, until } from './app-core-harness'
 
 let sim: Simulator
 let h: Harness

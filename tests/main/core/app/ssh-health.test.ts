@@ -11,11 +11,11 @@ import { promisify } from 'node:util'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { startSimulator, type Simulator } from '../../../../src/main/core/simulator'
+import { type Simulator,startSimulator } from '../../../../src/main/core/simulator'
 import type { IpcError } from '../../../../src/shared/ipc/contract'
 import type { NodeHealthReport, SettingsView, SshHostState } from '../../../../src/shared/views'
-import { startSshd, type SshdServer } from '../../../helpers/sshd-server'
-import { clusterInput, makeHarness, until, type Harness } from './app-core-harness'
+import { type SshdServer,startSshd } from '../../../helpers/sshd-server'
+import { clusterInput, type Harness,makeHarness, until } from './app-core-harness'
 
 const run = promisify(execFile)
 

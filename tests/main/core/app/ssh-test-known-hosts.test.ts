@@ -3,17 +3,17 @@
 // with hashed and @revoked entries, written the way OpenSSH writes them.
 import { createHash, createHmac, randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { startSimulator, type Simulator } from '../../../../src/main/core/simulator'
+import { type Simulator,startSimulator } from '../../../../src/main/core/simulator'
 import type { IpcError } from '../../../../src/shared/ipc/contract'
 import type { KnownHostsReport, SettingsView, SshTestResult } from '../../../../src/shared/views'
-import { startSshd, type SshdServer } from '../../../helpers/sshd-server'
-import { clusterInput, makeHarness, until, type Harness } from './app-core-harness'
+import { type SshdServer,startSshd } from '../../../helpers/sshd-server'
+import { clusterInput, type Harness,makeHarness, until } from './app-core-harness'
 
 let sim: Simulator
 let sshd: SshdServer

@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { startSimulator, type Simulator } from '../../../../src/main/core/simulator'
+import { type Simulator,startSimulator } from '../../../../src/main/core/simulator'
 import { invokeChannelNames } from '../../../../src/shared/ipc/channels'
-import { clusterInput, makeHarness, until, type Harness } from '../app/app-core-harness'
+import { clusterInput, type Harness,makeHarness, until } from '../app/app-core-harness'
 
 let sim: Simulator
 let h: Harness

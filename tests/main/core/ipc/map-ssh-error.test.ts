@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../../src/main/core/errors/app-error'
 import { toIpcError } from '../../../../src/main/core/ipc/map-error'
 import { hostKeyChangedError, hostKeyUnknownError } from '../../../../src/main/core/ssh/host-key'
-import { SshError, classifyConnectError, connectionLost } from '../../../../src/main/core/ssh/ssh-errors'
+import { classifyConnectError, connectionLost,SshError } from '../../../../src/main/core/ssh/ssh-errors'
 
 const FP_A = `SHA256:${'a'.repeat(43)}`
 const FP_B = `SHA256:${'b'.repeat(43)}`

@@ -2,9 +2,9 @@ import { rootCertificates } from 'node:tls'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { startSimulator, type SimAcl, type Simulator } from '../../../../src/main/core/simulator'
+import { type SimAcl, type Simulator,startSimulator } from '../../../../src/main/core/simulator'
 import type { ConnectionTestResult, FeatureId } from '../../../../src/shared/views'
-import { makeHarness, type Harness } from '../app/app-core-harness'
+import { type Harness,makeHarness } from '../app/app-core-harness'
 
 let sim: Simulator
 let h: Harness

@@ -5,7 +5,7 @@ import type { ServerResponse } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { ConnectionTestResult } from '../../../../src/shared/views'
-import { makeHarness, type Harness } from '../app/app-core-harness'
+import { type Harness,makeHarness } from '../app/app-core-harness'
 import { startTestServer, type TestServer } from '../proxmox/helpers/test-https-server'
 
 let server: TestServer

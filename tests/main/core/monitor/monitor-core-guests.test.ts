@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
+import { type CycleOutput, MonitorCore, type MonitorSettings } from '../../../../src/main/core/monitor/monitor-core'
 import type { MonitorEventKind } from '../../../../src/shared/snapshot'
-import { MonitorCore, type CycleOutput, type MonitorSettings } from '../../../../src/main/core/monitor/monitor-core'
-import { down, NODES3, resources, tasks, type FxGuest, type FxNode, type FxStorage, type FxTask } from './fixtures'
+import { down, type FxGuest, type FxNode, type FxStorage, type FxTask,NODES3, resources, tasks } from './fixtures'
 
 const T0 = 1_700_000_000_000
 const S = 1000

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
-import type { MonitorEventKind } from '../../../../src/shared/snapshot'
 import { classifyError } from '../../../../src/main/core/monitor/classify-error'
-import { MonitorCore, type CycleOutput, type MonitorSettings } from '../../../../src/main/core/monitor/monitor-core'
-import { clusterStatus, down, NODES3, resources, type FxGuest, type FxNode } from './fixtures'
+import { type CycleOutput, MonitorCore, type MonitorSettings } from '../../../../src/main/core/monitor/monitor-core'
+import type { MonitorEventKind } from '../../../../src/shared/snapshot'
+import { clusterStatus, down, type FxGuest, type FxNode,NODES3, resources } from './fixtures'
 
 const T0 = 1_700_000_000_000
 const S = 1000

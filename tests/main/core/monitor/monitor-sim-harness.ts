@@ -1,8 +1,8 @@
 // Starts the real simulator and a real PveClient + ClusterMonitor on it, records every published
 // snapshot/event and how many HTTP requests the simulator had received at that moment.
+import { ClusterMonitor, type ClusterMonitorOptions, type CycleInfo,monitorApiFromClient } from '../../../../src/main/core/monitor'
 import { PveClient } from '../../../../src/main/core/proxmox'
-import { ClusterMonitor, monitorApiFromClient, type ClusterMonitorOptions, type CycleInfo } from '../../../../src/main/core/monitor'
-import { startSimulator, type SimClusterSpec, type SimToken, type Simulator, type SimulatorOptions } from '../../../../src/main/core/simulator'
+import { type SimClusterSpec, type SimToken, type Simulator, type SimulatorOptions,startSimulator } from '../../../../src/main/core/simulator'
 import type { ClusterSnapshot, MonitorEvent, MonitorEventKind } from '../../../../src/shared/snapshot'
 
 const GiB = 1024 ** 3

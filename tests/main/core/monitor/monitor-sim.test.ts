@@ -1,7 +1,7 @@
 // The monitor against the real simulator and the real Proxmox client, in real (short) time.
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { last, startHarness, type Harness } from './monitor-sim-harness'
+import { type Harness,last, startHarness } from './monitor-sim-harness'
 
 let h: Harness | undefined
 afterEach(async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
-import type { MonitorEvent, MonitorEventKind } from '../../../../src/shared/snapshot'
-import { decideNotifications, defaultNotificationPrefs, emptyDedupState, type NotifyPrefs } from '../../../../src/main/core/notify'
 import { MonitorCore } from '../../../../src/main/core/monitor'
-import { NODES3, resources, tasks, type FxTask } from '../monitor/fixtures'
+import { decideNotifications, defaultNotificationPrefs, emptyDedupState, type NotifyPrefs } from '../../../../src/main/core/notify'
+import type { MonitorEvent, MonitorEventKind } from '../../../../src/shared/snapshot'
+import { type FxTask,NODES3, resources, tasks } from '../monitor/fixtures'
 
 const T0 = 1_700_000_000_000
 let seq = 0

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
 
 import { AuthenticationError } from '../../../../src/main/core/proxmox'
-import { startSimulator } from '../../../../src/main/core/simulator'
 import type { Simulator } from '../../../../src/main/core/simulator'
+import { startSimulator } from '../../../../src/main/core/simulator'
 import { simClient } from './helpers/sim-client'
 
 let sim: Simulator

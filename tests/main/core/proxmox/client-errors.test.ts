@@ -16,11 +16,11 @@ import {
   TlsFingerprintMismatchError,
   UnsupportedEndpointError
 } from '../../../../src/main/core/proxmox'
-import { startSimulator } from '../../../../src/main/core/simulator'
 import type { Simulator } from '../../../../src/main/core/simulator'
+import { startSimulator } from '../../../../src/main/core/simulator'
 import { simClient } from './helpers/sim-client'
-import { closedPort, pveJson, silentTcpServer, startTestServer } from './helpers/test-https-server'
 import type { TestServer } from './helpers/test-https-server'
+import { closedPort, pveJson, silentTcpServer, startTestServer } from './helpers/test-https-server'
 
 let sim: Simulator
 const clients: PveClient[] = []

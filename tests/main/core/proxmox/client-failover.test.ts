@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, test } from 'vitest'
 
-import { NetworkError, OutcomeUnknownError, PveClient } from '../../../../src/main/core/proxmox'
 import type { PveEndpoint } from '../../../../src/main/core/proxmox'
+import { NetworkError, OutcomeUnknownError, PveClient } from '../../../../src/main/core/proxmox'
 import { startSimulator } from '../../../../src/main/core/simulator'
 import { simClient } from './helpers/sim-client'
-import { closedPort, pveJson, startTestServer } from './helpers/test-https-server'
 import type { TestHandler, TestServer } from './helpers/test-https-server'
+import { closedPort, pveJson, startTestServer } from './helpers/test-https-server'
 
 const UPID = 'UPID:n1:000A1B2C:0164E5F1:66B0C0DE:qmstart:100:a@pve!t:'
 const cleanups: Array<() => Promise<void>> = []

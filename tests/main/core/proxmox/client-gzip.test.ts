@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { PveClient } from '../../../../src/main/core/proxmox'
 import { ResponseTooLargeError } from '../../../../src/main/core/proxmox/outcome-errors'
-import { generateCluster, startSimulator, type Simulator } from '../../../../src/main/core/simulator'
+import { generateCluster, type Simulator,startSimulator } from '../../../../src/main/core/simulator'
 
 let sim: Simulator
 beforeAll(async () => {

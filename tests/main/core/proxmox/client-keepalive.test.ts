@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, test } from 'vitest'
 
-import { PveClient } from '../../../../src/main/core/proxmox'
 import type { PveClusterConfig } from '../../../../src/main/core/proxmox'
+import { PveClient } from '../../../../src/main/core/proxmox'
 import { startSimulator } from '../../../../src/main/core/simulator'
 import { simClient } from './helpers/sim-client'
-import { pveJson, startTestServer } from './helpers/test-https-server'
 import type { TestServer } from './helpers/test-https-server'
+import { pveJson, startTestServer } from './helpers/test-https-server'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {

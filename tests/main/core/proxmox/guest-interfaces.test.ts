@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import type { PveClient } from '../../../../src/main/core/proxmox'
 import { agentInterfacesSchema, lxcInterfacesSchema, readInterfaces } from '../../../../src/main/core/proxmox/guest-interfaces'
-import { startSimulator, type Simulator } from '../../../../src/main/core/simulator'
+import { type Simulator,startSimulator } from '../../../../src/main/core/simulator'
 import { simClient } from './helpers/sim-client'
 
 let sim: Simulator

@@ -2,12 +2,12 @@ import { inspect } from 'node:util'
 
 import { afterAll, beforeAll, expect, test } from 'vitest'
 
-import { PveClient, redactConfig } from '../../../../src/main/core/proxmox'
 import type { PveClusterConfig } from '../../../../src/main/core/proxmox'
-import { startSimulator } from '../../../../src/main/core/simulator'
+import { PveClient, redactConfig } from '../../../../src/main/core/proxmox'
 import type { Simulator } from '../../../../src/main/core/simulator'
-import { closedPort, pveJson, startTestServer } from './helpers/test-https-server'
+import { startSimulator } from '../../../../src/main/core/simulator'
 import type { TestServer } from './helpers/test-https-server'
+import { closedPort, pveJson, startTestServer } from './helpers/test-https-server'
 
 const SECRET = '5f0c9a7e-1b2d-4c3e-8f9a-0b1c2d3e4f5a'
 let sim: Simulator

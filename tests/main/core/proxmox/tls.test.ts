@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net'
 
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
-import { AbortedError, fetchCertificate, NetworkError, PveClient, TimeoutError, TlsFingerprintMismatchError, TlsUntrustedError } from '../../../../src/main/core/proxmox'
 import type { PveClusterConfig } from '../../../../src/main/core/proxmox'
-import { startSimulator } from '../../../../src/main/core/simulator'
+import { AbortedError, fetchCertificate, NetworkError, PveClient, TimeoutError, TlsFingerprintMismatchError, TlsUntrustedError } from '../../../../src/main/core/proxmox'
 import type { Simulator } from '../../../../src/main/core/simulator'
+import { startSimulator } from '../../../../src/main/core/simulator'
 import { createClusterCa, createNodeCert } from '../../../../src/main/core/simulator/certs'
 import { closedPort, silentTcpServer, testCertificate } from './helpers/test-https-server'
 

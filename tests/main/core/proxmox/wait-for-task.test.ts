@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
-import { AbortedError, TaskFailedError, taskOutcome, TimeoutError } from '../../../../src/main/core/proxmox'
 import type { PveClient, PveTaskStatus } from '../../../../src/main/core/proxmox'
+import { AbortedError, TaskFailedError, taskOutcome, TimeoutError } from '../../../../src/main/core/proxmox'
 import { parseUpid } from '../../../../src/main/core/proxmox'
-import { startSimulator } from '../../../../src/main/core/simulator'
 import type { Simulator } from '../../../../src/main/core/simulator'
+import { startSimulator } from '../../../../src/main/core/simulator'
 import { simClient } from './helpers/sim-client'
 
 let sim: Simulator

@@ -5,14 +5,14 @@ import { readFileSync } from 'node:fs'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createSettingsService } from '../../../../src/main/core/settings/settings-service'
 import { defaultSettingsDoc } from '../../../../src/main/core/settings/settings-schema'
-import { startSimulator, type Simulator } from '../../../../src/main/core/simulator'
+import { createSettingsService } from '../../../../src/main/core/settings/settings-service'
+import { type Simulator,startSimulator } from '../../../../src/main/core/simulator'
 import { createClusterCa } from '../../../../src/main/core/simulator/certs'
 import { vaultKeys } from '../../../../src/main/core/vault/secret-vault'
-import { memoryVault } from '../../../helpers/memory-vault'
 import type { ConnectionTestResult, SettingsView } from '../../../../src/shared/views'
-import { clusterInput, makeHarness, until, type Harness } from '../app/app-core-harness'
+import { memoryVault } from '../../../helpers/memory-vault'
+import { clusterInput, type Harness,makeHarness, until } from '../app/app-core-harness'
 import { pveJson, startTestServer, type TestServer } from '../proxmox/helpers/test-https-server'
 
 let sim: Simulator

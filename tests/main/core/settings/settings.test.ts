@@ -1,7 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-
 import { rootCertificates } from 'node:tls'
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'

@@ -2,7 +2,7 @@ import { connect } from 'node:tls'
 
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 
-import { generateCluster, startSimulator, type Simulator } from '../../../../src/main/core/simulator'
+import { generateCluster, type Simulator,startSimulator } from '../../../../src/main/core/simulator'
 import { call, get, waitFor } from './sim-client'
 
 type Item = Record<string, unknown>

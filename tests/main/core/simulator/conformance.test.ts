@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
+import { type Simulator,startSimulator } from '../../../../src/main/core/simulator'
 import apiSubset from '../../../../src/main/core/simulator/api-subset.json'
-import { startSimulator, type Simulator } from '../../../../src/main/core/simulator'
-import { call, get } from './sim-client'
 import { checkValue, loadSchemaIndex, type SchemaNode } from './schema-check'
+import { call, get } from './sim-client'
 
 const schema = loadSchemaIndex()
 let sim: Simulator

@@ -6,13 +6,13 @@ import { connect } from 'node:net'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import type { DemoSsh } from '../../../../src/main/core/app/app-core-types'
 import { createDemoSshIdentity, demoPoolOptions, type DemoSshIdentity } from '../../../../src/main/core/app/demo-ssh'
-import { startSimulator, type Simulator } from '../../../../src/main/core/simulator'
+import { type Simulator,startSimulator } from '../../../../src/main/core/simulator'
 import { parseCommandLine } from '../../../../src/main/core/simulator/ssh/shell-line'
 import { collectNodeHealth } from '../../../../src/main/core/ssh/node-health'
 import { remoteCommandLine } from '../../../../src/main/core/ssh/remote-exec'
 import { SshPool } from '../../../../src/main/core/ssh/ssh-pool'
-import type { DemoSsh } from '../../../../src/main/core/app/app-core-types'
 
 /** 'refused' or 'open': whether anything listens on the port. */
 function probePort(port: number): Promise<'refused' | 'open'> {

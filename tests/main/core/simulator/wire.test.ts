@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
-import { startSimulator, type Simulator } from '../../../../src/main/core/simulator'
+import { type Simulator,startSimulator } from '../../../../src/main/core/simulator'
 import { call, rawConnect, rawGet, readResponse } from './sim-client'
 
 let sim: Simulator

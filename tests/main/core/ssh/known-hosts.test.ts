@@ -5,7 +5,7 @@ import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-import { checkHostKey, fingerprintOf, keyTypeOf, type HostKeyPin } from '../../../../src/main/core/ssh/host-key'
+import { checkHostKey, fingerprintOf, type HostKeyPin,keyTypeOf } from '../../../../src/main/core/ssh/host-key'
 import { knownHostEntries, knownHostsLookup, knownHostsName } from '../../../../src/main/core/ssh/known-hosts'
 import { SshError } from '../../../../src/main/core/ssh/ssh-errors'
 

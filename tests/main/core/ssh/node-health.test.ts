@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { collectNodeHealth } from '../../../../src/main/core/ssh/node-health'
 import type { NodeExec } from '../../../../src/main/core/ssh/node-health'
+import { collectNodeHealth } from '../../../../src/main/core/ssh/node-health'
 import type { SshPool } from '../../../../src/main/core/ssh/ssh-pool'
-import { startSshd } from '../../../helpers/sshd-server'
 import type { SshdServer } from '../../../helpers/sshd-server'
+import { startSshd } from '../../../helpers/sshd-server'
 import { makePool } from './pool-fixture'
 
 let sshd: SshdServer

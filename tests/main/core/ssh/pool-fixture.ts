@@ -1,9 +1,9 @@
 // Shared set-up for the SSH pool tests: an in-memory pin store and a pool pointed at the test sshd.
-import { readFile, readdir } from 'node:fs/promises'
+import { readdir,readFile } from 'node:fs/promises'
 
 import type { HostKeyPin, HostKeyStore } from '../../../../src/main/core/ssh/host-key'
-import { SshPool } from '../../../../src/main/core/ssh/ssh-pool'
 import type { SshPoolOptions } from '../../../../src/main/core/ssh/ssh-pool'
+import { SshPool } from '../../../../src/main/core/ssh/ssh-pool'
 import type { SshdServer } from '../../../helpers/sshd-server'
 import { waitFor as sharedWaitFor } from '../../../helpers/wait-for'
 

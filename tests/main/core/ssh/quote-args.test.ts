@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { quoteArg, quoteArgv } from '../../../../src/main/core/ssh/quote-args'
 import { SshError } from '../../../../src/main/core/ssh/ssh-errors'
 import type { SshPool } from '../../../../src/main/core/ssh/ssh-pool'
-import { startSshd } from '../../../helpers/sshd-server'
 import type { SshdServer } from '../../../helpers/sshd-server'
+import { startSshd } from '../../../helpers/sshd-server'
 import { makePool } from './pool-fixture'
 
 const HOSTILE = [

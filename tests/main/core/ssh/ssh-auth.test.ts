@@ -1,16 +1,16 @@
-import { execFile, spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { copyFile, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import type { Server, Socket } from 'node:net'
+import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { SshError } from '../../../../src/main/core/ssh/ssh-errors'
-import { startSshd } from '../../../helpers/sshd-server'
 import type { SshdServer } from '../../../helpers/sshd-server'
+import { startSshd } from '../../../helpers/sshd-server'
 import { makePool, waitFor } from './pool-fixture'
 
 const run = promisify(execFile)

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { importKnownHosts } from '../../../../src/main/core/ssh/known-hosts'
 import type { SshError } from '../../../../src/main/core/ssh/ssh-errors'
-import { startSshd } from '../../../helpers/sshd-server'
 import type { SshdServer } from '../../../helpers/sshd-server'
-import { MemoryHostKeyStore, makePool } from './pool-fixture'
+import { startSshd } from '../../../helpers/sshd-server'
+import { makePool,MemoryHostKeyStore } from './pool-fixture'
 
 const run = promisify(execFile)
 let sshd: SshdServer

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { SshError } from '../../../../src/main/core/ssh/ssh-errors'
 import type { HostState } from '../../../../src/main/core/ssh/ssh-pool'
-import { startSshd } from '../../../helpers/sshd-server'
 import type { SshdServer } from '../../../helpers/sshd-server'
+import { startSshd } from '../../../helpers/sshd-server'
 import { establishedOnPort, makePool, pidsRunning, waitFor } from './pool-fixture'
 
 let sshd: SshdServer

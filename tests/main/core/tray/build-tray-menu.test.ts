@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
 
-import type { GuestState, GuestView, PowerAction } from '../../../../src/shared/snapshot'
 import { guestActions } from '../../../../src/main/core/monitor/guest-actions'
 import { buildTrayMenu, type TrayMenuInput } from '../../../../src/main/core/tray/build-tray-menu'
-import { countMenuItems, findMenuItem, sameMenu, type MenuItemModel } from '../../../../src/main/core/tray/menu-model'
+import { countMenuItems, findMenuItem, type MenuItemModel,sameMenu } from '../../../../src/main/core/tray/menu-model'
 import { applyTaskProgress, type TaskTable } from '../../../../src/main/core/tray/task-tracker'
 import { trayStatus } from '../../../../src/main/core/tray/tray-status'
-import { NOW, appState, cluster, guest, node, progress } from './snapshot-fixtures'
+import type { GuestState, GuestView, PowerAction } from '../../../../src/shared/snapshot'
 import type { AppState } from '../../../../src/shared/views'
+import { appState, cluster, guest, node, NOW, progress } from './snapshot-fixtures'
 
 function menu(state: AppState, tasks: TaskTable = new Map(), over: Partial<TrayMenuInput> = {}): MenuItemModel[] {
   const status = trayStatus({ state, now: NOW, busyLabel: null })

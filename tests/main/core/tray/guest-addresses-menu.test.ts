@@ -2,12 +2,12 @@
 // answer (kept by the presenter for a few minutes) becomes "Copy IP <address>" items or a line saying why not.
 import { describe, expect, it } from 'vitest'
 
-import type { GuestView } from '../../../../src/shared/snapshot'
-import type { GuestAddressesView } from '../../../../src/shared/views'
 import { TRAY_ADDRESSES_MS } from '../../../../src/main/core/tray/menu-addresses'
 import { findMenuItem, type MenuItemModel } from '../../../../src/main/core/tray/menu-model'
 import { createTrayPresenter } from '../../../../src/main/core/tray/tray-presenter'
-import { NOW, appState, cluster, guest, node } from './snapshot-fixtures'
+import type { GuestView } from '../../../../src/shared/snapshot'
+import type { GuestAddressesView } from '../../../../src/shared/views'
+import { appState, cluster, guest, node,NOW } from './snapshot-fixtures'
 
 const GID = 'c:home:n:pve-a:g:100'
 

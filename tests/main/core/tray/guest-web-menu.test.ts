@@ -2,11 +2,11 @@
 // both naming the guest (never a URL) so main builds the link from its own snapshot.
 import { describe, expect, it } from 'vitest'
 
-import type { GuestView } from '../../../../src/shared/snapshot'
 import { buildTrayMenu } from '../../../../src/main/core/tray/build-tray-menu'
 import { findMenuItem, type MenuItemModel } from '../../../../src/main/core/tray/menu-model'
 import { trayStatus } from '../../../../src/main/core/tray/tray-status'
-import { NOW, appState, cluster, guest, node } from './snapshot-fixtures'
+import type { GuestView } from '../../../../src/shared/snapshot'
+import { appState, cluster, guest, node,NOW } from './snapshot-fixtures'
 
 function submenuOf(g: GuestView): readonly MenuItemModel[] {
   const state = appState([cluster({ nodes: [node('pve-a')], guests: [g] })])

@@ -4,7 +4,7 @@ import { decideNotifications, defaultNotificationPrefs, emptyDedupState } from '
 import { notifyPrefsFrom } from '../../../../src/main/core/tray/notification-inputs'
 import type { MonitorEvent } from '../../../../src/shared/snapshot'
 import type { SettingsView } from '../../../../src/shared/views'
-import { NOW, appState, cluster, guest, node } from './snapshot-fixtures'
+import { appState, cluster, guest, node,NOW } from './snapshot-fixtures'
 
 const settings = (pausedUntil: number | null = null): SettingsView => ({
   clusters: [],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { applyTaskProgress, busyLabel, pruneTasks, taskFailureNotice, TASK_RESULT_KEEP_MS } from '../../../../src/main/core/tray/task-tracker'
-import { NOW, appState, cluster, progress } from './snapshot-fixtures'
+import { applyTaskProgress, busyLabel, pruneTasks, TASK_RESULT_KEEP_MS,taskFailureNotice } from '../../../../src/main/core/tray/task-tracker'
+import { appState, cluster, NOW, progress } from './snapshot-fixtures'
 
 describe('task tracker', () => {
   const state = appState([cluster()])

@@ -7,7 +7,7 @@ import { percent } from '../../../../src/main/core/tray/menu-guests'
 import { createTrayPresenter } from '../../../../src/main/core/tray/tray-presenter'
 import { trayStatus } from '../../../../src/main/core/tray/tray-status'
 import type { AppState } from '../../../../src/shared/views'
-import { NOW, appState, cluster, guest, node } from './snapshot-fixtures'
+import { appState, cluster, guest, node,NOW } from './snapshot-fixtures'
 
 function stateWith(cpu: number, mem: number, webState: 'running' | 'stopped' = 'running'): AppState {
   const guests = Array.from({ length: 40 }, (_, i) => guest(100 + i, { node: i % 2 ? 'pve-a' : 'pve-b', cpu: cpu + i / 1000, mem: mem + i, maxmem: 4096, uptime: 1000 + cpu * 1e6 }))

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { formatDuration } from '../../../../src/main/core/tray/describe-problems'
 import { menuLabel, plainText } from '../../../../src/main/core/tray/label-text'
 import { trayStatus } from '../../../../src/main/core/tray/tray-status'
-import { NOW, appState, cluster, guest, node } from './snapshot-fixtures'
+import { appState, cluster, guest, node,NOW } from './snapshot-fixtures'
 
 const status = (...args: Parameters<typeof appState>): ReturnType<typeof trayStatus> => trayStatus({ state: appState(...args), now: NOW, busyLabel: null })
 

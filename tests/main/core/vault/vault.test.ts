@@ -4,7 +4,7 @@ import { join } from 'node:path'
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
-import { createEncryptedVault, type CipherBackend, type SecretRecordStore } from '../../../../src/main/core/vault/encrypted-vault'
+import { type CipherBackend, createEncryptedVault, type SecretRecordStore } from '../../../../src/main/core/vault/encrypted-vault'
 import { createJsonFileRecordStore, createKeyFileCipherBackend } from '../../../../src/main/core/vault/key-file-backend'
 
 let dir: string

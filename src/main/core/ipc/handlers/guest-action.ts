@@ -4,14 +4,14 @@
 import type { ChannelParsedInput } from '../../../../shared/ipc/contract'
 import type { GuestView, PowerAction } from '../../../../shared/snapshot'
 import type { ActionResult, TaskPhase, TaskProgress } from '../../../../shared/views'
-import { guestActions } from '../../monitor/guest-actions'
-import { AppError } from '../../errors/app-error'
+import { canPowerGuest } from '../../clusters/privileges'
 import type { RuntimeCluster } from '../../clusters/types'
+import { AppError } from '../../errors/app-error'
+import { guestActions } from '../../monitor/guest-actions'
 import type { HandlerContext } from '../handler-types'
 import { errorCodeOf, toIpcError } from '../map-error'
-import { canPowerGuest } from '../../clusters/privileges'
 import { runtimeCluster } from './lookup'
-import { checkOutcome, OUTCOME_UNKNOWN_CHECKING, verdictProgress, type OutcomeCheckInput } from './outcome-check'
+import { checkOutcome, OUTCOME_UNKNOWN_CHECKING, type OutcomeCheckInput,verdictProgress } from './outcome-check'
 
 type Input = ChannelParsedInput<'guests:action'>
 

@@ -1,5 +1,5 @@
-import { AppError } from '../../errors/app-error'
 import type { RuntimeCluster } from '../../clusters/types'
+import { AppError } from '../../errors/app-error'
 import type { HandlerContext } from '../handler-types'
 
 export function runtimeCluster(ctx: HandlerContext, clusterId: string): RuntimeCluster {

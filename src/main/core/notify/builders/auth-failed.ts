@@ -1,5 +1,5 @@
-import type { KindBuilder } from '../types'
 import { SECRET_UNREADABLE_DETAIL } from '../../monitor/monitor-events'
+import type { KindBuilder } from '../types'
 import { cluster } from './common'
 
 export const authFailed: KindBuilder = {

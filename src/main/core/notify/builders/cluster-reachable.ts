@@ -1,5 +1,5 @@
-import type { KindBuilder } from '../types'
 import { cleanText } from '../sanitize'
+import type { KindBuilder } from '../types'
 import { cluster, overview } from './common'
 
 export const clusterReachable: KindBuilder = {

@@ -1,5 +1,5 @@
-import type { KindBuilder } from '../types'
 import { cleanName } from '../sanitize'
+import type { KindBuilder } from '../types'
 import { cluster, guestLabel, guestTarget, listOf, nodeName } from './common'
 
 export const guestState: KindBuilder = {

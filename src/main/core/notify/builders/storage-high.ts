@@ -1,5 +1,5 @@
-import type { KindBuilder } from '../types'
 import { cleanName, cleanText } from '../sanitize'
+import type { KindBuilder } from '../types'
 import { cluster, listOf } from './common'
 
 export const storageHigh: KindBuilder = {

@@ -1,5 +1,5 @@
-import type { KindBuilder } from '../types'
 import { cleanText } from '../sanitize'
+import type { KindBuilder } from '../types'
 import { cluster, guestTarget, overview } from './common'
 
 export const taskFailed: KindBuilder = {

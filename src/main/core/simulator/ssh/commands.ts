@@ -6,7 +6,7 @@ import { dfPosixRoot } from './fixtures/df'
 import { PVE_8_2, pveversionV } from './fixtures/pveversion'
 import { sensorsJson } from './fixtures/sensors'
 import { procLoadavg, systemctlIsActive, type UnitState } from './fixtures/system'
-import { zpoolListH, zpoolStatusX, type PoolFacts } from './fixtures/zpool'
+import { type PoolFacts,zpoolListH, zpoolStatusX } from './fixtures/zpool'
 
 export interface SshNodeFacts {
   readonly name: string

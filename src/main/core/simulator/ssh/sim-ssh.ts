@@ -3,10 +3,10 @@
 // whose pveproxy was stopped still answers SSH and says so in `systemctl is-active`.
 import ssh2, { type ParsedKey } from 'ssh2'
 
-import type { ClusterState } from '../cluster-state'
 import { PVE_SERVICES } from '../../ssh/node-health'
+import type { ClusterState } from '../cluster-state'
 import type { SimService, SimSshEndpoint, SimSshOptions } from '../types'
-import { notFound, runCommand, type CommandResult, type SshNodeFacts } from './commands'
+import { type CommandResult, notFound, runCommand, type SshNodeFacts } from './commands'
 import { parseCommandLine } from './shell-line'
 import { SimSshListener } from './ssh-listener'
 

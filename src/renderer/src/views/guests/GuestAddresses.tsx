@@ -1,8 +1,7 @@
 // The selected guest's IP addresses, asked when the panel opens for a running guest (main keeps answers 30 s),
 // each with "Copy IP". Why there are none is said in words (agent not running, a missing privilege, …).
-import { useEffect, useState } from 'react'
-
 import type { GuestAddressesView } from '@shared/views'
+import { useEffect, useState } from 'react'
 
 import { call, useApi } from '../../api/api-context'
 import { CopyButton } from '../../components/CopyButton'

@@ -1,7 +1,6 @@
 // Per-guest notification choices: "Notify when down" and Mute (1 h / until up / always).
-import { useState } from 'react'
-
 import type { MuteMode } from '@shared/snapshot'
+import { useState } from 'react'
 
 import { call, useApi } from '../../api/api-context'
 import type { GuestRow } from '../../lib/guest-query'

@@ -1,8 +1,7 @@
 // "Open console" and "Open in web UI" for the selected guest. The dashboard names the guest; main builds
 // the link from its own snapshot and opens it in the browser (only the cluster's own endpoints).
-import { useState } from 'react'
-
 import { consoleUnavailableReason } from '@shared/guest-links'
+import { useState } from 'react'
 
 import { call, useApi } from '../../api/api-context'
 import type { GuestRow } from '../../lib/guest-query'

@@ -1,8 +1,7 @@
 // One table row. Fixed height (see ROW_HEIGHT) so refreshes never shift the layout.
-import { memo } from 'react'
-
 import type { PowerAction } from '@shared/snapshot'
 import type { TaskProgress } from '@shared/views'
+import { memo } from 'react'
 
 import { formatBytes, formatBytesOf, formatDuration, formatPercent } from '../../lib/format'
 import type { GuestRow } from '../../lib/guest-query'

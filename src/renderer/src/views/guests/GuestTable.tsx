@@ -1,10 +1,9 @@
 // The virtualized guests table: only the rows in view are in the DOM, so 5,000 guests scroll and
 // refresh smoothly. One row is the Tab stop (roving tabindex); arrows move, Enter/Space select.
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
-
 import type { PowerAction } from '@shared/snapshot'
 import type { TaskProgress } from '@shared/views'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 
 import type { GuestQuery, GuestRow, SortKey } from '../../lib/guest-query'
 import { COLUMNS, ROW_HEIGHT } from './columns'

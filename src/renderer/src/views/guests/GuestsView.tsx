@@ -1,13 +1,12 @@
 // Guests across all clusters: filters, the virtualized table, the selected guest, and confirmations.
-import { useCallback, useMemo, useRef, useState } from 'react'
-
 import type { PveTrayApi } from '@shared/ipc/contract'
 import type { ClusterSnapshot, PowerAction } from '@shared/snapshot'
+import { useCallback, useMemo, useRef, useState } from 'react'
 
 import { call } from '../../api/api-context'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
-import { CONFIRM_ACTIONS, createGuestRowCache, defaultGuestQuery, guestRows, type GuestQuery, type GuestRow, type SortKey } from '../../lib/guest-query'
-import { updateGuestQuery, type GuestQueryMemo } from '../../lib/guest-query-memo'
+import { CONFIRM_ACTIONS, createGuestRowCache, defaultGuestQuery, type GuestQuery, type GuestRow, guestRows, type SortKey } from '../../lib/guest-query'
+import { type GuestQueryMemo,updateGuestQuery } from '../../lib/guest-query-memo'
 import { plainReason } from '../../lib/plain-reason'
 import type { TaskProgressHandle } from '../../state/use-task-progress'
 import { confirmText } from './confirm-text'

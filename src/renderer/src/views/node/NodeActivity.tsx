@@ -1,9 +1,8 @@
 // The node's own storage (from the cluster snapshot) and its recent tasks (tasks:list, this node only).
-import { useEffect, useState } from 'react'
-
 import type { PveTrayApi } from '@shared/ipc/contract'
 import type { ClusterSnapshot } from '@shared/snapshot'
 import type { TaskView } from '@shared/views'
+import { useEffect, useState } from 'react'
 
 import { call } from '../../api/api-context'
 import { formatBytesOf, formatDateTime, formatPercent } from '../../lib/format'

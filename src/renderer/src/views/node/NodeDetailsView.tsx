@@ -1,9 +1,8 @@
 // One node: its figures from the API, and the SSH health check with actionable errors.
-import { useCallback, useEffect, useState } from 'react'
-
 import type { PveTrayApi } from '@shared/ipc/contract'
 import type { ClusterSnapshot } from '@shared/snapshot'
 import type { NodeHealthReport, ServiceRestartResult } from '@shared/views'
+import { useCallback, useEffect, useState } from 'react'
 
 import { call } from '../../api/api-context'
 import type { Route } from '../../state/use-navigation'
@@ -11,9 +10,9 @@ import { NodeCard } from '../overview/NodeCard'
 import { HealthReport } from './HealthReport'
 import { NodeStorage, NodeTasks } from './NodeActivity'
 import { NodeDiagnosisPanel } from './NodeDiagnosisPanel'
+import { classifySshError, type SshProblem } from './ssh-error'
 import { SshConnection } from './SshConnection'
 import { SshErrorPanel } from './SshErrorPanel'
-import { classifySshError, type SshProblem } from './ssh-error'
 
 export interface NodeDetailsViewProps {
   readonly api: PveTrayApi

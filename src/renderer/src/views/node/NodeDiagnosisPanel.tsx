@@ -1,11 +1,10 @@
 // When the API does not answer for this node (reported offline, or the cluster silent), what SSH says:
 // down altogether, or up with its Proxmox API stopped (then, in monitor-and-control mode, "Restart
 // pveproxy" after a confirmation). Shown only in those conditions; nothing when SSH is not set up.
-import { useCallback, useEffect, useState } from 'react'
-
 import type { PveTrayApi } from '@shared/ipc/contract'
 import type { ClusterMode } from '@shared/snapshot'
 import type { NodeDiagnosis, ServiceRestartResult } from '@shared/views'
+import { useCallback, useEffect, useState } from 'react'
 
 import { call } from '../../api/api-context'
 import { ConfirmDialog } from '../../components/ConfirmDialog'

@@ -1,9 +1,8 @@
 // This node's SSH connection as the pool sees it (ssh:state), and the host key pinned for it. Before the
 // first check there is no connection to show, and the panel says exactly that.
-import { useEffect, useRef, useState } from 'react'
-
 import type { PveTrayApi } from '@shared/ipc/contract'
 import type { SshHostState } from '@shared/views'
+import { useEffect, useRef, useState } from 'react'
 
 import { call } from '../../api/api-context'
 

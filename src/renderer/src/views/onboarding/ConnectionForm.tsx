@@ -1,6 +1,6 @@
 // Step 2: where the cluster is and which token to use. Errors appear next to the field concerned.
 import { Field } from '../../components/Field'
-import { SECRET_AGAIN_HINT, storedSecretApplies, type FieldErrors, type OnboardingForm } from './onboarding-form'
+import { type FieldErrors, type OnboardingForm,SECRET_AGAIN_HINT, storedSecretApplies } from './onboarding-form'
 
 export interface ConnectionFormProps {
   readonly form: OnboardingForm

@@ -1,9 +1,8 @@
 // Connect a cluster: mode and pveum commands → host and token → test (trust the certificate) →
 // privilege report → save. Also used to edit a saved cluster's connection.
-import { useState } from 'react'
-
 import type { PveTrayApi } from '@shared/ipc/contract'
 import type { ConnectionTestResult } from '@shared/views'
+import { useState } from 'react'
 
 import { call } from '../../api/api-context'
 import type { Route } from '../../state/use-navigation'
@@ -12,7 +11,7 @@ import { InsecureKeyringText } from '../settings/KeyringPanel'
 import { CertificateTrust } from './CertificateTrust'
 import { ConnectionForm } from './ConnectionForm'
 import { ModeStep } from './ModeStep'
-import { emptyForm, formFromCluster, mapFieldErrors, saveInput, testInput, validateForm, type FieldErrors, type OnboardingForm } from './onboarding-form'
+import { emptyForm, type FieldErrors, formFromCluster, mapFieldErrors, type OnboardingForm,saveInput, testInput, validateForm } from './onboarding-form'
 import { endpointKey, PrivilegeReport } from './PrivilegeReport'
 
 export interface OnboardingViewProps {

@@ -1,7 +1,6 @@
 // A cluster's headline: health, quorum, who answered and when, and the last error in words.
-import { useState } from 'react'
-
 import type { ClusterSnapshot } from '@shared/snapshot'
+import { useState } from 'react'
 
 import { call, useApi } from '../../api/api-context'
 import { CertificateChanged } from '../../components/CertificateChanged'

@@ -1,7 +1,6 @@
 // Every cluster: its headline and node cards, then the events timeline.
-import { useMemo } from 'react'
-
 import type { AppState } from '@shared/views'
+import { useMemo } from 'react'
 
 import type { Route } from '../../state/use-navigation'
 import { ClusterSummary } from './ClusterSummary'

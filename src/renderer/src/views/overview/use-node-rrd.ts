@@ -1,7 +1,6 @@
 // The last hour of a node's RRD figures for its sparkline, refreshed every minute (RRD resolution).
-import { useEffect, useState } from 'react'
-
 import type { RrdPoint } from '@shared/views'
+import { useEffect, useState } from 'react'
 
 import { call, useApi } from '../../api/api-context'
 

@@ -1,12 +1,11 @@
 // Edit a saved cluster: name, mode, endpoints, SSH. The token is changed through onboarding.
-import { useState } from 'react'
-
 import type { PveTrayApi } from '@shared/ipc/contract'
 import type { ClusterSettingsView, SettingsView } from '@shared/views'
+import { useState } from 'react'
 
 import { call } from '../../api/api-context'
 import { Field } from '../../components/Field'
-import { caChanged, editorForm, editorInput, endpointsChanged, sshChanged, validateEditor, type ClusterEditorForm, type EndpointRow } from './cluster-editor-form'
+import { caChanged, type ClusterEditorForm, editorForm, editorInput, type EndpointRow,endpointsChanged, sshChanged, validateEditor } from './cluster-editor-form'
 import { EndpointsEditor } from './EndpointsEditor'
 
 export interface ClusterEditorProps {

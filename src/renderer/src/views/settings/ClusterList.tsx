@@ -1,9 +1,8 @@
 // Saved clusters with edit, change-token and remove (confirmed).
-import { useState } from 'react'
-
 import type { PveTrayApi } from '@shared/ipc/contract'
 import type { ClusterSnapshot } from '@shared/snapshot'
 import type { ClusterSettingsView, SettingsView } from '@shared/views'
+import { useState } from 'react'
 
 import { call } from '../../api/api-context'
 import { CertificateChanged } from '../../components/CertificateChanged'

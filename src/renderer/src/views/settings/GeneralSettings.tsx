@@ -1,9 +1,8 @@
 // Poll interval, storage threshold, start at login, notifications per event kind.
-import { useState } from 'react'
-
 import type { ChannelInput, PveTrayApi } from '@shared/ipc/contract'
 import type { MonitorEventKind } from '@shared/snapshot'
 import type { SettingsView } from '@shared/views'
+import { useState } from 'react'
 
 import { call } from '../../api/api-context'
 import { Field } from '../../components/Field'

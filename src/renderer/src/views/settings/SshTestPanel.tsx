@@ -2,10 +2,9 @@
 // that address (importable, @revoked shown), and a real login with the saved settings. A failed test shows
 // the same panel as the node page: an unknown key offered for trust with its fingerprint, a changed one
 // with both fingerprints, a refused login or a wrong passphrase with what to do.
-import { useCallback, useEffect, useState } from 'react'
-
 import type { IpcError, PveTrayApi } from '@shared/ipc/contract'
 import type { ClusterSettingsView, KnownHostKey, KnownHostsNode, KnownHostsReport, SshTestResult } from '@shared/views'
+import { useCallback, useEffect, useState } from 'react'
 
 import { call } from '../../api/api-context'
 import type { Route } from '../../state/use-navigation'

@@ -1,7 +1,6 @@
 // One cluster's storage as a dense table: one line per storage, sortable by use or name.
-import { useState } from 'react'
-
 import type { ClusterSnapshot } from '@shared/snapshot'
+import { useState } from 'react'
 
 import { UsageBar } from '../../components/UsageBar'
 import { formatBytesOf, formatPercent } from '../../lib/format'

@@ -1,5 +1,5 @@
-import { PveClient } from '../../../../../src/main/core/proxmox'
 import type { PveClusterConfig, PveEndpoint } from '../../../../../src/main/core/proxmox'
+import { PveClient } from '../../../../../src/main/core/proxmox'
 import type { SimToken, Simulator } from '../../../../../src/main/core/simulator'
 
 export interface ClientHarness {
