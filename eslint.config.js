@@ -4,15 +4,24 @@ import simpleImportSort from 'eslint-plugin-simple-import-sort'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
-const electronStore = { name: 'electron-store', message: 'electron-store imports electron: use the SettingsStore/Vault interfaces; the adapter lives in src/main/glue.' }
+const electronStore = {
+  name: 'electron-store',
+  message: 'electron-store imports electron: use the SettingsStore/Vault interfaces; the adapter lives in src/main/glue.'
+}
 
 const electronFree = {
-  paths: [{ name: 'electron', message: 'src/main/core and src/shared must stay Electron-free: put Electron calls in the glue (src/main/glue).' }, electronStore],
+  paths: [
+    { name: 'electron', message: 'src/main/core and src/shared must stay Electron-free: put Electron calls in the glue (src/main/glue).' },
+    electronStore
+  ],
   patterns: [{ group: ['electron/*'], message: 'src/main/core and src/shared must stay Electron-free: put Electron calls in the glue (src/main/glue).' }]
 }
 
 const rendererElectronFree = {
-  paths: [{ name: 'electron', message: 'The dashboard only talks to window.pveTray (src/preload): it never imports electron, not even a type.' }, electronStore],
+  paths: [
+    { name: 'electron', message: 'The dashboard only talks to window.pveTray (src/preload): it never imports electron, not even a type.' },
+    electronStore
+  ],
   patterns: [{ group: ['electron/*'], message: 'The dashboard only talks to window.pveTray (src/preload): it never imports electron, not even a type.' }]
 }
 
@@ -50,7 +59,10 @@ export default tseslint.config(
       'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='process'][property.name='env'] > Identifier[name='NODE_TLS_REJECT_UNAUTHORIZED']", message: 'Never disable TLS verification globally.' }
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env'] > Identifier[name='NODE_TLS_REJECT_UNAUTHORIZED']",
+          message: 'Never disable TLS verification globally.'
+        }
       ]
     }
   },
@@ -61,7 +73,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['electron'], importNames: ['ipcMain', 'ipcRenderer'], message: 'IPC goes through src/main/glue/ipc-register.ts and src/preload/index.ts only.' }] }
+        {
+          patterns: [
+            {
+              group: ['electron'],
+              importNames: ['ipcMain', 'ipcRenderer'],
+              message: 'IPC goes through src/main/glue/ipc-register.ts and src/preload/index.ts only.'
+            }
+          ]
+        }
       ]
     }
   },

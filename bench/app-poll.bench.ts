@@ -19,7 +19,9 @@ function build(): void {
 }
 
 async function run(scenario: Scenario): Promise<Figures> {
-  const child = spawn(process.execPath, ['--expose-gc', resolve('out/bench/app-process.mjs'), JSON.stringify(scenario)], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, ['--expose-gc', resolve('out/bench/app-process.mjs'), JSON.stringify(scenario)], {
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
   let last = ''
   createInterface({ input: child.stdout }).on('line', (l) => (last = l))
   const code = await new Promise<number | null>((r) => child.once('exit', r))
@@ -61,7 +63,13 @@ console.log('200 nodes / 20,000 guests, tray only…')
 const at20k = await run({ ...big, nodes: 200, guests: 20_000, pollIntervalMs: 1000, warmupMs: 8000, measureMs: 60_000, windowMs: 10_000 })
 report({ figure: 'CPU per regular poll, 20,000 guests', before: '~730 ms', value: at20k.cpuPerPollMedianMs, unit: 'ms', target: 120 })
 // Linear: 4x the guests may cost at most 4.4x (10 % for noise), never more.
-report({ figure: 'growth 5,000 → 20,000 guests (CPU ratio, linear = 4)', before: '~3.8x', value: at20k.cpuPerPollMedianMs / at5k.cpuPerPollMedianMs, unit: 'x', target: 4.4 })
+report({
+  figure: 'growth 5,000 → 20,000 guests (CPU ratio, linear = 4)',
+  before: '~3.8x',
+  value: at20k.cpuPerPollMedianMs / at5k.cpuPerPollMedianMs,
+  unit: 'x',
+  target: 4.4
+})
 
 console.log('idle: demo mode and a 30-guest cluster at the default interval (10 s), 60 s each, side by side…')
 const [demo, small] = await Promise.all([
@@ -73,5 +81,7 @@ report({ figure: '30-guest cluster, idle CPU', before: '~0.15 %', value: small.c
 console.log(`  RSS: demo ${fmt(demo.rssMB)} MB, 30-guest cluster ${fmt(small.rssMB)} MB`)
 
 const missed = rows.filter((r) => r.value > r.target)
-console.log(`\n${rows.length - missed.length} of ${rows.length} figures met their target${missed.length ? `; missed: ${missed.map((r) => r.figure).join('; ')}` : ''}`)
+console.log(
+  `\n${rows.length - missed.length} of ${rows.length} figures met their target${missed.length ? `; missed: ${missed.map((r) => r.figure).join('; ')}` : ''}`
+)
 if (missed.length > 0 && process.env.BENCH_LENIENT !== '1') process.exit(1)

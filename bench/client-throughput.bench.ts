@@ -43,7 +43,11 @@ const client = new PveClient({
 // Raw undici on the client's own keep-alive connection (same pool, same socket): the ratio is the client's overhead only.
 const raw = client.dispatcherFor(client.config.endpoints[0]!)
 const rawCall = async (): Promise<unknown> => {
-  const res = await raw.request({ path: '/api2/json/version', method: 'GET', headers: { authorization: `PVEAPIToken=${TOKEN_ID}=${SECRET}`, accept: 'application/json' } })
+  const res = await raw.request({
+    path: '/api2/json/version',
+    method: 'GET',
+    headers: { authorization: `PVEAPIToken=${TOKEN_ID}=${SECRET}`, accept: 'application/json' }
+  })
   return JSON.parse(await res.body.text()) as unknown
 }
 const clientCall = (): Promise<unknown> => client.version()
@@ -73,21 +77,40 @@ console.log(`  ratio client/raw (median of per-round ratios): ${ratio.toFixed(2)
 // reader). The client adds endpoint rules, deadlines and the sliced decoding. CPU and wall per call, medians.
 const cluster = generateCluster({ nodes: 50, guests: 5000, seed: 7 })
 const simForBody = await startSimulator({ cluster, authDelayMs: 0 })
-const bodyClient = new PveClient({ id: 'b', name: 'b', endpoints: [simForBody.endpoints[0]!], tokenId: simForBody.tokens.auditor.id, tokenSecret: simForBody.tokens.auditor.secret })
+const bodyClient = new PveClient({
+  id: 'b',
+  name: 'b',
+  endpoints: [simForBody.endpoints[0]!],
+  tokenId: simForBody.tokens.auditor.id,
+  tokenSecret: simForBody.tokens.auditor.secret
+})
 const resourcesJson = JSON.stringify({ data: await bodyClient.clusterResourceItems((x) => x) })
 await bodyClient.close()
 await simForBody.close()
 const gz = gzipSync(resourcesJson, { level: 9, memLevel: 9 })
-const big = await startTestServer((req, res) => {
-  if (!/gzip/.test(req.acceptEncoding ?? '')) return pveJson(res, 200, JSON.parse(resourcesJson))
-  res.writeHead(200, 'OK', { 'content-type': 'application/json;charset=UTF-8', 'content-encoding': 'gzip', 'content-length': gz.length })
-  res.end(gz)
-}, { idleCloseMs: 5000 })
-const bigClient = new PveClient({ id: 'b', name: 'b', endpoints: [{ host: big.host, port: big.port, fingerprint256: big.fingerprint256 }], tokenId: TOKEN_ID, tokenSecret: SECRET })
+const big = await startTestServer(
+  (req, res) => {
+    if (!/gzip/.test(req.acceptEncoding ?? '')) return pveJson(res, 200, JSON.parse(resourcesJson))
+    res.writeHead(200, 'OK', { 'content-type': 'application/json;charset=UTF-8', 'content-encoding': 'gzip', 'content-length': gz.length })
+    res.end(gz)
+  },
+  { idleCloseMs: 5000 }
+)
+const bigClient = new PveClient({
+  id: 'b',
+  name: 'b',
+  endpoints: [{ host: big.host, port: big.port, fingerprint256: big.fingerprint256 }],
+  tokenId: TOKEN_ID,
+  tokenSecret: SECRET
+})
 const bigRaw = bigClient.dispatcherFor(bigClient.config.endpoints[0]!)
 const gunzipAsync = promisify(gunzip)
 const rawResources = async (): Promise<number> => {
-  const res = await bigRaw.request({ path: '/api2/json/cluster/resources', method: 'GET', headers: { authorization: `PVEAPIToken=${TOKEN_ID}=${SECRET}`, accept: 'application/json', 'accept-encoding': 'gzip' } })
+  const res = await bigRaw.request({
+    path: '/api2/json/cluster/resources',
+    method: 'GET',
+    headers: { authorization: `PVEAPIToken=${TOKEN_ID}=${SECRET}`, accept: 'application/json', 'accept-encoding': 'gzip' }
+  })
   const text = (await gunzipAsync(Buffer.from(await res.body.arrayBuffer()))).toString('utf8')
   const reader = new ResourceReader()
   return reader.finish((JSON.parse(text) as { data: unknown[] }).data.map((i) => reader.read(i))).guests.length
@@ -118,9 +141,15 @@ await big.close()
 const cpuRatio = median(rawBig.map((r, i) => (clientBig[i]?.cpu ?? 0) / r.cpu))
 const wallRatio = median(rawBig.map((r, i) => (clientBig[i]?.wall ?? 0) / r.wall))
 console.log(`GET /cluster/resources, 5,000 guests, ${gz.length} bytes gzipped (${resourcesJson.length} plain), 41 alternating calls per side (medians):`)
-console.log(`  raw undici + gunzip + JSON.parse + reader : CPU ${median(rawBig.map((r) => r.cpu)).toFixed(1)} ms, wall ${median(rawBig.map((r) => r.wall)).toFixed(1)} ms`)
-console.log(`  PveClient.clusterResourceItems + reader  : CPU ${median(clientBig.map((r) => r.cpu)).toFixed(1)} ms, wall ${median(clientBig.map((r) => r.wall)).toFixed(1)} ms`)
-console.log(`  ratio client/raw: CPU ${cpuRatio.toFixed(2)}x, wall ${wallRatio.toFixed(2)}x   (target <= 1.10x each) ${cpuRatio <= 1.1 && wallRatio <= 1.1 ? 'OK' : 'MISSED'}`)
+console.log(
+  `  raw undici + gunzip + JSON.parse + reader : CPU ${median(rawBig.map((r) => r.cpu)).toFixed(1)} ms, wall ${median(rawBig.map((r) => r.wall)).toFixed(1)} ms`
+)
+console.log(
+  `  PveClient.clusterResourceItems + reader  : CPU ${median(clientBig.map((r) => r.cpu)).toFixed(1)} ms, wall ${median(clientBig.map((r) => r.wall)).toFixed(1)} ms`
+)
+console.log(
+  `  ratio client/raw: CPU ${cpuRatio.toFixed(2)}x, wall ${wallRatio.toFixed(2)}x   (target <= 1.10x each) ${cpuRatio <= 1.1 && wallRatio <= 1.1 ? 'OK' : 'MISSED'}`
+)
 
 // ---- 2. TCP connections for 1,000 sequential calls ----
 async function connectionsFor(maxRequestsPerSocket: number): Promise<number> {

@@ -6,7 +6,7 @@
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 
-import { ClusterMonitor, monitorApiFromClient,MonitorCore } from '../src/main/core/monitor'
+import { ClusterMonitor, monitorApiFromClient, MonitorCore } from '../src/main/core/monitor'
 import { PveClient } from '../src/main/core/proxmox'
 import { generateCluster, startSimulator } from '../src/main/core/simulator'
 
@@ -35,13 +35,23 @@ function report(name: string, value: number, unit: string, target: number, lower
 const spec = generateCluster({ nodes: 50, guests: 5000, seed: 7 })
 const sim = await startSimulator({ cluster: spec, statsIntervalMs: 50, offlineAfterMs: 100 })
 const client = new PveClient({
-  id: 'bench', name: 'Bench', tokenId: sim.tokens.auditor.id, tokenSecret: sim.tokens.auditor.secret,
+  id: 'bench',
+  name: 'Bench',
+  tokenId: sim.tokens.auditor.id,
+  tokenSecret: sim.tokens.auditor.secret,
   endpoints: sim.endpoints.slice(0, 3).map((e) => ({ host: e.host, port: e.port, node: e.node, fingerprint256: e.fingerprint256 }))
 })
 
 try {
   // 1. Requests per regular cycle, end to end.
-  const monitor = new ClusterMonitor({ clusterId: 'bench', clusterName: 'Bench', api: monitorApiFromClient(client), intervalMs: 150, statusEvery: 6, graceMs: 0 })
+  const monitor = new ClusterMonitor({
+    clusterId: 'bench',
+    clusterName: 'Bench',
+    api: monitorApiFromClient(client),
+    intervalMs: 150,
+    statusEvery: 6,
+    graceMs: 0
+  })
   const perCycle: number[] = []
   let prev = -1
   let cycles = 0
@@ -63,7 +73,7 @@ try {
   const bodies: string[] = []
   for (let i = 0; i < 6; i++) {
     for (let k = 0; k < 20; k++) {
-      const g = sim.cluster.guest(100 + ((i * 20 + k) * 37) % 5000)
+      const g = sim.cluster.guest(100 + (((i * 20 + k) * 37) % 5000))
       if (g && !g.template && !g.lock) sim.cluster.updateGuest(g.vmid, { status: g.status === 'running' ? 'stopped' : 'running' })
     }
     bodies.push(JSON.stringify(await client.clusterResources()))
@@ -97,10 +107,12 @@ try {
   report('CPU per cycle, parse + diff + snapshot (median of 200)', median(cpu), 'ms', 10)
 
   // 3. Heap growth over 10,000 cycles (recorded, decoded payloads: what the monitor itself retains).
-  gc(); gc()
+  gc()
+  gc()
   const heapBefore = process.memoryUsage().heapUsed
   for (let i = 0; i < 10_000; i++) cycle(i, false)
-  gc(); gc()
+  gc()
+  gc()
   const growth = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024
   report('heap growth after 10,000 cycles', growth, 'MB', 5)
 } finally {

@@ -80,7 +80,10 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
     page.on('pageerror', (e) => console.error(`page error: ${e.message}`))
     await page.goto(bridge.url.replace('#', '#view=overview&'))
-    await page.locator('.node-card').nth(NODES - 1).waitFor({ timeout: 60_000 })
+    await page
+      .locator('.node-card')
+      .nth(NODES - 1)
+      .waitFor({ timeout: 60_000 })
 
     // (1) Overview → Guests, timed in the page from the click to the frame after the rows are committed.
     const viewTimes: number[] = []
@@ -172,7 +175,9 @@ async function main(): Promise<void> {
     console.log(line(`  guests view, median of ${VIEW_RUNS}`, median(viewTimes), VIEW_TARGET_MS))
     console.log('poll update (the core publishes → the next paint):')
     console.log(line(`  push→paint, median of ${samples.length}`, median(pushToPaint), UPDATE_TARGET_MS))
-    console.log(`  (info) push→paint worst ${Math.max(...pushToPaint).toFixed(1)} ms; push→commit median ${median(pushToCommit).toFixed(1)} ms; arrival→paint median ${median(arrival).toFixed(1)} ms; React render→commit median ${median(react).toFixed(1)} ms`)
+    console.log(
+      `  (info) push→paint worst ${Math.max(...pushToPaint).toFixed(1)} ms; push→commit median ${median(pushToCommit).toFixed(1)} ms; arrival→paint median ${median(arrival).toFixed(1)} ms; React render→commit median ${median(react).toFixed(1)} ms`
+    )
     missed = !(median(viewTimes) <= VIEW_TARGET_MS) || !(median(pushToPaint) <= UPDATE_TARGET_MS)
     console.log(`  (push→paint: from the core publishing to the next frame painted after the table's commit: serialize, SSE, browser parse, React, paint)`)
     console.log(

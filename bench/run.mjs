@@ -31,5 +31,7 @@ for (const file of files) {
     console.log(`=== ${file}: every target met, in ${seconds} s`)
   }
 }
-console.log(`\n${files.length - failed.length} of ${files.length} benchmarks met every target${failed.length ? `; failed or missed: ${failed.join(', ')}` : ''}`)
+console.log(
+  `\n${files.length - failed.length} of ${files.length} benchmarks met every target${failed.length ? `; failed or missed: ${failed.join(', ')}` : ''}`
+)
 process.exit(failed.length ? 1 : 0)

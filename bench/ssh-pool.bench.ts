@@ -50,31 +50,55 @@ try {
 
   // 2. Fresh ssh2 connection per call (same TCP_NODELAY socket set-up, same key).
   const key = await readFile(sshd.keyPath)
-  const fresh = await timed(CALLS, () => new Promise<void>((resolve, reject) => {
-    const sock = new Socket()
-    sock.setNoDelay(true)
-    const client = new ssh2.Client()
-    client.on('error', reject).on('ready', () => {
-      client.exec('true', (err, ch) => {
-        if (err) return reject(err)
-        ch.resume()
-        ch.stderr.resume()
-        ch.on('close', () => {
-          client.end()
-          resolve()
+  const fresh = await timed(
+    CALLS,
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const sock = new Socket()
+        sock.setNoDelay(true)
+        const client = new ssh2.Client()
+        client.on('error', reject).on('ready', () => {
+          client.exec('true', (err, ch) => {
+            if (err) return reject(err)
+            ch.resume()
+            ch.stderr.resume()
+            ch.on('close', () => {
+              client.end()
+              resolve()
+            })
+          })
         })
+        sock.connect(sshd.port, sshd.host)
+        client.connect({ sock, username: sshd.user, privateKey: key, hostVerifier: () => true })
       })
-    })
-    sock.connect(sshd.port, sshd.host)
-    client.connect({ sock, username: sshd.user, privateKey: key, hostVerifier: () => true })
-  }))
+  )
 
   // 3. OpenSSH multiplexing: one master, each `ssh … true` rides on it.
   const knownHosts = join(sshd.dir, 'bench_known_hosts')
   await writeFile(knownHosts, `[${sshd.host}]:${sshd.port} ${sshd.hostKeyPublicLine}\n`)
-  const sshArgs = ['-p', String(sshd.port), '-i', sshd.keyPath, '-o', 'IdentitiesOnly=yes', '-o', 'BatchMode=yes',
-    '-o', `UserKnownHostsFile=${knownHosts}`, '-o', 'StrictHostKeyChecking=yes', '-o', 'ControlMaster=auto',
-    '-o', `ControlPath=${join(sshd.dir, 'cm-%C')}`, '-o', 'ControlPersist=60', '-l', sshd.user, sshd.host]
+  const sshArgs = [
+    '-p',
+    String(sshd.port),
+    '-i',
+    sshd.keyPath,
+    '-o',
+    'IdentitiesOnly=yes',
+    '-o',
+    'BatchMode=yes',
+    '-o',
+    `UserKnownHostsFile=${knownHosts}`,
+    '-o',
+    'StrictHostKeyChecking=yes',
+    '-o',
+    'ControlMaster=auto',
+    '-o',
+    `ControlPath=${join(sshd.dir, 'cm-%C')}`,
+    '-o',
+    'ControlPersist=60',
+    '-l',
+    sshd.user,
+    sshd.host
+  ]
   await timed(5, () => run('ssh', [...sshArgs, 'true']))
   const mux = await timed(CALLS, () => run('ssh', [...sshArgs, 'true']))
   await run('ssh', [...sshArgs, '-O', 'exit']).catch(() => undefined)

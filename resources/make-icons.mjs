@@ -56,32 +56,100 @@ const arc = (cx, cy, r, w, from, to) => (x, y) => {
   a = ((a % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI)
   return a <= to - from
 }
-const union = (...fs) => (x, y) => fs.some((f) => f(x, y))
+const union =
+  (...fs) =>
+  (x, y) =>
+    fs.some((f) => f(x, y))
 const minus = (a, b) => (x, y) => a(x, y) && !b(x, y)
 
 // ---- designs: { badge, glyph, color } (glyph is cut out of the badge in template images) ---------
-const C = { ok: [46, 158, 79], degraded: [224, 160, 0], down: [208, 58, 47], auth: [142, 68, 173], paused: [110, 122, 128], demo: [47, 127, 208], unknown: [110, 122, 128], busy: [47, 127, 208] }
+const C = {
+  ok: [46, 158, 79],
+  degraded: [224, 160, 0],
+  down: [208, 58, 47],
+  auth: [142, 68, 173],
+  paused: [110, 122, 128],
+  demo: [47, 127, 208],
+  unknown: [110, 122, 128],
+  busy: [47, 127, 208]
+}
 const designs = {
-  ok: { color: C.ok, badge: circle(0.5, 0.5, 0.47), glyph: stroke([[0.27, 0.52], [0.43, 0.68], [0.74, 0.35]], 0.13) },
+  ok: {
+    color: C.ok,
+    badge: circle(0.5, 0.5, 0.47),
+    glyph: stroke(
+      [
+        [0.27, 0.52],
+        [0.43, 0.68],
+        [0.74, 0.35]
+      ],
+      0.13
+    )
+  },
   degraded: {
     color: C.degraded,
-    badge: polygon([[0.5, 0.04], [0.98, 0.93], [0.02, 0.93]]),
-    glyph: union(stroke([[0.5, 0.34], [0.5, 0.62]], 0.12), circle(0.5, 0.78, 0.07)),
+    badge: polygon([
+      [0.5, 0.04],
+      [0.98, 0.93],
+      [0.02, 0.93]
+    ]),
+    glyph: union(
+      stroke(
+        [
+          [0.5, 0.34],
+          [0.5, 0.62]
+        ],
+        0.12
+      ),
+      circle(0.5, 0.78, 0.07)
+    ),
     dark: true
   },
-  down: { color: C.down, badge: roundRect(0.05, 0.05, 0.95, 0.95, 0.08), glyph: union(stroke([[0.3, 0.3], [0.7, 0.7]], 0.14), stroke([[0.7, 0.3], [0.3, 0.7]], 0.14)) },
+  down: {
+    color: C.down,
+    badge: roundRect(0.05, 0.05, 0.95, 0.95, 0.08),
+    glyph: union(
+      stroke(
+        [
+          [0.3, 0.3],
+          [0.7, 0.7]
+        ],
+        0.14
+      ),
+      stroke(
+        [
+          [0.7, 0.3],
+          [0.3, 0.7]
+        ],
+        0.14
+      )
+    )
+  },
   auth: {
     color: C.auth,
-    badge: union(roundRect(0.14, 0.43, 0.86, 0.97, 0.08), arc(0.5, 0.4, 0.23, 0.12, Math.PI, 2 * Math.PI), rect(0.21, 0.4, 0.33, 0.5), rect(0.67, 0.4, 0.79, 0.5)),
+    badge: union(
+      roundRect(0.14, 0.43, 0.86, 0.97, 0.08),
+      arc(0.5, 0.4, 0.23, 0.12, Math.PI, 2 * Math.PI),
+      rect(0.21, 0.4, 0.33, 0.5),
+      rect(0.67, 0.4, 0.79, 0.5)
+    ),
     glyph: union(circle(0.5, 0.63, 0.08), rect(0.46, 0.63, 0.54, 0.83))
   },
   paused: { color: C.paused, badge: circle(0.5, 0.5, 0.47), glyph: union(rect(0.33, 0.28, 0.44, 0.72), rect(0.56, 0.28, 0.67, 0.72)) },
   demo: {
     color: C.demo,
     badge: roundRect(0.04, 0.04, 0.96, 0.96, 0.22),
-    glyph: union(rect(0.3, 0.24, 0.42, 0.76), minus(union(rect(0.3, 0.24, 0.5, 0.76), circle(0.5, 0.5, 0.26)), union(rect(0.42, 0.36, 0.5, 0.64), circle(0.5, 0.5, 0.14), rect(0, 0, 0.3, 1))))
+    glyph: union(
+      rect(0.3, 0.24, 0.42, 0.76),
+      minus(union(rect(0.3, 0.24, 0.5, 0.76), circle(0.5, 0.5, 0.26)), union(rect(0.42, 0.36, 0.5, 0.64), circle(0.5, 0.5, 0.14), rect(0, 0, 0.3, 1)))
+    )
   },
-  unknown: { color: C.unknown, badge: ring(0.5, 0.5, 0.36, 0.47), glyph: union(circle(0.32, 0.5, 0.06), circle(0.5, 0.5, 0.06), circle(0.68, 0.5, 0.06)), glyphOwnColor: true }
+  unknown: {
+    color: C.unknown,
+    badge: ring(0.5, 0.5, 0.36, 0.47),
+    glyph: union(circle(0.32, 0.5, 0.06), circle(0.5, 0.5, 0.06), circle(0.68, 0.5, 0.06)),
+    glyphOwnColor: true
+  }
 }
 for (let f = 0; f < 4; f++) {
   const start = (f * Math.PI) / 2 - Math.PI / 2
@@ -145,7 +213,12 @@ export function png(rgba, w, h) {
   ihdr.set([8, 6, 0, 0, 0], 8) // 8-bit RGBA, no interlace
   const raw = Buffer.alloc((w * 4 + 1) * h)
   for (let y = 0; y < h; y++) rgba.copy(raw, y * (w * 4 + 1) + 1, y * w * 4, (y + 1) * w * 4)
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))])
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0))
+  ])
 }
 export function ico(images) {
   const head = Buffer.alloc(6 + 16 * images.length)
@@ -173,8 +246,16 @@ function write(path, data) {
 
 // ---- outputs -----------------------------------------------------------------------------------
 for (const [name, d] of Object.entries(designs)) {
-  for (const [size, suffix] of [[22, ''], [44, '@2x']]) write(out('tray', 'linux', `${name}${suffix}.png`), png(render(d, size, 'color'), size, size))
-  for (const [size, suffix] of [[16, ''], [32, '@2x']]) write(out('tray', 'mac', `${name}Template${suffix}.png`), png(render(d, size, 'template'), size, size))
+  for (const [size, suffix] of [
+    [22, ''],
+    [44, '@2x']
+  ])
+    write(out('tray', 'linux', `${name}${suffix}.png`), png(render(d, size, 'color'), size, size))
+  for (const [size, suffix] of [
+    [16, ''],
+    [32, '@2x']
+  ])
+    write(out('tray', 'mac', `${name}Template${suffix}.png`), png(render(d, size, 'template'), size, size))
   write(out('tray', 'win', `${name}.ico`), ico([16, 24, 32].map((size) => ({ size, data: png(render(d, size, 'color'), size, size) }))))
 }
 
@@ -183,7 +264,8 @@ const appIcon = (x, y) => {
   const tile = roundRect(0.06, 0.06, 0.94, 0.94, 0.2)(x, y)
   if (!tile) return null
   for (const [i, y0] of [0.24, 0.43, 0.62].entries()) {
-    if (roundRect(0.2, y0, 0.8, y0 + 0.14, 0.04)(x, y)) return circle(0.7, y0 + 0.07, 0.035)(x, y) ? (i === 1 ? [46, 200, 90] : [120, 200, 140]) : [214, 220, 228]
+    if (roundRect(0.2, y0, 0.8, y0 + 0.14, 0.04)(x, y))
+      return circle(0.7, y0 + 0.07, 0.035)(x, y) ? (i === 1 ? [46, 200, 90] : [120, 200, 140]) : [214, 220, 228]
   }
   return [30, 48, 72]
 }

@@ -7,4 +7,11 @@ export function electronBinaryState(pkgDir: string, env?: NodeJS.ProcessEnv): Bi
 export function installFailureReason(stderr: string): string
 export function ensureElectronBinary(o: { pkgDir: string; env?: NodeJS.ProcessEnv; log?: (line: string) => void; run?: typeof spawnSync }): BinaryState
 export function missingBinaryLine(state: BinaryState & { ok: false }): string
-export function linuxStartProblem(o: { platform?: NodeJS.Platform; uid?: number; env?: NodeJS.ProcessEnv; distDir: string; userNamespacesWork?: () => boolean; rootRunsWithoutSandbox?: boolean }): string | null
+export function linuxStartProblem(o: {
+  platform?: NodeJS.Platform
+  uid?: number
+  env?: NodeJS.ProcessEnv
+  distDir: string
+  userNamespacesWork?: () => boolean
+  rootRunsWithoutSandbox?: boolean
+}): string | null

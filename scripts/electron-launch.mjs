@@ -37,7 +37,9 @@ export function electronBinaryState(pkgDir, env = process.env) {
   const override = env['ELECTRON_OVERRIDE_DIST_PATH']
   if (override) {
     const p = join(override, executable ?? 'electron')
-    return existsSync(p) ? { ok: true, path: p, version: version ?? '' } : { ok: false, reason: `ELECTRON_OVERRIDE_DIST_PATH has no ${executable ?? 'electron'}`, version }
+    return existsSync(p)
+      ? { ok: true, path: p, version: version ?? '' }
+      : { ok: false, reason: `ELECTRON_OVERRIDE_DIST_PATH has no ${executable ?? 'electron'}`, version }
   }
   if (executable === null) return { ok: false, reason: 'the Electron binary has not been downloaded yet', version }
   const p = join(pkgDir, 'dist', executable)
@@ -62,7 +64,10 @@ function readVersion(pkgDir) {
  * @param {string} stderr
  */
 export function installFailureReason(stderr) {
-  const lines = stderr.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('at '))
+  const lines = stderr
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('at '))
   const err = lines.find((l) => /^(\w*Error|Error)\b/.test(l)) ?? lines[0]
   // A mirror URL may carry user:password@: never repeat it.
   return err ? err.replace(/(\w+:\/\/)[^/@\s]*@/g, '$1…@').slice(0, 200) : 'the installer exited without saying why'
@@ -101,7 +106,14 @@ export function missingBinaryLine(state) {
  * @param {{ platform?: NodeJS.Platform, uid?: number, env?: NodeJS.ProcessEnv, distDir: string, userNamespacesWork?: () => boolean, rootRunsWithoutSandbox?: boolean }} o
  * @returns {string | null} one line saying what to do, or null when Electron can start
  */
-export function linuxStartProblem({ platform = process.platform, uid = process.getuid?.() ?? -1, env = process.env, distDir, userNamespacesWork = probeUserNamespaces, rootRunsWithoutSandbox = false }) {
+export function linuxStartProblem({
+  platform = process.platform,
+  uid = process.getuid?.() ?? -1,
+  env = process.env,
+  distDir,
+  userNamespacesWork = probeUserNamespaces,
+  rootRunsWithoutSandbox = false
+}) {
   if (platform !== 'linux') return null
   if (!env['DISPLAY'] && !env['WAYLAND_DISPLAY']) {
     return 'pve-tray: cannot start: there is no graphical session (neither DISPLAY nor WAYLAND_DISPLAY is set): start it from your desktop, or under xvfb-run to try it headless.'

@@ -8,12 +8,12 @@ import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { serialize } from 'node:v8'
 
-import { type AppCore,createAppCore } from '../../src/main/core'
+import { type AppCore, createAppCore } from '../../src/main/core'
 import { createJsonFileSettingsStore } from '../../src/main/core/settings/json-file-settings-store'
 import { createTrayPresenter } from '../../src/main/core/tray/tray-presenter'
 import { createEncryptedVault } from '../../src/main/core/vault/encrypted-vault'
 import { createJsonFileRecordStore, createKeyFileCipherBackend } from '../../src/main/core/vault/key-file-backend'
-import { type SimChild,startSimChild } from './sim-child'
+import { type SimChild, startSimChild } from './sim-child'
 
 export interface Scenario {
   /** 'demo': no cluster configured, the built-in demo runs in this process as in the app. */
@@ -97,7 +97,10 @@ try {
     // Configured before start, as when the app starts with a saved cluster: the demo never runs.
     const info = sim.info
     const r = await core.dispatch('settings:save-cluster', {
-      name: 'Bench', mode: 'control', tokenId: info.tokenId, tokenSecret: info.tokenSecret,
+      name: 'Bench',
+      mode: 'control',
+      tokenId: info.tokenId,
+      tokenSecret: info.tokenSecret,
       endpoints: info.endpoints.slice(0, 3).map((e) => ({ host: e.host, port: e.port, node: e.node, fingerprint256: e.fingerprint256 }))
     })
     if (!r.ok) throw new Error(r.error.message)

@@ -10,12 +10,12 @@ import { APP_USER_MODEL_ID, noSandboxNotice } from './core/app/identity'
 import { appIconFile } from './core/tray/icon-files'
 import type { ConfirmSpec } from './core/tray/menu-model'
 import { createEncryptedVault } from './core/vault/encrypted-vault'
-import { type AppPaths,appPaths } from './glue/app-paths'
+import { type AppPaths, appPaths } from './glue/app-paths'
 import { createDashboard, type Dashboard } from './glue/dashboard-window'
 import { createE2eRecorder, e2eEnabled, installE2eHooks } from './glue/e2e-hooks'
 import { enableProcessSandbox, hardenSession, hardenWebContentsCreation } from './glue/hardening'
 import { registerIpc } from './glue/ipc-register'
-import { createNotifier, type Notifier,wireMonitorNotifications } from './glue/notifications'
+import { createNotifier, type Notifier, wireMonitorNotifications } from './glue/notifications'
 import { createPlatformPort } from './glue/platform'
 import { watchPowerEvents } from './glue/power-events'
 import { createElectronSecretRecordStore, createElectronSettingsStore, safeStorageBackend } from './glue/storage-adapters'
@@ -141,7 +141,16 @@ function setupTray(core: AppCore, dashboard: Dashboard, notifier: Notifier, path
 
 async function confirm(spec: ConfirmSpec): Promise<boolean> {
   if (e2e) return recorder.confirmAnswer
-  const { response } = await dialog.showMessageBox({ type: 'warning', title: spec.title, message: spec.title, detail: spec.message, buttons: [spec.confirmLabel, 'Cancel'], defaultId: 1, cancelId: 1, noLink: true })
+  const { response } = await dialog.showMessageBox({
+    type: 'warning',
+    title: spec.title,
+    message: spec.title,
+    detail: spec.message,
+    buttons: [spec.confirmLabel, 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true
+  })
   return response === 0
 }
 

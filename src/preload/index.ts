@@ -3,7 +3,7 @@
 // node_modules), so the bundle stays tiny; main validates every input.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 
-import { type InvokeChannel, invokeChannelNames, type RendererEventChannel,rendererEventChannelNames } from '../shared/ipc/channels'
+import { type InvokeChannel, invokeChannelNames, type RendererEventChannel, rendererEventChannelNames } from '../shared/ipc/channels'
 import type { EventContract, PveTrayApi } from '../shared/ipc/contract'
 
 const invokable = new Set<string>(invokeChannelNames)

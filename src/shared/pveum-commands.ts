@@ -42,7 +42,10 @@ export function pveumCommands(opts: PveumOptions): PveumStep[] {
       commands: [`pveum role add ${role} --privs "${privs}"`]
     })
   }
-  steps.push({ explanation: 'Create a user for the app; it needs no password because the app logs in with a token.', commands: [`pveum user add ${user} --comment "PVE Tray"`] })
+  steps.push({
+    explanation: 'Create a user for the app; it needs no password because the app logs in with a token.',
+    commands: [`pveum user add ${user} --comment "PVE Tray"`]
+  })
   if (opts.privsep) {
     steps.push({
       explanation: 'Create a privilege-separated token and give the role to the token itself, so it can do no more than the app needs.',

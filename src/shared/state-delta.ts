@@ -101,7 +101,12 @@ export function diffFields<T extends object>(prev: T, next: T, skip?: ReadonlySe
  * The shape of a keyed list's change (added, removed, order); `common(a, b)` sees each kept item
  * (old, new) in the new order and says whether it changed.
  */
-function diffKeyed<T>(prev: readonly T[], next: readonly T[], keyOf: (t: T) => string, common: (a: T, b: T) => boolean): Omit<ListPatch<T, never>, 'changed'> | null {
+function diffKeyed<T>(
+  prev: readonly T[],
+  next: readonly T[],
+  keyOf: (t: T) => string,
+  common: (a: T, b: T) => boolean
+): Omit<ListPatch<T, never>, 'changed'> | null {
   const index = new Map<string, number>()
   for (let i = 0; i < prev.length; i++) index.set(keyOf(prev[i] as T), i)
   const seen = new Uint8Array(prev.length)
@@ -128,7 +133,12 @@ function diffKeyed<T>(prev: readonly T[], next: readonly T[], keyOf: (t: T) => s
   return { added, removed, order: sameOrder ? null : next.map(keyOf) }
 }
 
-export function diffList<T, C>(prev: readonly T[], next: readonly T[], keyOf: (t: T) => string, diffItem: (a: T, b: T) => C | null): ListPatch<T, readonly C[]> | null {
+export function diffList<T, C>(
+  prev: readonly T[],
+  next: readonly T[],
+  keyOf: (t: T) => string,
+  diffItem: (a: T, b: T) => C | null
+): ListPatch<T, readonly C[]> | null {
   if (prev === next) return null
   const changed: C[] = []
   const shape = diffKeyed(prev, next, keyOf, (a, b) => {
@@ -168,7 +178,13 @@ export function diffFieldList<T extends object>(prev: readonly T[], next: readon
 }
 
 /** Applies a patch; unchanged items (and the list itself, for a null patch) keep their identity. */
-export function applyList<T, C>(base: readonly T[], patch: ListPatch<T, readonly C[]> | null, keyOf: (t: T) => string, changeKey: (c: C) => string, applyItem: (t: T, c: C) => T): readonly T[] {
+export function applyList<T, C>(
+  base: readonly T[],
+  patch: ListPatch<T, readonly C[]> | null,
+  keyOf: (t: T) => string,
+  changeKey: (c: C) => string,
+  applyItem: (t: T, c: C) => T
+): readonly T[] {
   if (patch === null) return base
   const changed = patch.changed
   return applyKeyedPatch(base, patch, keyOf, changed.map(changeKey), (t, j) => applyItem(t, changed[j] as C))
@@ -192,7 +208,13 @@ export function applyFieldList<T extends object>(base: readonly T[], patch: Fiel
   })
 }
 
-function applyKeyedPatch<T>(base: readonly T[], patch: Omit<ListPatch<T, unknown>, 'changed'>, keyOf: (t: T) => string, changeKeys: readonly string[], applyAt: (t: T, j: number) => T): readonly T[] {
+function applyKeyedPatch<T>(
+  base: readonly T[],
+  patch: Omit<ListPatch<T, unknown>, 'changed'>,
+  keyOf: (t: T) => string,
+  changeKeys: readonly string[],
+  applyAt: (t: T, j: number) => T
+): readonly T[] {
   const removed = patch.removed.length > 0 ? new Set(patch.removed) : null
   // Changes come in the list's order, so one cursor walk matches them (no map of 4,000 keys per
   // poll); changes in any other order take the keyed path.
@@ -208,7 +230,13 @@ function applyKeyedPatch<T>(base: readonly T[], patch: Omit<ListPatch<T, unknown
   })
 }
 
-function applyInOrder<T>(base: readonly T[], changeKeys: readonly string[], removed: ReadonlySet<string> | null, keyOf: (t: T) => string, applyAt: (t: T, j: number) => T): T[] | null {
+function applyInOrder<T>(
+  base: readonly T[],
+  changeKeys: readonly string[],
+  removed: ReadonlySet<string> | null,
+  keyOf: (t: T) => string,
+  applyAt: (t: T, j: number) => T
+): T[] | null {
   const kept: T[] = []
   let j = 0
   let next = changeKeys[0]
@@ -225,7 +253,13 @@ function applyInOrder<T>(base: readonly T[], changeKeys: readonly string[], remo
   return j === changeKeys.length ? kept : null
 }
 
-function applyKeyed<T>(base: readonly T[], changeKeys: readonly string[], removed: ReadonlySet<string> | null, keyOf: (t: T) => string, applyAt: (t: T, j: number) => T): T[] {
+function applyKeyed<T>(
+  base: readonly T[],
+  changeKeys: readonly string[],
+  removed: ReadonlySet<string> | null,
+  keyOf: (t: T) => string,
+  applyAt: (t: T, j: number) => T
+): T[] {
   const changes = new Map<string, number>()
   for (let j = 0; j < changeKeys.length; j++) changes.set(changeKeys[j] as string, j)
   const kept: T[] = []

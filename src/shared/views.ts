@@ -280,8 +280,6 @@ export interface NavigateTarget {
   readonly vmid?: number
 }
 
-export type { MuteInfo }
-
 /** One IP address of a guest, as the guest reports it (QEMU guest agent, or the container). */
 export interface GuestAddressView {
   readonly address: string

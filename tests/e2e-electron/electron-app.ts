@@ -89,7 +89,8 @@ export async function launchApp(bin: Extract<ElectronBinary, { ok: true }>): Pro
     activate: (id) => hooks((h, a) => h.activate(a as string), id),
     notifications: () => hooks((h) => h.notifications()),
     state: () => hooks((h) => h.state()),
-    dispatch: <T>(channel: string, input: unknown) => hooks((h, a) => h.dispatch((a as [string, unknown])[0], (a as [string, unknown])[1]), [channel, input]) as Promise<IpcResponse<T>>,
+    dispatch: <T>(channel: string, input: unknown) =>
+      hooks((h, a) => h.dispatch((a as [string, unknown])[0], (a as [string, unknown])[1]), [channel, input]) as Promise<IpcResponse<T>>,
     async close(): Promise<void> {
       await app.close().catch(() => undefined)
       rmSync(userData, { recursive: true, force: true })

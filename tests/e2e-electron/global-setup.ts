@@ -2,7 +2,7 @@
 // installer, when it is missing), gives it a display (Xvfb, when there is none), builds the app and a
 // Node bundle of the simulator. When any of that is impossible it prints the ONE line that says why,
 // and every test reports itself as skipped with that reason.
-import { type ChildProcess,execFileSync, spawn } from 'node:child_process'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import { dirname } from 'node:path'

@@ -8,7 +8,7 @@ import { expect, test } from '@playwright/test'
 import type { Simulator, startSimulator as StartSimulator } from '../../src/main/core/simulator'
 import type { PveTrayApi } from '../../src/shared/ipc/contract'
 import type { SettingsView } from '../../src/shared/views'
-import { flatten, launchApp, type LaunchedApp,root, until } from './electron-app'
+import { flatten, launchApp, type LaunchedApp, root, until } from './electron-app'
 import { electronBinary, skipLine } from './electron-binary'
 import { simulatorBundle } from './global-setup'
 
@@ -94,7 +94,8 @@ test('a node taken down raises ONE notification', async () => {
   const victim = sim.cluster.nodes()[1]?.name ?? ''
   const before = (await app.notifications()).length
   await sim.faults.nodeDown(victim)
-  const downs = async (): Promise<number> => (await app.notifications()).slice(before).filter((n) => n.urgency === 'critical' && n.title.includes(victim)).length
+  const downs = async (): Promise<number> =>
+    (await app.notifications()).slice(before).filter((n) => n.urgency === 'critical' && n.title.includes(victim)).length
   await until(async () => (await downs()) > 0, 30_000)
   // Several more poll cycles: still one.
   await new Promise((r) => setTimeout(r, 3000))

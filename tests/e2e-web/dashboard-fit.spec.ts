@@ -14,12 +14,16 @@ const HEADERS = ['Status', 'Name', 'VMID', 'Type', 'Node', 'Tags', 'CPU', 'Memor
 
 /** How far an element's content is wider than its box (the DOM lib is not compiled in: a string). */
 async function overflowX(page: Page, selector: string): Promise<number> {
-  return page.evaluate<number>(`(() => { const e = document.querySelector(${JSON.stringify(selector)}); return e === null ? -1 : e.scrollWidth - e.clientWidth })()`)
+  return page.evaluate<number>(
+    `(() => { const e = document.querySelector(${JSON.stringify(selector)}); return e === null ? -1 : e.scrollWidth - e.clientWidth })()`
+  )
 }
 
 /** The detail panel's CSS position: 'absolute' when it lies over the table, 'static' beside it. */
 async function panelPosition(page: Page): Promise<string> {
-  return page.evaluate<string>("(() => { const e = document.querySelector('[data-testid=\"guest-detail\"]'); return e === null ? 'none' : getComputedStyle(e).position })()")
+  return page.evaluate<string>(
+    "(() => { const e = document.querySelector('[data-testid=\"guest-detail\"]'); return e === null ? 'none' : getComputedStyle(e).position })()"
+  )
 }
 
 /** The tabindex of each button in a row (the DOM lib is not compiled in: attributes, read one by one). */
@@ -39,7 +43,9 @@ for (const size of SIZES) {
     test.describe('on the guests view', () => {
       test.use({ startView: 'guests' })
 
-      test('the table fits: its columns are in view, actions are named icon buttons, a click never scrolls it sideways, details lie over it', async ({ app }, testInfo) => {
+      test('the table fits: its columns are in view, actions are named icon buttons, a click never scrolls it sideways, details lie over it', async ({
+        app
+      }, testInfo) => {
         const table = app.getByRole('table', { name: 'Guests' })
         await expect(guestRow(app, 100)).toBeVisible()
         const box = await table.boundingBox()
@@ -116,7 +122,10 @@ for (const size of SIZES) {
         await expect(detail.getByTestId('detail-uptime')).not.toHaveText('—')
       })
 
-      test('a failed shutdown of a running VM: its reason, in plain words, takes the Actions cell; the request is behind "Request details"', async ({ app, bridge }, testInfo) => {
+      test('a failed shutdown of a running VM: its reason, in plain words, takes the Actions cell; the request is behind "Request details"', async ({
+        app,
+        bridge
+      }, testInfo) => {
         const reason = 'VM quit/powerdown failed - got timeout'
         bridge.sim?.faults.serverError(500, { method: 'POST', path: /\/100\/status\/shutdown$/ }, reason)
         const row = guestRow(app, 100)
@@ -153,7 +162,9 @@ for (const size of SIZES) {
         await expect(row.getByRole('button', { name: 'Shut down web-prod-01' })).toBeVisible()
       })
 
-      test('keyboard focus: Enter opens the details with focus in them, Escape from the row or the panel closes them and focus is back on the row; buttons under the panel are out of the Tab order', async ({ app }) => {
+      test('keyboard focus: Enter opens the details with focus in them, Escape from the row or the panel closes them and focus is back on the row; buttons under the panel are out of the Tab order', async ({
+        app
+      }) => {
         const row = guestRow(app, 100)
         await row.focus()
         await app.keyboard.press('Enter')
@@ -164,7 +175,10 @@ for (const size of SIZES) {
         // The panel covers the row's buttons: none of them is a Tab stop.
         const tabbable = await buttonTabIndexes(row)
         expect(tabbable.length).toBeGreaterThan(0)
-        expect(tabbable.every((t) => t < 0), `row buttons tabIndex ${tabbable.join(',')}`).toBe(true)
+        expect(
+          tabbable.every((t) => t < 0),
+          `row buttons tabIndex ${tabbable.join(',')}`
+        ).toBe(true)
         // Escape inside the panel (from one of its buttons): closed, focus back on the row.
         await detail.getByRole('button', { name: 'Close details' }).focus()
         await app.keyboard.press('Escape')
@@ -241,7 +255,8 @@ for (const size of SIZES) {
         await expect(table.locator('tr[data-storage="local-zfs"][data-where="pve-c"] .bar')).toHaveClass(/\bbar-high\b/)
         // One line per storage.
         for (const r of await rows.all()) expect((await r.boundingBox())?.height ?? 99).toBeLessThan(40)
-        const uses = async (): Promise<number[]> => Promise.all((await table.locator('tbody [role="meter"]').all()).map(async (m) => Number(await m.getAttribute('aria-valuenow'))))
+        const uses = async (): Promise<number[]> =>
+          Promise.all((await table.locator('tbody [role="meter"]').all()).map(async (m) => Number(await m.getAttribute('aria-valuenow'))))
         const byUse = await uses()
         expect(byUse).toEqual([...byUse].sort((a, b) => b - a))
         await table.getByRole('button', { name: /^Use/ }).click()

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 
 import type { Simulator } from '../../src/main/core/bridge/index'
-import { type SshdServer,startSshd } from '../helpers/sshd-server'
+import { type SshdServer, startSshd } from '../helpers/sshd-server'
 import { expect, guestRow, loadBridge, test } from './fixtures'
 import { sshToRealSshd } from './sshd-cluster'
 import { checkView, SCHEMES, SIZES } from './view-checks'
@@ -88,7 +88,10 @@ for (const size of SIZES) {
           await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'reinstalled', '-f', hostKey])
           await s.restart()
 
-          await app.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: new RegExp(`^${NODE}`) }).click()
+          await app
+            .getByRole('navigation', { name: 'Views' })
+            .getByRole('button', { name: new RegExp(`^${NODE}`) })
+            .click()
           const changed = app.getByTestId('ssh-host-key-changed')
           await expect(changed).toBeVisible({ timeout: 20_000 })
           await checkView(app, testInfo, `ssh-key-changed-${scheme}`)

@@ -35,7 +35,10 @@ test('a node taken down in the simulator shows offline, with an event in the tim
   await snap(app, testInfo, 'overview-node-down')
 })
 
-test('a cluster that stops answering: every surface says unknown with the reason and the last figures greyed, never online', async ({ app, bridge }, testInfo) => {
+test('a cluster that stops answering: every surface says unknown with the reason and the last figures greyed, never online', async ({
+  app,
+  bridge
+}, testInfo) => {
   await expect(app.locator('.node-card[data-node="pve-a"] [data-testid="node-status"]')).toHaveText('online')
   // Every endpoint answers the cluster poll with a server error: nothing current is known.
   bridge.sim?.faults.serverError(500, { path: /\/cluster\/resources$/ }, 'pveproxy is broken')

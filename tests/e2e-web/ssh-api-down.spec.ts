@@ -7,7 +7,10 @@ import { expect, snap, test } from './fixtures'
 import { checkView } from './view-checks'
 
 async function openNode(app: Page, node: string): Promise<void> {
-  await app.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: new RegExp(`^${node}`) }).click()
+  await app
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('button', { name: new RegExp(`^${node}`) })
+    .click()
   await expect(app.getByRole('heading', { name: `Node ${node}` })).toBeVisible()
 }
 

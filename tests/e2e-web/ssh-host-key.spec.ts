@@ -6,7 +6,7 @@ import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 
-import { type SshdServer,startSshd } from '../helpers/sshd-server'
+import { type SshdServer, startSshd } from '../helpers/sshd-server'
 import { expect, snap, test } from './fixtures'
 import { sshToRealSshd } from './sshd-cluster'
 
@@ -41,7 +41,10 @@ test('a changed SSH host key: both fingerprints, forget after a confirm, then tr
   const newFingerprint = (await run('ssh-keygen', ['-l', '-E', 'sha256', '-f', `${hostKey}.pub`])).stdout.split(' ')[1] ?? ''
   await s.restart()
 
-  await app.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: new RegExp(`^${NODE}`) }).click()
+  await app
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('button', { name: new RegExp(`^${NODE}`) })
+    .click()
   await expect(app.getByRole('heading', { name: `Node ${NODE}` })).toBeVisible()
   const changed = app.getByTestId('ssh-host-key-changed')
   await expect(changed).toBeVisible({ timeout: 20_000 })

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 
 import type { Locator, Page } from '@playwright/test'
 
-import { type SshdServer,startSshd } from '../helpers/sshd-server'
+import { type SshdServer, startSshd } from '../helpers/sshd-server'
 import { expect, snap, test } from './fixtures'
 import { sshToRealSshd } from './sshd-cluster'
 import { checkView } from './view-checks'
@@ -25,7 +25,10 @@ test.use({ useConfigured: true, startView: 'settings' })
 /** `type base64` of an OpenSSH public key line. */
 const keyOf = (line: string): string => line.trim().split(' ').slice(0, 2).join(' ')
 const fingerprintOfLine = (line: string): string =>
-  `SHA256:${createHash('sha256').update(Buffer.from(keyOf(line).split(' ')[1] ?? '', 'base64')).digest('base64').replace(/=+$/, '')}`
+  `SHA256:${createHash('sha256')
+    .update(Buffer.from(keyOf(line).split(' ')[1] ?? '', 'base64'))
+    .digest('base64')
+    .replace(/=+$/, '')}`
 /** A host field as `HashKnownHosts yes` writes it. */
 function hashed(name: string): string {
   const salt = randomBytes(20)
@@ -96,11 +99,10 @@ test('known_hosts: a hashed entry offered for import, an @revoked one shown as r
   await sshToRealSshd(bridge, configured, s, NODE)
   const stranger = await readFile(`${s.strangerKeyPath}.pub`, 'utf8')
   // The bridge reads known_hosts from its data directory (the app reads ~/.ssh/known_hosts).
-  await writeFile(join(bridge.userDataDir, 'known_hosts'), [
-    `${hashed(`[127.0.0.1]:${s.port}`)} ${keyOf(s.hostKeyPublicLine)}`,
-    `@revoked [127.0.0.1]:${s.port} ${keyOf(stranger)}`,
-    ''
-  ].join('\n'))
+  await writeFile(
+    join(bridge.userDataDir, 'known_hosts'),
+    [`${hashed(`[127.0.0.1]:${s.port}`)} ${keyOf(s.hostKeyPublicLine)}`, `@revoked [127.0.0.1]:${s.port} ${keyOf(stranger)}`, ''].join('\n')
+  )
   // Saved behind the page's back: load the settings again as a user opening the window would.
   await app.reload()
 

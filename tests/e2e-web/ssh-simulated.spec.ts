@@ -13,11 +13,14 @@ import { generateEd25519 } from '../../src/main/core/ssh/keygen'
 import { expect, fastBridge, loadBridge, snap, test } from './fixtures'
 
 async function openNode(app: Page, node: string): Promise<void> {
-  await app.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: new RegExp(`^${node}`) }).click()
+  await app
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('button', { name: new RegExp(`^${node}`) })
+    .click()
   await expect(app.getByRole('heading', { name: `Node ${node}` })).toBeVisible()
 }
 
-test('demo: a healthy node\'s report over SSH, with its connection and pinned host key', async ({ app, bridge }, testInfo) => {
+test("demo: a healthy node's report over SSH, with its connection and pinned host key", async ({ app, bridge }, testInfo) => {
   const pinned = bridge.sim?.sshEndpoints.find((e) => e.node === 'pve-a')?.hostKeyFingerprint
   expect(pinned).toMatch(/^SHA256:/)
   await openNode(app, 'pve-a')
@@ -81,9 +84,11 @@ test('configured cluster: trust a new SSH host key, then a changed key is refuse
   const ep = sim.sshEndpoints.find((e) => e.node === 'pve-a')
   if (ep === undefined) throw new Error('no simulated sshd for pve-a')
   const saved = await bridge.core.dispatch('settings:save-cluster', {
-    name: 'lab', mode: 'control',
+    name: 'lab',
+    mode: 'control',
     endpoints: sim.endpoints.map((e) => ({ host: e.host, port: e.port, node: e.node, fingerprint256: e.fingerprint256 })),
-    tokenId: sim.tokens.admin.id, tokenSecret: sim.tokens.admin.secret,
+    tokenId: sim.tokens.admin.id,
+    tokenSecret: sim.tokens.admin.secret,
     ssh: { user: 'root', keyPath, useAgent: false, port: ep.port, hostOverrides: { 'pve-a': '127.0.0.1' }, passphrase: null }
   })
   if (!saved.ok) throw new Error(saved.error.message)

@@ -20,7 +20,9 @@ export async function axeViolations(page: Page): Promise<string[]> {
 
 /** Heading levels in document order (visible ones). A string: the tests compile without the DOM library. */
 async function headingLevels(page: Page): Promise<number[]> {
-  return page.evaluate<number[]>("[...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].filter((h) => h.offsetParent !== null).map((h) => Number(h.tagName.slice(1)))")
+  return page.evaluate<number[]>(
+    "[...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].filter((h) => h.offsetParent !== null).map((h) => Number(h.tagName.slice(1)))"
+  )
 }
 
 function skipsALevel(levels: readonly number[]): boolean {
@@ -46,7 +48,10 @@ export async function sidewaysOverflow(page: Page): Promise<string[]> {
 
 export async function checkView(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const levels = await headingLevels(page)
-  expect(levels.filter((l) => l === 1), `${name}: one h1`).toHaveLength(1)
+  expect(
+    levels.filter((l) => l === 1),
+    `${name}: one h1`
+  ).toHaveLength(1)
   expect(levels[0], `${name}: the h1 comes first`).toBe(1)
   expect(skipsALevel(levels), `${name}: heading levels ${levels.join(',')}`).toBe(false)
   expect(await sidewaysOverflow(page), `${name}: wider than its box`).toEqual([])

@@ -13,7 +13,10 @@ test('storage shows shared and per-node storage with warnings above the threshol
 test('node details: an SSH health check that cannot reach the node is explained', async ({ app, bridge }, testInfo) => {
   // The demo's pve-b is switched off: its simulated sshd refuses, and the page says so in words, not a hang.
   await bridge.sim?.faults.nodeDown('pve-b', 'refuse')
-  await app.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^pve-b/ }).click()
+  await app
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('button', { name: /^pve-b/ })
+    .click()
   await expect(app.getByRole('heading', { name: 'Node pve-b' })).toBeVisible()
   const error = app.getByTestId('ssh-error')
   await expect(error).toBeVisible({ timeout: 20_000 })
@@ -24,7 +27,10 @@ test('node details: an SSH health check that cannot reach the node is explained'
 })
 
 test('node details: "Show guests" opens the guests list filtered by that node', async ({ app }) => {
-  await app.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^pve-c/ }).click()
+  await app
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('button', { name: /^pve-c/ })
+    .click()
   await expect(app.getByRole('heading', { name: 'Node pve-c' })).toBeVisible()
   const summary = (await app.getByText(/^\d+ guests, \d+ running\.$/).textContent()) ?? ''
   const onNode = Number(summary.split(' ')[0])
@@ -43,8 +49,11 @@ test('settings show the keyring status plainly', async ({ app }) => {
   await expect(app.getByTestId('keyring')).toContainText('not securely stored')
 })
 
-test('node details: the node\'s own storage and its recent tasks', async ({ app }) => {
-  await app.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^pve-a/ }).click()
+test("node details: the node's own storage and its recent tasks", async ({ app }) => {
+  await app
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('button', { name: /^pve-a/ })
+    .click()
   const storage = app.getByRole('table', { name: 'Storage on pve-a' })
   await expect(storage.locator('tr[data-storage="local-lvm"]')).toBeVisible()
   await expect(storage.locator('tr[data-storage="ceph-vm"]')).toContainText('shared')

@@ -69,7 +69,19 @@ const dock: Pick<Electron.Dock, 'hide' | 'show'> = { hide: () => record('app.doc
 
 type AppSurface = Pick<
   Electron.App,
-  'enableSandbox' | 'requestSingleInstanceLock' | 'quit' | 'exit' | 'whenReady' | 'isReady' | 'getPath' | 'setPath' | 'getAppPath' | 'getVersion' | 'setLoginItemSettings' | 'setAppUserModelId' | 'focus'
+  | 'enableSandbox'
+  | 'requestSingleInstanceLock'
+  | 'quit'
+  | 'exit'
+  | 'whenReady'
+  | 'isReady'
+  | 'getPath'
+  | 'setPath'
+  | 'getAppPath'
+  | 'getVersion'
+  | 'setLoginItemSettings'
+  | 'setAppUserModelId'
+  | 'focus'
 > & { isPackaged: boolean; dock: Pick<Electron.Dock, 'hide' | 'show'> | undefined; commandLine: Pick<Electron.CommandLine, 'hasSwitch' | 'appendSwitch'> }
 
 const appImpl: AppSurface & { on(event: string, l: Listener): unknown; once(event: string, l: Listener): unknown; off(event: string, l: Listener): unknown } = {
@@ -153,7 +165,10 @@ export class WebContentsStandIn extends EventEmitter implements Pick<Electron.We
 }
 
 export const windows: BrowserWindow[] = []
-export class BrowserWindow extends EventEmitter implements Pick<Electron.BrowserWindow, 'show' | 'focus' | 'restore' | 'isMinimized' | 'isDestroyed' | 'destroy' | 'isVisible'> {
+export class BrowserWindow
+  extends EventEmitter
+  implements Pick<Electron.BrowserWindow, 'show' | 'focus' | 'restore' | 'isMinimized' | 'isDestroyed' | 'destroy' | 'isVisible'>
+{
   readonly webContents = new WebContentsStandIn()
   readonly options: Electron.BrowserWindowConstructorOptions
   visible = false
@@ -271,7 +286,13 @@ export class MenuItem implements Pick<Electron.MenuItem, 'id' | 'label' | 'type'
   /** As Electron's native menu does on a click: a checkbox flips first, then the handler runs. */
   click(): void {
     if (this.type === 'checkbox') this.checked = !this.checked
-    this.onClick?.(this as unknown as Electron.MenuItem, undefined, { shiftKey: false, ctrlKey: false, altKey: false, metaKey: false, triggeredByAccelerator: false })
+    this.onClick?.(this as unknown as Electron.MenuItem, undefined, {
+      shiftKey: false,
+      ctrlKey: false,
+      altKey: false,
+      metaKey: false,
+      triggeredByAccelerator: false
+    })
   }
 }
 
@@ -421,7 +442,11 @@ export const clipboard: Pick<Electron.Clipboard, 'writeText'> = {
 type PermissionRequestHandler = Parameters<Electron.Session['setPermissionRequestHandler']>[0]
 type PermissionCheckHandler = Parameters<Electron.Session['setPermissionCheckHandler']>[0]
 type HeadersListener = Extract<Parameters<Electron.WebRequest['onHeadersReceived']>[0], (...a: never[]) => unknown>
-export const sessionState: { request: PermissionRequestHandler; check: PermissionCheckHandler; headers: HeadersListener | null } = { request: null, check: null, headers: null }
+export const sessionState: { request: PermissionRequestHandler; check: PermissionCheckHandler; headers: HeadersListener | null } = {
+  request: null,
+  check: null,
+  headers: null
+}
 const defaultSession = {
   setPermissionRequestHandler(handler: PermissionRequestHandler): void {
     record('session.setPermissionRequestHandler')

@@ -10,7 +10,11 @@ export function initialize(data: { standInUrl: string }): void {
   standInUrl = data.standInUrl
 }
 
-export async function resolve(specifier: string, context: ResolveContext, next: NextResolve): Promise<{ url: string; shortCircuit?: boolean; format?: string }> {
+export async function resolve(
+  specifier: string,
+  context: ResolveContext,
+  next: NextResolve
+): Promise<{ url: string; shortCircuit?: boolean; format?: string }> {
   if (specifier === 'electron') return { url: standInUrl, format: 'module', shortCircuit: true }
   return next(specifier, context)
 }

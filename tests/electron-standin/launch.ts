@@ -1,6 +1,6 @@
 // Test side: builds the stand-in once, then runs the BUILT app (out/main/index.js) in a child Node
 // process with it, and talks to it over the child-process IPC channel.
-import { type ChildProcess,fork } from 'node:child_process'
+import { type ChildProcess, fork } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -29,7 +29,11 @@ export function buildStandIn(): Promise<void> {
       emptyOutDir: true,
       minify: false,
       rollupOptions: {
-        input: { electron: join(import.meta.dirname, 'electron.ts'), register: join(import.meta.dirname, 'register.ts'), hooks: join(import.meta.dirname, 'hooks.ts') },
+        input: {
+          electron: join(import.meta.dirname, 'electron.ts'),
+          register: join(import.meta.dirname, 'register.ts'),
+          hooks: join(import.meta.dirname, 'hooks.ts')
+        },
         external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
         preserveEntrySignatures: 'strict',
         output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' }
@@ -88,7 +92,8 @@ export async function launchStandIn(o: LaunchOptions = {}): Promise<StandInApp> 
   const home = mkdtempSync(join(tmpdir(), 'pve-tray-standin-home-'))
   const userData = join(home, 'profile')
   const env: Record<string, string> = {}
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('PVE_TRAY_') && !k.startsWith('ELECTRON_') && k !== 'NODE_OPTIONS') env[k] = v
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && !k.startsWith('PVE_TRAY_') && !k.startsWith('ELECTRON_') && k !== 'NODE_OPTIONS') env[k] = v
   Object.assign(env, {
     HOME: home,
     ELECTRON_STANDIN_USER_DATA: userData,
@@ -127,7 +132,9 @@ export async function launchStandIn(o: LaunchOptions = {}): Promise<StandInApp> 
     if (m.ok) p.resolve(m.value)
     else p.reject(new Error(m.error))
   })
-  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal }))
+  )
   void ended.then(() => {
     for (const p of pending.values()) p.reject(new Error(`the app process ended; its output:\n${out}`))
     pending.clear()

@@ -17,7 +17,12 @@ const mutations = [
   ['the quit clean-up', 'src/main/index.ts', 'void stopCore(c).finally(() => {', 'void Promise.resolve().finally(() => {'],
   ['the SSH pool close on stop', 'src/main/core/app/create-app-services.ts', '      await ssh.closeAll()\n', ''],
   ['the known_hosts wiring', 'src/main/index.ts', "    sshKnownHostsPath: join(homedir(), '.ssh', 'known_hosts'),\n", ''],
-  ['the macOS focus before showing the dashboard', 'src/main/index.ts', "...(process.platform === 'darwin' ? { activateApp: () => app.focus({ steal: true }) } : {})", '']
+  [
+    'the macOS focus before showing the dashboard',
+    'src/main/index.ts',
+    "...(process.platform === 'darwin' ? { activateApp: () => app.focus({ steal: true }) } : {})",
+    ''
+  ]
 ]
 
 /** @param {string[]} args */

@@ -73,7 +73,9 @@ async function run(cmd: Command): Promise<unknown> {
       return electron.callLog()
     case 'tray': {
       const t = electron.trays.at(-1)
-      const view: TrayView | null = t ? { count: electron.trays.length, destroyed: t.destroyed, image: t.image.path, tooltip: t.tooltip, menu: t.menu ? menuView(t.menu) : null } : null
+      const view: TrayView | null = t
+        ? { count: electron.trays.length, destroyed: t.destroyed, image: t.image.path, tooltip: t.tooltip, menu: t.menu ? menuView(t.menu) : null }
+        : null
       return view
     }
     case 'click-menu': {
@@ -100,9 +102,14 @@ async function run(cmd: Command): Promise<unknown> {
       return await handler(invokeEvent(cmd.from) as never, cmd.input)
     }
     case 'notifications':
-      return electron.notifications.map(
-        (n, index): NotificationView => ({ index, title: n.options.title ?? '', body: n.options.body ?? '', urgency: n.options.urgency, shown: n.shown, closed: n.closed })
-      )
+      return electron.notifications.map((n, index): NotificationView => ({
+        index,
+        title: n.options.title ?? '',
+        body: n.options.body ?? '',
+        urgency: n.options.urgency,
+        shown: n.shown,
+        closed: n.closed
+      }))
     case 'click-notification': {
       const n = electron.notifications[cmd.index]
       if (!n) throw new Error(`no notification ${cmd.index}`)
@@ -110,17 +117,15 @@ async function run(cmd: Command): Promise<unknown> {
       return null
     }
     case 'windows':
-      return electron.windows.map(
-        (w, index): WindowView => ({
-          index,
-          destroyed: w.destroyed,
-          visible: w.visible,
-          url: w.webContents.url,
-          contentsId: w.webContents.id,
-          sent: w.webContents.sent,
-          options: JSON.parse(JSON.stringify(w.options)) as Record<string, unknown>
-        })
-      )
+      return electron.windows.map((w, index): WindowView => ({
+        index,
+        destroyed: w.destroyed,
+        visible: w.visible,
+        url: w.webContents.url,
+        contentsId: w.webContents.id,
+        sent: w.webContents.sent,
+        options: JSON.parse(JSON.stringify(w.options)) as Record<string, unknown>
+      }))
     case 'close-window':
       electron.windows[cmd.index]?.close()
       return null
@@ -146,7 +151,14 @@ async function run(cmd: Command): Promise<unknown> {
     case 'window-open': {
       const handler = dashboardWindow()?.webContents.windowOpenHandler
       if (!handler) throw new Error('no window-open handler')
-      return handler({ url: cmd.url, frameName: '', features: '', disposition: 'new-window', referrer: { url: '', policy: 'default' }, postBody: undefined as never } as never)
+      return handler({
+        url: cmd.url,
+        frameName: '',
+        features: '',
+        disposition: 'new-window',
+        referrer: { url: '', policy: 'default' },
+        postBody: undefined as never
+      } as never)
     }
     case 'permission': {
       const { request, check } = electron.sessionState

@@ -1,7 +1,7 @@
 // Starts a real OpenSSH sshd on 127.0.0.1 for tests and benchmarks. Shared by tests/main/core/ssh and
 // bench/ssh-pool.bench.ts, so it imports Node built-ins only (runs under Vitest and under plain `node`).
 import type { ChildProcess } from 'node:child_process'
-import { execFile,spawn } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir, userInfo } from 'node:os'

@@ -16,7 +16,8 @@ export async function waitFor<T>(fn: () => Promise<T | null | undefined | false>
     } catch (e) {
       last = e
     }
-    if (Date.now() > end) throw new Error(`timed out after ${o.timeoutMs} ms${o.what ? ` waiting for ${o.what}` : ''}${last instanceof Error ? `: ${last.message}` : ''}`)
+    if (Date.now() > end)
+      throw new Error(`timed out after ${o.timeoutMs} ms${o.what ? ` waiting for ${o.what}` : ''}${last instanceof Error ? `: ${last.message}` : ''}`)
     await new Promise((r) => setTimeout(r, o.intervalMs ?? 50))
   }
 }

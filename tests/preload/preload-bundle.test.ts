@@ -51,7 +51,11 @@ function loadPreload() {
   const context = createContext({ console })
   const globalsBefore = new Set(Object.keys(runInContext('globalThis', context) as object))
   // Electron wraps a sandboxed preload in a function, as Node wraps a CommonJS module.
-  const wrapped = runInContext(`(function (exports, require, module) {${readFileSync(bundle, 'utf8')}\n})`, context, { filename: bundle }) as (e: unknown, r: unknown, m: unknown) => void
+  const wrapped = runInContext(`(function (exports, require, module) {${readFileSync(bundle, 'utf8')}\n})`, context, { filename: bundle }) as (
+    e: unknown,
+    r: unknown,
+    m: unknown
+  ) => void
   wrapped(module.exports, sandboxRequire, module)
   const newGlobals = Object.keys(runInContext('globalThis', context) as object).filter((k) => !globalsBefore.has(k))
   return { exposed, invoked, listeners, required, newGlobals }

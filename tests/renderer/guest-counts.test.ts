@@ -10,7 +10,13 @@ const cluster = (clusterId: string, guests: GuestView[]): ClusterSnapshot => ({ 
 describe('guestCounts', () => {
   it('counts per cluster and node, running and unknown apart, without templates', () => {
     const counts = guestCounts([
-      cluster('a', [guest(100, 'pve-a', 'running'), guest(101, 'pve-a', 'stopped'), guest(102, 'pve-a', 'unknown'), guest(900, 'pve-a', 'stopped', true), guest(103, 'pve-b', 'running')]),
+      cluster('a', [
+        guest(100, 'pve-a', 'running'),
+        guest(101, 'pve-a', 'stopped'),
+        guest(102, 'pve-a', 'unknown'),
+        guest(900, 'pve-a', 'stopped', true),
+        guest(103, 'pve-b', 'running')
+      ]),
       cluster('b', [guest(100, 'pve-a', 'paused')])
     ])
     expect(counts.get('a')?.get('pve-a')).toEqual({ total: 3, running: 1, unknown: 1 })

@@ -1,19 +1,57 @@
 import { describe, expect, it } from 'vitest'
 
-import { createGuestRowCache, defaultGuestQuery, type GuestRow,guestRows, queryGuests } from '../../src/renderer/src/lib/guest-query'
+import { createGuestRowCache, defaultGuestQuery, type GuestRow, guestRows, queryGuests } from '../../src/renderer/src/lib/guest-query'
 import { updateGuestQuery } from '../../src/renderer/src/lib/guest-query-memo'
 import type { ClusterSnapshot, GuestView } from '../../src/shared/snapshot'
 
 function guest(vmid: number, over: Partial<GuestView> = {}): GuestView {
   return {
-    id: `qemu/${vmid}`, vmid, kind: 'qemu', node: `n${vmid % 3}`, name: `vm-${vmid}`, status: 'running', state: 'running', template: false, tags: [`t${vmid % 2}`],
-    cpu: vmid / 1000, maxcpu: 2, mem: vmid, maxmem: 200, disk: 0, maxdisk: 10, uptime: 60, lock: null, hastate: null, pool: null, stale: false,
-    alerts: false, muted: null, actions: [], actionsDisabledReason: null, busy: false, staleReason: null, ...over
+    id: `qemu/${vmid}`,
+    vmid,
+    kind: 'qemu',
+    node: `n${vmid % 3}`,
+    name: `vm-${vmid}`,
+    status: 'running',
+    state: 'running',
+    template: false,
+    tags: [`t${vmid % 2}`],
+    cpu: vmid / 1000,
+    maxcpu: 2,
+    mem: vmid,
+    maxmem: 200,
+    disk: 0,
+    maxdisk: 10,
+    uptime: 60,
+    lock: null,
+    hastate: null,
+    pool: null,
+    stale: false,
+    alerts: false,
+    muted: null,
+    actions: [],
+    actionsDisabledReason: null,
+    busy: false,
+    staleReason: null,
+    ...over
   }
 }
 const snap = (guests: GuestView[]): ClusterSnapshot => ({
-  clusterId: 'c', clusterName: 'C', mode: 'control', demo: false, health: 'ok', summary: '', quorate: true, nodes: [], guests, storage: [],
-  endpoint: null, fetchedAt: 1, stale: false, lastError: null, emptyView: false, certificateMismatches: []
+  clusterId: 'c',
+  clusterName: 'C',
+  mode: 'control',
+  demo: false,
+  health: 'ok',
+  summary: '',
+  quorate: true,
+  nodes: [],
+  guests,
+  storage: [],
+  endpoint: null,
+  fetchedAt: 1,
+  stale: false,
+  lastError: null,
+  emptyView: false,
+  certificateMismatches: []
 })
 const keys = (rows: readonly GuestRow[]): string[] => rows.map((r) => r.key)
 

@@ -11,16 +11,25 @@ describe('plainReason', () => {
   })
 
   it('takes the lead-in the core adds (the node) into the details too', () => {
-    const r = plainReason('Node pve-a: Proxmox at 127.0.0.1:43727 (POST /nodes/pve-a/qemu/100/status/shutdown) answered 500 VM quit/powerdown failed - got timeout.')
-    expect(r).toEqual({ text: 'VM quit/powerdown failed - got timeout', details: 'Node pve-a, POST /nodes/pve-a/qemu/100/status/shutdown, 127.0.0.1:43727, HTTP 500' })
+    const r = plainReason(
+      'Node pve-a: Proxmox at 127.0.0.1:43727 (POST /nodes/pve-a/qemu/100/status/shutdown) answered 500 VM quit/powerdown failed - got timeout.'
+    )
+    expect(r).toEqual({
+      text: 'VM quit/powerdown failed - got timeout',
+      details: 'Node pve-a, POST /nodes/pve-a/qemu/100/status/shutdown, 127.0.0.1:43727, HTTP 500'
+    })
   })
 
   it('says so when Proxmox gave no reason', () => {
-    expect(plainReason('Proxmox at pve1:8006 (POST /x) answered 500 (no reason given).').text).toBe('Proxmox answered with an error (HTTP 500) and gave no reason.')
+    expect(plainReason('Proxmox at pve1:8006 (POST /x) answered 500 (no reason given).').text).toBe(
+      'Proxmox answered with an error (HTTP 500) and gave no reason.'
+    )
   })
 
   it('other messages keep their words with "Proxmox" for the address', () => {
-    const r = plainReason('Proxmox at [fd00::1]:8006 (POST /nodes/a/qemu/1/status/stop): permission denied (403 Permission check failed (/vms/1, VM.PowerMgmt)).')
+    const r = plainReason(
+      'Proxmox at [fd00::1]:8006 (POST /nodes/a/qemu/1/status/stop): permission denied (403 Permission check failed (/vms/1, VM.PowerMgmt)).'
+    )
     expect(r.text).toBe('Proxmox: permission denied (403 Permission check failed (/vms/1, VM.PowerMgmt)).')
     expect(r.details).toBe('POST /nodes/a/qemu/1/status/stop, [fd00::1]:8006')
   })

@@ -2,7 +2,14 @@
 // token id, endpoints and fingerprints it was saved with, so the forms ask for it again as soon as one changes.
 import { describe, expect, it } from 'vitest'
 
-import { formFromCluster, saveInput, SECRET_AGAIN_HINT, storedSecretApplies, testInput, validateForm } from '../../src/renderer/src/views/onboarding/onboarding-form'
+import {
+  formFromCluster,
+  saveInput,
+  SECRET_AGAIN_HINT,
+  storedSecretApplies,
+  testInput,
+  validateForm
+} from '../../src/renderer/src/views/onboarding/onboarding-form'
 import { caChanged, editorForm, editorInput, endpointsChanged, sshChanged, validateEditor } from '../../src/renderer/src/views/settings/cluster-editor-form'
 import type { ClusterSettingsView } from '../../src/shared/views'
 
@@ -33,7 +40,14 @@ describe('onboarding form of a saved cluster', () => {
     expect(saveInput({ ...f, tokenSecret: 'new-secret-0000' }, discovered).endpoints.map((e) => e.host)).toEqual(['10.0.0.1', '10.0.0.3'])
     // Same fingerprint typed in lower case without colons is the same fingerprint.
     expect(storedSecretApplies({ ...f, fingerprint: FP.replace(/:/g, '').toLowerCase() })).toBe(true)
-    for (const change of [{ host: '203.0.113.9' }, { port: '8007' }, { tokenId: 'other@pve!x' }, { fingerprint: 'CD:'.repeat(31) + 'AB' }, { fingerprint: '' }, { caPem: '-----BEGIN CERTIFICATE-----' }]) {
+    for (const change of [
+      { host: '203.0.113.9' },
+      { port: '8007' },
+      { tokenId: 'other@pve!x' },
+      { fingerprint: 'CD:'.repeat(31) + 'AB' },
+      { fingerprint: '' },
+      { caPem: '-----BEGIN CERTIFICATE-----' }
+    ]) {
       const g = { ...f, ...change }
       expect(storedSecretApplies(g), JSON.stringify(change)).toBe(false)
       expect(validateForm(g, true).tokenSecret).toBe(SECRET_AGAIN_HINT)

@@ -2,14 +2,24 @@
 // either way (its use is unknown, so it is neither full nor empty), and a shared storage once.
 import { describe, expect, it } from 'vitest'
 
-import { sortStorageRows, type StorageRowData,storageRows } from '../../src/renderer/src/views/storage/storage-rows'
+import { sortStorageRows, type StorageRowData, storageRows } from '../../src/renderer/src/views/storage/storage-rows'
 import type { ClusterSnapshot, StorageView } from '../../src/shared/snapshot'
 
 function storage(name: string, usage: number | null, over: Partial<StorageView> = {}): StorageView {
   const total = usage === null ? null : 1000
   return {
-    id: `storage/pve-a/${name}`, storage: name, node: 'pve-a', plugintype: 'dir', shared: false, status: usage === null ? 'unknown' : 'available', content: [],
-    used: usage === null ? null : usage * 1000, total, usage, aboveThreshold: false, ...over
+    id: `storage/pve-a/${name}`,
+    storage: name,
+    node: 'pve-a',
+    plugintype: 'dir',
+    shared: false,
+    status: usage === null ? 'unknown' : 'available',
+    content: [],
+    used: usage === null ? null : usage * 1000,
+    total,
+    usage,
+    aboveThreshold: false,
+    ...over
   }
 }
 

@@ -43,7 +43,7 @@ async function closedPort(): Promise<number> {
 }
 
 describe('npm start when the Electron binary cannot be downloaded', () => {
-  it('tries Electron\'s own installer, then ends at once with one line saying why and what to do', async () => {
+  it("tries Electron's own installer, then ends at once with one line saying why and what to do", async () => {
     const { dir } = scratchProject()
     const port = await closedPort()
     // Nothing from this machine's npm config or environment may point the installer elsewhere
@@ -56,7 +56,9 @@ describe('npm start when the Electron binary cannot be downloaded', () => {
     expect(res.status).toBe(1)
     const errLines = res.stderr.trim().split('\n')
     expect(errLines, res.stderr).toHaveLength(1)
-    expect(errLines[0]).toMatch(/^pve-tray: cannot start: the Electron \d+\.\d+\.\d+ binary is missing and downloading it failed \(.+\)\. It is fetched once from the internet: connect/)
+    expect(errLines[0]).toMatch(
+      /^pve-tray: cannot start: the Electron \d+\.\d+\.\d+ binary is missing and downloading it failed \(.+\)\. It is fetched once from the internet: connect/
+    )
     expect(res.stderr).not.toMatch(/^\s+at /m)
     expect(res.stdout).toMatch(/Downloading the Electron/)
     expect(Date.now() - t0).toBeLessThan(30_000)
@@ -64,7 +66,7 @@ describe('npm start when the Electron binary cannot be downloaded', () => {
 })
 
 describe('ensureElectronBinary', () => {
-  it('runs the package\'s installer when the binary is missing and reports the binary it left', () => {
+  it("runs the package's installer when the binary is missing and reports the binary it left", () => {
     const { pkg } = scratchProject(
       "const fs = require('fs'), path = require('path');\n" +
         "fs.mkdirSync(path.join(__dirname, 'dist'), { recursive: true });\n" +
@@ -81,7 +83,7 @@ describe('ensureElectronBinary', () => {
     expect(lines).toHaveLength(1)
   })
 
-  it('keeps the installer\'s reason as one line, never its stack', () => {
+  it("keeps the installer's reason as one line, never its stack", () => {
     const { pkg } = scratchProject("console.error('HTTPError: Response code 404 (Not Found)\\n    at get (x.js:1:1)'); process.exit(1)\n")
     const got = ensureElectronBinary({ pkgDir: pkg, env: {} })
     expect(got).toMatchObject({ ok: false, reason: 'downloading it failed (HTTPError: Response code 404 (Not Found))' })

@@ -6,24 +6,99 @@ import type { AppState } from '../../src/shared/views'
 
 function guest(vmid: number, over: Partial<GuestView> = {}): GuestView {
   return {
-    id: `qemu/${vmid}`, vmid, kind: 'qemu', node: 'pve1', name: `vm-${vmid}`, status: 'running', state: 'running', template: false, tags: ['a'],
-    cpu: 0.1, maxcpu: 2, mem: 100, maxmem: 200, disk: 0, maxdisk: 10, uptime: 60, lock: null, hastate: null, pool: null, stale: false,
-    alerts: false, muted: null, actions: ['shutdown', 'stop'], actionsDisabledReason: null, busy: false, staleReason: null, ...over
+    id: `qemu/${vmid}`,
+    vmid,
+    kind: 'qemu',
+    node: 'pve1',
+    name: `vm-${vmid}`,
+    status: 'running',
+    state: 'running',
+    template: false,
+    tags: ['a'],
+    cpu: 0.1,
+    maxcpu: 2,
+    mem: 100,
+    maxmem: 200,
+    disk: 0,
+    maxdisk: 10,
+    uptime: 60,
+    lock: null,
+    hastate: null,
+    pool: null,
+    stale: false,
+    alerts: false,
+    muted: null,
+    actions: ['shutdown', 'stop'],
+    actionsDisabledReason: null,
+    busy: false,
+    staleReason: null,
+    ...over
   }
 }
 function node(name: string, over: Partial<NodeView> = {}): NodeView {
-  return { name, status: 'online', cpu: 0.2, maxcpu: 8, mem: 1, maxmem: 2, disk: 1, maxdisk: 2, uptime: 5, ip: '127.0.0.1', level: '', downSince: null, flapping: false, muted: null, staleReason: null, lastSeen: null, ...over }
+  return {
+    name,
+    status: 'online',
+    cpu: 0.2,
+    maxcpu: 8,
+    mem: 1,
+    maxmem: 2,
+    disk: 1,
+    maxdisk: 2,
+    uptime: 5,
+    ip: '127.0.0.1',
+    level: '',
+    downSince: null,
+    flapping: false,
+    muted: null,
+    staleReason: null,
+    lastSeen: null,
+    ...over
+  }
 }
 function cluster(id: string, guests: GuestView[], over: Partial<ClusterSnapshot> = {}): ClusterSnapshot {
   return {
-    clusterId: id, clusterName: `C ${id}`, mode: 'control', demo: false, health: 'ok', summary: 's', quorate: true, nodes: [node('pve1'), node('pve2')],
-    guests, storage: [], endpoint: 'h:8006', fetchedAt: 1, stale: false, lastError: null, emptyView: false, certificateMismatches: [], ...over
+    clusterId: id,
+    clusterName: `C ${id}`,
+    mode: 'control',
+    demo: false,
+    health: 'ok',
+    summary: 's',
+    quorate: true,
+    nodes: [node('pve1'), node('pve2')],
+    guests,
+    storage: [],
+    endpoint: 'h:8006',
+    fetchedAt: 1,
+    stale: false,
+    lastError: null,
+    emptyView: false,
+    certificateMismatches: [],
+    ...over
   }
 }
 function event(id: string, at: number): MonitorEvent {
-  return { id, at, kind: 'guest-down', severity: 'warning', clusterId: 'c1', clusterName: 'C c1', node: 'pve1', guest: null, storage: null, message: 'm', detail: null }
+  return {
+    id,
+    at,
+    kind: 'guest-down',
+    severity: 'warning',
+    clusterId: 'c1',
+    clusterName: 'C c1',
+    node: 'pve1',
+    guest: null,
+    storage: null,
+    message: 'm',
+    detail: null
+  }
 }
-const appState = (clusters: ClusterSnapshot[], events: readonly MonitorEvent[] = [], over: Partial<AppState> = {}): AppState => ({ demo: false, clusters, events, notificationsPausedUntil: null, ...over })
+const appState = (clusters: ClusterSnapshot[], events: readonly MonitorEvent[] = [], over: Partial<AppState> = {}): AppState => ({
+  demo: false,
+  clusters,
+  events,
+  notificationsPausedUntil: null,
+  ...over
+})
 const roundTrip = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T
 
 describe('sameData', () => {
@@ -44,7 +119,13 @@ describe('diffList / applyList', () => {
 
   it('is null for equal lists and round-trips additions, removals and reorders', () => {
     expect(diffList(list('abc'), list('abc'), key, diffItem)).toBeNull()
-    for (const [from, to] of [['abc', 'abd'], ['abc', 'cab'], ['', 'xy'], ['abcd', 'db'], ['ab', 'ba']]) {
+    for (const [from, to] of [
+      ['abc', 'abd'],
+      ['abc', 'cab'],
+      ['', 'xy'],
+      ['abcd', 'db'],
+      ['ab', 'ba']
+    ]) {
       const prev = list(from as string)
       const next = list(to as string)
       next[0] = { k: next[0]?.k ?? 'z', v: 9 }
@@ -60,9 +141,21 @@ describe('diffList / applyList', () => {
 
   it('applies changes listed in any order, keeping unchanged items identical', () => {
     const prev = list('abcd')
-    const patch = { added: [], changed: [{ k: 'c', v: 3 }, { k: 'a', v: 2 }], removed: ['b'], order: null }
+    const patch = {
+      added: [],
+      changed: [
+        { k: 'c', v: 3 },
+        { k: 'a', v: 2 }
+      ],
+      removed: ['b'],
+      order: null
+    }
     const out = applyList(prev, patch, key, key, apply)
-    expect(out).toEqual([{ k: 'a', v: 2 }, { k: 'c', v: 3 }, { k: 'd', v: 1 }])
+    expect(out).toEqual([
+      { k: 'a', v: 2 },
+      { k: 'c', v: 3 },
+      { k: 'd', v: 1 }
+    ])
     expect(out[2]).toBe(prev[3])
   })
 
@@ -89,7 +182,13 @@ describe('diffFieldList / applyFieldList', () => {
   })
 
   it('round-trips additions, removals and reorders together with changes', () => {
-    for (const [from, to] of [['pqr', 'pqs'], ['pqr', 'rpq'], ['', 'pq'], ['pqrs', 'sq'], ['pq', 'qp']]) {
+    for (const [from, to] of [
+      ['pqr', 'pqs'],
+      ['pqr', 'rpq'],
+      ['', 'pq'],
+      ['pqrs', 'sq'],
+      ['pq', 'qp']
+    ]) {
       const prev = (from as string).split('').map((k) => rec(k))
       const next = (to as string).split('').map((k, i) => (i === 0 ? rec(k, 9) : rec(k)))
       expect(applyFieldList(prev, roundTrip(diffFieldList(prev, next, id)), id)).toEqual(next)
@@ -98,7 +197,9 @@ describe('diffFieldList / applyFieldList', () => {
 
   it('applies changes listed out of order, and refuses ones for items the base does not have', () => {
     const prev = [rec('p'), rec('q')]
-    expect(applyFieldList(prev, { added: [], changed: { keys: ['q', 'p'], sets: [['a']], set: [0, 0], values: [5, 6] }, removed: [], order: null }, id)).toEqual([rec('p', 6), rec('q', 5)])
+    expect(
+      applyFieldList(prev, { added: [], changed: { keys: ['q', 'p'], sets: [['a']], set: [0, 0], values: [5, 6] }, removed: [], order: null }, id)
+    ).toEqual([rec('p', 6), rec('q', 5)])
     expect(() => applyFieldList(prev, { added: [], changed: { keys: ['x'], sets: [['a']], set: [0], values: [5] }, removed: [], order: null }, id)).toThrow()
   })
 })
@@ -112,13 +213,22 @@ describe('diffAppState / applyAppStateDelta', () => {
 
   it('sends only the changed fields of changed guests, and rebuilds the same state', () => {
     const c = base.clusters[0] as ClusterSnapshot
-    const next = appState([{ ...c, fetchedAt: 2, guests: [guest(100, { cpu: 0.5, uptime: 61 }), roundTrip(c.guests[1] as GuestView), c.guests[2] as GuestView] }], base.events)
+    const next = appState(
+      [{ ...c, fetchedAt: 2, guests: [guest(100, { cpu: 0.5, uptime: 61 }), roundTrip(c.guests[1] as GuestView), c.guests[2] as GuestView] }],
+      base.events
+    )
     const delta = diffAppState(base, next, 7)
     expect(delta).not.toBeNull()
     if (delta === null) return
     expect(delta.rev).toBe(7)
     expect(delta.clusters?.changed).toEqual([
-      { clusterId: 'c1', fields: { fetchedAt: 2 }, nodes: null, guests: { added: [], changed: { keys: ['qemu/100'], sets: [['cpu', 'uptime']], set: [0], values: [0.5, 61] }, removed: [], order: null }, storage: null }
+      {
+        clusterId: 'c1',
+        fields: { fetchedAt: 2 },
+        nodes: null,
+        guests: { added: [], changed: { keys: ['qemu/100'], sets: [['cpu', 'uptime']], set: [0], values: [0.5, 61] }, removed: [], order: null },
+        storage: null
+      }
     ])
     expect(delta.events).toBeNull()
     const applied = applyAppStateDelta(base, roundTrip(delta))
@@ -135,7 +245,10 @@ describe('diffAppState / applyAppStateDelta', () => {
 
   it('carries added and removed guests, clusters, events and top-level fields', () => {
     const next = appState(
-      [cluster('c2', [guest(7)]), cluster('c1', [guest(101, { tags: ['a', 'b'], muted: { mode: 'hour', until: 5 } }), guest(103)], { nodes: [node('pve2', { status: 'offline' })] })],
+      [
+        cluster('c2', [guest(7)]),
+        cluster('c1', [guest(101, { tags: ['a', 'b'], muted: { mode: 'hour', until: 5 } }), guest(103)], { nodes: [node('pve2', { status: 'offline' })] })
+      ],
       [event('e2', 2)],
       { demo: true, notificationsPausedUntil: 99 }
     )
@@ -148,7 +261,13 @@ describe('diffAppState / applyAppStateDelta', () => {
   it('is a small fraction of the whole state for a typical poll (cpu/mem/uptime of running guests)', () => {
     const guests = Array.from({ length: 1000 }, (_, i) => guest(100 + i, i % 4 === 0 ? { state: 'stopped', cpu: null, uptime: null } : {}))
     const prev = appState([cluster('c1', guests)])
-    const next = appState([cluster('c1', guests.map((g) => (g.state === 'running' ? { ...g, cpu: (g.cpu ?? 0) + 0.01, mem: (g.mem ?? 0) + 1, uptime: (g.uptime ?? 0) + 10 } : g)), { fetchedAt: 2 })])
+    const next = appState([
+      cluster(
+        'c1',
+        guests.map((g) => (g.state === 'running' ? { ...g, cpu: (g.cpu ?? 0) + 0.01, mem: (g.mem ?? 0) + 1, uptime: (g.uptime ?? 0) + 10 } : g)),
+        { fetchedAt: 2 }
+      )
+    ])
     const delta = diffAppState(prev, next, 1)
     const changed = delta?.clusters?.changed[0]?.guests?.changed
     expect(changed?.keys).toHaveLength(750)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { type AppStateDelta,diffAppState } from '../../src/shared/state-delta'
+import { type AppStateDelta, diffAppState } from '../../src/shared/state-delta'
 import { createStateReplica } from '../../src/shared/state-replica'
 import type { AppState } from '../../src/shared/views'
 
@@ -47,7 +47,12 @@ describe('createStateReplica', () => {
   it('resyncs when a delta does not fit the copy', () => {
     const r = createStateReplica()
     r.onFull({ ...state(1), rev: 1 })
-    const bad: AppStateDelta = { rev: 2, fields: {}, clusters: { added: [], changed: [{ clusterId: 'nope', fields: {}, nodes: null, guests: null, storage: null }], removed: [], order: null }, events: null }
+    const bad: AppStateDelta = {
+      rev: 2,
+      fields: {},
+      clusters: { added: [], changed: [{ clusterId: 'nope', fields: {}, nodes: null, guests: null, storage: null }], removed: [], order: null },
+      events: null
+    }
     expect(r.onDelta(bad)).toEqual({ kind: 'resync' })
     expect(r.onFull({ ...state(2), rev: 2 })).toEqual(state(2))
   })

@@ -3,7 +3,7 @@
 // from the core go to the dashboard's webContents only.
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
 
-import { invokeChannelNames, type IpcResponse,rendererEventChannelNames } from '../../shared/ipc/contract'
+import { invokeChannelNames, type IpcResponse, rendererEventChannelNames } from '../../shared/ipc/contract'
 import type { AppCore } from '../core'
 import { checkSender, type SenderPolicy } from '../core/security/sender-policy'
 import type { Dashboard } from './dashboard-window'

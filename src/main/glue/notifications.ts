@@ -5,7 +5,7 @@ import { Notification } from 'electron'
 import type { MonitorEvent } from '../../shared/snapshot'
 import type { NavigateTarget } from '../../shared/views'
 import type { AppCore } from '../core'
-import { decideNotifications, type DedupState,emptyDedupState } from '../core/notify'
+import { decideNotifications, type DedupState, emptyDedupState } from '../core/notify'
 import { plainText } from '../core/tray/label-text'
 import { notifyPrefsFrom } from '../core/tray/notification-inputs'
 

@@ -1,6 +1,6 @@
 // Electron adapters for the core's storage ports: electron-store files for the settings document
 // and the vault's ciphertext records, and `safeStorage` as the vault's cipher backend.
-import { copyFileSync,existsSync, renameSync } from 'node:fs'
+import { copyFileSync, existsSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { safeStorage } from 'electron'
@@ -20,7 +20,10 @@ class StoreFile {
   private store: Store<Doc> | null = null
   readonly path: string
 
-  constructor(private readonly dir: string, private readonly name: string) {
+  constructor(
+    private readonly dir: string,
+    private readonly name: string
+  ) {
     this.path = join(dir, `${name}.json`)
   }
 

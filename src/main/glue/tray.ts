@@ -3,15 +3,15 @@
 import { join } from 'node:path'
 
 import type { Menu as NativeMenu } from 'electron'
-import { clipboard, Menu, type MenuItemConstructorOptions, type NativeImage,nativeImage, Tray } from 'electron'
+import { clipboard, Menu, type MenuItemConstructorOptions, type NativeImage, nativeImage, Tray } from 'electron'
 
 import type { AppState, GuestAddressesView, TaskProgress } from '../../shared/views'
 import type { AppCore } from '../core'
-import { busyFrame, type IconName,trayIconFile } from '../core/tray/icon-files'
+import { busyFrame, type IconName, trayIconFile } from '../core/tray/icon-files'
 import { type ConfirmSpec, findMenuItem, type MenuItemModel } from '../core/tray/menu-model'
 import { taskFailureNotice } from '../core/tray/task-tracker'
 import { createTrayPresenter } from '../core/tray/tray-presenter'
-import { type TrayStatus,trayStatus } from '../core/tray/tray-status'
+import { type TrayStatus, trayStatus } from '../core/tray/tray-status'
 import type { Dashboard } from './dashboard-window'
 import type { Notifier } from './notifications'
 

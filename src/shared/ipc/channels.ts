@@ -37,7 +37,12 @@ export const eventChannelNames = ['state:changed', 'state:delta', 'task:progress
  * The events pushed to a renderer (preload, browser bridge). Not `state:changed`: the whole AppState is
  * ~2 MiB at 5,000 guests, so renderers get `state:delta` and fetch the whole state with `app:get-state`.
  */
-export const rendererEventChannelNames = ['state:delta', 'task:progress', 'ssh:state', 'ui:navigate'] as const satisfies readonly (typeof eventChannelNames)[number][]
+export const rendererEventChannelNames = [
+  'state:delta',
+  'task:progress',
+  'ssh:state',
+  'ui:navigate'
+] as const satisfies readonly (typeof eventChannelNames)[number][]
 
 export type InvokeChannel = (typeof invokeChannelNames)[number]
 export type EventChannel = (typeof eventChannelNames)[number]

@@ -23,7 +23,7 @@ import type {
   TaskProgress,
   TaskView
 } from '../views'
-import { type EventChannel, eventChannelNames, type InvokeChannel, invokeChannelNames, type RendererEventChannel,rendererEventChannelNames } from './channels'
+import { type EventChannel, eventChannelNames, type InvokeChannel, invokeChannelNames, type RendererEventChannel, rendererEventChannelNames } from './channels'
 import {
   clusterIdSchema,
   clusterInputSchema,
@@ -47,7 +47,9 @@ export interface ChannelSpec<I extends z.ZodType, R> {
   readonly input: I
   readonly result?: R
 }
-const channel = <R>() => <I extends z.ZodType>(input: I): ChannelSpec<I, R> => ({ input })
+const channel =
+  <R>() =>
+  <I extends z.ZodType>(input: I): ChannelSpec<I, R> => ({ input })
 const none = z.object({}).strict()
 
 export const invokeContract = {
@@ -68,16 +70,26 @@ export const invokeContract = {
   'guests:addresses': channel<GuestAddressesView>()(z.object({ clusterId: clusterIdSchema, vmid: vmidSchema }).strict()),
   'guests:set-alerts': channel<null>()(guestRefSchema.pick({ clusterId: true, vmid: true }).extend({ enabled: z.boolean() }).strict()),
   'mute:set': channel<null>()(z.object({ target: muteTargetSchema, mode: muteModeSchema }).strict()),
-  'nodes:rrd': channel<RrdPoint[]>()(
-    z.object({ clusterId: clusterIdSchema, node: nodeNameSchema, timeframe: z.enum(['hour', 'day', 'week']) }).strict()
-  ),
+  'nodes:rrd': channel<RrdPoint[]>()(z.object({ clusterId: clusterIdSchema, node: nodeNameSchema, timeframe: z.enum(['hour', 'day', 'week']) }).strict()),
   'nodes:health': channel<NodeHealthReport>()(z.object({ clusterId: clusterIdSchema, node: nodeNameSchema }).strict()),
   /** What SSH says of a node its API does not answer for; null when SSH is not set up. `fresh`: log in again now. */
   'nodes:diagnose': channel<NodeDiagnosis | null>()(z.object({ clusterId: clusterIdSchema, node: nodeNameSchema, fresh: z.boolean().default(false) }).strict()),
   /** `systemctl restart pveproxy` on the node over SSH, after the user confirmed (monitor-and-control clusters only). */
   'nodes:restart-pveproxy': channel<ServiceRestartResult>()(z.object({ clusterId: clusterIdSchema, node: nodeNameSchema }).strict()),
-  'tasks:list': channel<TaskView[]>()(z.object({ clusterId: clusterIdSchema, node: nodeNameSchema.optional(), limit: z.number().int().min(1).max(500).default(50) }).strict()),
-  'notifications:pause': channel<{ pausedUntil: number | null }>()(z.object({ minutes: z.number().int().min(0).max(24 * 60) }).strict()),
+  'tasks:list': channel<TaskView[]>()(
+    z.object({ clusterId: clusterIdSchema, node: nodeNameSchema.optional(), limit: z.number().int().min(1).max(500).default(50) }).strict()
+  ),
+  'notifications:pause': channel<{ pausedUntil: number | null }>()(
+    z
+      .object({
+        minutes: z
+          .number()
+          .int()
+          .min(0)
+          .max(24 * 60)
+      })
+      .strict()
+  ),
   'settings:get': channel<SettingsView>()(none),
   'settings:update': channel<SettingsView>()(generalSettingsInputSchema.strict()),
   'settings:save-cluster': channel<SettingsView>()(clusterInputSchema.strict()),
@@ -95,7 +107,11 @@ export const invokeContract = {
         endpoint: endpointInputSchema,
         tokenId: tokenIdSchema,
         tokenSecret: tokenSecretSchema.optional(),
-        caPem: z.string().max(64 * 1024).nullable().optional()
+        caPem: z
+          .string()
+          .max(64 * 1024)
+          .nullable()
+          .optional()
       })
       .strict()
   ),
@@ -148,5 +164,5 @@ export interface PveTrayApi {
   on<E extends RendererEventChannel>(event: E, listener: (payload: EventContract[E]) => void): () => void
 }
 
-export { eventChannelNames, invokeChannelNames, rendererEventChannelNames }
+export { invokeChannelNames, rendererEventChannelNames }
 export type { EventChannel, InvokeChannel, RendererEventChannel }

@@ -13,7 +13,11 @@ export const nodeNameSchema = z
 export const vmidSchema = z.number().int().min(100).max(999_999_999)
 export const guestKindSchema = z.enum(['qemu', 'lxc'])
 export const powerActionSchema = z.enum(['start', 'stop', 'shutdown', 'reboot', 'suspend', 'resume'])
-export const clusterIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Invalid cluster id')
+export const clusterIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'Invalid cluster id')
 export const clusterModeSchema = z.enum(['monitor', 'control'])
 
 export const hostSchema = z
@@ -21,7 +25,10 @@ export const hostSchema = z
   .trim()
   .min(1, 'Enter the host name or IP address of a Proxmox node')
   .max(253)
-  .regex(/^(\[[0-9a-fA-F:.]+\]|[0-9a-fA-F:]+:[0-9a-fA-F:.]*|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)$/, 'Enter a host name or an IP address, without https:// or a path')
+  .regex(
+    /^(\[[0-9a-fA-F:.]+\]|[0-9a-fA-F:]+:[0-9a-fA-F:.]*|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)$/,
+    'Enter a host name or an IP address, without https:// or a path'
+  )
 
 export const portSchema = z.number().int().min(1, 'Ports go from 1 to 65535').max(65535, 'Ports go from 1 to 65535')
 
@@ -58,7 +65,12 @@ export const endpointInputSchema = z.object({
 })
 
 export const sshSettingsInputSchema = z.object({
-  user: z.string().trim().min(1).max(64).regex(/^[a-z_][a-z0-9_.-]*\$?$/i, 'Enter a Unix user name'),
+  user: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[a-z_][a-z0-9_.-]*\$?$/i, 'Enter a Unix user name'),
   keyPath: z.string().max(4096).nullable(),
   useAgent: z.boolean(),
   port: portSchema.default(22),

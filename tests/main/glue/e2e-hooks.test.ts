@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 
 import type { AppCore } from '../../../src/main/core'
-import { createE2eRecorder, e2eEnabled, type E2eHooks,installE2eHooks } from '../../../src/main/glue/e2e-hooks'
+import { createE2eRecorder, e2eEnabled, type E2eHooks, installE2eHooks } from '../../../src/main/glue/e2e-hooks'
 import type { TrayGlue } from '../../../src/main/glue/tray'
 
 const g = globalThis as { __pveTrayE2E?: E2eHooks }
@@ -28,7 +28,10 @@ describe('e2e hooks', () => {
       activate: async (id: string) => void activated.push(id),
       dispose: () => undefined
     } as unknown as TrayGlue
-    const core = { getState: () => ({ demo: true, clusters: [], events: [], notificationsPausedUntil: null }), dispatch: async () => ({ ok: true, value: null }) } as unknown as AppCore
+    const core = {
+      getState: () => ({ demo: true, clusters: [], events: [], notificationsPausedUntil: null }),
+      dispatch: async () => ({ ok: true, value: null })
+    } as unknown as AppCore
     const recorder = createE2eRecorder()
     installE2eHooks(core, tray, recorder)
     const hooks = g.__pveTrayE2E

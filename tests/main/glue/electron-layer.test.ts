@@ -8,14 +8,14 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { RENDERER_CSP } from '../../../src/main/core/security/content-security-policy'
-import { type Simulator,startSimulator } from '../../../src/main/core/simulator'
+import { type Simulator, startSimulator } from '../../../src/main/core/simulator'
 import { invokeChannelNames } from '../../../src/shared/ipc/channels'
 import type { IpcResponse } from '../../../src/shared/ipc/contract'
 import type { AppState, NodeHealthReport, SettingsView } from '../../../src/shared/views'
 import type { CallRecord } from '../../electron-standin/electron'
-import { buildStandIn, flattenMenu, type LaunchOptions, launchStandIn, root, type StandInApp,until } from '../../electron-standin/launch'
+import { buildStandIn, flattenMenu, type LaunchOptions, launchStandIn, root, type StandInApp, until } from '../../electron-standin/launch'
 import type { IpcOrigin, MenuItemView } from '../../electron-standin/protocol'
-import { type SshdServer,startSshd } from '../../helpers/sshd-server'
+import { type SshdServer, startSshd } from '../../helpers/sshd-server'
 
 const seqOf = (calls: readonly CallRecord[], api: string): number => calls.find((c) => c.api === api)?.seq ?? -1
 
@@ -90,7 +90,9 @@ describe('the built app under the electron stand-in', () => {
     const nodes = state.clusters[0]?.nodes.map((n) => n.name) ?? []
     const tray = await until(async () => {
       const t = await app.tray()
-      const labels = flattenMenu(t?.menu).map((i) => i.label).join('\n')
+      const labels = flattenMenu(t?.menu)
+        .map((i) => i.label)
+        .join('\n')
       return t && nodes.every((n) => labels.includes(n)) ? t : null
     }, 'the demo nodes in the tray menu')
     const images = (await app.calls()).filter((c) => c.api === 'nativeImage.createFromPath').map((c) => c.detail as { path: string; exists: boolean })
@@ -102,14 +104,24 @@ describe('the built app under the electron stand-in', () => {
 
   it('opens the dashboard sandboxed, isolated, without Node, loading only the built renderer', async () => {
     const [win] = await app.windows()
-    expect(win?.options['webPreferences']).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, webSecurity: true, webviewTag: false })
+    expect(win?.options['webPreferences']).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      webviewTag: false
+    })
     expect(String((win?.options['webPreferences'] as { preload: string }).preload)).toMatch(/out\/preload\/index\.cjs$/)
     expect(win?.url).toMatch(/^file:\/\/.*\/out\/renderer\/index\.html$/)
     const loads = (await app.calls()).filter((c) => c.api.startsWith('BrowserWindow.load'))
     expect(loads.map((c) => c.api)).toEqual(['BrowserWindow.loadFile'])
     expect((loads[0]?.detail as { exists: boolean }).exists).toBe(true)
     // Opened on onboarding: the first start has nothing configured.
-    await until(async () => (await app.windows())[0]?.sent.some((s) => s.channel === 'ui:navigate' && (s.payload as { view: string }).view === 'onboarding'), 'onboarding')
+    await until(
+      async () => (await app.windows())[0]?.sent.some((s) => s.channel === 'ui:navigate' && (s.payload as { view: string }).view === 'onboarding'),
+      'onboarding'
+    )
   })
 
   it('refuses navigation, window.open and every permission, and sends the strict CSP header', async () => {
@@ -120,7 +132,11 @@ describe('the built app under the electron stand-in', () => {
     for (const permission of ['notifications', 'media', 'geolocation', 'clipboard-read']) {
       expect(await app.call({ op: 'permission', permission })).toEqual({ granted: false, checked: false })
     }
-    const headers = await app.call<Record<string, string[]>>({ op: 'headers', url: 'file:///x', headers: { 'content-security-policy': ['default-src *'], 'X-Other': ['1'] } })
+    const headers = await app.call<Record<string, string[]>>({
+      op: 'headers',
+      url: 'file:///x',
+      headers: { 'content-security-policy': ['default-src *'], 'X-Other': ['1'] }
+    })
     expect(headers).toEqual({ 'X-Other': ['1'], 'Content-Security-Policy': [RENDERER_CSP] })
   })
 
@@ -159,21 +175,32 @@ describe('the built app under the electron stand-in', () => {
     clusterId = saved.ok ? (saved.value.clusters[0]?.id ?? '') : ''
     const upd = await invoke<SettingsView>(app, 'settings:update', { pollIntervalSec: 2 })
     expect(upd.ok, JSON.stringify(upd)).toBe(true)
-    await until(async () => (await menuItems(app)).some((i) => i.id.startsWith(`c:${clusterId}:n:`) && /:g:\d+$/.test(i.id)), 'the simulator guests in the menu')
+    await until(
+      async () => (await menuItems(app)).some((i) => i.id.startsWith(`c:${clusterId}:n:`) && /:g:\d+$/.test(i.id)),
+      'the simulator guests in the menu'
+    )
     const items = await menuItems(app)
-    for (const n of sim.cluster.nodes()) expect(items.some((i) => i.id === `c:${clusterId}:n:${encodeURIComponent(n.name)}`), n.name).toBe(true)
+    for (const n of sim.cluster.nodes())
+      expect(
+        items.some((i) => i.id === `c:${clusterId}:n:${encodeURIComponent(n.name)}`),
+        n.name
+      ).toBe(true)
     // The secret went to the vault encrypted; nothing the app handed to Electron carries it.
     expect(JSON.stringify(await app.calls())).not.toContain(sim.tokens.admin.secret)
     expect(app.output()).not.toContain(sim.tokens.admin.secret)
   })
 
-  it('opens only the cluster\'s own web UI, through the one guarded shell.openExternal', async () => {
-    const opened = async (): Promise<string[]> => (await app.calls()).filter((c) => c.api === 'shell.openExternal').map((c) => (c.detail as { url: string }).url)
+  it("opens only the cluster's own web UI, through the one guarded shell.openExternal", async () => {
+    const opened = async (): Promise<string[]> =>
+      (await app.calls()).filter((c) => c.api === 'shell.openExternal').map((c) => (c.detail as { url: string }).url)
     expect((await invoke(app, 'app:open-web-ui', { clusterId }, 'foreign-window')).ok).toBe(false)
     expect(await opened()).toEqual([])
     expect((await invoke(app, 'app:open-web-ui', { clusterId }, 'dashboard')).ok).toBe(true)
     const [url] = await opened()
-    expect(sim.endpoints.some((e) => url === `https://${e.host}:${e.port}/`), url).toBe(true)
+    expect(
+      sim.endpoints.some((e) => url === `https://${e.host}:${e.port}/`),
+      url
+    ).toBe(true)
   })
 
   it('trusts an SSH host key already in ~/.ssh/known_hosts without asking, and keeps the connection pooled', async () => {
@@ -211,7 +238,10 @@ describe('the built app under the electron stand-in', () => {
     await until(() => sim.cluster.guest(g.vmid)?.status === 'stopped', 'the guest to stop')
     expect(stopPosts()).toBe(1)
     // The menu follows the snapshot: a stopped guest offers Start, no longer Stop.
-    await until(async () => (await menuItems(app)).some((i) => i.id === `c:${clusterId}:n:${encodeURIComponent(g.node)}:g:${g.vmid}:start`), 'Start in the menu')
+    await until(
+      async () => (await menuItems(app)).some((i) => i.id === `c:${clusterId}:n:${encodeURIComponent(g.node)}:g:${g.vmid}:start`),
+      'Start in the menu'
+    )
   })
 
   it('a node going down shows exactly one notification; clicking it opens that node', async () => {
@@ -316,7 +346,7 @@ describe('start-up variants', () => {
     }
   })
 
-  it('Windows, npm start: notifications use Electron\'s development AppUserModelId (the executable), set before ready', async () => {
+  it("Windows, npm start: notifications use Electron's development AppUserModelId (the executable), set before ready", async () => {
     await withVariant({ platform: 'win32' }, async (app) => {
       const set = (await app.calls()).find((c) => c.api === 'app.setAppUserModelId')
       expect(set?.detail).toEqual({ id: process.execPath })
@@ -326,7 +356,7 @@ describe('start-up variants', () => {
     })
   })
 
-  it('Windows, installed: notifications carry the installer\'s appId as AppUserModelId', async () => {
+  it("Windows, installed: notifications carry the installer's appId as AppUserModelId", async () => {
     await withVariant({ platform: 'win32', packaged: true }, async (app) => {
       const set = (await app.calls()).find((c) => c.api === 'app.setAppUserModelId')
       const builder = JSON.parse(readFileSync(join(root, 'electron-builder.json'), 'utf8')) as { appId: string }
@@ -346,7 +376,10 @@ describe('start-up variants', () => {
       expect(order[1]?.api).toBe('BrowserWindow.show')
       const n = calls.length
       await app.call({ op: 'app-event', name: 'second-instance' })
-      const again = (await app.calls()).slice(n).filter((c) => c.api === 'app.focus' || c.api === 'BrowserWindow.show').map((c) => c.api)
+      const again = (await app.calls())
+        .slice(n)
+        .filter((c) => c.api === 'app.focus' || c.api === 'BrowserWindow.show')
+        .map((c) => c.api)
       expect(again).toEqual(['app.focus', 'BrowserWindow.show'])
     })
   })
@@ -367,17 +400,19 @@ describe('start-up variants', () => {
   })
 
   it('packaged: the e2e hooks stay out even with PVE_TRAY_E2E=1; without the sandbox it says so in one line', async () => {
-    await withVariant({ packaged: true, switches: ['no-sandbox'], env: { PVE_TRAY_E2E: '1', ELECTRON_RENDERER_URL: 'http://127.0.0.1:5173/' } }, async (app) => {
-      await app.ready()
-      const tray = await until(() => app.tray(), 'the tray')
-      expect(tray.image.startsWith(join(root, 'resources', 'icons'))).toBe(true)
-      expect(await app.call({ op: 'global', name: '__pveTrayE2E' })).toBe('undefined')
-      const [win] = await until(async () => ((await app.windows()).length > 0 ? app.windows() : null), 'the window')
-      expect((win?.options['webPreferences'] as { devTools: boolean }).devTools).toBe(false)
-      // A dev-server URL in the environment is ignored by an installed app: it loads its own file.
-      expect(win?.url).toMatch(/^file:\/\/.*\/out\/renderer\/index\.html$/)
-      expect(app.output().match(/WITHOUT Chromium's sandbox.*install the \.deb/g)).toHaveLength(1)
-    })
+    await withVariant(
+      { packaged: true, switches: ['no-sandbox'], env: { PVE_TRAY_E2E: '1', ELECTRON_RENDERER_URL: 'http://127.0.0.1:5173/' } },
+      async (app) => {
+        await app.ready()
+        const tray = await until(() => app.tray(), 'the tray')
+        expect(tray.image.startsWith(join(root, 'resources', 'icons'))).toBe(true)
+        expect(await app.call({ op: 'global', name: '__pveTrayE2E' })).toBe('undefined')
+        const [win] = await until(async () => ((await app.windows()).length > 0 ? app.windows() : null), 'the window')
+        expect((win?.options['webPreferences'] as { devTools: boolean }).devTools).toBe(false)
+        // A dev-server URL in the environment is ignored by an installed app: it loads its own file.
+        expect(win?.url).toMatch(/^file:\/\/.*\/out\/renderer\/index\.html$/)
+        expect(app.output().match(/WITHOUT Chromium's sandbox.*install the \.deb/g)).toHaveLength(1)
+      }
+    )
   })
 })
-

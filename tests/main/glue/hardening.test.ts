@@ -57,7 +57,12 @@ describe('content security policy', () => {
   it('the renderer meta CSP and the header CSP are the same policy', () => {
     const html = read('src/renderer/index.html')
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1]
-    const norm = (s: string): string[] => s.split(';').map((d) => d.trim().replace(/\s+/g, ' ')).filter(Boolean).sort()
+    const norm = (s: string): string[] =>
+      s
+        .split(';')
+        .map((d) => d.trim().replace(/\s+/g, ' '))
+        .filter(Boolean)
+        .sort()
     expect(meta).toBeDefined()
     expect(norm(meta ?? '')).toEqual(norm(RENDERER_CSP_META))
     // The header is the meta plus frame-ancestors, which only works as a header.
@@ -70,7 +75,10 @@ describe('content security policy', () => {
   })
 
   it('the header replaces any CSP a response brought', () => {
-    expect(withCspHeader({ 'content-security-policy': ['default-src *'], 'X-Other': ['1'] })).toEqual({ 'X-Other': ['1'], 'Content-Security-Policy': [RENDERER_CSP] })
+    expect(withCspHeader({ 'content-security-policy': ['default-src *'], 'X-Other': ['1'] })).toEqual({
+      'X-Other': ['1'],
+      'Content-Security-Policy': [RENDERER_CSP]
+    })
   })
 })
 

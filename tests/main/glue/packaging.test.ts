@@ -26,7 +26,7 @@ const validate = async (config: unknown): Promise<void> => {
 describe('packaging', () => {
   const config = JSON.parse(readFileSync(join(root, 'electron-builder.json'), 'utf8')) as Record<string, Record<string, unknown>>
 
-  it('electron-builder.json passes electron-builder\'s own schema', async () => {
+  it("electron-builder.json passes electron-builder's own schema", async () => {
     await expect(validate(config)).resolves.toBeUndefined()
   })
 
@@ -42,7 +42,7 @@ describe('packaging', () => {
     for (const name of used) expect(FuseV1Options[name], name).toBeDefined()
   })
 
-  it('the app\'s AppUserModelId is the installer\'s appId (Windows notifications)', async () => {
+  it("the app's AppUserModelId is the installer's appId (Windows notifications)", async () => {
     const { APP_USER_MODEL_ID } = await import('../../../src/main/core/app/identity')
     expect(config['appId']).toBe(APP_USER_MODEL_ID)
   })
@@ -51,7 +51,7 @@ describe('packaging', () => {
   // installs an AppArmor profile that lets the app's sandbox start, and its AppImage launcher adds
   // --no-sandbox only where `unshare -Ur true` fails (the app then logs one line saying so). Both hold
   // only while this config leaves them alone.
-  it('keeps electron-builder\'s AppArmor profile (deb) and sandbox probe (AppImage)', () => {
+  it("keeps electron-builder's AppArmor profile (deb) and sandbox probe (AppImage)", () => {
     const deb = config['deb'] ?? {}
     const linux = config['linux'] ?? {}
     for (const key of ['afterInstall', 'appArmorProfile', 'executableArgs']) {
@@ -67,4 +67,3 @@ describe('packaging', () => {
     expect(appRun).toMatch(/unshare -Ur true[\s\S]*NO_SANDBOX=\(--no-sandbox\)/)
   })
 })
-

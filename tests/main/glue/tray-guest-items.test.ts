@@ -4,10 +4,10 @@
 // address with Electron's clipboard.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { type Simulator,startSimulator } from '../../../src/main/core/simulator'
+import { type Simulator, startSimulator } from '../../../src/main/core/simulator'
 import type { IpcResponse } from '../../../src/shared/ipc/contract'
 import type { SettingsView } from '../../../src/shared/views'
-import { buildStandIn, flattenMenu, launchStandIn, type StandInApp,until } from '../../electron-standin/launch'
+import { buildStandIn, flattenMenu, launchStandIn, type StandInApp, until } from '../../electron-standin/launch'
 import type { MenuItemView } from '../../electron-standin/protocol'
 
 async function menuItems(app: StandInApp): Promise<MenuItemView[]> {
@@ -33,7 +33,13 @@ describe('tray guest items in the built app', () => {
       op: 'invoke',
       channel: 'settings:save-cluster',
       from: 'dashboard',
-      input: { name: 'Lab', mode: 'control', endpoints: sim.endpoints.map((e) => ({ host: e.host, port: e.port, node: e.node, fingerprint256: e.fingerprint256 })), tokenId: sim.tokens.admin.id, tokenSecret: sim.tokens.admin.secret }
+      input: {
+        name: 'Lab',
+        mode: 'control',
+        endpoints: sim.endpoints.map((e) => ({ host: e.host, port: e.port, node: e.node, fingerprint256: e.fingerprint256 })),
+        tokenId: sim.tokens.admin.id,
+        tokenSecret: sim.tokens.admin.secret
+      }
     })
     if (!saved.ok) throw new Error(saved.error.message)
     gid = `c:${saved.value.clusters[0]?.id ?? ''}:n:pve-a:g:100`
@@ -48,7 +54,10 @@ describe('tray guest items in the built app', () => {
   it('"Open console" opens the noVNC console at pve-a\'s endpoint through shell.openExternal', async () => {
     await app.call({ op: 'click-menu', id: `${gid}:console` })
     const port = sim.endpoints.find((e) => e.node === 'pve-a')?.port
-    const url = await until(async () => (await app.calls()).find((c) => c.api === 'shell.openExternal')?.detail as { url: string } | undefined, 'shell.openExternal')
+    const url = await until(
+      async () => (await app.calls()).find((c) => c.api === 'shell.openExternal')?.detail as { url: string } | undefined,
+      'shell.openExternal'
+    )
     expect(url.url).toBe(`https://127.0.0.1:${port}/?console=kvm&novnc=1&vmid=100&node=pve-a`)
   })
 
@@ -60,7 +69,10 @@ describe('tray guest items in the built app', () => {
     expect(copy.label).toBe('Copy IP 10.10.10.120')
     expect(asked()).toBe(1)
     await app.call({ op: 'click-menu', id: copy.id })
-    const written = await until(async () => (await app.calls()).find((c) => c.api === 'clipboard.writeText')?.detail as { text: string } | undefined, 'clipboard.writeText')
+    const written = await until(
+      async () => (await app.calls()).find((c) => c.api === 'clipboard.writeText')?.detail as { text: string } | undefined,
+      'clipboard.writeText'
+    )
     expect(written.text).toBe('10.10.10.120')
     // Later polls rebuild the menu from what the tray kept: the guest is not asked again.
     await new Promise((r) => setTimeout(r, 1500))

@@ -49,7 +49,14 @@ export class CertificateWatch {
       const m = before?.mismatches.get(keyOf(e))
       if (m !== undefined && e.fingerprint256 !== null && m.pinned === e.fingerprint256.toUpperCase()) mismatches.set(keyOf(e), m)
     }
-    const w: Watched = { name, endpoints, mismatches, events: before?.events.filter((ev) => mismatches.size > 0 && ev.kind === 'certificate-changed') ?? [], timer: null, stopped: false }
+    const w: Watched = {
+      name,
+      endpoints,
+      mismatches,
+      events: before?.events.filter((ev) => mismatches.size > 0 && ev.kind === 'certificate-changed') ?? [],
+      timer: null,
+      stopped: false
+    }
     this.watched.set(clusterId, w)
     this.schedule(clusterId, w, this.o.firstDelayMs ?? 3000)
   }
@@ -98,7 +105,10 @@ export class CertificateWatch {
     await Promise.all(
       w.endpoints.map(async (e) => {
         if (e.fingerprint256 === null) return
-        const presented = await this.o.probe(e.host, e.port, this.o.timeoutMs).then((c) => c.fingerprint256.toUpperCase(), () => null)
+        const presented = await this.o.probe(e.host, e.port, this.o.timeoutMs).then(
+          (c) => c.fingerprint256.toUpperCase(),
+          () => null
+        )
         // Not answering is the monitor's business; only a certificate that answers differently is ours.
         if (presented === null || w.stopped) return
         const key = keyOf(e)

@@ -108,7 +108,14 @@ export class ClusterRuntime implements ClusterRegistry {
     if (demo === null) this.demoPrefs.clear()
     if (demo !== null) {
       wanted.set(DEMO_CLUSTER_ID, {
-        config: { id: DEMO_CLUSTER_ID, name: demo.name, endpoints: demo.endpoints.map((e) => ({ ...e })), tokenId: demo.tokenId, tokenSecret: demo.tokenSecret, caPem: demo.caPem },
+        config: {
+          id: DEMO_CLUSTER_ID,
+          name: demo.name,
+          endpoints: demo.endpoints.map((e) => ({ ...e })),
+          tokenId: demo.tokenId,
+          tokenSecret: demo.tokenSecret,
+          caPem: demo.caPem
+        },
         mode: 'control',
         demo: true
       })
@@ -129,7 +136,11 @@ export class ClusterRuntime implements ClusterRegistry {
         }
         continue
       }
-      wanted.set(c.id, { config: { id: c.id, name: c.name, endpoints: c.endpoints, tokenId: c.tokenId, tokenSecret: secret, caPem: c.caPem }, mode: c.mode, demo: false })
+      wanted.set(c.id, {
+        config: { id: c.id, name: c.name, endpoints: c.endpoints, tokenId: c.tokenId, tokenSecret: secret, caPem: c.caPem },
+        mode: c.mode,
+        demo: false
+      })
     }
     for (const id of [...this.secretless.keys()]) if (!waiting.has(id)) this.secretless.delete(id)
     const stops: Promise<void>[] = []
@@ -152,12 +163,14 @@ export class ClusterRuntime implements ClusterRegistry {
       const prefs = this.entries.get(id)?.rc.demo === true ? this.demoPrefs : doc
       m.setMutes(mutesFor(prefs, id))
       const alerts = prefs.guestAlerts.filter((a) => a.clusterId === id)
-      m.setGuestAlerts(alerts.filter((a) => a.enabled).map((a) => a.vmid), alerts.filter((a) => !a.enabled).map((a) => a.vmid))
+      m.setGuestAlerts(
+        alerts.filter((a) => a.enabled).map((a) => a.vmid),
+        alerts.filter((a) => !a.enabled).map((a) => a.vmid)
+      )
       m.setStorageThreshold(doc.storageThresholdPct / 100)
       m.setIntervalMs(this.o.pollIntervalMs())
     }
   }
-
 
   private keyOf(config: ApiConfig, mode: string): string {
     const secretHash = createHash('sha256').update(config.tokenSecret).digest('hex')
@@ -165,7 +178,11 @@ export class ClusterRuntime implements ClusterRegistry {
   }
 
   private add(config: ApiConfig, mode: 'monitor' | 'control', demo: boolean): void {
-    const client = createPveClient(config, { connectTimeoutMs: this.o.connectTimeoutMs, ...(this.o.responseTimeoutMs === undefined ? {} : { responseTimeoutMs: this.o.responseTimeoutMs }), logger: this.o.log })
+    const client = createPveClient(config, {
+      connectTimeoutMs: this.o.connectTimeoutMs,
+      ...(this.o.responseTimeoutMs === undefined ? {} : { responseTimeoutMs: this.o.responseTimeoutMs }),
+      logger: this.o.log
+    })
     const api = clusterApiFromClient(client)
     // Asked once per guest per snapshot: answered from a cache that lives as long as the permissions it read
     // (keyed by pool too: a guest moved to another pool may gain or lose the grant).
@@ -202,7 +219,8 @@ export class ClusterRuntime implements ClusterRegistry {
       snapshot: () => monitor.snapshot(),
       refreshNow: () => monitor.refreshNow(),
       noteGuestStatus: (vmid, status) => monitor.noteGuestStatus(vmid, status),
-      noteUserAction: (n) => (n.done ? (n.upid === null ? monitor.clearBusy(n.vmid) : monitor.noteUserActionDone(n.upid)) : monitor.noteUserAction(`${n.kind}/${n.vmid}`, n.upid)),
+      noteUserAction: (n) =>
+        n.done ? (n.upid === null ? monitor.clearBusy(n.vmid) : monitor.noteUserActionDone(n.upid)) : monitor.noteUserAction(`${n.kind}/${n.vmid}`, n.upid),
       suspend: () => monitor.suspend(),
       resume: () => monitor.resume(),
       stop: async () => hub.remove(config.id)

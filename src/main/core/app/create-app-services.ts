@@ -60,7 +60,12 @@ export function createAppServices(deps: AppCoreDeps): AppServices {
   }
 
   const rendererThere = (): boolean => (listeners.get('state:delta')?.size ?? 0) > 0 && (deps.rendererOpen?.() ?? true)
-  const publisher = createStatePublisher({ read: getState, emitState: (s) => emit('state:changed', s), emitDelta: (d) => emit('state:delta', d), deltaWanted: rendererThere })
+  const publisher = createStatePublisher({
+    read: getState,
+    emitState: (s) => emit('state:changed', s),
+    emitDelta: (d) => emit('state:delta', d),
+    deltaWanted: rendererThere
+  })
   /** Guests' moving figures are read and shown only while a renderer is there to show them (see MonitorCore). */
   function syncGuestMetrics(): void {
     runtime.hub.setGuestMetrics(rendererThere())

@@ -3,7 +3,7 @@
 // MEMORY instead: it is not in the settings (the settings service rightly refuses an unknown cluster),
 // it is a fresh simulator on every start, and it disappears as soon as a real cluster is added —
 // storing its choices in the user's settings file would leave entries for a cluster that never existed.
-import { type MuteMode, type MuteTargetRef,withGuestAlert, withMute } from '../settings/mute-list'
+import { type MuteMode, type MuteTargetRef, withGuestAlert, withMute } from '../settings/mute-list'
 import type { StoredGuestAlert, StoredMute } from '../settings/settings-schema'
 import type { SettingsService } from '../settings/settings-service'
 

@@ -6,7 +6,7 @@ import type { ClusterSnapshot, MonitorEvent } from '../../../shared/snapshot'
 import type { NodeDiagnosis, ServiceRestartResult } from '../../../shared/views'
 import { AppError } from '../errors/app-error'
 import { isSshError } from '../ssh/ssh-errors'
-import { DIAGNOSIS_ARGV, type DiagnosisInput,judgeDiagnosis } from './node-diagnosis'
+import { DIAGNOSIS_ARGV, type DiagnosisInput, judgeDiagnosis } from './node-diagnosis'
 import type { SshPort } from './ports'
 
 /** A diagnosis younger than this is reused (the page asks often; SSH logins are not free). */
@@ -48,7 +48,9 @@ export function createNodeDiagnoser(o: NodeDiagnoserOptions): NodeDiagnoser {
         const r = await o.ssh.run(clusterId, node, DIAGNOSIS_ARGV, { fresh: true, timeoutMs })
         input = { kind: 'answered', stdout: r.stdout, code: r.code }
       } catch (e) {
-        input = isSshError(e) ? { kind: 'ssh-error', errorKind: e.kind, message: e.message } : { kind: 'ssh-error', errorKind: 'unknown', message: e instanceof Error ? e.message : 'SSH failed.' }
+        input = isSshError(e)
+          ? { kind: 'ssh-error', errorKind: e.kind, message: e.message }
+          : { kind: 'ssh-error', errorKind: 'unknown', message: e instanceof Error ? e.message : 'SSH failed.' }
       }
       return judgeDiagnosis(node, input, entry.reportedOffline, o.now())
     })()
@@ -104,7 +106,10 @@ export function createNodeDiagnoser(o: NodeDiagnoserOptions): NodeDiagnoser {
       } catch (e) {
         // Sent, then no answer: systemd may well have restarted it. Never "failed, try again".
         if (isSshError(e) && (e.kind === 'connection-lost' || e.kind === 'command-timeout')) {
-          return { outcome: 'unknown', message: `The restart of pveproxy was sent to ${node}, but no answer came back (${e.message}) — whether it restarted is not known. Check the node again.` }
+          return {
+            outcome: 'unknown',
+            message: `The restart of pveproxy was sent to ${node}, but no answer came back (${e.message}) — whether it restarted is not known. Check the node again.`
+          }
         }
         throw e
       } finally {
@@ -112,7 +117,10 @@ export function createNodeDiagnoser(o: NodeDiagnoserOptions): NodeDiagnoser {
       }
       if (code !== 0) {
         const why = stderr.trim().split('\n')[0]?.slice(0, 300) ?? ''
-        throw new AppError('server', `${node} did not restart pveproxy (systemctl exit ${code ?? 'signal'}${why === '' ? '' : `: ${why}`}). Look at \`journalctl -u pveproxy\` on the node.`)
+        throw new AppError(
+          'server',
+          `${node} did not restart pveproxy (systemctl exit ${code ?? 'signal'}${why === '' ? '' : `: ${why}`}). Look at \`journalctl -u pveproxy\` on the node.`
+        )
       }
       return { outcome: 'restarted', message: `pveproxy was restarted on ${node}.` }
     }

@@ -37,7 +37,15 @@ export function judgeDiagnosis(node: string, input: DiagnosisInput, reportedOffl
   let summary: string
   if (apiStopped.length > 0) summary = `${node} answers over SSH but its Proxmox API does not (${apiStopped.join(' and ')} stopped).`
   else if (services.length === 0) summary = `${node} answers over SSH but its Proxmox API does not (pveproxy or pve-cluster stopped?).`
-  else if (reportedOffline) summary = `${node} answers over SSH and its Proxmox services run, but the cluster reports it offline (corosync link or network between the nodes?).`
+  else if (reportedOffline)
+    summary = `${node} answers over SSH and its Proxmox services run, but the cluster reports it offline (corosync link or network between the nodes?).`
   else summary = `${node} answers over SSH and its Proxmox services run, but its API did not answer (a firewall, or pveproxy busy?).`
-  return { node, verdict: 'ssh-only', summary, services: services.map((s) => ({ unit: s.unit, state: s.state })), reason: stopped.length > 0 ? `Not running: ${stopped.join(', ')}.` : null, checkedAt }
+  return {
+    node,
+    verdict: 'ssh-only',
+    summary,
+    services: services.map((s) => ({ unit: s.unit, state: s.state })),
+    reason: stopped.length > 0 ? `Not running: ${stopped.join(', ')}.` : null,
+    checkedAt
+  }
 }

@@ -28,13 +28,23 @@ export function toNodeHealthView(health: SshNodeHealth, host: string, durationMs
     })),
     loadavg: healthItem(health.load, (l) => [l.load1, l.load5, l.load15] as const),
     temperatures: healthItem(health.temperatures, (list) =>
-      list.map((t) => ({ sensor: t.label === t.chip ? t.chip : `${t.chip} ${t.label}`, celsius: t.celsius, high: t.high ?? null, critical: t.critical ?? null }))
+      list.map((t) => ({
+        sensor: t.label === t.chip ? t.chip : `${t.chip} ${t.label}`,
+        celsius: t.celsius,
+        high: t.high ?? null,
+        critical: t.critical ?? null
+      }))
     ),
     zpools: healthItem(health.zfsPools, (pools) => pools.map((p) => ({ name: p.name, health: p.health, size: p.size, alloc: p.alloc }))),
     zfsProblems: healthItem(health.zfsStatus, (s) =>
       s.problems.map((p) => ({ pool: p.pool.slice(0, 200), state: text(p.state, 40), status: text(p.status), action: text(p.action) }))
     ),
-    rootfs: healthItem(health.rootDisk, (d) => ({ filesystem: d.filesystem.slice(0, 200), total: d.totalBytes, used: d.usedBytes, usedPercent: d.usedPercent })),
+    rootfs: healthItem(health.rootDisk, (d) => ({
+      filesystem: d.filesystem.slice(0, 200),
+      total: d.totalBytes,
+      used: d.usedBytes,
+      usedPercent: d.usedPercent
+    })),
     services: healthItem(health.services, (list) => list.map((s) => ({ unit: s.unit, state: s.state }))),
     durationMs: Math.round(durationMs)
   }

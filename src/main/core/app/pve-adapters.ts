@@ -5,12 +5,20 @@ import type { ApiConfig, ClusterApi, TaskOutcome } from '../clusters/types'
 import { fetchCertificate, PveClient } from '../proxmox'
 import type { CertificateProbe } from './ports'
 
-export function createPveClient(config: ApiConfig, opts: { connectTimeoutMs?: number; responseTimeoutMs?: number; logger?: (line: string) => void } = {}): PveClient {
+export function createPveClient(
+  config: ApiConfig,
+  opts: { connectTimeoutMs?: number; responseTimeoutMs?: number; logger?: (line: string) => void } = {}
+): PveClient {
   return new PveClient(
     {
       id: config.id,
       name: config.name,
-      endpoints: config.endpoints.map((e) => ({ host: e.host, port: e.port, ...(e.node === null ? {} : { node: e.node }), ...(e.fingerprint256 === null ? {} : { fingerprint256: e.fingerprint256 }) })),
+      endpoints: config.endpoints.map((e) => ({
+        host: e.host,
+        port: e.port,
+        ...(e.node === null ? {} : { node: e.node }),
+        ...(e.fingerprint256 === null ? {} : { fingerprint256: e.fingerprint256 })
+      })),
       tokenId: config.tokenId,
       tokenSecret: config.tokenSecret,
       ...(config.caPem === null ? {} : { caPem: config.caPem }),
@@ -22,7 +30,9 @@ export function createPveClient(config: ApiConfig, opts: { connectTimeoutMs?: nu
 }
 
 function isTaskFailure(e: unknown): e is { exitstatus: string } {
-  return typeof e === 'object' && e !== null && (e as { kind?: unknown }).kind === 'task-failed' && typeof (e as { exitstatus?: unknown }).exitstatus === 'string'
+  return (
+    typeof e === 'object' && e !== null && (e as { kind?: unknown }).kind === 'task-failed' && typeof (e as { exitstatus?: unknown }).exitstatus === 'string'
+  )
 }
 
 export function clusterApiFromClient(client: PveClient): ClusterApi {

@@ -53,7 +53,10 @@ export function createKnownHostsPins(opts: KnownHostsPinsOptions): KnownHostsPin
       if (key === undefined) throw new AppError('refused', `Your known_hosts has no entry with ${fingerprint} for ${entry.hostPort} (any more). Read it again.`)
       if (entry.pinned !== null && entry.pinned.fingerprint !== fingerprint) {
         // Replacing a pin is the changed-key flow (both fingerprints and a confirmation), never an import.
-        throw new AppError('refused', `Another key (${entry.pinned.fingerprint}) is pinned for ${entry.hostPort}. Test SSH on ${node}: if its key changed, forget the old key there first.`)
+        throw new AppError(
+          'refused',
+          `Another key (${entry.pinned.fingerprint}) is pinned for ${entry.hostPort}. Test SSH on ${node}: if its key changed, forget the old key there first.`
+        )
       }
       opts.settings.pinSshHostKey(clusterId, entry.hostPort, { fingerprint: key.fingerprint, keyType: key.keyType })
     }

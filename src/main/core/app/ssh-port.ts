@@ -19,9 +19,20 @@ import { createKnownHostsPins } from './ssh-known-hosts'
 
 /** Failures before any command could start: every probe would report the same one, so it is raised once. */
 const CONNECTION_KINDS: ReadonlySet<SshErrorKind> = new Set<SshErrorKind>([
-  'key-unreadable', 'passphrase-missing', 'passphrase-wrong', 'key-rejected', 'agent-unavailable',
-  'connect-timeout', 'connection-refused', 'host-unreachable', 'handshake-failed',
-  'host-key-unknown', 'host-key-changed', 'host-key-revoked', 'no-address', 'pool-closed'
+  'key-unreadable',
+  'passphrase-missing',
+  'passphrase-wrong',
+  'key-rejected',
+  'agent-unavailable',
+  'connect-timeout',
+  'connection-refused',
+  'host-unreachable',
+  'handshake-failed',
+  'host-key-unknown',
+  'host-key-changed',
+  'host-key-revoked',
+  'no-address',
+  'pool-closed'
 ])
 
 export interface SshPortOptions {
@@ -84,7 +95,12 @@ export function createSshPort(opts: SshPortOptions): SshPort {
   const state = (): SshHostState[] =>
     [...pools.entries()].flatMap(([clusterId, { pool }]) =>
       pool.state().map((h) => ({
-        host: h.key, status: h.status, reason: h.reason ?? null, activeChannels: h.activeChannels, queued: h.queued, clusterId,
+        host: h.key,
+        status: h.status,
+        reason: h.reason ?? null,
+        activeChannels: h.activeChannels,
+        queued: h.queued,
+        clusterId,
         nodes: [...nodeKeys.entries()].filter(([k, v]) => v === h.key && k.startsWith(`${clusterId}\n`)).map(([k]) => k.slice(clusterId.length + 1)),
         pinnedFingerprint: pinnedFingerprint(clusterId, hostIdOf(h.host, h.port))
       }))
@@ -152,9 +168,10 @@ export function createSshPort(opts: SshPortOptions): SshPort {
       // Pins are read on every connect, so trusting a key does not need a new pool.
       key: JSON.stringify({ ...ssh, pinnedHostKeys: null }),
       options: {
-        auth: ssh.keyPath !== null
-          ? { kind: 'key', privateKeyPath: ssh.keyPath, getPassphrase: async () => settings.sshPassphrase(clusterId) ?? undefined }
-          : { kind: 'agent' },
+        auth:
+          ssh.keyPath !== null
+            ? { kind: 'key', privateKeyPath: ssh.keyPath, getPassphrase: async () => settings.sshPassphrase(clusterId) ?? undefined }
+            : { kind: 'agent' },
         hostKeys: settingsPinStore(settings, clusterId, log),
         ...(opts.knownHostsPath === undefined ? {} : { knownHostsPath: opts.knownHostsPath }),
         defaultUser: ssh.user,
@@ -219,9 +236,14 @@ export function createSshPort(opts: SshPortOptions): SshPort {
       const elapsedMs = Math.round(performance.now() - started)
       const pin = target === null ? undefined : opts.settings.cluster(clusterId)?.ssh?.pinnedHostKeys[target.hostId]
       const demo = demoOf(clusterId) !== null
-      const hostKey = demo && target !== null
-        ? { fingerprint: pinnedFingerprint(clusterId, target.hostId) ?? '', keyType: '' }
-        : pin === undefined ? null : typeof pin === 'string' ? { fingerprint: pin, keyType: '' } : { fingerprint: pin.fingerprint, keyType: pin.keyType }
+      const hostKey =
+        demo && target !== null
+          ? { fingerprint: pinnedFingerprint(clusterId, target.hostId) ?? '', keyType: '' }
+          : pin === undefined
+            ? null
+            : typeof pin === 'string'
+              ? { fingerprint: pin, keyType: '' }
+              : { fingerprint: pin.fingerprint, keyType: pin.keyType }
       const firstLine = result.code === 0 ? (result.stdout.split('\n', 1)[0] ?? '').trim() : ''
       return {
         node,
@@ -258,7 +280,7 @@ export function createSshPort(opts: SshPortOptions): SshPort {
     },
 
     async importKnownHost(clusterId, node, fingerprint): Promise<void> {
-      if (demoOf(clusterId) !== null) throw new AppError('refused', 'The demo cluster\'s host keys are its own; nothing to import.')
+      if (demoOf(clusterId) !== null) throw new AppError('refused', "The demo cluster's host keys are its own; nothing to import.")
       await knownHosts.importKey(clusterId, node, fingerprint)
     },
 

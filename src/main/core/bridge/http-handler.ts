@@ -59,7 +59,9 @@ function events(deps: HandlerDeps, url: URL, req: IncomingMessage, res: ServerRe
   if (!tokenMatches(deps.token, url.searchParams.get('token'))) return send(res, 403, 'Forbidden')
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-content-type-options': 'nosniff' })
   res.write(': connected\n\n')
-  const offs = rendererEventChannelNames.map((name) => deps.core.on(name, (payload: unknown) => res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`)))
+  const offs = rendererEventChannelNames.map((name) =>
+    deps.core.on(name, (payload: unknown) => res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`))
+  )
   const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS)
   deps.streams.add(res)
   const done = (): void => {

@@ -14,7 +14,7 @@ export function writeFileAtomic(path: string, text: string): void {
   try {
     // writeSync may write less than asked: loop until every byte is down.
     const bytes = Buffer.from(text, 'utf8')
-    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off)
+    for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off, bytes.length - off)
     fsyncSync(fd)
   } finally {
     closeSync(fd)

@@ -5,7 +5,7 @@
 // against every secret main knows, so no secret can reach the renderer even by accident.
 import type { IpcError } from '../../../shared/ipc/contract'
 import { AppError } from '../errors/app-error'
-import { type ErrorKind,errorKindOf, field } from '../errors/error-kind'
+import { type ErrorKind, errorKindOf, field } from '../errors/error-kind'
 import { sshIpcError } from './map-ssh-error'
 
 /** The one classification (errors/error-kind, shared with the monitor) in the contract's error codes. */
@@ -89,14 +89,12 @@ function aboutNode(e: unknown): string {
 function triedBefore(e: unknown): string {
   const attempts = field(e, 'attempts')
   if (!Array.isArray(attempts) || attempts.length === 0) return ''
-  const parts = attempts
-    .slice(0, 8)
-    .map((a: unknown) => {
-      const host = field(a, 'host')
-      const port = field(a, 'port')
-      const kind = field(a, 'kind')
-      return `${String(host)}:${String(port)} (${typeof kind === 'string' ? (ATTEMPT_WORDS[kind] ?? kind) : 'failed'})`
-    })
+  const parts = attempts.slice(0, 8).map((a: unknown) => {
+    const host = field(a, 'host')
+    const port = field(a, 'port')
+    const kind = field(a, 'kind')
+    return `${String(host)}:${String(port)} (${typeof kind === 'string' ? (ATTEMPT_WORDS[kind] ?? kind) : 'failed'})`
+  })
   const at = field(e, 'host')
   return ` Tried first: ${parts.join(', ')}${typeof at === 'string' ? `; then ${at}:${String(field(e, 'port'))}` : ''}.`
 }

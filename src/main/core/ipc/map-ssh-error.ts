@@ -60,15 +60,21 @@ export function sshIpcError(e: unknown): IpcError | null {
   const host = s.host ?? 'the node'
   if (s.kind === 'host-key-unknown' && s.presentedFingerprint !== undefined) {
     // fields.fingerprint is what the UI shows and sends back to ssh:trust-host-key.
-    return withFields('ssh-unknown-host',
+    return withFields(
+      'ssh-unknown-host',
       `The SSH host key of ${host} is not known yet (${s.keyType ?? 'key'} ${s.presentedFingerprint}). Compare it with ` +
-      '`ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub` on the node and trust it to continue.',
-      { host: s.host, fingerprint: s.presentedFingerprint, keyType: s.keyType })
+        '`ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub` on the node and trust it to continue.',
+      { host: s.host, fingerprint: s.presentedFingerprint, keyType: s.keyType }
+    )
   }
   if (s.kind === 'host-key-changed') {
     // No `fingerprint` field on purpose: nothing here is to be trusted with one click.
-    return withFields('ssh-host-key-changed', s.message,
-      { host: s.host, pinnedFingerprint: s.pinnedFingerprint, presentedFingerprint: s.presentedFingerprint, keyType: s.keyType })
+    return withFields('ssh-host-key-changed', s.message, {
+      host: s.host,
+      pinnedFingerprint: s.pinnedFingerprint,
+      presentedFingerprint: s.presentedFingerprint,
+      keyType: s.keyType
+    })
   }
   if (s.kind === 'host-key-revoked') {
     // Nothing to trust here either: the user's own known_hosts refuses this key.

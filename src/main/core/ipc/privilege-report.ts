@@ -15,10 +15,38 @@ interface FeatureRule {
 }
 
 const RULES: readonly FeatureRule[] = [
-  { feature: 'nodes', label: 'Node status', path: '/nodes', privilege: 'Sys.Audit', ok: 'Node status, CPU and memory are visible.', missing: 'Without Sys.Audit on /nodes the app cannot show node CPU, memory or uptime.' },
-  { feature: 'guests', label: 'VMs and containers', path: '/vms', privilege: 'VM.Audit', ok: 'VMs and containers are visible.', missing: 'Without VM.Audit on /vms the app cannot see any VM or container.' },
-  { feature: 'storage', label: 'Storage usage', path: '/storage', privilege: 'Datastore.Audit', ok: 'Storage usage is visible.', missing: 'Without Datastore.Audit on /storage the app cannot warn about full storage.' },
-  { feature: 'power', label: 'Start, stop and reboot', path: '/vms', privilege: 'VM.PowerMgmt', ok: 'Guests can be started, stopped and rebooted from the app.', missing: 'Without VM.PowerMgmt on /vms the app can only watch guests, not start or stop them.' },
+  {
+    feature: 'nodes',
+    label: 'Node status',
+    path: '/nodes',
+    privilege: 'Sys.Audit',
+    ok: 'Node status, CPU and memory are visible.',
+    missing: 'Without Sys.Audit on /nodes the app cannot show node CPU, memory or uptime.'
+  },
+  {
+    feature: 'guests',
+    label: 'VMs and containers',
+    path: '/vms',
+    privilege: 'VM.Audit',
+    ok: 'VMs and containers are visible.',
+    missing: 'Without VM.Audit on /vms the app cannot see any VM or container.'
+  },
+  {
+    feature: 'storage',
+    label: 'Storage usage',
+    path: '/storage',
+    privilege: 'Datastore.Audit',
+    ok: 'Storage usage is visible.',
+    missing: 'Without Datastore.Audit on /storage the app cannot warn about full storage.'
+  },
+  {
+    feature: 'power',
+    label: 'Start, stop and reboot',
+    path: '/vms',
+    privilege: 'VM.PowerMgmt',
+    ok: 'Guests can be started, stopped and rebooted from the app.',
+    missing: 'Without VM.PowerMgmt on /vms the app can only watch guests, not start or stop them.'
+  },
   // GET .../agent/network-get-interfaces checks VM.GuestAgent.Audit or VM.GuestAgent.Unrestricted (PVE 9 schema);
   // containers' addresses need only VM.Audit (the guests row above).
   {

@@ -125,7 +125,17 @@ export class GuestViewCache {
       return view
     }
     c.seen = this.#round
-    if (c.parsed === g && c.metrics === metrics && c.mode === ctx.mode && c.can === can && c.stale === stale && c.alerts === alerts && c.muted === muted && c.busy === busy) return c.view
+    if (
+      c.parsed === g &&
+      c.metrics === metrics &&
+      c.mode === ctx.mode &&
+      c.can === can &&
+      c.stale === stale &&
+      c.alerts === alerts &&
+      c.muted === muted &&
+      c.busy === busy
+    )
+      return c.view
     c.parsed = g
     c.metrics = metrics
     c.mode = ctx.mode

@@ -2,7 +2,7 @@
 // is the token rejected, does it lack a privilege? The kind comes from the one classifier
 // (errors/error-kind, shared with the IPC layer). Messages are our own words: an error's text is
 // never copied verbatim, so nothing the client put there (URLs, headers) can leak.
-import { type ErrorKind,errorKindOf, field, statusOf } from '../errors/error-kind'
+import { type ErrorKind, errorKindOf, field, statusOf } from '../errors/error-kind'
 
 export type MonitorErrorKind = 'auth' | 'permission' | 'unreachable' | 'timeout' | 'tls' | 'malformed' | 'http' | 'aborted' | 'unknown'
 

@@ -3,7 +3,7 @@
 // cycle (/cluster/resources); /cluster/status and /cluster/tasks only every `statusEvery` cycles,
 // after node changes, and (tasks) when a guest-down needs an explanation checked.
 import type { ClusterSnapshot, MonitorEvent } from '../../../shared/snapshot'
-import { type ClassifiedError,classifyError } from './classify-error'
+import { type ClassifiedError, classifyError } from './classify-error'
 import type { MonitorApi, MonitorClock } from './monitor-api'
 import { systemClock } from './monitor-api'
 import { type CycleOutput, MonitorCore, type MonitorSettings } from './monitor-core'
@@ -148,7 +148,18 @@ export class ClusterMonitor {
 
   /** The node's own word on a guest's status (after an action the user started): shown at once. */
   noteGuestStatus(vmid: number, status: string): void {
-    this.publish({ snapshot: this.core.noteGuestStatus(vmid, status, this.clock.now()), events: [], confirm: false, wantTasks: false, wantStatus: false, backoffMs: null, clearedMutes: [] }, { kind: 'refresh', fetchedStatus: false, fetchedTasks: false })
+    this.publish(
+      {
+        snapshot: this.core.noteGuestStatus(vmid, status, this.clock.now()),
+        events: [],
+        confirm: false,
+        wantTasks: false,
+        wantStatus: false,
+        backoffMs: null,
+        clearedMutes: []
+      },
+      { kind: 'refresh', fetchedStatus: false, fetchedTasks: false }
+    )
   }
 
   /** See MonitorCore.setGuestMetrics: switched on, the figures are read at once. */
@@ -224,7 +235,15 @@ export class ClusterMonitor {
       else if (abort.signal.aborted) return
       else {
         out = this.core.observeSuccess(
-          { resources, guestMetrics, status: status?.ok ?? null, statusError: status?.err ?? null, tasks: tasks?.ok ?? null, tasksFailed: tasks?.err != null, endpoint: this.api.lastEndpoint },
+          {
+            resources,
+            guestMetrics,
+            status: status?.ok ?? null,
+            statusError: status?.err ?? null,
+            tasks: tasks?.ok ?? null,
+            tasksFailed: tasks?.err != null,
+            endpoint: this.api.lastEndpoint
+          },
           this.clock.now()
         )
         if (fetchStatus) {

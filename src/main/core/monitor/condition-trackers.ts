@@ -42,10 +42,15 @@ export class StorageTracker {
         this.high.add(key)
         const pct = Math.round(usage * 100)
         const where = s.shared ? 'shared' : `on ${s.node}`
-        ctx.events.push(ctx.factory.make({
-          kind: 'storage-high', at: ctx.now, node: s.shared ? null : s.node, storage: s.storage,
-          message: `Storage ${s.storage} (${where}) is ${pct}% full (threshold ${Math.round(this.threshold * 100)}%).`
-        }))
+        ctx.events.push(
+          ctx.factory.make({
+            kind: 'storage-high',
+            at: ctx.now,
+            node: s.shared ? null : s.node,
+            storage: s.storage,
+            message: `Storage ${s.storage} (${where}) is ${pct}% full (threshold ${Math.round(this.threshold * 100)}%).`
+          })
+        )
       } else if (usage < this.threshold - this.hysteresis) {
         this.high.delete(key)
       }
@@ -61,7 +66,13 @@ export class QuorumTracker {
     this.quorate = quorate
     if (quorate === false && !this.announcedLost) {
       this.announcedLost = true
-      ctx.events.push(ctx.factory.make({ kind: 'quorum-lost', at: ctx.now, message: 'The cluster lost quorum: guests cannot be started or changed until enough nodes are back.' }))
+      ctx.events.push(
+        ctx.factory.make({
+          kind: 'quorum-lost',
+          at: ctx.now,
+          message: 'The cluster lost quorum: guests cannot be started or changed until enough nodes are back.'
+        })
+      )
     } else if (quorate === true && this.announcedLost) {
       this.announcedLost = false
       ctx.events.push(ctx.factory.make({ kind: 'quorum-regained', at: ctx.now, message: 'The cluster is quorate again.' }))
@@ -96,11 +107,17 @@ export class TaskTracker {
       // The user's own action already reported its failure through task:progress (and the tray's
       // notice): it stays in the timeline, marked, so the policy does not notify a second time.
       const byUser = userUpids.has(t.upid)
-      ctx.events.push(ctx.factory.make({
-        kind: 'task-failed', at: ctx.now, node: t.node, guest,
-        message: taskFailedMessage(t, vmid, guest, byUser),
-        detail: t.status, byUser
-      }))
+      ctx.events.push(
+        ctx.factory.make({
+          kind: 'task-failed',
+          at: ctx.now,
+          node: t.node,
+          guest,
+          message: taskFailedMessage(t, vmid, guest, byUser),
+          detail: t.status,
+          byUser
+        })
+      )
     }
     if (this.seen.size > SEEN_CAP) this.seen = new Set(tasks.map((t) => t.upid))
   }

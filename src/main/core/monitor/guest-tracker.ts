@@ -22,9 +22,28 @@ export interface JudgedGuest {
 
 /** Task types that explain a running guest going down. */
 const EXPLAINING_TASKS = new Set([
-  'qmstop', 'qmshutdown', 'qmreboot', 'qmsuspend', 'qmpause', 'qmigrate', 'qmdestroy', 'qmrestore', 'qmrollback', 'qmclone',
-  'vzstop', 'vzshutdown', 'vzreboot', 'vzsuspend', 'vzmigrate', 'vzdestroy', 'vzrestore', 'vzrollback', 'vzdump',
-  'hamigrate', 'harelocate', 'hastop'
+  'qmstop',
+  'qmshutdown',
+  'qmreboot',
+  'qmsuspend',
+  'qmpause',
+  'qmigrate',
+  'qmdestroy',
+  'qmrestore',
+  'qmrollback',
+  'qmclone',
+  'vzstop',
+  'vzshutdown',
+  'vzreboot',
+  'vzsuspend',
+  'vzmigrate',
+  'vzdestroy',
+  'vzrestore',
+  'vzrollback',
+  'vzdump',
+  'hamigrate',
+  'harelocate',
+  'hastop'
 ])
 const EXPLAINING_LOCKS = new Set(['backup', 'migrate', 'suspending', 'suspended', 'rollback', 'snapshot', 'snapshot-delete', 'clone', 'create', 'destroyed'])
 
@@ -87,10 +106,15 @@ export class GuestTracker {
     }
     const muted = ctx.mutes.guest(g.vmid, ctx.now) !== null
     if (prev !== g.state && prev !== 'unknown' && !muted) {
-      ctx.events.push(ctx.factory.make({
-        kind: 'guest-state', at: ctx.now, node: g.node, guest: g,
-        message: `${guestLabel(g)} on ${g.node}: ${prev} → ${g.state}.`
-      }))
+      ctx.events.push(
+        ctx.factory.make({
+          kind: 'guest-state',
+          at: ctx.now,
+          node: g.node,
+          guest: g,
+          message: `${guestLabel(g)} on ${g.node}: ${prev} → ${g.state}.`
+        })
+      )
     }
     const up = g.state === 'running'
     const down = isDownState(g.state)
@@ -142,10 +166,15 @@ export class GuestTracker {
     t.up = false
     t.pending = null
     t.announcedDown = true
-    ctx.events.push(ctx.factory.make({
-      kind: 'guest-down', at: ctx.now, node: g.node, guest: g,
-      message: `${guestLabel(g)} on ${g.node} was running and is now ${g.state}, with no stop, shutdown or backup task explaining it.`
-    }))
+    ctx.events.push(
+      ctx.factory.make({
+        kind: 'guest-down',
+        at: ctx.now,
+        node: g.node,
+        guest: g,
+        message: `${guestLabel(g)} on ${g.node} was running and is now ${g.state}, with no stop, shutdown or backup task explaining it.`
+      })
+    )
     return 'none'
   }
 

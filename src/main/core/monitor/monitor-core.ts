@@ -1,4 +1,3 @@
-/* eslint-disable max-lines -- 307 lines once Prettier wraps its object literals; splitting it is left to the structure branch (issue 19) */
 // The monitor's judgement, free of I/O and timers: each poll result goes in, a frozen snapshot
 // and the events since the previous one come out, plus what the scheduler should do next
 // (confirming re-probe, fetch tasks, back off). Deterministic for a given clock value.
@@ -7,6 +6,7 @@ import { buildNodeView, buildStorageView, GuestViewCache } from './build-views'
 import type { ClassifiedError } from './classify-error'
 import { isReachabilityError } from './classify-error'
 import { QuorumTracker, StorageTracker, TaskTracker } from './condition-trackers'
+import type { CycleOutput, PollData } from './cycle-types'
 import { isEmptyView } from './empty-view'
 import { FreshStatuses } from './fresh-status'
 import { GuestTracker } from './guest-tracker'
@@ -23,34 +23,7 @@ import { staleReasonOf, unknownGuest, unknownNode } from './unknown-view'
 
 export type { MonitorSettings } from './monitor-core-state'
 
-export interface PollData {
-  /** The items as Proxmox sent them, or already read by the client with parseResourceItem (the app's path). */
-  readonly resources: readonly unknown[] | ParsedResources
-  /** Fetched this cycle, else null. */
-  readonly status: readonly unknown[] | null
-  readonly statusError: ClassifiedError | null
-  readonly tasks: readonly unknown[] | null
-  /** The resources were read with guests' moving figures (see setGuestMetrics); default true. */
-  readonly guestMetrics?: boolean
-  /** The task fetch was attempted and failed: judge without task information. */
-  readonly tasksFailed?: boolean
-  readonly endpoint: string | null
-}
-
-export interface CycleOutput {
-  readonly snapshot: ClusterSnapshot
-  readonly events: readonly MonitorEvent[]
-  /** A change awaits a confirming re-probe. */
-  readonly confirm: boolean
-  /** The confirming poll should fetch cluster tasks too. */
-  readonly wantTasks: boolean
-  /** Node membership/state changed: refresh /cluster/status next cycle. */
-  readonly wantStatus: boolean
-  /** Extra delay before the next regular poll (auth failures back off); null = the normal interval. */
-  readonly backoffMs: number | null
-  /** `until-up` mutes that lapsed because the item is up again (settings should forget them). */
-  readonly clearedMutes: readonly MuteEntry[]
-}
+export type { CycleOutput, PollData }
 
 const EMPTY_VIEW_MESSAGE =
   'The token authenticates but sees nothing: with privilege separation a token only has the ACLs given to the token itself. ' +
@@ -150,14 +123,28 @@ export class MonitorCore {
     if (!s.emptyView) {
       const ctx = { now, baseline, events, factory: this.factory, mutes: s.mutes, clearedMutes }
       const before = this.nodeSignature(s.lastParsed)
-      confirm = this.nodes.observe(parsed.nodes.map((n) => ({ name: n.name, up: n.status !== 'offline' })), ctx)
+      confirm = this.nodes.observe(
+        parsed.nodes.map((n) => ({ name: n.name, up: n.status !== 'offline' })),
+        ctx
+      )
       wantStatus = before !== this.nodeSignature(parsed)
       const offline = new Set(parsed.nodes.filter((n) => n.status === 'offline').map((n) => n.name))
       const judged = parsed.guests.map((g) => ({
-        vmid: g.vmid, kind: g.kind, node: g.node, name: g.name ?? `${g.kind === 'qemu' ? 'VM' : 'CT'} ${g.vmid}`,
-        state: offline.has(g.node) ? 'unknown' as const : s.guestState(g), lock: g.lock, stale: offline.has(g.node), alerts: s.alertsFor(g)
+        vmid: g.vmid,
+        kind: g.kind,
+        node: g.node,
+        name: g.name ?? `${g.kind === 'qemu' ? 'VM' : 'CT'} ${g.vmid}`,
+        state: offline.has(g.node) ? ('unknown' as const) : s.guestState(g),
+        lock: g.lock,
+        stale: offline.has(g.node),
+        alerts: s.alertsFor(g)
       }))
-      const gr = this.guests.observe(judged, { ...ctx, tasks: tasks ?? (p.tasksFailed ? [] : null), userActions: s.userActions, explainWindowMs: s.cfg.explainWindowMs })
+      const gr = this.guests.observe(judged, {
+        ...ctx,
+        tasks: tasks ?? (p.tasksFailed ? [] : null),
+        userActions: s.userActions,
+        explainWindowMs: s.cfg.explainWindowMs
+      })
       confirm ||= gr.pending
       wantTasks = gr.wantTasks
       this.storage.observe(parsed.storage, { now, events, factory: this.factory })
@@ -196,7 +183,15 @@ export class MonitorCore {
       }
     }
     s.lastFailure = err
-    return this.output(now, events, { confirm, wantTasks: false, wantStatus: false, backoffMs, clearedMutes: [], stale: true, error: { kind: err.kind, message: err.message } })
+    return this.output(now, events, {
+      confirm,
+      wantTasks: false,
+      wantStatus: false,
+      backoffMs,
+      clearedMutes: [],
+      stale: true,
+      error: { kind: err.kind, message: err.message }
+    })
   }
 
   private successError(): SnapshotError | null {
@@ -232,13 +227,29 @@ export class MonitorCore {
   private output(
     now: number,
     events: MonitorEvent[],
-    o: { confirm: boolean; wantTasks: boolean; wantStatus: boolean; backoffMs: number | null; clearedMutes: MuteEntry[]; stale: boolean; error: SnapshotError | null }
+    o: {
+      confirm: boolean
+      wantTasks: boolean
+      wantStatus: boolean
+      backoffMs: number | null
+      clearedMutes: MuteEntry[]
+      stale: boolean
+      error: SnapshotError | null
+    }
   ): CycleOutput {
     this.lastView = { stale: o.stale, error: o.error }
     const snapshot = this.snapshot(now, o.stale, o.error)
     const frozen = Object.freeze(events.slice())
     this.s.ring.push(frozen)
-    return Object.freeze({ snapshot, events: frozen, confirm: o.confirm, wantTasks: o.wantTasks, wantStatus: o.wantStatus, backoffMs: o.backoffMs, clearedMutes: Object.freeze(o.clearedMutes) })
+    return Object.freeze({
+      snapshot,
+      events: frozen,
+      confirm: o.confirm,
+      wantTasks: o.wantTasks,
+      wantStatus: o.wantStatus,
+      backoffMs: o.backoffMs,
+      clearedMutes: Object.freeze(o.clearedMutes)
+    })
   }
 
   private snapshot(now: number, stale: boolean, lastError: SnapshotError | null): ClusterSnapshot {
@@ -246,23 +257,48 @@ export class MonitorCore {
     const p = s.lastParsed
     const offline = new Set(p ? p.nodes.filter((n) => n.status === 'offline').map((n) => n.name) : [])
     const nodes: NodeView[] = p
-      ? p.nodes.map((n) => buildNodeView(n, { ip: s.nodeIps.get(n.name) ?? null, downSince: this.nodes.isDown(n.name) ? this.nodes.downSince(n.name) : null, flapping: this.nodes.isFlapping(n.name), muted: s.mutes.node(n.name, now) }))
+      ? p.nodes.map((n) =>
+          buildNodeView(n, {
+            ip: s.nodeIps.get(n.name) ?? null,
+            downSince: this.nodes.isDown(n.name) ? this.nodes.downSince(n.name) : null,
+            flapping: this.nodes.isFlapping(n.name),
+            muted: s.mutes.node(n.name, now)
+          })
+        )
       : []
-    const gctx = { metrics: this.metricsWanted && this.metricsRead, mode: s.cfg.mode, canPowerMgmt: s.cfg.canPowerMgmt, offlineNodes: offline, alertsFor: (g: ParsedGuest) => s.alertsFor(g), muteFor: (vmid: number) => s.mutes.guest(vmid, now), busy: s.busyVmids(now) }
+    const gctx = {
+      metrics: this.metricsWanted && this.metricsRead,
+      mode: s.cfg.mode,
+      canPowerMgmt: s.cfg.canPowerMgmt,
+      offlineNodes: offline,
+      alertsFor: (g: ParsedGuest) => s.alertsFor(g),
+      muteFor: (vmid: number) => s.mutes.guest(vmid, now),
+      busy: s.busyVmids(now)
+    }
     const guests: GuestView[] = p ? p.guests.map((g) => this.views.view(g, gctx)) : []
     this.views.sweep()
     const storage: StorageView[] = p ? p.storage.map((st) => buildStorageView(st, s.cfg.storageThreshold)) : []
     const confirmedDown = new Set(nodes.filter((n) => this.nodes.isDown(n.name)).map((n) => n.name))
     const judged = computeHealth({
-      now, polled: p !== null, unreachable: s.announcedUnreachable, authFailed: s.authFailures > 0, emptyView: s.emptyView,
-      lastError, quorate: this.quorum.quorate, nodes, confirmedDown, guests, storage
+      now,
+      polled: p !== null,
+      unreachable: s.announcedUnreachable,
+      authFailed: s.authFailures > 0,
+      emptyView: s.emptyView,
+      lastError,
+      quorate: this.quorum.quorate,
+      nodes,
+      confirmedDown,
+      guests,
+      storage
     })
     // The last poll failed: nothing seen before may be shown as current. Nodes and guests become 'unknown'
     // with the reason (their last figures stay, to be shown greyed), quorum is unknown, and an "ok" headline
     // becomes "unknown": a stuck, unreachable or impostor server never leaves green "online" on screen.
     const unknownNow = stale && p !== null
     const reason = unknownNow ? staleReasonOf(lastError) : null
-    const { health, summary } = unknownNow && (judged.health === 'ok' || judged.health === 'degraded') ? { health: 'unknown' as const, summary: `no answer: ${reason}` } : judged
+    const { health, summary } =
+      unknownNow && (judged.health === 'ok' || judged.health === 'degraded') ? { health: 'unknown' as const, summary: `no answer: ${reason}` } : judged
     return Object.freeze({
       clusterId: s.cfg.clusterId,
       clusterName: s.cfg.clusterName,
@@ -295,4 +331,3 @@ function guestRef(p: ParsedResources, vmid: number): { vmid: number; kind: 'qemu
   const g = p.guests.find((x) => x.vmid === vmid)
   return g ? { vmid, kind: g.kind, name: g.name ?? `${g.kind === 'qemu' ? 'VM' : 'CT'} ${vmid}` } : null
 }
-

@@ -97,10 +97,14 @@ export class NodeTracker {
         // The user was told something is wrong: its settling (up) will be said too.
         t.announcedDown = true
         const win = formatDuration(this.cfg.flapWindowMs)
-        ctx.events.push(ctx.factory.make({
-          kind: 'node-flapping', at: ctx.now, node: name,
-          message: `${name} is flapping: ${t.transitions.length} up/down changes in ${win}. Further changes are not reported until it settles.`
-        }))
+        ctx.events.push(
+          ctx.factory.make({
+            kind: 'node-flapping',
+            at: ctx.now,
+            node: name,
+            message: `${name} is flapping: ${t.transitions.length} up/down changes in ${win}. Further changes are not reported until it settles.`
+          })
+        )
       }
       return
     }

@@ -1,7 +1,7 @@
 // /cluster/resources → normalised node, guest and storage records (not yet views: the judge adds
 // confirmation, mute and action data). Unknown item types (pool, sdn, network) are skipped.
 import type { GuestKind, NodeStatus, ResourceUsage, StorageView } from '../../../shared/snapshot'
-import { bool, isRecord, nodeName, num, type RawRecord,str, strList, tagList } from './lenient'
+import { bool, isRecord, nodeName, num, type RawRecord, str, strList, tagList } from './lenient'
 
 export interface ParsedNode extends ResourceUsage {
   readonly name: string
@@ -94,8 +94,17 @@ function parseGuest(r: RawRecord, kind: GuestKind, prevOf?: (vmid: number) => Pa
 
 function sameIdentity(a: ParsedGuest, b: ParsedGuest): boolean {
   return (
-    a.node === b.node && a.name === b.name && a.status === b.status && a.template === b.template && a.tags === b.tags &&
-    a.maxcpu === b.maxcpu && a.maxmem === b.maxmem && a.maxdisk === b.maxdisk && a.lock === b.lock && a.hastate === b.hastate && a.pool === b.pool
+    a.node === b.node &&
+    a.name === b.name &&
+    a.status === b.status &&
+    a.template === b.template &&
+    a.tags === b.tags &&
+    a.maxcpu === b.maxcpu &&
+    a.maxmem === b.maxmem &&
+    a.maxdisk === b.maxdisk &&
+    a.lock === b.lock &&
+    a.hastate === b.hastate &&
+    a.pool === b.pool
   )
 }
 
@@ -122,7 +131,10 @@ function parseStorage(r: RawRecord): ParsedStorage | null {
 }
 
 /** One /cluster/resources item, read leniently: null for a malformed item or a type the monitor skips. */
-export type ParsedItem = { readonly type: 'node'; readonly node: ParsedNode } | { readonly type: 'guest'; readonly guest: ParsedGuest } | { readonly type: 'storage'; readonly storage: ParsedStorage }
+export type ParsedItem =
+  | { readonly type: 'node'; readonly node: ParsedNode }
+  | { readonly type: 'guest'; readonly guest: ParsedGuest }
+  | { readonly type: 'storage'; readonly storage: ParsedStorage }
 
 /** Never throws (the HTTP client calls it on each item as it decodes the answer). */
 export function parseResourceItem(item: unknown, prevGuest?: (vmid: number) => ParsedGuest | undefined, guestMetrics = true): ParsedItem | null {

@@ -1,7 +1,7 @@
 // Proxmox task types (qmstart, vzdump, …) in the user's words, for events and notifications:
 // "Start of VM 106 (ci-runner-2) on pve-a, started by root@pam, failed", never "Task qmstart of 106".
 import { ACTION_WORDS } from '../../../shared/action-words'
-import { type EventGuestRef,guestLabel } from './monitor-events'
+import { type EventGuestRef, guestLabel } from './monitor-events'
 
 const TASK_WORDS: Readonly<Record<string, string>> = {
   qmstart: ACTION_WORDS.start.noun,

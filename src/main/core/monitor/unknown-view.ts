@@ -25,5 +25,13 @@ export function unknownNode(n: NodeView, reason: string, lastSeen: number | null
 
 export function unknownGuest(g: GuestView, reason: string): GuestView {
   if (g.staleReason !== null && g.state === 'unknown') return g
-  return Object.freeze({ ...g, state: 'unknown' as const, stale: true, staleReason: reason, actions: Object.freeze([]), actionsDisabledReason: `Its state is unknown: ${reason}.`, busy: false })
+  return Object.freeze({
+    ...g,
+    state: 'unknown' as const,
+    stale: true,
+    staleReason: reason,
+    actions: Object.freeze([]),
+    actionsDisabledReason: `Its state is unknown: ${reason}.`,
+    busy: false
+  })
 }

@@ -42,9 +42,11 @@ function muteLive(m: NotifyMute, now: number): boolean {
 }
 
 function isMuted(e: MonitorEvent, mutes: readonly NotifyMute[], now: number): boolean {
-  return mutes.some((m) =>
-    m.clusterId === e.clusterId && muteLive(m, now) &&
-    ((m.node !== undefined && m.node === e.node && e.guest === null) || (m.vmid !== undefined && m.vmid === e.guest?.vmid))
+  return mutes.some(
+    (m) =>
+      m.clusterId === e.clusterId &&
+      muteLive(m, now) &&
+      ((m.node !== undefined && m.node === e.node && e.guest === null) || (m.vmid !== undefined && m.vmid === e.guest?.vmid))
   )
 }
 
@@ -82,14 +84,16 @@ export function decideNotifications(
     if (!first) continue
     const b = builders[first.kind]
     const text = b.build([first, ...rest])
-    notifications.push(Object.freeze({
-      id: `${first.kind}:${first.clusterId}:${list.map((e) => e.id).join('+')}`.slice(0, 200),
-      title: cleanText(text.title, TITLE_MAX),
-      body: cleanText(text.body, BODY_MAX),
-      urgency: b.urgency,
-      silent: b.urgency === 'low',
-      clickTarget: Object.freeze({ ...text.clickTarget })
-    }))
+    notifications.push(
+      Object.freeze({
+        id: `${first.kind}:${first.clusterId}:${list.map((e) => e.id).join('+')}`.slice(0, 200),
+        title: cleanText(text.title, TITLE_MAX),
+        body: cleanText(text.body, BODY_MAX),
+        urgency: b.urgency,
+        silent: b.urgency === 'low',
+        clickTarget: Object.freeze({ ...text.clickTarget })
+      })
+    )
   }
   return { notifications, state: { sent } }
 }

@@ -7,8 +7,20 @@
 // zero-width and directional marks, line/paragraph separators, bidi embeddings/overrides/isolates,
 // word joiners, variation selectors, BOM, interlinear annotation; lone surrogates (from a cut pair).
 const INVISIBLE_RANGES: ReadonlyArray<readonly [number, number]> = [
-  [0x00ad, 0x00ad], [0xd800, 0xdfff], [0x061c, 0x061c], [0x115f, 0x1160], [0x17b4, 0x17b5], [0x180e, 0x180e], [0x200b, 0x200f],
-  [0x2028, 0x202e], [0x2060, 0x206f], [0x3164, 0x3164], [0xfe00, 0xfe0f], [0xfeff, 0xfeff], [0xffa0, 0xffa0], [0xfff9, 0xfffb]
+  [0x00ad, 0x00ad],
+  [0xd800, 0xdfff],
+  [0x061c, 0x061c],
+  [0x115f, 0x1160],
+  [0x17b4, 0x17b5],
+  [0x180e, 0x180e],
+  [0x200b, 0x200f],
+  [0x2028, 0x202e],
+  [0x2060, 0x206f],
+  [0x3164, 0x3164],
+  [0xfe00, 0xfe0f],
+  [0xfeff, 0xfeff],
+  [0xffa0, 0xffa0],
+  [0xfff9, 0xfffb]
 ]
 const MARKUP: Readonly<Record<string, string>> = { '<': '\u2039', '>': '\u203A', '&': '\uFF06' }
 
@@ -29,7 +41,10 @@ export function cleanText(input: string, max: number): string {
   const points = Array.from(flat)
   if (points.length <= max && head.length === input.length) return flat
   if (points.length <= max) return `${flat}…`
-  return `${points.slice(0, Math.max(1, max - 1)).join('').trimEnd()}…`
+  return `${points
+    .slice(0, Math.max(1, max - 1))
+    .join('')
+    .trimEnd()}…`
 }
 
 export const NAME_MAX = 48

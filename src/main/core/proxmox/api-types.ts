@@ -146,13 +146,7 @@ export interface PveOtherResource extends PveResourceBase {
 }
 
 export type PveClusterResource =
-  | PveGuestResource
-  | PveNodeResource
-  | PveStorageResource
-  | PvePoolResource
-  | PveSdnResource
-  | PveNetworkResource
-  | PveOtherResource
+  PveGuestResource | PveNodeResource | PveStorageResource | PvePoolResource | PveSdnResource | PveNetworkResource | PveOtherResource
 
 // ---- GET /cluster/status ----
 export interface PveClusterStatusCluster {

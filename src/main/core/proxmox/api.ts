@@ -5,7 +5,7 @@
 import type { z } from 'zod'
 
 import { InvalidArgumentError } from './errors'
-import { agentInterfacesSchema, lxcInterfacesSchema, type PveGuestInterface,readInterfaces } from './guest-interfaces'
+import { agentInterfacesSchema, lxcInterfacesSchema, type PveGuestInterface, readInterfaces } from './guest-interfaces'
 import { decodeList } from './list-decoder'
 import type { PveParams } from './params'
 import { apiPath, assertGuestKind, assertNodeName, assertVmid } from './params'
@@ -90,7 +90,14 @@ export class PveApi {
   }
 
   async #get<T>(spec: GetSpec<T>): Promise<T> {
-    const env = await this.#rq.call({ method: 'GET', path: spec.path, params: spec.params, node: spec.node ?? this.#scopeNode, signal: spec.signal, timeoutMs: spec.timeoutMs })
+    const env = await this.#rq.call({
+      method: 'GET',
+      path: spec.path,
+      params: spec.params,
+      node: spec.node ?? this.#scopeNode,
+      signal: spec.signal,
+      timeoutMs: spec.timeoutMs
+    })
     return Requester.parse(spec.schema, env.data, env.ctx)
   }
 
@@ -107,7 +114,8 @@ export class PveApi {
   }
 
   async clusterResources(type?: PveResourceType, opts: PveCallOptions = {}): Promise<PveClusterResource[]> {
-    if (type !== undefined && !RESOURCE_TYPES.includes(type)) throw new InvalidArgumentError('type', `"${String(type)}" is not a resource type (vm, storage, node, sdn).`)
+    if (type !== undefined && !RESOURCE_TYPES.includes(type))
+      throw new InvalidArgumentError('type', `"${String(type)}" is not a resource type (vm, storage, node, sdn).`)
     return this.#get({ ...opts, path: '/cluster/resources', params: { type }, schema: clusterResourcesSchema })
   }
 
@@ -117,7 +125,9 @@ export class PveApi {
    * malformed ones, and validating 5,000 items first would double the work of every poll.
    */
   async clusterResourceItems<T>(map: (item: unknown) => T, opts: PveCallOptions = {}): Promise<T[]> {
-    return this.#rq.callWith({ method: 'GET', path: '/cluster/resources', signal: opts.signal, timeoutMs: opts.timeoutMs, node: this.#scopeNode }, (res, ctx) => decodeList(res, ctx, map))
+    return this.#rq.callWith({ method: 'GET', path: '/cluster/resources', signal: opts.signal, timeoutMs: opts.timeoutMs, node: this.#scopeNode }, (res, ctx) =>
+      decodeList(res, ctx, map)
+    )
   }
 
   async clusterStatus(opts: PveCallOptions = {}): Promise<PveClusterStatusEntry[]> {
@@ -136,7 +146,9 @@ export class PveApi {
 
   /** Recent and running tasks of the whole cluster, as Proxmox lists them (the app's one task reader is the monitor's). */
   async clusterTaskItems(opts: PveCallOptions = {}): Promise<unknown[]> {
-    return this.#rq.callWith({ method: 'GET', path: '/cluster/tasks', signal: opts.signal, timeoutMs: opts.timeoutMs, node: this.#scopeNode }, (res, ctx) => decodeList(res, ctx, (item) => item))
+    return this.#rq.callWith({ method: 'GET', path: '/cluster/tasks', signal: opts.signal, timeoutMs: opts.timeoutMs, node: this.#scopeNode }, (res, ctx) =>
+      decodeList(res, ctx, (item) => item)
+    )
   }
 
   /** Recent and running tasks of the whole cluster. */
@@ -154,7 +166,14 @@ export class PveApi {
   async taskLog(upid: string | PveUpid, opts: PveCallOptions & { start?: number; limit?: number } = {}): Promise<PveTaskLog> {
     const u = typeof upid === 'string' ? parseUpid(upid) : upid
     const path = apiPath`/nodes/${u.node}/tasks/${u.upid}/log`
-    const env = await this.#rq.call({ method: 'GET', path, params: { start: opts.start, limit: opts.limit }, node: u.node, signal: opts.signal, timeoutMs: opts.timeoutMs })
+    const env = await this.#rq.call({
+      method: 'GET',
+      path,
+      params: { start: opts.start, limit: opts.limit },
+      node: u.node,
+      signal: opts.signal,
+      timeoutMs: opts.timeoutMs
+    })
     const lines = Requester.parse(taskLogSchema, env.data, env.ctx)
     return { lines, total: env.total ?? lines.length }
   }
@@ -175,7 +194,8 @@ export class PveApi {
    */
   async guestInterfaces(node: string, kind: PveGuestKind, vmid: number, opts: PveCallOptions = {}): Promise<PveGuestInterface[]> {
     const base = apiPath`/nodes/${assertNodeName(node)}/${assertGuestKind(kind)}/${assertVmid(vmid)}`
-    if (kind === 'qemu') return readInterfaces((await this.#get({ ...opts, path: `${base}/agent/network-get-interfaces`, schema: agentInterfacesSchema, node })).result)
+    if (kind === 'qemu')
+      return readInterfaces((await this.#get({ ...opts, path: `${base}/agent/network-get-interfaces`, schema: agentInterfacesSchema, node })).result)
     return readInterfaces((await this.#get({ ...opts, path: `${base}/interfaces`, schema: lxcInterfacesSchema, node })) ?? [])
   }
 

@@ -29,7 +29,8 @@ export type PvePublicConfig = Readonly<Omit<PveClusterConfig, 'tokenSecret' | 'e
 function checkEndpoints(endpoints: readonly PveEndpoint[]): PveEndpoint[] {
   // Checked for callers that bypass the types; the check's narrowing (to any[]) stays off the typed list.
   const list = endpoints
-  if (!Array.isArray(endpoints) || endpoints.length === 0) throw new InvalidArgumentError('endpoints', 'Add at least one Proxmox node address (host and port 8006).')
+  if (!Array.isArray(endpoints) || endpoints.length === 0)
+    throw new InvalidArgumentError('endpoints', 'Add at least one Proxmox node address (host and port 8006).')
   return list.map((ep, i) => {
     if (typeof ep.host !== 'string' || ep.host.trim() === '' || /[\s/@]/.test(ep.host)) {
       throw new InvalidArgumentError(`endpoints[${i}].host`, `"${String(ep.host)}" is not a host name or IP address.`)

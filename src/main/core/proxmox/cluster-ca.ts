@@ -47,7 +47,7 @@ const nameOf = (c: X509Certificate): string => /CN=([^\n,]+)/.exec(c.subject)?.[
 export function clusterCaProblem(caPem: string): string | null {
   const certs = certificatesIn(caPem)
   if (certs === null || certs.length === 0) {
-    return 'This is not a PEM certificate. Paste the whole content of /etc/pve/pve-root-ca.pem from a node, or pin the nodes\' fingerprints instead.'
+    return "This is not a PEM certificate. Paste the whole content of /etc/pve/pve-root-ca.pem from a node, or pin the nodes' fingerprints instead."
   }
   const roots = webRoots()
   for (const c of certs) {
@@ -58,8 +58,8 @@ export function clusterCaProblem(caPem: string): string | null {
     if (publicRoot !== undefined) {
       return (
         `"${nameOf(c)}" is a certificate authority your operating system trusts for the whole web, not your cluster's own CA: ` +
-        'as cluster CA it would accept any website\'s certificate for your nodes. Pin the nodes\' certificate fingerprints instead ' +
-        '(or paste /etc/pve/pve-root-ca.pem if the nodes use Proxmox\'s own certificates).'
+        "as cluster CA it would accept any website's certificate for your nodes. Pin the nodes' certificate fingerprints instead " +
+        "(or paste /etc/pve/pve-root-ca.pem if the nodes use Proxmox's own certificates)."
       )
     }
   }

@@ -87,7 +87,13 @@ export class AuthenticationError extends PveError {
   readonly reason: 'no-ticket' | 'failed' | 'csrf' | 'other'
   readonly reasonPhrase: string
   constructor(reasonPhrase: string, ctx: PveRequestContext) {
-    const reason = /^no ticket/i.test(reasonPhrase) ? 'no-ticket' : /authentication failed/i.test(reasonPhrase) ? 'failed' : /csrf/i.test(reasonPhrase) ? 'csrf' : 'other'
+    const reason = /^no ticket/i.test(reasonPhrase)
+      ? 'no-ticket'
+      : /authentication failed/i.test(reasonPhrase)
+        ? 'failed'
+        : /csrf/i.test(reasonPhrase)
+          ? 'csrf'
+          : 'other'
     const advice =
       reason === 'no-ticket'
         ? 'No usable API token was sent. Enter the token ID as user@realm!name together with its secret.'
@@ -108,9 +114,19 @@ export class PermissionDeniedError extends PveError {
   constructor(reasonPhrase: string, ctx: PveRequestContext) {
     const m = /^Permission check failed \(([^,()]+), ([^()]+)\)/.exec(reasonPhrase)
     const aclPath = m?.[1]?.trim()
-    const privileges = m?.[2] === undefined ? [] : m[2].split('|').map((p) => p.trim()).filter(Boolean)
-    const need = aclPath === undefined ? '' : ` Grant ${privileges.join(' or ')} on ${aclPath} to the API token (or its user, if the token is not privilege-separated).`
-    super(`${where(ctx)}: permission denied (403 ${reasonPhrase}).${need || ' Give the API token the required role in Datacenter → Permissions.'}`, { ...ctx, status: 403 })
+    const privileges =
+      m?.[2] === undefined
+        ? []
+        : m[2]
+            .split('|')
+            .map((p) => p.trim())
+            .filter(Boolean)
+    const need =
+      aclPath === undefined ? '' : ` Grant ${privileges.join(' or ')} on ${aclPath} to the API token (or its user, if the token is not privilege-separated).`
+    super(`${where(ctx)}: permission denied (403 ${reasonPhrase}).${need || ' Give the API token the required role in Datacenter → Permissions.'}`, {
+      ...ctx,
+      status: 403
+    })
     this.aclPath = aclPath
     this.privileges = privileges
     this.reasonPhrase = reasonPhrase
@@ -122,7 +138,9 @@ export class ParameterError extends PveError {
   /** Proxmox's per-parameter messages, e.g. { vmid: "type check ('integer') failed - got 'abc'" } */
   readonly errors: Record<string, string>
   constructor(reasonPhrase: string, errors: Record<string, string>, ctx: PveRequestContext) {
-    const detail = Object.entries(errors).map(([k, v]) => `${k}: ${v}`).join('; ')
+    const detail = Object.entries(errors)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('; ')
     super(`${where(ctx)} rejected the request parameters (400 ${reasonPhrase})${detail ? `: ${detail}` : ''}.`, { ...ctx, status: 400 })
     this.errors = errors
   }
@@ -141,7 +159,10 @@ export class UnsupportedEndpointError extends PveError {
   readonly kind = 'unsupported'
   readonly reasonPhrase: string
   constructor(reasonPhrase: string, ctx: PveRequestContext) {
-    super(`${where(ctx)} does not support this call (501 ${reasonPhrase}). The Proxmox VE version may be too old or too new for this feature.`, { ...ctx, status: 501 })
+    super(`${where(ctx)} does not support this call (501 ${reasonPhrase}). The Proxmox VE version may be too old or too new for this feature.`, {
+      ...ctx,
+      status: 501
+    })
     this.reasonPhrase = reasonPhrase
   }
 }
@@ -153,7 +174,10 @@ export class NodeUnreachableError extends PveError {
   readonly reasonPhrase: string
   constructor(node: string | undefined, reasonPhrase: string, ctx: PveRequestContext & { status: number }) {
     const who = node === undefined ? 'the target node' : `node "${node}"`
-    super(`${where(ctx)} could not reach ${who} (${ctx.status} ${reasonPhrase || 'no reason given'}). The node may be down or cut off from the cluster network.`, ctx)
+    super(
+      `${where(ctx)} could not reach ${who} (${ctx.status} ${reasonPhrase || 'no reason given'}). The node may be down or cut off from the cluster network.`,
+      ctx
+    )
     this.node = node
     this.reasonPhrase = reasonPhrase
   }
@@ -211,7 +235,7 @@ export class TlsFingerprintMismatchError extends PveError {
   constructor(expected: string, presented: string, ctx: PveRequestContext) {
     super(
       `${where({ host: ctx.host, port: ctx.port })} presented a certificate with SHA-256 fingerprint ${presented}, but ${expected} was pinned. ` +
-        'Nothing was sent. If the certificate was renewed on purpose, confirm the new fingerprint (shown in the node\'s web UI under System → Certificates) and update the pin; otherwise someone may be intercepting the connection.',
+        "Nothing was sent. If the certificate was renewed on purpose, confirm the new fingerprint (shown in the node's web UI under System → Certificates) and update the pin; otherwise someone may be intercepting the connection.",
       ctx
     )
     this.expected = expected

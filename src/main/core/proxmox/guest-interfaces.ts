@@ -26,7 +26,15 @@ const MAX_INTERFACES = 64
 const MAX_ADDRESSES = 32
 
 const boundedText = (max: number) => z.string().min(1).max(max)
-const prefixSchema = z.union([z.number(), z.string().regex(/^\d{1,3}$/).transform(Number)]).pipe(z.number().int().min(0).max(128))
+const prefixSchema = z
+  .union([
+    z.number(),
+    z
+      .string()
+      .regex(/^\d{1,3}$/)
+      .transform(Number)
+  ])
+  .pipe(z.number().int().min(0).max(128))
 
 const addressSchema = z.object({
   'ip-address': boundedText(64),
@@ -62,7 +70,10 @@ export function readInterfaces(items: readonly unknown[]): PveGuestInterface[] {
     const p = interfaceSchema.safeParse(raw)
     if (!p.success) continue
     const mac = p.data['hardware-address'] ?? p.data.hwaddr ?? null
-    const addresses = (p.data['ip-addresses'] ?? []).slice(0, MAX_ADDRESSES).map(readAddress).filter((a): a is PveGuestAddress => a !== null)
+    const addresses = (p.data['ip-addresses'] ?? [])
+      .slice(0, MAX_ADDRESSES)
+      .map(readAddress)
+      .filter((a): a is PveGuestAddress => a !== null)
     out.push({ name: p.data.name, mac: mac === null || mac === '' ? null : mac, addresses })
   }
   return out

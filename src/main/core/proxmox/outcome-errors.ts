@@ -1,6 +1,6 @@
 // Errors about what a request did on the wire when the answer was unusable: it may have been carried out
 // (a POST with no answer), or the answer was too large to read. The base classes live in errors.ts.
-import { MalformedResponseError, PveError, type PveRequestContext,where } from './errors'
+import { MalformedResponseError, PveError, type PveRequestContext, where } from './errors'
 
 /**
  * A POST (or PUT/DELETE) that may have reached the server and got no usable answer: a response timeout,
@@ -11,7 +11,10 @@ export class OutcomeUnknownError extends PveError {
   /** What happened on the wire (TimeoutError, NetworkError, MalformedResponseError). */
   readonly wireError: PveError
   constructor(wireError: PveError, ctx: PveRequestContext) {
-    super(`${where(ctx)}: no usable answer after the request was sent (${wireError.kind}). It may have been carried out: check the guest before trying again.`, { ...ctx, cause: wireError })
+    super(
+      `${where(ctx)}: no usable answer after the request was sent (${wireError.kind}). It may have been carried out: check the guest before trying again.`,
+      { ...ctx, cause: wireError }
+    )
     this.wireError = wireError
   }
 }

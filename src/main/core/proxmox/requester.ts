@@ -88,7 +88,11 @@ export class Requester {
   order(node?: string): readonly PveEndpoint[] {
     // Hot path (every call of a one-endpoint client, or while the first endpoint answers): no allocation.
     const head = this.endpoints[0]
-    if (this.endpoints.length <= 1 || (this.#failed.size === 0 && (this.#last === undefined || this.#last === head) && (node === undefined || node === head?.node))) return this.endpoints
+    if (
+      this.endpoints.length <= 1 ||
+      (this.#failed.size === 0 && (this.#last === undefined || this.#last === head) && (node === undefined || node === head?.node))
+    )
+      return this.endpoints
     // A user behind NAT, a VPN or a reverse proxy must not pay a timeout per call for an endpoint that failed.
     const healthy = this.endpoints.filter((e) => !this.#isFailed(e))
     const first = this.#last !== undefined && healthy.includes(this.#last) ? this.#last : (healthy[0] ?? this.#last ?? this.endpoints[0])
@@ -137,7 +141,11 @@ export class Requester {
         const e = withContext(err, ctx)
         failures.push(e)
         // Sent, and no answer that says what happened: the action may have been carried out.
-        if (spec.method !== 'GET' && mayHaveArrived(e)) throw withAttempts(new OutcomeUnknownError(e, ctx), failures.filter((f) => f !== e))
+        if (spec.method !== 'GET' && mayHaveArrived(e))
+          throw withAttempts(
+            new OutcomeUnknownError(e, ctx),
+            failures.filter((f) => f !== e)
+          )
         // A timeout on a call about one node says that node is stuck, not the endpoint that proxied it.
         if (isConnectPhaseError(e) || (e instanceof TimeoutError && spec.node === undefined)) this.#failed.set(ep, Date.now())
         if (!this.#mayTryNext(e, spec.method, spec.node !== undefined)) throw withAttempts(e, failures)
@@ -206,8 +214,6 @@ function withContext(err: unknown, ctx: PveRequestContext): PveError {
 }
 
 function withAttempts(err: PveError, failures: PveError[]): PveError {
-  err.attempts = failures
-    .filter((f) => f !== err)
-    .map((f) => ({ host: f.host ?? '', port: f.port ?? 0, kind: f.kind, message: f.message }))
+  err.attempts = failures.filter((f) => f !== err).map((f) => ({ host: f.host ?? '', port: f.port ?? 0, kind: f.kind, message: f.message }))
   return err
 }

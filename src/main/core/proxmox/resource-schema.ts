@@ -12,7 +12,10 @@ const guest = z
     type: z.enum(['qemu', 'lxc']),
     vmid,
     node: nodeName,
-    status: z.string().nullish().transform((s) => s ?? 'unknown'),
+    status: z
+      .string()
+      .nullish()
+      .transform((s) => s ?? 'unknown'),
     name: optStr,
     template: optBool,
     ...metrics,
@@ -32,7 +35,10 @@ const node = z.object({
   id: z.string().regex(/^node\//),
   type: z.literal('node'),
   node: nodeName,
-  status: z.string().nullish().transform((s) => s ?? 'unknown'),
+  status: z
+    .string()
+    .nullish()
+    .transform((s) => s ?? 'unknown'),
   level: optStr,
   ...metrics,
   hastate: optStr,
@@ -45,7 +51,10 @@ const storage = z.object({
   type: z.literal('storage'),
   storage: z.string().min(1),
   node: nodeName,
-  status: z.string().nullish().transform((s) => s ?? 'unknown'),
+  status: z
+    .string()
+    .nullish()
+    .transform((s) => s ?? 'unknown'),
   plugintype: optStr,
   shared: optBool,
   content: list,

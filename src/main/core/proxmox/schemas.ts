@@ -28,10 +28,20 @@ export const bool = z.union([
   z.number().transform((n) => n !== 0),
   z.enum(['0', '1', 'true', 'false']).transform((s) => s === '1' || s === 'true')
 ])
-export const optNum = num.nullish().transform((v) => v ?? undefined).optional()
-export const optBool = bool.nullish().transform((v) => v ?? undefined).optional()
+export const optNum = num
+  .nullish()
+  .transform((v) => v ?? undefined)
+  .optional()
+export const optBool = bool
+  .nullish()
+  .transform((v) => v ?? undefined)
+  .optional()
 /** Strings Proxmox may also send as numbers (e.g. a name copied from a config file). */
-export const optStr = z.union([z.string(), z.number().transform(String)]).nullish().transform((v) => v ?? undefined).optional()
+export const optStr = z
+  .union([z.string(), z.number().transform(String)])
+  .nullish()
+  .transform((v) => v ?? undefined)
+  .optional()
 export const nodeName = z.string().regex(NODE_NAME_RE, 'not a node name')
 export const vmid = num.pipe(z.number().int().min(100).max(999_999_999))
 /** "images,rootdir" / "a;b c" → ['images', 'rootdir'] */
@@ -71,7 +81,11 @@ export const nodeStatusSchema: z.ZodType<PveNodeStatus> = z.object({
   cpu: optNum,
   wait: optNum,
   idle: optNum,
-  loadavg: z.array(num).nullish().transform((v) => v ?? undefined).optional(),
+  loadavg: z
+    .array(num)
+    .nullish()
+    .transform((v) => v ?? undefined)
+    .optional(),
   kversion: optStr,
   pveversion: optStr,
   memory: z.object({ ...usage, available: optNum }).optional(),
@@ -102,7 +116,10 @@ export const nodeStorageSchema: z.ZodType<PveNodeStorage[]> = z.array(
   z.object({
     storage: z.string().min(1),
     type: z.string(),
-    content: z.string().optional().transform((s) => (s ?? '').split(/[;,\s]+/).filter(Boolean)),
+    content: z
+      .string()
+      .optional()
+      .transform((s) => (s ?? '').split(/[;,\s]+/).filter(Boolean)),
     active: optBool,
     enabled: optBool,
     shared: optBool,
@@ -120,9 +137,7 @@ const upidFields = z
   .transform((o) => tryParseUpid(o.upid)!)
 
 export const taskListSchema: z.ZodType<PveTaskListItem[]> = z.array(
-  z
-    .object({ upid: upidString, status: optStr, endtime: optNum })
-    .transform((o) => ({ ...tryParseUpid(o.upid)!, status: o.status, endtime: o.endtime }))
+  z.object({ upid: upidString, status: optStr, endtime: optNum }).transform((o) => ({ ...tryParseUpid(o.upid)!, status: o.status, endtime: o.endtime }))
 )
 
 export const taskStatusSchema: z.ZodType<PveTaskStatus> = z
@@ -133,7 +148,15 @@ export const taskStatusSchema: z.ZodType<PveTaskStatus> = z
     return { ...u, status: o.status, exitstatus: o.exitstatus, tokenid: o.tokenid }
   })
 
-export const taskLogSchema: z.ZodType<PveTaskLogLine[]> = z.array(z.object({ n: num, t: z.string().nullish().transform((t) => t ?? '') }))
+export const taskLogSchema: z.ZodType<PveTaskLogLine[]> = z.array(
+  z.object({
+    n: num,
+    t: z
+      .string()
+      .nullish()
+      .transform((t) => t ?? '')
+  })
+)
 
 export const powerResultSchema = upidFields
 

@@ -73,13 +73,17 @@ function classify(err: unknown, req: WireRequest, ctx: PveRequestContext, phase:
   const reason: unknown = req.signal?.reason
   if (req.signal?.aborted === true) return reason instanceof PveError ? reason : new AbortedError({ ...ctx, cause: reason })
   const code = errCode(err)
-  if (code === 'UND_ERR_HEADERS_TIMEOUT' && req.firstByteMs !== undefined) return new TimeoutError('response', Math.min(req.firstByteMs, req.timeoutMs), { ...ctx, cause: err })
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' && req.firstByteMs !== undefined)
+    return new TimeoutError('response', Math.min(req.firstByteMs, req.timeoutMs), { ...ctx, cause: err })
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return new TimeoutError('response', req.timeoutMs, { ...ctx, cause: err })
   if (code === 'UND_ERR_DESTROYED') return new ClientClosedError()
   if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE' || code === 'ERR_BUFFER_TOO_LARGE') return new ResponseTooLargeError(maxBytes, { ...ctx, cause: err })
   const out =
     phase === 'body'
-      ? new MalformedResponseError(code.startsWith('Z_') ? `the compressed response could not be decoded (${code})` : `the response was cut off (${code})`, { ...ctx, cause: err })
+      ? new MalformedResponseError(code.startsWith('Z_') ? `the compressed response could not be decoded (${code})` : `the response was cut off (${code})`, {
+          ...ctx,
+          cause: err
+        })
       : new NetworkError(code, true, { ...ctx, cause: err })
   if (STALE_CODES.has(code)) Object.defineProperty(out, STALE_SOCKET, { value: true, enumerable: false })
   return out
@@ -179,10 +183,13 @@ export class Transport {
     let overran = false
     const body = res.body
     // With a floor: headers that came just in time (after queueing in the pool) still get their body read.
-    const timer = setTimeout(() => {
-      overran = true
-      body.destroy(new Error('response deadline'))
-    }, Math.max(BODY_FLOOR_MS, req.timeoutMs - (Date.now() - started)))
+    const timer = setTimeout(
+      () => {
+        overran = true
+        body.destroy(new Error('response deadline'))
+      },
+      Math.max(BODY_FLOOR_MS, req.timeoutMs - (Date.now() - started))
+    )
     try {
       const encoding = res.headers['content-encoding']
       const text = encoding === undefined ? await body.text() : await decoded(body, encoding, maxBytes)

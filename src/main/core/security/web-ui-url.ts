@@ -42,7 +42,12 @@ function validTarget(t: WebUiTarget): boolean {
 export function webUiUrl(e: WebUiEndpoint, target: WebUiTarget = ROOT): string {
   if (!validTarget(target)) throw new Error('Not a guest the web UI can open.')
   const host = e.host.includes(':') && !e.host.startsWith('[') ? `[${e.host}]` : e.host
-  const tail = target.kind === 'guest' ? guestHash(target.guestKind, target.vmid) : target.kind === 'console' ? consoleQuery(target.guestKind, target.vmid, target.node) : ''
+  const tail =
+    target.kind === 'guest'
+      ? guestHash(target.guestKind, target.vmid)
+      : target.kind === 'console'
+        ? consoleQuery(target.guestKind, target.vmid, target.node)
+        : ''
   return new URL(`https://${host}:${e.port}/${tail}`).href
 }
 

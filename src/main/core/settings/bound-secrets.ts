@@ -1,7 +1,7 @@
 // Reading the vault's sealed secrets for the settings service: a secret is returned only for the context it
 // was saved with (see vault/bound-secret.ts). A value stored before secrets were bound is bound once, to the
 // cluster it has been used with.
-import { openBound, sameContext, sealBound, type SecretContext,sshContext, tokenContext } from '../vault/bound-secret'
+import { openBound, sameContext, sealBound, type SecretContext, sshContext, tokenContext } from '../vault/bound-secret'
 import type { SecretVault } from '../vault/secret-vault'
 import type { StoredCluster } from './settings-schema'
 

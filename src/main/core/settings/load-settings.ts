@@ -3,7 +3,7 @@
 import { clusterCaProblem } from '../proxmox/cluster-ca'
 import { migrateSettings } from './migrations'
 import { salvageSettings } from './salvage'
-import { CURRENT_SETTINGS_VERSION, defaultSettingsDoc, type SettingsDoc,settingsDocSchema } from './settings-schema'
+import { CURRENT_SETTINGS_VERSION, defaultSettingsDoc, type SettingsDoc, settingsDocSchema } from './settings-schema'
 import type { SettingsStore } from './settings-store'
 
 export interface Recovered {

@@ -55,15 +55,15 @@ function v1ToV2(doc: Raw): Raw {
 const steps: Record<number, (doc: Raw) => Raw> = { 0: v0ToV1, 1: v1ToV2 }
 
 export type MigrationResult =
-  | { readonly ok: true; readonly doc: Raw; readonly from: number }
-  | { readonly ok: false; readonly reason: string; readonly newerFormat?: number }
+  { readonly ok: true; readonly doc: Raw; readonly from: number } | { readonly ok: false; readonly reason: string; readonly newerFormat?: number }
 
 export function migrateSettings(raw: unknown): MigrationResult {
   if (!isRecord(raw)) return { ok: false, reason: 'the settings file does not hold a settings object' }
   const declared = raw.version
   const from = declared === undefined ? 0 : declared
   if (typeof from !== 'number' || !Number.isInteger(from) || from < 0) return { ok: false, reason: 'the settings file has an invalid version' }
-  if (from > CURRENT_SETTINGS_VERSION) return { ok: false, reason: `the settings file was written by a newer version of the app (format ${from})`, newerFormat: from }
+  if (from > CURRENT_SETTINGS_VERSION)
+    return { ok: false, reason: `the settings file was written by a newer version of the app (format ${from})`, newerFormat: from }
   let doc: Raw = raw
   for (let v = from; v < CURRENT_SETTINGS_VERSION; v++) {
     const step = steps[v]

@@ -5,7 +5,16 @@
 // An invalid scalar falls back to its default. Returns what was changed, in words, so the user is told once.
 import { z } from 'zod'
 
-import { caPemSchema, clusterIdSchema, clusterModeSchema, fingerprint256Schema, hostSchema, nodeNameSchema, portSchema, tokenIdSchema } from '../../../shared/ipc/schemas'
+import {
+  caPemSchema,
+  clusterIdSchema,
+  clusterModeSchema,
+  fingerprint256Schema,
+  hostSchema,
+  nodeNameSchema,
+  portSchema,
+  tokenIdSchema
+} from '../../../shared/ipc/schemas'
 import {
   defaultSettingsDoc,
   scalarSettings,
@@ -86,14 +95,17 @@ function salvageCluster(raw: unknown, index: number, problems: string[]): Stored
   }
   const id = field(clusterIdSchema, raw.id)
   const tokenId = field(tokenIdSchema, raw.tokenId)
-  const endpoints = (Array.isArray(raw.endpoints) ? raw.endpoints.slice(0, 32) : []).map((e) => salvageEndpoint(e, label, problems)).filter((e): e is StoredEndpoint => e !== null)
+  const endpoints = (Array.isArray(raw.endpoints) ? raw.endpoints.slice(0, 32) : [])
+    .map((e) => salvageEndpoint(e, label, problems))
+    .filter((e): e is StoredEndpoint => e !== null)
   if (id === undefined || tokenId === undefined || endpoints.length === 0) {
     problems.push(`${label} was invalid (its ${id === undefined ? 'id' : tokenId === undefined ? 'token ID' : 'endpoints'} could not be read) and was removed`)
     return null
   }
   if (Array.isArray(raw.endpoints) && endpoints.length < raw.endpoints.length) problems.push(`${label}: an unreadable endpoint was removed`)
   const caPem = raw.caPem === null || raw.caPem === undefined ? null : (field(caPemSchema, raw.caPem) ?? null)
-  if (caPem === null && raw.caPem !== null && raw.caPem !== undefined) problems.push(`${label}: the cluster CA was unreadable and was removed; paste it again or trust the certificates`)
+  if (caPem === null && raw.caPem !== null && raw.caPem !== undefined)
+    problems.push(`${label}: the cluster CA was unreadable and was removed; paste it again or trust the certificates`)
   const name = field(z.string().min(1).max(80), raw.name) ?? id
   const mode = field(clusterModeSchema, raw.mode) ?? 'monitor'
   if (raw.mode !== undefined && mode !== raw.mode) problems.push(`${label}: the mode was invalid and is now monitor-only`)

@@ -43,7 +43,13 @@ const storedSshSchema = z.object({
    * `host:port` → pinned host key (trust on first use, confirmed by the user). The key type lets the SSH pool
    * ask for that key first; a bare fingerprint is a pin stored before key types were kept.
    */
-  pinnedHostKeys: z.record(z.string().max(300).regex(/^[A-Za-z0-9.:[\]-]+$/), z.union([sshFingerprintSchema, sshHostKeyPinSchema]))
+  pinnedHostKeys: z.record(
+    z
+      .string()
+      .max(300)
+      .regex(/^[A-Za-z0-9.:[\]-]+$/),
+    z.union([sshFingerprintSchema, sshHostKeyPinSchema])
+  )
 })
 
 export const storedClusterSchema = z.object({

@@ -10,11 +10,11 @@ import type { SettingsView } from '../../../shared/views'
 import { AppError } from '../errors/app-error'
 import { clusterCaProblem } from '../proxmox/cluster-ca'
 import { coversEndpoint, sameContext, sealBound, type TokenEndpoint } from '../vault/bound-secret'
-import { type SecretVault,vaultKeys } from '../vault/secret-vault'
+import { type SecretVault, vaultKeys } from '../vault/secret-vault'
 import { createBoundSecrets, REENTER_PASSPHRASE, REENTER_TOKEN_SECRET, sshCtx, tokenCtx } from './bound-secrets'
 import { clusterView } from './cluster-view'
 import type { LoadedSettings, Recovered } from './load-settings'
-import { type MuteMode, type MuteTargetRef,withGuestAlert, withMute } from './mute-list'
+import { type MuteMode, type MuteTargetRef, withGuestAlert, withMute } from './mute-list'
 import { defaultNotificationKinds } from './notification-defaults'
 import { type SettingsDoc, settingsDocSchema, type StoredCluster } from './settings-schema'
 import type { SettingsStore } from './settings-store'
@@ -53,7 +53,11 @@ export interface SettingsService {
 }
 
 function slug(name: string): string {
-  const s = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40)
+  const s = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
   return `${s || 'cluster'}-${randomUUID().slice(0, 8)}`
 }
 
@@ -193,16 +197,31 @@ export function createSettingsService(opts: {
         ssh:
           ssh === undefined
             ? (existing?.ssh ?? null)
-            : { user: ssh.user, keyPath: ssh.keyPath, useAgent: ssh.useAgent, port: ssh.port, hostOverrides: { ...ssh.hostOverrides }, pinnedHostKeys: { ...(existing?.ssh?.pinnedHostKeys ?? {}) } }
+            : {
+                user: ssh.user,
+                keyPath: ssh.keyPath,
+                useAgent: ssh.useAgent,
+                port: ssh.port,
+                hostOverrides: { ...ssh.hostOverrides },
+                pinnedHostKeys: { ...(existing?.ssh?.pinnedHostKeys ?? {}) }
+              }
       }
       const clusters = existing === undefined ? [...doc.clusters, cluster] : doc.clusters.map((c) => (c.id === id ? cluster : c))
       const next = { ...doc, clusters }
       if (!settingsDocSchema.safeParse(next).success) throw new AppError('invalid-input', 'These cluster settings are not valid; nothing was changed.')
       // A kept secret goes only where it was saved for: a changed destination needs it entered again.
       if (existing !== undefined && input.tokenSecret === undefined && !sameContext(tokenCtx(existing), tokenCtx(cluster))) {
-        throw new AppError('invalid-input', REENTER_TOKEN_SECRET, { fields: { tokenSecret: 'Enter the token secret again for the changed token ID, endpoints, fingerprints or CA' } })
+        throw new AppError('invalid-input', REENTER_TOKEN_SECRET, {
+          fields: { tokenSecret: 'Enter the token secret again for the changed token ID, endpoints, fingerprints or CA' }
+        })
       }
-      if (existing !== undefined && ssh !== undefined && ssh.passphrase === undefined && passphraseOf(existing) !== null && !sameContext(sshCtx(existing), sshCtx(cluster))) {
+      if (
+        existing !== undefined &&
+        ssh !== undefined &&
+        ssh.passphrase === undefined &&
+        passphraseOf(existing) !== null &&
+        !sameContext(sshCtx(existing), sshCtx(cluster))
+      ) {
         throw new AppError('invalid-input', REENTER_PASSPHRASE, { fields: { 'ssh.passphrase': 'Enter the key passphrase again for the changed SSH settings' } })
       }
       commitWithSecrets(next, [vaultKeys.tokenSecret(id), vaultKeys.sshPassphrase(id)], () => {
@@ -218,7 +237,8 @@ export function createSettingsService(opts: {
       requireWritable()
       const c = requireCluster(clusterId)
       const key = `${host.toLowerCase()}:${port}`
-      if (!c.endpoints.some((e) => `${e.host.toLowerCase()}:${e.port}` === key)) throw new AppError('not-found', `${host}:${port} is not an endpoint of this cluster.`)
+      if (!c.endpoints.some((e) => `${e.host.toLowerCase()}:${e.port}` === key))
+        throw new AppError('not-found', `${host}:${port} is not an endpoint of this cluster.`)
       const updated: StoredCluster = { ...c, endpoints: c.endpoints.map((e) => (`${e.host.toLowerCase()}:${e.port}` === key ? { ...e, fingerprint256 } : e)) }
       const secret = tokenSecretOf(c)
       commitWithSecrets({ ...doc, clusters: doc.clusters.map((x) => (x.id === clusterId ? updated : x)) }, [vaultKeys.tokenSecret(clusterId)], () => {

@@ -20,7 +20,10 @@ const TOKEN_ID_RE = /^([^\s:/]+@[A-Za-z][A-Za-z0-9.\-_]+)!([A-Za-z][A-Za-z0-9.\-
 export class AccessControl {
   private readonly tokens = new Map<string, TokenRecord>()
 
-  constructor(private readonly poolOf: (vmid: number) => string | undefined, private readonly poolMembers: () => Map<string, number[]>) {}
+  constructor(
+    private readonly poolOf: (vmid: number) => string | undefined,
+    private readonly poolMembers: () => Map<string, number[]>
+  ) {}
 
   add(spec: SimTokenSpec): SimToken {
     const m = TOKEN_ID_RE.exec(spec.id)

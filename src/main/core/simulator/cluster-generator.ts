@@ -16,7 +16,13 @@ export function generateCluster(o: ClusterGeneratorOptions): SimClusterSpec {
   const rng = createRng(o.seed ?? 42)
   const nodes: SimNodeSpec[] = []
   for (let i = 0; i < o.nodes; i++) {
-    nodes.push({ name: `node${String(i + 1).padStart(2, '0')}`, level: i % 7 === 6 ? '' : 'c', maxcpu: pick(rng, [16, 32, 64, 128]), maxmem: pick(rng, [128, 256, 512]) * GiB, maxdisk: 100 * GiB })
+    nodes.push({
+      name: `node${String(i + 1).padStart(2, '0')}`,
+      level: i % 7 === 6 ? '' : 'c',
+      maxcpu: pick(rng, [16, 32, 64, 128]),
+      maxmem: pick(rng, [128, 256, 512]) * GiB,
+      maxdisk: 100 * GiB
+    })
   }
   const guests: SimGuestSpec[] = []
   for (let i = 0; i < o.guests; i++) {
@@ -26,8 +32,15 @@ export function generateCluster(o: ClusterGeneratorOptions): SimClusterSpec {
     const r = rng()
     const status = r < 0.75 ? 'running' : r < 0.77 && type === 'qemu' ? 'paused' : 'stopped'
     const g: SimGuestSpec = {
-      vmid: 100 + i, type, node: node.name, name: `${pick(rng, ROLES)}-${String(i).padStart(4, '0')}`, status,
-      maxcpu: pick(rng, [1, 2, 4, 8]), maxmem: pick(rng, [1, 2, 4, 8, 16]) * GiB, maxdisk: pick(rng, [8, 32, 64, 128]) * GiB, load: rng() * 0.7
+      vmid: 100 + i,
+      type,
+      node: node.name,
+      name: `${pick(rng, ROLES)}-${String(i).padStart(4, '0')}`,
+      status,
+      maxcpu: pick(rng, [1, 2, 4, 8]),
+      maxmem: pick(rng, [1, 2, 4, 8, 16]) * GiB,
+      maxdisk: pick(rng, [8, 32, 64, 128]) * GiB,
+      load: rng() * 0.7
     }
     if (rng() < 0.6) g.tags = [...new Set([pick(rng, TAGS), pick(rng, TAGS)])].sort().join(';')
     if (rng() < 0.1) g.hastate = status === 'running' ? 'started' : 'stopped'

@@ -1,4 +1,4 @@
-import { type GuestMetrics, guestMetrics, type NodeMetrics,nodeMetrics } from './metrics'
+import { type GuestMetrics, guestMetrics, type NodeMetrics, nodeMetrics } from './metrics'
 import type { SimClusterSpec, SimGuestPatch, SimGuestSpec, SimGuestState, SimGuestStatus, SimNodeSpec, SimNodeState, SimStorageSpec } from './types'
 
 /** A guest as the simulator keeps it: its spec with defaults filled in, plus run-time state. */
@@ -45,11 +45,21 @@ export class ClusterState {
   forcedNoQuorum = false
   configVersion: number
 
-  constructor(spec: SimClusterSpec, readonly t: StateTiming) {
+  constructor(
+    spec: SimClusterSpec,
+    readonly t: StateTiming
+  ) {
     this.name = spec.name
     const now = t.now()
     spec.nodes.forEach((n, i) => {
-      this.nodes.set(n.name, { spec: { ...n }, index: i, nodeid: i + 1, bootAt: now - (9 + i * 3) * 86400_000 - i * 3_600_000, up: true, stoppedServices: new Set() })
+      this.nodes.set(n.name, {
+        spec: { ...n },
+        index: i,
+        nodeid: i + 1,
+        bootAt: now - (9 + i * 3) * 86400_000 - i * 3_600_000,
+        up: true,
+        stoppedServices: new Set()
+      })
     })
     this.configVersion = spec.nodes.length + 2
     for (const g of spec.guests) this.addGuest(g)
@@ -62,8 +72,17 @@ export class ClusterState {
     if (this.guests.has(g.vmid)) throw new Error(`duplicate vmid ${g.vmid}`)
     const now = this.t.now()
     const rec: GuestRec = {
-      vmid: g.vmid, type: g.type, node: g.node, name: g.name, status: g.status, maxcpu: g.maxcpu, maxmem: g.maxmem, maxdisk: g.maxdisk,
-      template: g.template ?? false, load: g.load ?? 0.1, ignoreShutdown: false
+      vmid: g.vmid,
+      type: g.type,
+      node: g.node,
+      name: g.name,
+      status: g.status,
+      maxcpu: g.maxcpu,
+      maxmem: g.maxmem,
+      maxdisk: g.maxdisk,
+      template: g.template ?? false,
+      load: g.load ?? 0.1,
+      ignoreShutdown: false
     }
     if (g.tags !== undefined) rec.tags = g.tags
     if (g.lock !== undefined) rec.lock = g.lock
@@ -152,7 +171,13 @@ export class ClusterState {
     const at = this.statsTime()
     const gs = [...this.guests.values()].filter((g) => g.node === n.spec.name && g.startedAt !== undefined)
     const cpus = gs.reduce((s, g) => s + g.maxcpu, 0)
-    return nodeMetrics({ index: n.index, maxcpu: n.spec.maxcpu, maxmem: n.spec.maxmem, maxdisk: n.spec.maxdisk, bootAt: n.bootAt }, gs.map((g) => this.liveGuestMetrics(g, at)), cpus, at, this.t.seed)
+    return nodeMetrics(
+      { index: n.index, maxcpu: n.spec.maxcpu, maxmem: n.spec.maxmem, maxdisk: n.spec.maxdisk, bootAt: n.bootAt },
+      gs.map((g) => this.liveGuestMetrics(g, at)),
+      cpus,
+      at,
+      this.t.seed
+    )
   }
 
   markDown(name: string, mode: 'refuse' | 'hang'): void {

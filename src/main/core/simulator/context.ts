@@ -6,7 +6,11 @@ import type { SimTokenId } from './types'
 
 /** An error a handler dies with: status (default 500), message (reason phrase = first line), optional param errors. */
 export class PveError extends Error {
-  constructor(readonly status: number, message: string, readonly errors?: Record<string, string>) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly errors?: Record<string, string>
+  ) {
     super(message)
   }
 }

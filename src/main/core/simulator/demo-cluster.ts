@@ -3,7 +3,17 @@ import type { SimClusterSpec, SimGuestSpec, SimHistoricTaskSpec, SimNodeSpec, Si
 const GiB = 1024 ** 3
 const TiB = 1024 * GiB
 
-type Row = [vmid: number, type: 'qemu' | 'lxc', node: string, name: string, status: SimGuestSpec['status'], cpus: number, memGiB: number, diskGiB: number, extra?: Partial<SimGuestSpec>]
+type Row = [
+  vmid: number,
+  type: 'qemu' | 'lxc',
+  node: string,
+  name: string,
+  status: SimGuestSpec['status'],
+  cpus: number,
+  memGiB: number,
+  diskGiB: number,
+  extra?: Partial<SimGuestSpec>
+]
 
 // A small but varied homelab/SMB cluster: every state a client has to render appears at least once. VMs run
 // the QEMU guest agent unless said otherwise (ci-runner-1's is not running, opnsense has none configured).
@@ -38,11 +48,43 @@ const ROWS: Row[] = [
 ]
 
 const NODES: SimNodeSpec[] = [
-  { name: 'pve-a', level: 'c', maxcpu: 32, maxmem: 128 * GiB, maxdisk: 100 * GiB, cpuModel: 'AMD EPYC 7313P 16-Core Processor', health: { cpuVendor: 'amd', cpuCelsius: 44, zfs: 'none' } },
-  { name: 'pve-b', level: 'c', maxcpu: 32, maxmem: 128 * GiB, maxdisk: 100 * GiB, cpuModel: 'AMD EPYC 7313P 16-Core Processor', health: { cpuVendor: 'amd', cpuCelsius: 46, zfs: 'none' } },
+  {
+    name: 'pve-a',
+    level: 'c',
+    maxcpu: 32,
+    maxmem: 128 * GiB,
+    maxdisk: 100 * GiB,
+    cpuModel: 'AMD EPYC 7313P 16-Core Processor',
+    health: { cpuVendor: 'amd', cpuCelsius: 44, zfs: 'none' }
+  },
+  {
+    name: 'pve-b',
+    level: 'c',
+    maxcpu: 32,
+    maxmem: 128 * GiB,
+    maxdisk: 100 * GiB,
+    cpuModel: 'AMD EPYC 7313P 16-Core Processor',
+    health: { cpuVendor: 'amd', cpuCelsius: 46, zfs: 'none' }
+  },
   // The node with something to look at over SSH: a faulted mirror disk in rpool and a CPU above its limit.
-  { name: 'pve-c', level: 'c', maxcpu: 16, maxmem: 64 * GiB, maxdisk: 100 * GiB, cpuModel: 'Intel(R) Xeon(R) E-2388G CPU @ 3.20GHz', health: { cpuVendor: 'intel', cpuCelsius: 86, zfs: 'degraded' } },
-  { name: 'pve-d', level: '', maxcpu: 12, maxmem: 64 * GiB, maxdisk: 60 * GiB, cpuModel: 'Intel(R) Core(TM) i5-12500 CPU', health: { cpuVendor: 'intel', cpuCelsius: 41, zfs: 'healthy' } }
+  {
+    name: 'pve-c',
+    level: 'c',
+    maxcpu: 16,
+    maxmem: 64 * GiB,
+    maxdisk: 100 * GiB,
+    cpuModel: 'Intel(R) Xeon(R) E-2388G CPU @ 3.20GHz',
+    health: { cpuVendor: 'intel', cpuCelsius: 86, zfs: 'degraded' }
+  },
+  {
+    name: 'pve-d',
+    level: '',
+    maxcpu: 12,
+    maxmem: 64 * GiB,
+    maxdisk: 60 * GiB,
+    cpuModel: 'Intel(R) Core(TM) i5-12500 CPU',
+    health: { cpuVendor: 'intel', cpuCelsius: 41, zfs: 'healthy' }
+  }
 ]
 
 const STORAGES: SimStorageSpec[] = [
@@ -54,17 +96,65 @@ const STORAGES: SimStorageSpec[] = [
 ]
 
 const TASKS: SimHistoricTaskSpec[] = [
-  { node: 'pve-a', type: 'vzdump', id: '', user: 'root@pam', agoSec: 6 * 3600, durationSec: 1260, exitstatus: 'OK', log: ['INFO: starting new backup job: vzdump --all 1 --storage nfs-backup --mode snapshot', 'INFO: Backup job finished successfully'] },
-  { node: 'pve-b', type: 'vzdump', id: '', user: 'root@pam', agoSec: 6 * 3600 - 30, durationSec: 1500, exitstatus: 'WARNINGS: 1', log: ['INFO: starting new backup job: vzdump --all 1 --storage nfs-backup --mode snapshot', 'WARN: 109: guest agent not running', 'INFO: Backup job finished with warnings'] },
-  { node: 'pve-c', type: 'qmstart', id: '114', user: 'root@pam', agoSec: 3 * 3600, durationSec: 2, exitstatus: "can't activate storage 'nfs-backup' - storage is not online", log: ['TASK ERROR: see above'] },
+  {
+    node: 'pve-a',
+    type: 'vzdump',
+    id: '',
+    user: 'root@pam',
+    agoSec: 6 * 3600,
+    durationSec: 1260,
+    exitstatus: 'OK',
+    log: ['INFO: starting new backup job: vzdump --all 1 --storage nfs-backup --mode snapshot', 'INFO: Backup job finished successfully']
+  },
+  {
+    node: 'pve-b',
+    type: 'vzdump',
+    id: '',
+    user: 'root@pam',
+    agoSec: 6 * 3600 - 30,
+    durationSec: 1500,
+    exitstatus: 'WARNINGS: 1',
+    log: [
+      'INFO: starting new backup job: vzdump --all 1 --storage nfs-backup --mode snapshot',
+      'WARN: 109: guest agent not running',
+      'INFO: Backup job finished with warnings'
+    ]
+  },
+  {
+    node: 'pve-c',
+    type: 'qmstart',
+    id: '114',
+    user: 'root@pam',
+    agoSec: 3 * 3600,
+    durationSec: 2,
+    exitstatus: "can't activate storage 'nfs-backup' - storage is not online",
+    log: ['TASK ERROR: see above']
+  },
   { node: 'pve-d', type: 'vzstart', id: '208', user: 'root@pam', agoSec: 2 * 3600, durationSec: 3, exitstatus: 'OK' },
   { node: 'pve-a', type: 'qmshutdown', id: '108', user: 'root@pam', agoSec: 3600, durationSec: 14, exitstatus: 'OK' },
-  { node: 'pve-b', type: 'vzdump', id: '104', user: 'root@pam', agoSec: 120, durationSec: 100000, exitstatus: 'OK', log: ['INFO: Starting Backup of VM 104 (qemu)', 'INFO: status = running'] }
+  {
+    node: 'pve-b',
+    type: 'vzdump',
+    id: '104',
+    user: 'root@pam',
+    agoSec: 120,
+    durationSec: 100000,
+    exitstatus: 'OK',
+    log: ['INFO: Starting Backup of VM 104 (qemu)', 'INFO: status = running']
+  }
 ]
 
 export function demoCluster(_seed = 1): SimClusterSpec {
   const guests: SimGuestSpec[] = ROWS.map(([vmid, type, node, name, status, cpus, memGiB, diskGiB, extra]) => ({
-    vmid, type, node, name, status, maxcpu: cpus, maxmem: Math.round(memGiB * GiB), maxdisk: diskGiB * GiB, ...extra
+    vmid,
+    type,
+    node,
+    name,
+    status,
+    maxcpu: cpus,
+    maxmem: Math.round(memGiB * GiB),
+    maxdisk: diskGiB * GiB,
+    ...extra
   }))
   return {
     name: 'homelab',

@@ -19,18 +19,34 @@ function lanAddresses(g: GuestRec): { v4: string; ula: string; linkLocal: string
 }
 
 function statistics(g: GuestRec): Record<string, number> {
-  return { 'rx-bytes': g.vmid * 1_048_576, 'rx-dropped': 0, 'rx-errs': 0, 'rx-packets': g.vmid * 900, 'tx-bytes': g.vmid * 524_288, 'tx-dropped': 0, 'tx-errs': 0, 'tx-packets': g.vmid * 700 }
+  return {
+    'rx-bytes': g.vmid * 1_048_576,
+    'rx-dropped': 0,
+    'rx-errs': 0,
+    'rx-packets': g.vmid * 900,
+    'tx-bytes': g.vmid * 524_288,
+    'tx-dropped': 0,
+    'tx-errs': 0,
+    'tx-packets': g.vmid * 700
+  }
 }
 
 export function agentInterfaces(g: GuestRec): Record<string, unknown>[] {
   const lan = lanAddresses(g)
   const out: Record<string, unknown>[] = [
     {
-      name: 'lo', 'hardware-address': '00:00:00:00:00:00', statistics: statistics(g),
-      'ip-addresses': [{ 'ip-address': '127.0.0.1', 'ip-address-type': 'ipv4', prefix: 8 }, { 'ip-address': '::1', 'ip-address-type': 'ipv6', prefix: 128 }]
+      name: 'lo',
+      'hardware-address': '00:00:00:00:00:00',
+      statistics: statistics(g),
+      'ip-addresses': [
+        { 'ip-address': '127.0.0.1', 'ip-address-type': 'ipv4', prefix: 8 },
+        { 'ip-address': '::1', 'ip-address-type': 'ipv6', prefix: 128 }
+      ]
     },
     {
-      name: 'ens18', 'hardware-address': mac(g, 0), statistics: statistics(g),
+      name: 'ens18',
+      'hardware-address': mac(g, 0),
+      statistics: statistics(g),
       'ip-addresses': [
         { 'ip-address': lan.v4, 'ip-address-type': 'ipv4', prefix: 24 },
         { 'ip-address': lan.ula, 'ip-address-type': 'ipv6', prefix: 64 },
@@ -40,7 +56,12 @@ export function agentInterfaces(g: GuestRec): Record<string, unknown>[] {
   ]
   // A Kubernetes node also has its pod network bridge; a second NIC without an address is common too.
   if ((g.tags ?? '').split(/[;, ]+/).includes('k8s')) {
-    out.push({ name: 'cni0', 'hardware-address': mac(g, 9), statistics: statistics(g), 'ip-addresses': [{ 'ip-address': `10.244.${g.vmid % 250}.1`, 'ip-address-type': 'ipv4', prefix: 24 }] })
+    out.push({
+      name: 'cni0',
+      'hardware-address': mac(g, 9),
+      statistics: statistics(g),
+      'ip-addresses': [{ 'ip-address': `10.244.${g.vmid % 250}.1`, 'ip-address-type': 'ipv4', prefix: 24 }]
+    })
   }
   out.push({ name: 'ens19', 'hardware-address': mac(g, 1), statistics: statistics(g) })
   return out
@@ -49,17 +70,36 @@ export function agentInterfaces(g: GuestRec): Record<string, unknown>[] {
 export function containerInterfaces(g: GuestRec): Record<string, unknown>[] {
   const lan = lanAddresses(g)
   return [
-    { name: 'lo', hwaddr: '00:00:00:00:00:00', 'hardware-address': '00:00:00:00:00:00', inet: '127.0.0.1/8', inet6: '::1/128', 'ip-addresses': [{ 'ip-address': '127.0.0.1', 'ip-address-type': 'inet', prefix: 8 }, { 'ip-address': '::1', 'ip-address-type': 'inet6', prefix: 128 }] },
     {
-      name: 'eth0', hwaddr: mac(g, 0), 'hardware-address': mac(g, 0), inet: `${lan.v4}/24`, inet6: `${lan.ula}/64`,
-      'ip-addresses': [{ 'ip-address': lan.v4, 'ip-address-type': 'inet', prefix: 24 }, { 'ip-address': lan.ula, 'ip-address-type': 'inet6', prefix: 64 }, { 'ip-address': lan.linkLocal, 'ip-address-type': 'inet6', prefix: 64 }]
+      name: 'lo',
+      hwaddr: '00:00:00:00:00:00',
+      'hardware-address': '00:00:00:00:00:00',
+      inet: '127.0.0.1/8',
+      inet6: '::1/128',
+      'ip-addresses': [
+        { 'ip-address': '127.0.0.1', 'ip-address-type': 'inet', prefix: 8 },
+        { 'ip-address': '::1', 'ip-address-type': 'inet6', prefix: 128 }
+      ]
+    },
+    {
+      name: 'eth0',
+      hwaddr: mac(g, 0),
+      'hardware-address': mac(g, 0),
+      inet: `${lan.v4}/24`,
+      inet6: `${lan.ula}/64`,
+      'ip-addresses': [
+        { 'ip-address': lan.v4, 'ip-address-type': 'inet', prefix: 24 },
+        { 'ip-address': lan.ula, 'ip-address-type': 'inet6', prefix: 64 },
+        { 'ip-address': lan.linkLocal, 'ip-address-type': 'inet6', prefix: 64 }
+      ]
     }
   ]
 }
 
 function guestHere(c: CallContext, kind: 'qemu' | 'lxc'): GuestRec {
   const g = c.sim.state.guests.get(Number(str(c, 'vmid')))
-  if (!g || g.type !== kind || g.node !== c.local) die(`Configuration file 'nodes/${c.local}/${kind === 'qemu' ? 'qemu-server' : 'lxc'}/${str(c, 'vmid')}.conf' does not exist`)
+  if (!g || g.type !== kind || g.node !== c.local)
+    die(`Configuration file 'nodes/${c.local}/${kind === 'qemu' ? 'qemu-server' : 'lxc'}/${str(c, 'vmid')}.conf' does not exist`)
   return g as GuestRec
 }
 

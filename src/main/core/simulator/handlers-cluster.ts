@@ -1,12 +1,21 @@
 import { type ApiHandler, type CallContext, die, str } from './context'
 import { shuffle } from './prng'
 import { clusterResources, nodeItem } from './resources-view'
-import { type TaskRec,taskUserFields } from './tasks'
+import { type TaskRec, taskUserFields } from './tasks'
 
 export const PVE_VERSION = { version: '9.1.2', release: '9.1', repoid: 'b1d4f9c2e07a3d55' }
 
 export function taskListEntry(t: TaskRec): Record<string, unknown> {
-  const e: Record<string, unknown> = { upid: t.upid, node: t.node, pid: t.pid, pstart: t.pstart, starttime: t.starttime, type: t.type, id: t.id, ...taskUserFields(t.user) }
+  const e: Record<string, unknown> = {
+    upid: t.upid,
+    node: t.node,
+    pid: t.pid,
+    pstart: t.pstart,
+    starttime: t.starttime,
+    type: t.type,
+    id: t.id,
+    ...taskUserFields(t.user)
+  }
   if (t.status === 'stopped') {
     e.status = t.exitstatus
     if (t.endtime !== undefined) e.endtime = t.endtime
@@ -32,8 +41,14 @@ export const clusterHandlers: Record<string, ApiHandler> = {
     ]
     for (const n of nodes) {
       data.push({
-        type: 'node', id: `node/${n.spec.name}`, name: n.spec.name, nodeid: n.nodeid, local: n.spec.name === c.local ? 1 : 0,
-        online: st.isOnline(n) ? 1 : 0, ip: '127.0.0.1', level: st.hasRrd(n) ? n.spec.level : ''
+        type: 'node',
+        id: `node/${n.spec.name}`,
+        name: n.spec.name,
+        nodeid: n.nodeid,
+        local: n.spec.name === c.local ? 1 : 0,
+        online: st.isOnline(n) ? 1 : 0,
+        ip: '127.0.0.1',
+        level: st.hasRrd(n) ? n.spec.level : ''
       })
     }
     return { data }

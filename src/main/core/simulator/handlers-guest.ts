@@ -19,8 +19,20 @@ function vmstatus(c: CallContext, g: GuestRec, full: boolean): Record<string, un
   const m = c.sim.state.liveGuestMetrics(g, c.sim.now())
   const up = g.status !== 'stopped'
   const d: Record<string, unknown> = {
-    vmid: g.vmid, name: g.name, status: up ? 'running' : 'stopped', uptime: m.uptime, cpus: g.maxcpu, cpu: m.cpu,
-    maxmem: g.maxmem, mem: m.mem, maxdisk: g.maxdisk, disk: m.disk, netin: m.netin, netout: m.netout, diskread: m.diskread, diskwrite: m.diskwrite
+    vmid: g.vmid,
+    name: g.name,
+    status: up ? 'running' : 'stopped',
+    uptime: m.uptime,
+    cpus: g.maxcpu,
+    cpu: m.cpu,
+    maxmem: g.maxmem,
+    mem: m.mem,
+    maxdisk: g.maxdisk,
+    disk: m.disk,
+    netin: m.netin,
+    netout: m.netout,
+    diskread: m.diskread,
+    diskwrite: m.diskwrite
   }
   if (g.type === 'qemu') {
     d.memhost = m.memhost
@@ -66,6 +78,7 @@ for (const kind of ['qemu', 'lxc'] as const) {
   guestHandlers[`GET /nodes/{node}/${kind}`] = list(kind)
   guestHandlers[`GET /nodes/{node}/${kind}/{vmid}/status/current`] = current(kind)
   guestHandlers[`GET /nodes/{node}/${kind}/{vmid}/rrddata`] = rrd(kind)
-  const actions = kind === 'qemu' ? ['start', 'stop', 'shutdown', 'reboot', 'reset', 'suspend', 'resume'] : ['start', 'stop', 'shutdown', 'reboot', 'suspend', 'resume']
+  const actions =
+    kind === 'qemu' ? ['start', 'stop', 'shutdown', 'reboot', 'reset', 'suspend', 'resume'] : ['start', 'stop', 'shutdown', 'reboot', 'suspend', 'resume']
   for (const a of actions) guestHandlers[`POST /nodes/{node}/${kind}/{vmid}/status/${a}`] = (c) => powerAction(c, kind, a)
 }

@@ -35,9 +35,16 @@ export const nodeHandlers: Record<string, ApiHandler> = {
         'current-kernel': { ...KERNEL },
         'boot-info': { mode: 'efi', secureboot: 0 },
         cpuinfo: {
-          model: n.spec.cpuModel ?? 'QEMU Virtual CPU version 2.5+', sockets, cpus: n.spec.maxcpu, cores: n.spec.maxcpu / sockets / 2,
-          mhz: (2400 + n.index * 100).toFixed(3), flags: 'fpu vme de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov sse sse2 ht syscall nx lm avx avx2 svm',
-          user_hz: 100, vendor: 'AuthenticAMD', family: '25', hvm: '1'
+          model: n.spec.cpuModel ?? 'QEMU Virtual CPU version 2.5+',
+          sockets,
+          cpus: n.spec.maxcpu,
+          cores: n.spec.maxcpu / sockets / 2,
+          mhz: (2400 + n.index * 100).toFixed(3),
+          flags: 'fpu vme de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov sse sse2 ht syscall nx lm avx avx2 svm',
+          user_hz: 100,
+          vendor: 'AuthenticAMD',
+          family: '25',
+          hvm: '1'
         },
         cpu: m.cpu,
         wait: Math.round(m.cpu * 0.05 * 1e6) / 1e6,
@@ -60,7 +67,14 @@ export const nodeHandlers: Record<string, ApiHandler> = {
       .filter((s) => c.sim.acl.has(c.tokenId, `/storage/${s.storage}`, ['Datastore.Audit', 'Datastore.AllocateSpace'], true))
       .filter((s) => !enabledOnly || s.active !== false)
       .map((s) => {
-        const e: Record<string, unknown> = { storage: s.storage, type: s.plugintype, content: s.content, shared: s.shared ? 1 : 0, enabled: 1, active: s.active === false ? 0 : 1 }
+        const e: Record<string, unknown> = {
+          storage: s.storage,
+          type: s.plugintype,
+          content: s.content,
+          shared: s.shared ? 1 : 0,
+          enabled: 1,
+          active: s.active === false ? 0 : 1
+        }
         if (s.active !== false) {
           const used = Math.round(s.maxdisk * s.used)
           Object.assign(e, { total: s.maxdisk, used, avail: s.maxdisk - used, used_fraction: used / s.maxdisk })

@@ -1,7 +1,7 @@
 import { type ApiHandler, type CallContext, die, paramError, str } from './context'
 import { canSeeTask, taskListEntry } from './handlers-cluster'
 import { boolParam, intParam } from './param-check'
-import { type TaskRec,taskUserFields, UPID_RE } from './tasks'
+import { type TaskRec, taskUserFields, UPID_RE } from './tasks'
 
 /** Tasks.pm read_task_status: unparsable → 'unable to parse worker upid'; not on this node → 'no such task' */
 function findTask(c: CallContext): TaskRec {
@@ -18,7 +18,17 @@ function findTask(c: CallContext): TaskRec {
 export const taskHandlers: Record<string, ApiHandler> = {
   'GET /nodes/{node}/tasks/{upid}/status': (c) => {
     const t = findTask(c)
-    const d: Record<string, unknown> = { upid: t.upid, node: t.node, pid: t.pid, pstart: t.pstart, starttime: t.starttime, type: t.type, id: t.id, ...taskUserFields(t.user), status: t.status }
+    const d: Record<string, unknown> = {
+      upid: t.upid,
+      node: t.node,
+      pid: t.pid,
+      pstart: t.pstart,
+      starttime: t.starttime,
+      type: t.type,
+      id: t.id,
+      ...taskUserFields(t.user),
+      status: t.status
+    }
     if (t.status === 'stopped') d.exitstatus = t.exitstatus
     return { data: d }
   },
@@ -34,7 +44,8 @@ export const taskHandlers: Record<string, ApiHandler> = {
 
   'DELETE /nodes/{node}/tasks/{upid}': (c) => {
     const t = findTask(c)
-    if (t.user !== c.tokenId && !c.sim.acl.has(c.tokenId, `/nodes/${c.local}`, ['Sys.Modify'])) die(`Permission check failed (/nodes/${c.local}, Sys.Modify)`, 403)
+    if (t.user !== c.tokenId && !c.sim.acl.has(c.tokenId, `/nodes/${c.local}`, ['Sys.Modify']))
+      die(`Permission check failed (/nodes/${c.local}, Sys.Modify)`, 403)
     if (t.status === 'running') c.sim.tasks.end(t, { error: 'received interrupt' })
     return { data: null }
   },

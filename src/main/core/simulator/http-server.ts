@@ -119,7 +119,13 @@ export class PveHttpsListener {
       if ('error' in parsed) {
         busy = true
         disarm()
-        this.bytesSent += writeResponse(sock, '1.1', { status: parsed.status, reason: parsed.error, contentType: 'text/plain', body: parsed.error }, true, false)
+        this.bytesSent += writeResponse(
+          sock,
+          '1.1',
+          { status: parsed.status, reason: parsed.error, contentType: 'text/plain', body: parsed.error },
+          true,
+          false
+        )
         return
       }
       buf = buf.subarray(parsed.consumed)
@@ -187,7 +193,10 @@ function parseRequest(buf: Buffer): Parsed {
   if (buf.length < end + 4 + len) return 'incomplete'
   const q = target.indexOf('?')
   const req: HttpRequest = {
-    method, target, version: minor === '0' ? '1.0' : '1.1', headers,
+    method,
+    target,
+    version: minor === '0' ? '1.0' : '1.1',
+    headers,
     path: q < 0 ? target : target.slice(0, q),
     query: q < 0 ? '' : target.slice(q + 1),
     body: Buffer.from(buf.subarray(end + 4, end + 4 + len))

@@ -2,36 +2,7 @@
  * A Proxmox VE cluster simulator speaking the real pveproxy wire protocol over HTTPS (one listener per node).
  * Used by tests of every layer and by the app's demo mode, so it is production code: Electron-free and fast to start.
  */
-export { type ClusterGeneratorOptions,generateCluster } from './cluster-generator'
+export { generateCluster } from './cluster-generator'
 export { demoCluster } from './demo-cluster'
 export { startSimulator } from './simulator'
-export type {
-  SimAcl,
-  SimClusterControl,
-  SimClusterSpec,
-  SimEndpoint,
-  SimFaultHandle,
-  SimFaults,
-  SimGuestPatch,
-  SimGuestSpec,
-  SimGuestState,
-  SimGuestStatus,
-  SimGuestType,
-  SimHistoricTaskSpec,
-  SimNodeHealthSpec,
-  SimNodeSpec,
-  SimNodeState,
-  SimPoolSpec,
-  SimRequestMatch,
-  SimRequestRecord,
-  SimService,
-  SimSshEndpoint,
-  SimSshOptions,
-  SimStorageSpec,
-  SimTaskState,
-  SimToken,
-  SimTokenId,
-  SimTokenSpec,
-  Simulator,
-  SimulatorOptions
-} from './types'
+export type { SimAcl, SimClusterSpec, SimToken, Simulator, SimulatorOptions } from './types'

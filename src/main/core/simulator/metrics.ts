@@ -77,7 +77,10 @@ export function nodeMetrics(
 ): NodeMetrics {
   const tSec = nowMs / 1000
   const busy = guests.reduce((s, g) => s + g.cpu, 0)
-  const cpu = Math.min(1, 0.01 + (busy * Math.max(1, guestCpus / Math.max(1, guests.length))) / node.maxcpu * 0.5 + 0.02 * wave(seed, 9000 + node.index, tSec, 120))
+  const cpu = Math.min(
+    1,
+    0.01 + ((busy * Math.max(1, guestCpus / Math.max(1, guests.length))) / node.maxcpu) * 0.5 + 0.02 * wave(seed, 9000 + node.index, tSec, 120)
+  )
   const mem = Math.min(node.maxmem * 0.98, 2.5 * 1024 ** 3 + guests.reduce((s, g) => s + g.memhost, 0))
   const l = cpu * node.maxcpu
   return {

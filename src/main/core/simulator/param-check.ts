@@ -28,7 +28,8 @@ export function verifyParams(schema: ParamSchema, params: Readonly<Record<string
     ;(errors[k] ??= []).push(msg)
   }
   for (const k of Object.keys(params)) {
-    if (!(k in schema.properties) && !schema.additionalProperties) add(k, 'property is not defined in schema and the schema does not allow additional properties')
+    if (!(k in schema.properties) && !schema.additionalProperties)
+      add(k, 'property is not defined in schema and the schema does not allow additional properties')
   }
   for (const [k, prop] of Object.entries(schema.properties)) {
     const v = params[k]

@@ -6,7 +6,19 @@ import type { TaskOutcome } from './tasks'
 type Kind = 'qemu' | 'lxc'
 
 const ROOT_ONLY: Record<Kind, readonly string[]> = {
-  qemu: ['stateuri', 'skiplock', 'migratedfrom', 'migration_type', 'migration_network', 'targetstorage', 'force-cpu', 'with-conntrack-state', 'keepActive', 'nocheck', 'machine'],
+  qemu: [
+    'stateuri',
+    'skiplock',
+    'migratedfrom',
+    'migration_type',
+    'migration_network',
+    'targetstorage',
+    'force-cpu',
+    'with-conntrack-state',
+    'keepActive',
+    'nocheck',
+    'machine'
+  ],
   lxc: ['skiplock']
 }
 
@@ -46,7 +58,12 @@ function qemu(c: CallContext, action: string, vmid: number, g: GuestRec | undefi
         const l = hibernated ? undefined : locked('qemu', g, false)
         if (l) return { error: l }
         if (running) return { error: `VM ${vmid} already running` }
-        return { apply: () => { if (hibernated) delete g.lock; st.setStatus(g, 'running') } }
+        return {
+          apply: () => {
+            if (hibernated) delete g.lock
+            st.setStatus(g, 'running')
+          }
+        }
       })
     }
     case 'stop':
@@ -86,9 +103,21 @@ function qemu(c: CallContext, action: string, vmid: number, g: GuestRec | undefi
         const l = locked('qemu', g, false)
         if (l) return { error: l }
         if (action === 'suspend') {
-          return todisk ? { apply: () => { st.setStatus(g, 'stopped'); g.lock = 'suspended' } } : { apply: () => st.setStatus(g, 'paused') }
+          return todisk
+            ? {
+                apply: () => {
+                  st.setStatus(g, 'stopped')
+                  g.lock = 'suspended'
+                }
+              }
+            : { apply: () => st.setStatus(g, 'paused') }
         }
-        return { apply: () => { st.setStatus(g, 'stopped'); st.setStatus(g, 'running') } }
+        return {
+          apply: () => {
+            st.setStatus(g, 'stopped')
+            st.setStatus(g, 'running')
+          }
+        }
       })
     }
     case 'resume': {
@@ -97,7 +126,13 @@ function qemu(c: CallContext, action: string, vmid: number, g: GuestRec | undefi
       if (!running && !hibernated) die(`VM ${vmid} not running`)
       return task(c, 'qmresume', vmid, () => {
         if (!g) return {}
-        if (hibernated) return { apply: () => { delete g.lock; st.setStatus(g, 'running') } }
+        if (hibernated)
+          return {
+            apply: () => {
+              delete g.lock
+              st.setStatus(g, 'running')
+            }
+          }
         const l = locked('qemu', g, false)
         if (l) return { error: l }
         return { apply: () => st.setStatus(g, 'running') }
@@ -145,7 +180,10 @@ function lxc(c: CallContext, action: string, vmid: number, g: GuestRec | undefin
     }
     case 'reboot':
       if (!running) die(`VM ${vmid} not running`)
-      return simple('vzreboot', () => { st.setStatus(ct, 'stopped'); st.setStatus(ct, 'running') })
+      return simple('vzreboot', () => {
+        st.setStatus(ct, 'stopped')
+        st.setStatus(ct, 'running')
+      })
     case 'suspend':
       if (!running) die(`CT ${vmid} not running`)
       return simple('vzsuspend', () => st.setStatus(ct, 'stopped'))

@@ -30,9 +30,21 @@ function guestItem(c: CallContext, g: GuestRec): Item {
   if (rep) {
     const m = rep.metrics
     Object.assign(e, {
-      uptime: m.uptime, name: g.name, status: rep.status, template: g.template ? 1 : 0, maxcpu: g.maxcpu, cpu: m.cpu,
-      maxmem: g.maxmem, mem: m.mem, maxdisk: g.maxdisk, disk: m.disk, netin: m.netin, netout: m.netout,
-      diskread: m.diskread, diskwrite: m.diskwrite, memhost: m.memhost
+      uptime: m.uptime,
+      name: g.name,
+      status: rep.status,
+      template: g.template ? 1 : 0,
+      maxcpu: g.maxcpu,
+      cpu: m.cpu,
+      maxmem: g.maxmem,
+      mem: m.mem,
+      maxdisk: g.maxdisk,
+      disk: m.disk,
+      netin: m.netin,
+      netout: m.netout,
+      diskread: m.diskread,
+      diskwrite: m.diskwrite,
+      memhost: m.memhost
     })
   }
   if (g.lock !== undefined) e.lock = g.lock
@@ -53,7 +65,16 @@ function storageItems(c: CallContext, nodeOrder: readonly NodeRec[]): Item[] {
     if (!canSeeStorage(c, s.storage)) continue
     for (const n of nodeOrder) {
       if (s.nodes && !s.nodes.includes(n.spec.name)) continue
-      const e: Item = { id: `storage/${n.spec.name}/${s.storage}`, storage: s.storage, node: n.spec.name, type: 'storage', plugintype: s.plugintype, status: 'unknown', shared: s.shared ? 1 : 0, content: s.content }
+      const e: Item = {
+        id: `storage/${n.spec.name}/${s.storage}`,
+        storage: s.storage,
+        node: n.spec.name,
+        type: 'storage',
+        plugintype: s.plugintype,
+        status: 'unknown',
+        shared: s.shared ? 1 : 0,
+        content: s.content
+      }
       if (st.hasRrd(n) && s.active !== false) Object.assign(e, { status: 'available', maxdisk: s.maxdisk, disk: Math.round(s.maxdisk * s.used) })
       out.push(e)
     }
@@ -96,11 +117,20 @@ export function clusterResources(c: CallContext, type: string | undefined): Item
   if (!type || type === 'storage') res.push(...storageItems(c, nodes))
   const sdnAudit = c.sim.acl.has(c.tokenId, '/sdn/zones/localnetwork', ['SDN.Audit'])
   if ((!type || type === 'sdn') && sdnAudit) {
-    for (const n of nodes) if (st.hasRrd(n)) res.push({ id: `sdn/${n.spec.name}/localnetwork`, sdn: 'localnetwork', node: n.spec.name, type: 'sdn', status: 'ok' })
+    for (const n of nodes)
+      if (st.hasRrd(n)) res.push({ id: `sdn/${n.spec.name}/localnetwork`, sdn: 'localnetwork', node: n.spec.name, type: 'sdn', status: 'ok' })
   }
   if (!type && sdnAudit) {
     for (const n of nodes) {
-      if (st.hasRrd(n)) res.push({ id: `network/${n.spec.name}/zone/localnetwork`, type: 'network', network: 'localnetwork', 'network-type': 'zone', node: n.spec.name, status: 'ok' })
+      if (st.hasRrd(n))
+        res.push({
+          id: `network/${n.spec.name}/zone/localnetwork`,
+          type: 'network',
+          network: 'localnetwork',
+          'network-type': 'zone',
+          node: n.spec.name,
+          status: 'ok'
+        })
     }
   }
   return res

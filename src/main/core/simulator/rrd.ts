@@ -4,7 +4,12 @@ import { guestMetrics, nodeMetrics } from './metrics'
 
 // PVE 9 pve-*-9.0 RRD layout: [step seconds, rows]
 const FRAMES: Record<string, [number, number]> = {
-  hour: [60, 60], day: [60, 1440], week: [1800, 336], month: [1800, 1440], year: [21600, 1440], decade: [604800, 570]
+  hour: [60, 60],
+  day: [60, 1440],
+  week: [1800, 336],
+  month: [1800, 1440],
+  year: [21600, 1440],
+  decade: [604800, 570]
 }
 
 type Point = Record<string, number>
@@ -39,13 +44,35 @@ export function nodeRrd(c: CallContext, n: NodeRec): Point[] {
     timeline(c).map((time): Point => {
       if (time > until || time * 1000 < n.bootAt) return { time }
       const gm = guests.map((g) => guestMetrics({ ...g, paused: g.status === 'paused', startedAt: g.startedAt ?? 0 }, time * 1000, seed))
-      const m = nodeMetrics({ index: n.index, maxcpu: n.spec.maxcpu, maxmem: n.spec.maxmem, maxdisk: n.spec.maxdisk, bootAt: n.bootAt }, gm, cpus, time * 1000, seed)
+      const m = nodeMetrics(
+        { index: n.index, maxcpu: n.spec.maxcpu, maxmem: n.spec.maxmem, maxdisk: n.spec.maxdisk, bootAt: n.bootAt },
+        gm,
+        cpus,
+        time * 1000,
+        seed
+      )
       const rates = guests.length * 40_000
       return {
-        time, loadavg: m.loadavg[0] * max, maxcpu: n.spec.maxcpu, cpu: Math.min(1, m.cpu * max), iowait: m.cpu * 0.05,
-        memtotal: n.spec.maxmem, memused: m.mem, memavailable: n.spec.maxmem - m.mem, swaptotal: 8 * 1024 ** 3, swapused: 12_582_912,
-        roottotal: n.spec.maxdisk, rootused: m.disk, netin: rates * max, netout: rates * 0.7 * max, arcsize: 0,
-        pressurecpusome: m.cpu * 0.1, pressureiosome: 0.01, pressureiofull: 0.005, pressurememorysome: 0, pressurememoryfull: 0
+        time,
+        loadavg: m.loadavg[0] * max,
+        maxcpu: n.spec.maxcpu,
+        cpu: Math.min(1, m.cpu * max),
+        iowait: m.cpu * 0.05,
+        memtotal: n.spec.maxmem,
+        memused: m.mem,
+        memavailable: n.spec.maxmem - m.mem,
+        swaptotal: 8 * 1024 ** 3,
+        swapused: 12_582_912,
+        roottotal: n.spec.maxdisk,
+        rootused: m.disk,
+        netin: rates * max,
+        netout: rates * 0.7 * max,
+        arcsize: 0,
+        pressurecpusome: m.cpu * 0.1,
+        pressureiosome: 0.01,
+        pressureiofull: 0.005,
+        pressurememorysome: 0,
+        pressurememoryfull: 0
       }
     })
   )
@@ -63,8 +90,17 @@ export function guestRrd(c: CallContext, g: GuestRec): Point[] {
       const m = guestMetrics({ ...g, paused: g.status === 'paused', startedAt: g.startedAt }, time * 1000, seed)
       const rate = m.uptime > 0 ? 1 / m.uptime : 0
       return {
-        ...base, cpu: m.cpu, mem: m.mem, memhost: m.memhost, disk: m.disk, netin: m.netin * rate, netout: m.netout * rate,
-        diskread: m.diskread * rate, diskwrite: m.diskwrite * rate, pressurecpusome: m.cpu * 0.05, pressurememorysome: 0
+        ...base,
+        cpu: m.cpu,
+        mem: m.mem,
+        memhost: m.memhost,
+        disk: m.disk,
+        netin: m.netin * rate,
+        netout: m.netout * rate,
+        diskread: m.diskread * rate,
+        diskwrite: m.diskwrite * rate,
+        pressurecpusome: m.cpu * 0.05,
+        pressurememorysome: 0
       }
     })
   )

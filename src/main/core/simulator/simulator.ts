@@ -37,17 +37,30 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const opts = resolveOptions(options)
   const now = (): number => Date.now()
   const spec = options.cluster ?? demoCluster(opts.seed)
-  const state = new ClusterState(spec, { offlineAfterMs: opts.offlineAfterMs, rrdGraceMs: opts.rrdGraceMs, statsIntervalMs: opts.statsIntervalMs, seed: opts.seed, now })
+  const state = new ClusterState(spec, {
+    offlineAfterMs: opts.offlineAfterMs,
+    rrdGraceMs: opts.rrdGraceMs,
+    statsIntervalMs: opts.statsIntervalMs,
+    seed: opts.seed,
+    now
+  })
   const tasks = new TaskRegistry(now, opts.seed, (node) => state.nodes.get(node)?.bootAt ?? 0)
   for (const t of spec.tasks ?? []) tasks.addHistoric(t)
-  const acl = new AccessControl((vmid) => state.guests.get(vmid)?.pool, () => state.poolMembers())
+  const acl = new AccessControl(
+    (vmid) => state.guests.get(vmid)?.pool,
+    () => state.poolMembers()
+  )
   const tokens = {
     admin: acl.add({ id: 'root@pam!pvetray', privsep: false, acls: [{ path: '/', privs: ['Administrator'] }] }),
     auditor: acl.add({ id: 'auditor@pve!monitor', acls: [{ path: '/', privs: ['PVEAuditor'] }] }),
     noPrivs: acl.add({ id: 'nobody@pve!empty', acls: [] }),
     operator: acl.add({
       id: 'operator@pve!ops',
-      acls: [{ path: '/vms', privs: ['PVEVMUser'] }, { path: '/nodes', privs: ['Sys.Audit'] }, { path: '/storage', privs: ['Datastore.Audit'] }]
+      acls: [
+        { path: '/vms', privs: ['PVEVMUser'] },
+        { path: '/nodes', privs: ['Sys.Audit'] },
+        { path: '/storage', privs: ['Datastore.Audit'] }
+      ]
     })
   }
 
@@ -62,7 +75,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   try {
     for (const [i, n] of spec.nodes.entries()) {
       const cert = certs[i] as CertPair
-      const listener = new PveHttpsListener(opts, cert, (req) => dispatcher.handle(n.name, req), () => accepted++)
+      const listener = new PveHttpsListener(
+        opts,
+        cert,
+        (req) => dispatcher.handle(n.name, req),
+        () => accepted++
+      )
       const ep: NodeEndpoint = { node: n.name, listener, port: 0, cert, listening: false }
       endpoints.set(n.name, ep)
       ep.port = await listener.listen(0)
@@ -135,7 +153,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     slow: (ms, match) => faultBook.add({ kind: 'slow', ms, ...(match ? { match } : {}) }),
     serverError: (status, match, message) => {
       if (status < 500 || status > 599) throw new Error('serverError: status must be 5xx')
-      return faultBook.add({ kind: 'serverError', status, message: message ?? (status === 500 ? 'Internal Server Error' : 'Service Unavailable'), ...(match ? { match } : {}) })
+      return faultBook.add({
+        kind: 'serverError',
+        status,
+        message: message ?? (status === 500 ? 'Internal Server Error' : 'Service Unavailable'),
+        ...(match ? { match } : {})
+      })
     },
     malformedJson: (match) => faultBook.add({ kind: 'malformedJson', ...(match ? { match } : {}) }),
     truncatedJson: (match) => faultBook.add({ kind: 'truncatedJson', ...(match ? { match } : {}) }),

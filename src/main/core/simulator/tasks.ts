@@ -36,7 +36,11 @@ export class TaskRegistry {
   private readonly timers = new Set<NodeJS.Timeout>()
   private readonly rng: Rng
 
-  constructor(private readonly now: () => number, seed: number, private readonly bootAt: (node: string) => number) {
+  constructor(
+    private readonly now: () => number,
+    seed: number,
+    private readonly bootAt: (node: string) => number
+  ) {
     this.rng = createRng(seed ^ 0x5eed)
   }
 
@@ -92,7 +96,8 @@ export class TaskRegistry {
     t.log.push(...(h.log ?? []))
     this.tasks.set(t.upid, t)
     if (h.agoSec >= h.durationSec) {
-      const out: TaskOutcome = h.exitstatus === 'OK' ? {} : /^WARNINGS: (\d+)$/.test(h.exitstatus) ? { warnings: Number(h.exitstatus.slice(10)) } : { error: h.exitstatus }
+      const out: TaskOutcome =
+        h.exitstatus === 'OK' ? {} : /^WARNINGS: (\d+)$/.test(h.exitstatus) ? { warnings: Number(h.exitstatus.slice(10)) } : { error: h.exitstatus }
       this.end(t, out)
       t.endtime = t.starttime + h.durationSec
     }
@@ -142,7 +147,16 @@ export class TaskRegistry {
   }
 
   view(t: TaskRec): SimTaskState {
-    return { upid: t.upid, node: t.node, type: t.type, id: t.id, user: t.user, status: t.status, log: [...t.log], ...(t.exitstatus !== undefined && t.status === 'stopped' ? { exitstatus: t.exitstatus } : {}) }
+    return {
+      upid: t.upid,
+      node: t.node,
+      type: t.type,
+      id: t.id,
+      user: t.user,
+      status: t.status,
+      log: [...t.log],
+      ...(t.exitstatus !== undefined && t.status === 'stopped' ? { exitstatus: t.exitstatus } : {})
+    }
   }
 }
 

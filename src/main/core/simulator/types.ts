@@ -152,10 +152,7 @@ export interface SimEndpoint {
 }
 
 /** Matches a request: RegExp is tested against `"<METHOD> <pathname>"` (e.g. "GET /api2/json/cluster/resources"). */
-export type SimRequestMatch =
-  | RegExp
-  | ((req: { method: string; path: string }) => boolean)
-  | { method?: string; path?: string | RegExp }
+export type SimRequestMatch = RegExp | ((req: { method: string; path: string }) => boolean) | { method?: string; path?: string | RegExp }
 
 export interface SimRequestRecord {
   readonly method: string
@@ -298,4 +295,3 @@ export interface Simulator {
   /** closes listeners, open sockets and timers */
   close(): Promise<void>
 }
-

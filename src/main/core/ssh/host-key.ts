@@ -43,26 +43,32 @@ export function hostKeyAlgorithmsFor(keyType: string): string[] {
 }
 
 export function hostKeyChangedError(hostId: string, pinned: HostKeyPin, presented: HostKeyPin): SshError {
-  return new SshError('host-key-changed',
+  return new SshError(
+    'host-key-changed',
     `The host key of ${hostId} has changed: pinned ${pinned.fingerprint} (${pinned.keyType}), presented ${presented.fingerprint} ` +
-    `(${presented.keyType}). This can mean the node was reinstalled, or that someone intercepts the connection. ` +
-    'Compare with `ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub` on the node, then remove the old pin in the settings to trust the new key.',
-  { host: hostId, pinnedFingerprint: pinned.fingerprint, presentedFingerprint: presented.fingerprint, keyType: presented.keyType })
+      `(${presented.keyType}). This can mean the node was reinstalled, or that someone intercepts the connection. ` +
+      'Compare with `ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub` on the node, then remove the old pin in the settings to trust the new key.',
+    { host: hostId, pinnedFingerprint: pinned.fingerprint, presentedFingerprint: presented.fingerprint, keyType: presented.keyType }
+  )
 }
 
 export function hostKeyRevokedError(hostId: string, presented: HostKeyPin): SshError {
-  return new SshError('host-key-revoked',
+  return new SshError(
+    'host-key-revoked',
     `${hostId} presented the host key ${presented.fingerprint} (${presented.keyType}), which your ~/.ssh/known_hosts marks @revoked: ` +
-    'it is refused and not pinned. If the node got a new key, check it with `ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub` on the node.',
-  { host: hostId, presentedFingerprint: presented.fingerprint, keyType: presented.keyType })
+      'it is refused and not pinned. If the node got a new key, check it with `ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub` on the node.',
+    { host: hostId, presentedFingerprint: presented.fingerprint, keyType: presented.keyType }
+  )
 }
 
 export function hostKeyUnknownError(hostId: string, presented: HostKeyPin, asked: boolean): SshError {
   const why = asked ? 'you did not confirm it' : 'no one could be asked to confirm it'
-  return new SshError('host-key-unknown',
+  return new SshError(
+    'host-key-unknown',
     `${hostId} is not a known host (key ${presented.fingerprint}, ${presented.keyType}) and ${why}. ` +
-    'Confirm the fingerprint when asked, or connect to the node once with ssh from this computer: PVE Tray trusts keys already in ~/.ssh/known_hosts.',
-  { host: hostId, presentedFingerprint: presented.fingerprint, keyType: presented.keyType })
+      'Confirm the fingerprint when asked, or connect to the node once with ssh from this computer: PVE Tray trusts keys already in ~/.ssh/known_hosts.',
+    { host: hostId, presentedFingerprint: presented.fingerprint, keyType: presented.keyType }
+  )
 }
 
 export interface HostKeyCheckInput {

@@ -14,7 +14,13 @@ export function knownHostsName(host: string, port: number): string {
 }
 
 function wildcardMatch(pattern: string, name: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i')
+  const re = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    'i'
+  )
   return re.test(name)
 }
 
@@ -92,8 +98,11 @@ export interface KnownHostsImportResult {
  * Pins, for each target that has no pin yet, the strongest key known_hosts holds for it. The pool asks the
  * server for the pinned key type first, so the pin matches what the server presents.
  */
-export async function importKnownHosts(path: string, targets: ReadonlyArray<{ host: string; port?: number }>,
-  store: HostKeyStore): Promise<KnownHostsImportResult[]> {
+export async function importKnownHosts(
+  path: string,
+  targets: ReadonlyArray<{ host: string; port?: number }>,
+  store: HostKeyStore
+): Promise<KnownHostsImportResult[]> {
   const lookup = knownHostsLookup(path)
   const results: KnownHostsImportResult[] = []
   for (const target of targets) {

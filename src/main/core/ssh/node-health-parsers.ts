@@ -77,8 +77,11 @@ export function parseDfPosix(text: string): DiskUsage | undefined {
   const pct = Number(capacity.replace('%', ''))
   if (![available, used, total, pct].every((n) => n !== undefined && Number.isFinite(n))) return undefined
   return {
-    filesystem: fields.join(' '), mountedOn,
-    totalBytes: (total ?? 0) * blockSize, usedBytes: (used ?? 0) * blockSize, availableBytes: (available ?? 0) * blockSize,
+    filesystem: fields.join(' '),
+    mountedOn,
+    totalBytes: (total ?? 0) * blockSize,
+    usedBytes: (used ?? 0) * blockSize,
+    availableBytes: (available ?? 0) * blockSize,
     usedPercent: pct
   }
 }
@@ -220,7 +223,10 @@ export interface ServiceState {
 
 /** `systemctl is-active u1 u2 …`: one state per unit and line, in the order asked; anything else is unreadable. */
 export function parseSystemctlIsActive(text: string, units: readonly string[]): ServiceState[] | undefined {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '')
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
   if (lines.length !== units.length || lines.some((l) => !/^[a-z-]+$/.test(l))) return undefined
   return units.map((unit, i) => ({ unit, state: lines[i] ?? '' }))
 }

@@ -6,10 +6,7 @@ import type { ExecResult } from './remote-exec'
 import { isSshError } from './ssh-errors'
 import type { ExecOptions } from './ssh-pool-types'
 
-export type ProbeResult<T> =
-  | { status: 'ok'; value: T }
-  | { status: 'not-available'; reason: string }
-  | { status: 'error'; reason: string }
+export type ProbeResult<T> = { status: 'ok'; value: T } | { status: 'not-available'; reason: string } | { status: 'error'; reason: string }
 
 export interface NodeHealthReport {
   node: string
@@ -33,8 +30,13 @@ function firstLine(text: string): string {
   return text.trim().split('\n')[0]?.slice(0, 300) ?? ''
 }
 
-async function probe<T>(exec: NodeExec, argv: readonly string[], parse: (stdout: string) => T | undefined,
-  options: ExecOptions, okCodes: readonly number[] = [0]): Promise<ProbeResult<T>> {
+async function probe<T>(
+  exec: NodeExec,
+  argv: readonly string[],
+  parse: (stdout: string) => T | undefined,
+  options: ExecOptions,
+  okCodes: readonly number[] = [0]
+): Promise<ProbeResult<T>> {
   let result: ExecResult
   try {
     result = await exec(argv, options)
@@ -63,10 +65,15 @@ function zfsUnused<T>(result: ProbeResult<T>): ProbeResult<T> {
 export async function collectNodeHealth(node: string, exec: NodeExec, options: ExecOptions = {}): Promise<NodeHealthReport> {
   const opts: ExecOptions = { timeoutMs: 15_000, maxOutputBytes: 256 * 1024, ...options }
   const [versions, load, temperatures, zfsPools, zfsStatus, rootDisk, services] = await Promise.all([
-    probe(exec, ['pveversion', '-v'], (s) => {
-      const v = parsePveVersion(s)
-      return Object.keys(v.packages).length > 0 ? v : undefined
-    }, opts),
+    probe(
+      exec,
+      ['pveversion', '-v'],
+      (s) => {
+        const v = parsePveVersion(s)
+        return Object.keys(v.packages).length > 0 ? v : undefined
+      },
+      opts
+    ),
     probe(exec, ['cat', '/proc/loadavg'], parseLoadAvg, opts),
     probe(exec, ['sensors', '-j'], parseSensorsJson, opts),
     probe(exec, ['zpool', 'list', '-H', '-o', 'name,health,size,alloc'], parseZpoolList, opts).then(zfsUnused),

@@ -53,8 +53,9 @@ export interface RunOptions {
 }
 
 export function timeoutError(hostId: string, timeoutMs: number): SshError {
-  return new SshError('command-timeout',
-    `The command on ${hostId} did not finish within ${Math.round(timeoutMs / 1000 * 10) / 10} s and was stopped.`, { host: hostId })
+  return new SshError('command-timeout', `The command on ${hostId} did not finish within ${Math.round((timeoutMs / 1000) * 10) / 10} s and was stopped.`, {
+    host: hostId
+  })
 }
 
 export function abortedError(hostId: string): SshError {
@@ -155,8 +156,11 @@ export function runOnClient(client: Client, argv: readonly string[], opts: RunOp
         })
         ch.on('close', () => {
           if (!exited && !stoppedByUs) {
-            finish(new SshError('connection-lost',
-              `The connection to ${opts.hostId} ended before the command finished; its result is unknown.`, { host: opts.hostId }))
+            finish(
+              new SshError('connection-lost', `The connection to ${opts.hostId} ended before the command finished; its result is unknown.`, {
+                host: opts.hostId
+              })
+            )
             return
           }
           finish(undefined, {

@@ -12,23 +12,23 @@ export type PassphraseGetter = (keyPath: string) => Promise<string | undefined>
 
 export type SshAuth =
   | {
-    kind: 'key'
-    /** ed25519, ecdsa or rsa private key in OpenSSH or PEM format. */
-    privateKeyPath: string
-    /** Asked only when the key is encrypted (the vault). */
-    getPassphrase?: PassphraseGetter
-  }
+      kind: 'key'
+      /** ed25519, ecdsa or rsa private key in OpenSSH or PEM format. */
+      privateKeyPath: string
+      /** Asked only when the key is encrypted (the vault). */
+      getPassphrase?: PassphraseGetter
+    }
   | {
-    /** A key held in memory (the demo's own identity, generated at start); never a user's key. */
-    kind: 'key-data'
-    privateKey: string
-    describe: string
-  }
+      /** A key held in memory (the demo's own identity, generated at start); never a user's key. */
+      kind: 'key-data'
+      privateKey: string
+      describe: string
+    }
   | {
-    kind: 'agent'
-    /** Defaults to SSH_AUTH_SOCK. */
-    socketPath?: string
-  }
+      kind: 'agent'
+      /** Defaults to SSH_AUTH_SOCK. */
+      socketPath?: string
+    }
 
 export interface ResolvedAuth {
   privateKey?: Buffer
@@ -38,8 +38,10 @@ export interface ResolvedAuth {
 }
 
 function agentUnavailable(detail: string): SshError {
-  return new SshError('agent-unavailable',
-    `The SSH agent is not available (${detail}). Start ssh-agent and add your key (ssh-add), or choose a key file in the settings.`)
+  return new SshError(
+    'agent-unavailable',
+    `The SSH agent is not available (${detail}). Start ssh-agent and add your key (ssh-add), or choose a key file in the settings.`
+  )
 }
 
 async function agentReachable(path: string, timeoutMs: number): Promise<void> {
@@ -72,8 +74,10 @@ async function keyAuth(path: string, getPassphrase: PassphraseGetter | undefined
     try {
       const st = await fh.stat()
       if (!st.isFile() || st.size > MAX_KEY_BYTES) {
-        throw new SshError('key-unreadable',
-          `The SSH key file ${path} is not a private key file (${st.isFile() ? 'larger than 1 MiB' : 'not a regular file'}). Check the path in the settings.`)
+        throw new SshError(
+          'key-unreadable',
+          `The SSH key file ${path} is not a private key file (${st.isFile() ? 'larger than 1 MiB' : 'not a regular file'}). Check the path in the settings.`
+        )
       }
       data = await fh.readFile()
     } finally {
@@ -82,25 +86,31 @@ async function keyAuth(path: string, getPassphrase: PassphraseGetter | undefined
   } catch (err) {
     if (err instanceof SshError) throw err
     const code = (err as NodeJS.ErrnoException).code ?? 'error'
-    throw new SshError('key-unreadable',
-      `The SSH key file ${path} cannot be read (${code}). Check the path in the settings and that the app may read the file.`, { cause: err })
+    throw new SshError(
+      'key-unreadable',
+      `The SSH key file ${path} cannot be read (${code}). Check the path in the settings and that the app may read the file.`,
+      { cause: err }
+    )
   }
   const plain = ssh2.utils.parseKey(data)
   if (!(plain instanceof Error)) return { privateKey: data, describe: `key ${path}` }
   if (!/no passphrase given/i.test(plain.message)) {
-    throw new SshError('key-unreadable',
-      `${path} is not a private key this app can use (${plain.message}). Use an ed25519, ecdsa or rsa key in OpenSSH or PEM format.`)
+    throw new SshError(
+      'key-unreadable',
+      `${path} is not a private key this app can use (${plain.message}). Use an ed25519, ecdsa or rsa key in OpenSSH or PEM format.`
+    )
   }
   const passphrase = getPassphrase ? await getPassphrase(path) : undefined
   if (passphrase === undefined || passphrase === '') {
-    throw new SshError('passphrase-missing',
-      `The SSH key ${path} is protected by a passphrase, and none is stored. Enter the passphrase in the settings (it is kept in the vault).`)
+    throw new SshError(
+      'passphrase-missing',
+      `The SSH key ${path} is protected by a passphrase, and none is stored. Enter the passphrase in the settings (it is kept in the vault).`
+    )
   }
   const decrypted = ssh2.utils.parseKey(data, passphrase)
   if (decrypted instanceof Error) {
     // The ssh2 message never contains the passphrase, but we do not forward it anyway.
-    throw new SshError('passphrase-wrong',
-      `The stored passphrase does not unlock the SSH key ${path}. Enter the right passphrase in the settings.`)
+    throw new SshError('passphrase-wrong', `The stored passphrase does not unlock the SSH key ${path}. Enter the right passphrase in the settings.`)
   }
   return { privateKey: data, passphrase, describe: `key ${path}` }
 }

@@ -10,10 +10,17 @@ import type { HostKeyCheckInput } from './host-key'
 import { checkHostKey, hostIdOf, hostKeyAlgorithmsFor } from './host-key'
 import type { ResolvedAuth } from './ssh-auth'
 import type { SshError } from './ssh-errors'
-import { classifyConnectError, connectionLost,SshError as SshErrorClass } from './ssh-errors'
+import { classifyConnectError, connectionLost, SshError as SshErrorClass } from './ssh-errors'
 
-const HOST_KEY_ALGORITHMS = ['ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521',
-  'rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'] as const
+const HOST_KEY_ALGORITHMS = [
+  'ssh-ed25519',
+  'ecdsa-sha2-nistp256',
+  'ecdsa-sha2-nistp384',
+  'ecdsa-sha2-nistp521',
+  'rsa-sha2-512',
+  'rsa-sha2-256',
+  'ssh-rsa'
+] as const
 
 export interface ConnectionParams {
   host: string
@@ -107,8 +114,13 @@ export function openConnection(params: ConnectionParams): Promise<SshConnection>
       clearTimeout(timer)
       timer = setTimeout(() => {
         const what = tcpConnected ? 'did not finish the SSH handshake and login' : 'did not accept a connection'
-        fail(new SshErrorClass('connect-timeout',
-          `${hostId} ${what} within ${params.connectTimeoutMs / 1000} s. Check that the node is up and that SSH (port ${params.port}) is not blocked.`, { host: hostId }))
+        fail(
+          new SshErrorClass(
+            'connect-timeout',
+            `${hostId} ${what} within ${params.connectTimeoutMs / 1000} s. Check that the node is up and that SSH (port ${params.port}) is not blocked.`,
+            { host: hostId }
+          )
+        )
       }, params.connectTimeoutMs)
     }
     armDeadline()
@@ -124,8 +136,13 @@ export function openConnection(params: ConnectionParams): Promise<SshConnection>
     client.on('error', (err: Error & { level?: string }) => {
       if (hostKeyError) fail(hostKeyError)
       else if (err.level === 'client-authentication' && params.auth.agent) {
-        fail(new SshErrorClass('key-rejected',
-          `${hostId} accepted none of the keys the SSH agent offered. Add one of them to the node's authorized_keys, or choose a key file.`, { host: hostId, cause: err }))
+        fail(
+          new SshErrorClass(
+            'key-rejected',
+            `${hostId} accepted none of the keys the SSH agent offered. Add one of them to the node's authorized_keys, or choose a key file.`,
+            { host: hostId, cause: err }
+          )
+        )
       } else fail(classifyConnectError(err, hostId))
     })
     client.on('close', () => fail(hostKeyError ?? connectionLost(hostId, new Error('closed during the handshake'), 'handshake-failed')))
@@ -140,13 +157,16 @@ export function openConnection(params: ConnectionParams): Promise<SshConnection>
       hostVerifier: (key: Buffer, verify: (valid: boolean) => void): void => {
         // The user may take a while to answer the trust question: that time is not the server's fault.
         clearTimeout(timer)
-        checkHostKey({ ...params.hostKeys, host: params.host, port: params.port }, key).then(() => {
-          armDeadline()
-          verify(true)
-        }, (err: unknown) => {
-          hostKeyError = err instanceof SshErrorClass ? err : connectionLost(hostId, err, 'handshake-failed')
-          verify(false)
-        })
+        checkHostKey({ ...params.hostKeys, host: params.host, port: params.port }, key).then(
+          () => {
+            armDeadline()
+            verify(true)
+          },
+          (err: unknown) => {
+            hostKeyError = err instanceof SshErrorClass ? err : connectionLost(hostId, err, 'handshake-failed')
+            verify(false)
+          }
+        )
       }
     }
     if (params.auth.privateKey) config.privateKey = params.auth.privateKey

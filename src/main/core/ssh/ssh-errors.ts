@@ -66,20 +66,27 @@ export function classifyConnectError(err: unknown, host: string): SshError {
   const code = typeof e.code === 'string' ? e.code : ''
   const message = typeof e.message === 'string' ? e.message : String(err)
   if (code === 'ECONNREFUSED') {
-    return new SshError('connection-refused',
-      `${host} refused the SSH connection. Check that sshd runs on the node and that the port is right.`, { host, cause: err })
+    return new SshError('connection-refused', `${host} refused the SSH connection. Check that sshd runs on the node and that the port is right.`, {
+      host,
+      cause: err
+    })
   }
   if (['EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EADDRNOTAVAIL', 'EHOSTDOWN'].includes(code)) {
-    return new SshError('host-unreachable',
-      `${host} cannot be reached (${code}). Check the node's address, that it is powered on, and the network between you.`, { host, cause: err })
+    return new SshError(
+      'host-unreachable',
+      `${host} cannot be reached (${code}). Check the node's address, that it is powered on, and the network between you.`,
+      { host, cause: err }
+    )
   }
   if (code === 'ETIMEDOUT') {
-    return new SshError('connect-timeout',
-      `Connecting to ${host} timed out. The node may be down or a firewall drops SSH traffic.`, { host, cause: err })
+    return new SshError('connect-timeout', `Connecting to ${host} timed out. The node may be down or a firewall drops SSH traffic.`, { host, cause: err })
   }
   if (/authentication methods failed/i.test(message)) {
-    return new SshError('key-rejected',
-      `${host} rejected the SSH key. Add its public key to the node's authorized_keys (root) or pick another key in the settings.`, { host, cause: err })
+    return new SshError(
+      'key-rejected',
+      `${host} rejected the SSH key. Add its public key to the node's authorized_keys (root) or pick another key in the settings.`,
+      { host, cause: err }
+    )
   }
   return connectionLost(host, err, 'handshake-failed')
 }

@@ -9,7 +9,7 @@ import { abortedError, ChannelOpenError, remoteCommandLine, runOnClient, timeout
 import { resolveAuth } from './ssh-auth'
 import type { SshConnection } from './ssh-connection'
 import { openConnection } from './ssh-connection'
-import { connectionLost,SshError } from './ssh-errors'
+import { connectionLost, SshError } from './ssh-errors'
 import type { ExecOptions, HostState, HostStatus, SshPoolOptions, SshTarget } from './ssh-pool-types'
 
 export type { ExecResult } from './remote-exec'
@@ -34,13 +34,16 @@ function raceSignal<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(signal.reason)
     signal.addEventListener('abort', onAbort, { once: true })
-    promise.then((v) => {
-      signal.removeEventListener('abort', onAbort)
-      resolve(v)
-    }, (e: unknown) => {
-      signal.removeEventListener('abort', onAbort)
-      reject(e)
-    })
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort)
+        resolve(v)
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort)
+        reject(e)
+      }
+    )
   })
 }
 
@@ -81,7 +84,10 @@ export class SshPool {
         const connection = await raceSignal(this.#connect(entry), stopWaiting.signal)
         try {
           return await runOnClient(connection.client, argv, {
-            hostId, deadline, timeoutMs, startedAt,
+            hostId,
+            deadline,
+            timeoutMs,
+            startedAt,
             maxOutputBytes: options.maxOutputBytes ?? this.#opts.defaultMaxOutputBytes ?? MiB,
             signal: options.signal
           })
@@ -96,8 +102,10 @@ export class SshPool {
           // The server allows fewer sessions than we assumed: run fewer at once, keep this call's turn.
           const others = entry.queue.active - 1
           if (others === 0 && ++refusedRetries > 3) {
-            throw new SshError('channel-failed',
-              `${hostId} refuses to open a session (${err.message}). Check MaxSessions in the node's sshd_config.`, { host: hostId, cause: err })
+            throw new SshError('channel-failed', `${hostId} refuses to open a session (${err.message}). Check MaxSessions in the node's sshd_config.`, {
+              host: hostId,
+              cause: err
+            })
           }
           entry.queue.setLimit(Math.max(1, others))
           release()
@@ -119,8 +127,10 @@ export class SshPool {
     if (override) return this.exec(override, argv, options)
     const address = this.#opts.resolveNodeAddress ? await this.#opts.resolveNodeAddress(nodeName) : undefined
     if (!address) {
-      throw new SshError('no-address',
-        `No address is known for node ${nodeName}: the cluster status lists no IP for it. Set the node's SSH address in the settings.`)
+      throw new SshError(
+        'no-address',
+        `No address is known for node ${nodeName}: the cluster status lists no IP for it. Set the node's SSH address in the settings.`
+      )
     }
     return this.exec({ host: address }, argv, options)
   }
@@ -128,8 +138,13 @@ export class SshPool {
   state(): HostState[] {
     return [...this.#entries.values()].map((e) => {
       const s: HostState = {
-        key: e.key, host: e.host, port: e.port, user: e.user, status: e.status,
-        activeChannels: e.queue.active, queued: e.queue.queued
+        key: e.key,
+        host: e.host,
+        port: e.port,
+        user: e.user,
+        status: e.status,
+        activeChannels: e.queue.active,
+        queued: e.queue.queued
       }
       if (e.reason !== undefined) s.reason = e.reason
       return s
@@ -148,7 +163,13 @@ export class SshPool {
     for (const entry of this.#entries.values()) {
       entry.queue.failAll(new SshError('pool-closed', 'The SSH pool was closed (the app is shutting down).', { host: entry.key }))
       if (entry.connection) closing.push(entry.connection.end())
-      if (entry.connecting) closing.push(entry.connecting.then((c) => c.end(), () => undefined))
+      if (entry.connecting)
+        closing.push(
+          entry.connecting.then(
+            (c) => c.end(),
+            () => undefined
+          )
+        )
     }
     await Promise.all(closing)
   }
@@ -173,7 +194,10 @@ export class SshPool {
       const auth = await resolveAuth(this.#opts.auth, this.#opts.env ?? process.env)
       const pin = await this.#opts.hostKeys.get(hostIdOf(entry.host, entry.port))
       return openConnection({
-        host: entry.host, port: entry.port, user: entry.user, auth,
+        host: entry.host,
+        port: entry.port,
+        user: entry.user,
+        auth,
         connectTimeoutMs: this.#opts.connectTimeoutMs ?? 10_000,
         keepaliveIntervalMs: this.#opts.keepaliveIntervalMs ?? 15_000,
         keepaliveCountMax: this.#opts.keepaliveCountMax ?? 3,
@@ -182,21 +206,24 @@ export class SshPool {
       })
     })()
     entry.connecting = attempt
-    attempt.then((connection) => {
-      entry.connecting = undefined
-      entry.connection = connection
-      entry.queue.setLimit(this.#maxChannels)
-      connection.onGone((reason) => {
-        if (entry.connection !== connection) return
-        entry.connection = undefined
-        this.#setStatus(entry, 'idle', reason ? reason.message : 'The connection was closed.')
-      })
-      if (connection.alive) this.#setStatus(entry, 'connected')
-      else this.#drop(entry, connection)
-    }, (err: unknown) => {
-      entry.connecting = undefined
-      this.#setStatus(entry, 'failed', err instanceof Error ? err.message : String(err))
-    })
+    attempt.then(
+      (connection) => {
+        entry.connecting = undefined
+        entry.connection = connection
+        entry.queue.setLimit(this.#maxChannels)
+        connection.onGone((reason) => {
+          if (entry.connection !== connection) return
+          entry.connection = undefined
+          this.#setStatus(entry, 'idle', reason ? reason.message : 'The connection was closed.')
+        })
+        if (connection.alive) this.#setStatus(entry, 'connected')
+        else this.#drop(entry, connection)
+      },
+      (err: unknown) => {
+        entry.connecting = undefined
+        this.#setStatus(entry, 'failed', err instanceof Error ? err.message : String(err))
+      }
+    )
     return attempt
   }
 

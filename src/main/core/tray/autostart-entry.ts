@@ -32,7 +32,10 @@ export function quoteExecArg(arg: string): string {
 
 /** Escapes a value for a desktop-entry string key: backslash escapes, and no line breaks. */
 function stringValue(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\r?\n|\r/g, ' ').replace(/\t/g, '\\t')
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(/\t/g, '\\t')
 }
 
 export function autostartDesktopEntry(input: AutostartEntryInput): string {

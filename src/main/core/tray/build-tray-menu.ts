@@ -5,8 +5,8 @@ import type { AppState } from '../../../shared/views'
 import { formatDuration } from './describe-problems'
 import { menuLabel, plainText } from './label-text'
 import type { AddressTable } from './menu-addresses'
-import { DEFAULT_MAX_GUESTS_PER_NODE, type GuestMenuMemo,muteSubmenu, nodeGuestItems, percent } from './menu-guests'
-import { info, item, type MenuItemModel,separator, submenu } from './menu-model'
+import { DEFAULT_MAX_GUESTS_PER_NODE, type GuestMenuMemo, muteSubmenu, nodeGuestItems, percent } from './menu-guests'
+import { info, item, type MenuItemModel, separator, submenu } from './menu-model'
 import { taskLine, type TaskTable } from './task-tracker'
 import type { TrayStatus } from './tray-status'
 
@@ -59,7 +59,18 @@ function nodeSubmenu(input: TrayMenuInput, c: ClusterSnapshot, n: NodeView): Men
     item(`${id}:web-ui`, 'Open Proxmox web UI', { kind: 'invoke', channel: 'app:open-web-ui', input: { clusterId: c.clusterId, node: n.name } }),
     muteSubmenu(`${id}:mute`, n.muted, { clusterId: c.clusterId, node: n.name }),
     separator(`${id}:sep`),
-    ...nodeGuestItems({ state: input.state, cluster: c, tasks: input.tasks, idPrefix: id, ...(input.memo === undefined ? {} : { memo: input.memo }), ...(input.addresses === undefined ? {} : { addresses: input.addresses }) }, n.name, input.maxGuestsPerNode ?? DEFAULT_MAX_GUESTS_PER_NODE)
+    ...nodeGuestItems(
+      {
+        state: input.state,
+        cluster: c,
+        tasks: input.tasks,
+        idPrefix: id,
+        ...(input.memo === undefined ? {} : { memo: input.memo }),
+        ...(input.addresses === undefined ? {} : { addresses: input.addresses })
+      },
+      n.name,
+      input.maxGuestsPerNode ?? DEFAULT_MAX_GUESTS_PER_NODE
+    )
   ]
   return submenu(id, menuLabel(`${name} — ${line}`), children)
 }
@@ -76,7 +87,12 @@ function clusterBlock(input: TrayMenuInput, c: ClusterSnapshot): MenuItemModel[]
   const nodes = [...c.nodes].sort((a, b) => Number(a.status === 'online') - Number(b.status === 'online') || a.name.localeCompare(b.name))
   for (const n of nodes.slice(0, max)) out.push(nodeSubmenu(input, c, n))
   if (nodes.length > max) {
-    out.push(item(`${id}:more-nodes`, `More in dashboard… (${nodes.length - max} more nodes)`, { kind: 'open-dashboard', target: { view: 'overview', clusterId: c.clusterId } }))
+    out.push(
+      item(`${id}:more-nodes`, `More in dashboard… (${nodes.length - max} more nodes)`, {
+        kind: 'open-dashboard',
+        target: { view: 'overview', clusterId: c.clusterId }
+      })
+    )
   }
   if (c.nodes.length === 0 && c.health !== 'unknown') out.push(info(`${id}:no-nodes`, 'No nodes visible'))
   return out
@@ -91,7 +107,12 @@ function headlineItems(input: TrayMenuInput): MenuItemModel[] {
   out.push(info('headline', menuLabel(status.headline, 100)))
   for (const [i, p] of status.problems.slice(1, MAX_PROBLEM_LINES).entries()) out.push(info(`problem:${i + 1}`, menuLabel(p, 100)))
   if (status.problems.length > MAX_PROBLEM_LINES) {
-    out.push(item('problems:more', `and ${status.problems.length - MAX_PROBLEM_LINES} more problems in the dashboard…`, { kind: 'open-dashboard', target: { view: 'overview' } }))
+    out.push(
+      item('problems:more', `and ${status.problems.length - MAX_PROBLEM_LINES} more problems in the dashboard…`, {
+        kind: 'open-dashboard',
+        target: { view: 'overview' }
+      })
+    )
   }
   const tasks = [...input.tasks.values()].sort((a, b) => b.at - a.at).slice(0, MAX_TASK_LINES)
   for (const t of tasks) out.push(info(`task:${t.actionId}`, menuLabel(taskLine(state, t), 100)))

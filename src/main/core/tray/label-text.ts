@@ -25,7 +25,12 @@ export function plainText(raw: string, max = MAX_LABEL_CHARS): string {
   const cleaned = raw.replace(UNSAFE_CHARS, ' ').replace(/\s+/g, ' ').trim()
   const chars = Array.from(cleaned)
   if (chars.length <= max) return cleaned
-  return chars.slice(0, Math.max(1, max - 1)).join('').trimEnd() + '…'
+  return (
+    chars
+      .slice(0, Math.max(1, max - 1))
+      .join('')
+      .trimEnd() + '…'
+  )
 }
 
 /** A menu label: `plainText`, then `&` doubled so no platform reads it as an accelerator marker. */

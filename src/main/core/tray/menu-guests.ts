@@ -4,9 +4,9 @@ import { consoleUnavailableReason } from '../../../shared/guest-links'
 import type { ClusterSnapshot, GuestView, MuteInfo, PowerAction } from '../../../shared/snapshot'
 import type { AppState } from '../../../shared/views'
 import { guestActions } from '../monitor/guest-actions'
-import { menuLabel,plainText } from './label-text'
+import { menuLabel, plainText } from './label-text'
 import { addressItems, addressMemoKey, type AddressTable } from './menu-addresses'
-import { type ConfirmSpec, info, item, type MenuItemModel,separator, submenu } from './menu-model'
+import { type ConfirmSpec, info, item, type MenuItemModel, separator, submenu } from './menu-model'
 import { actionVerb, isRunning, taskKey, taskLine, type TaskTable } from './task-tracker'
 
 /** How many guests a node submenu lists before "More in dashboard…". */
@@ -49,8 +49,23 @@ export class GuestMenuMemo {
 function guestMenuKey(ctx: GuestMenuContext, g: GuestView): string {
   const node = nodesByName(ctx.cluster).get(g.node)
   return [
-    ctx.cluster.clusterId, ctx.cluster.mode, node?.status, g.kind, g.node, g.name, g.status, g.state, g.template, g.staleReason,
-    g.lock, g.busy, g.actions.join(','), g.actionsDisabledReason, g.alerts, g.muted?.mode ?? '', addressMemoKey(ctx.addresses, ctx.cluster.clusterId, g.vmid)
+    ctx.cluster.clusterId,
+    ctx.cluster.mode,
+    node?.status,
+    g.kind,
+    g.node,
+    g.name,
+    g.status,
+    g.state,
+    g.template,
+    g.staleReason,
+    g.lock,
+    g.busy,
+    g.actions.join(','),
+    g.actionsDisabledReason,
+    g.alerts,
+    g.muted?.mode ?? '',
+    addressMemoKey(ctx.addresses, ctx.cluster.clusterId, g.vmid)
   ].join('\u0001')
 }
 
@@ -137,7 +152,12 @@ export function muteSubmenu(id: string, muted: MuteInfo | null, target: { cluste
     { mode: 'always', label: 'Always' }
   ] as const
   const children: MenuItemModel[] = modes.map((m) =>
-    item(`${id}:${m.mode}`, m.label, { kind: 'invoke', channel: 'mute:set', input: { target: t, mode: m.mode } }, { type: 'checkbox', checked: muted?.mode === m.mode })
+    item(
+      `${id}:${m.mode}`,
+      m.label,
+      { kind: 'invoke', channel: 'mute:set', input: { target: t, mode: m.mode } },
+      { type: 'checkbox', checked: muted?.mode === m.mode }
+    )
   )
   if (muted) children.push(separator(`${id}:sep`), item(`${id}:off`, 'Unmute', { kind: 'invoke', channel: 'mute:set', input: { target: t, mode: 'off' } }))
   return submenu(id, muted ? `Muted (${muted.mode === 'hour' ? '1 hour' : muted.mode === 'until-up' ? 'until back up' : 'always'})` : 'Mute…', children)
@@ -182,12 +202,23 @@ export function guestSubmenu(ctx: GuestMenuContext, g: GuestView): MenuItemModel
 
   children.push(
     separator(`${id}:sep-alerts`),
-    item(`${id}:alerts`, 'Notify when down', { kind: 'invoke', channel: 'guests:set-alerts', input: { clusterId: cluster.clusterId, vmid: g.vmid, enabled: !g.alerts } }, { type: 'checkbox', checked: g.alerts }),
+    item(
+      `${id}:alerts`,
+      'Notify when down',
+      { kind: 'invoke', channel: 'guests:set-alerts', input: { clusterId: cluster.clusterId, vmid: g.vmid, enabled: !g.alerts } },
+      { type: 'checkbox', checked: g.alerts }
+    ),
     muteSubmenu(`${id}:mute`, g.muted, { clusterId: cluster.clusterId, vmid: g.vmid })
   )
   // The web UI's own pages for this guest: main builds the URL (from the snapshot's kind and node) and opens it.
   if (consoleUnavailableReason(g) === null) {
-    children.push(item(`${id}:console`, 'Open console', { kind: 'invoke', channel: 'app:open-web-ui', input: { clusterId: cluster.clusterId, vmid: g.vmid, console: true } }))
+    children.push(
+      item(`${id}:console`, 'Open console', {
+        kind: 'invoke',
+        channel: 'app:open-web-ui',
+        input: { clusterId: cluster.clusterId, vmid: g.vmid, console: true }
+      })
+    )
   }
   children.push(
     ...addressItems(id, cluster.clusterId, g, ctx.addresses),
@@ -217,7 +248,12 @@ export function nodeGuestItems(ctx: GuestMenuContext, node: string, max: number)
     out.push(memo === undefined || inFlight ? guestSubmenu(ctx, g) : memo.get(`${ctx.idPrefix}:g:${g.vmid}`, guestMenuKey(ctx, g), () => guestSubmenu(ctx, g)))
   }
   if (guests.length > max) {
-    out.push(item(`${ctx.idPrefix}:more`, `More in dashboard… (${guests.length - max} more)`, { kind: 'open-dashboard', target: { view: 'guests', clusterId: ctx.cluster.clusterId, node } }))
+    out.push(
+      item(`${ctx.idPrefix}:more`, `More in dashboard… (${guests.length - max} more)`, {
+        kind: 'open-dashboard',
+        target: { view: 'guests', clusterId: ctx.cluster.clusterId, node }
+      })
+    )
   }
   return out
 }

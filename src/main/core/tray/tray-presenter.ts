@@ -3,11 +3,11 @@
 // whole-process bench both run this, so the bench measures what the app pays per poll.
 import type { AppState, GuestAddressesView, TaskProgress } from '../../../shared/views'
 import { buildTrayMenu } from './build-tray-menu'
-import { type AddressTable,noteAddresses, pruneAddresses } from './menu-addresses'
+import { type AddressTable, noteAddresses, pruneAddresses } from './menu-addresses'
 import { GuestMenuMemo } from './menu-guests'
-import { type MenuItemModel,sameMenu } from './menu-model'
+import { type MenuItemModel, sameMenu } from './menu-model'
 import { applyTaskProgress, busyLabel, pruneTasks, type TaskTable } from './task-tracker'
-import { type TrayStatus,trayStatus } from './tray-status'
+import { type TrayStatus, trayStatus } from './tray-status'
 
 export interface TrayRender {
   readonly status: TrayStatus

@@ -32,7 +32,9 @@ const PREFIX = 'pvetray-bound:v1:'
 export function tokenContext(c: { tokenId: string; caPem: string | null; endpoints: readonly TokenEndpoint[] }): TokenContext {
   const endpoints = c.endpoints
     .map((e) => ({ host: e.host.toLowerCase(), port: e.port, fingerprint256: e.fingerprint256 === null ? null : e.fingerprint256.toUpperCase() }))
-    .sort((a, b) => (a.host !== b.host ? (a.host < b.host ? -1 : 1) : a.port !== b.port ? a.port - b.port : (a.fingerprint256 ?? '') < (b.fingerprint256 ?? '') ? -1 : 1))
+    .sort((a, b) =>
+      a.host !== b.host ? (a.host < b.host ? -1 : 1) : a.port !== b.port ? a.port - b.port : (a.fingerprint256 ?? '') < (b.fingerprint256 ?? '') ? -1 : 1
+    )
   return { tokenId: c.tokenId, caPem: c.caPem === null ? null : c.caPem.trim(), endpoints }
 }
 

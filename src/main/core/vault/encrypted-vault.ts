@@ -25,20 +25,30 @@ const INSECURE_BACKENDS = new Set(['basic_text', 'aes-256-gcm-keyfile', 'unknown
 export function keyringStatus(backend: CipherBackend): KeyringStatus {
   const name = backend.backendName()
   if (!backend.isAvailable()) {
-    return { backend: name, secure: false, message: 'No secure storage is available on this system, so secrets cannot be saved. Unlock or install the system keyring and restart the app.' }
+    return {
+      backend: name,
+      secure: false,
+      message: 'No secure storage is available on this system, so secrets cannot be saved. Unlock or install the system keyring and restart the app.'
+    }
   }
   if (name === 'basic_text') {
     return {
       backend: name,
       secure: false,
-      message: 'No system keyring (GNOME Keyring or KWallet) was found, so token secrets are only obfuscated on disk: anyone who can read your files can read them. Install or unlock a keyring and restart the app to protect them.'
+      message:
+        'No system keyring (GNOME Keyring or KWallet) was found, so token secrets are only obfuscated on disk: anyone who can read your files can read them. Install or unlock a keyring and restart the app to protect them.'
     }
   }
   if (name === 'aes-256-gcm-keyfile') {
     // The browser bridge and tests: the key lies beside the secrets, which protects them no better.
-    return { backend: name, secure: false, message: 'They are encrypted with a key file kept next to them, so anyone who can read your files can read the token secrets.' }
+    return {
+      backend: name,
+      secure: false,
+      message: 'They are encrypted with a key file kept next to them, so anyone who can read your files can read the token secrets.'
+    }
   }
-  if (INSECURE_BACKENDS.has(name)) return { backend: name, secure: false, message: 'The app cannot tell how this system stores secrets, so they may not be protected.' }
+  if (INSECURE_BACKENDS.has(name))
+    return { backend: name, secure: false, message: 'The app cannot tell how this system stores secrets, so they may not be protected.' }
   return { backend: name, secure: true, message: null }
 }
 
@@ -70,7 +80,10 @@ export function createEncryptedVault(backend: CipherBackend, store: SecretRecord
         backupPath = store.setAside()
       } catch {
         log('vault: the unreadable secrets file could not be moved aside; nothing will be written')
-        problem = { message: 'The file holding the token secrets is damaged and could not be moved aside: no secret can be saved until it is moved or repaired.', backupPath: null }
+        problem = {
+          message: 'The file holding the token secrets is damaged and could not be moved aside: no secret can be saved until it is moved or repaired.',
+          backupPath: null
+        }
         return null
       }
       problem = {

@@ -27,17 +27,21 @@ export function CertificateChanged({ clusterId, mismatch }: { clusterId: string;
       <dl className="facts">
         <dt>Pinned</dt>
         <dd>
-          <code className="fingerprint" data-testid="pinned-fingerprint">{mismatch.pinned}</code>
+          <code className="fingerprint" data-testid="pinned-fingerprint">
+            {mismatch.pinned}
+          </code>
         </dd>
         <dt>Presented now</dt>
         <dd>
-          <code className="fingerprint" data-testid="presented-fingerprint">{mismatch.presented}</code>
+          <code className="fingerprint" data-testid="presented-fingerprint">
+            {mismatch.presented}
+          </code>
         </dd>
       </dl>
       <p className="muted-text">Compare with the node: Datacenter → {who} → System → Certificates, or pvenode cert info on the node.</p>
       <label className="check">
-        <input type="checkbox" checked={compared} onChange={(e) => setCompared(e.target.checked)} />
-        I compared them: the presented certificate is the node&apos;s
+        <input type="checkbox" checked={compared} onChange={(e) => setCompared(e.target.checked)} />I compared them: the presented certificate is the
+        node&apos;s
       </label>
       <button type="button" className="btn" disabled={!compared} onClick={trust}>
         Trust the new certificate

@@ -2,7 +2,7 @@
 import type { PveTrayApi } from '@shared/ipc/contract'
 
 import { useAppState } from '../state/use-app-state'
-import { type Route,useNavigation } from '../state/use-navigation'
+import { type Route, useNavigation } from '../state/use-navigation'
 import type { SettingsHandle } from '../state/use-settings'
 import { useTaskProgress } from '../state/use-task-progress'
 import { Banners } from './Banners'

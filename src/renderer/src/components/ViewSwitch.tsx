@@ -27,11 +27,28 @@ export function ViewSwitch({ api, route, navigate, state, settings, tasks }: Vie
     case 'overview':
       return <OverviewView state={state} navigate={navigate} />
     case 'guests':
-      return <GuestsView api={api} clusters={clusters} tasks={tasks} focusVmid={route.vmid ?? null} focusClusterId={route.clusterId ?? null} focusNode={route.node ?? null} />
+      return (
+        <GuestsView
+          api={api}
+          clusters={clusters}
+          tasks={tasks}
+          focusVmid={route.vmid ?? null}
+          focusClusterId={route.clusterId ?? null}
+          focusNode={route.node ?? null}
+        />
+      )
     case 'storage':
       return <StorageView clusters={clusters} thresholdPct={settings.settings?.storageThresholdPct ?? 85} />
     case 'node':
-      return <NodeDetailsView api={api} clusters={clusters} clusterId={route.clusterId ?? clusters[0]?.clusterId ?? null} node={route.node ?? null} navigate={navigate} />
+      return (
+        <NodeDetailsView
+          api={api}
+          clusters={clusters}
+          clusterId={route.clusterId ?? clusters[0]?.clusterId ?? null}
+          node={route.node ?? null}
+          navigate={navigate}
+        />
+      )
     case 'settings':
       return <SettingsScreen api={api} settings={settings} clusters={clusters} navigate={navigate} />
     case 'onboarding':

@@ -70,5 +70,8 @@ function sameKeys(keys: readonly string[] | undefined, rows: readonly GuestRow[]
 }
 
 function sameQuery(a: GuestQuery, b: GuestQuery): boolean {
-  return a === b || (a.search === b.search && a.node === b.node && a.state === b.state && a.kind === b.kind && a.tag === b.tag && a.sort === b.sort && a.desc === b.desc)
+  return (
+    a === b ||
+    (a.search === b.search && a.node === b.node && a.state === b.state && a.kind === b.kind && a.tag === b.tag && a.sort === b.sort && a.desc === b.desc)
+  )
 }

@@ -140,7 +140,8 @@ export function queryGuestOrder(rows: readonly GuestRow[], q: GuestQuery): numbe
     if (q.kind !== 'all' && g.kind !== q.kind) continue
     if (!matchesState(g, q.state)) continue
     if (q.tag !== '' && !g.tags.includes(q.tag)) continue
-    if (needle === '' || g.name.toLowerCase().includes(needle) || String(g.vmid).includes(needle) || g.tags.some((t) => t.toLowerCase().includes(needle))) out.push(i)
+    if (needle === '' || g.name.toLowerCase().includes(needle) || String(g.vmid).includes(needle) || g.tags.some((t) => t.toLowerCase().includes(needle)))
+      out.push(i)
   }
   const dir = q.desc ? -1 : 1
   // Ties fall back to cluster then VMID so rows never swap places between polls.
@@ -165,7 +166,13 @@ export function distinctValues(rows: readonly GuestRow[]): { nodes: string[]; ta
 /** Buttons a row shows for its state; each is enabled only when `GuestView.actions` allows it. */
 export function rowActions(g: GuestView): readonly GuestView['actions'][number][] {
   const natural: GuestView['actions'][number][] =
-    g.state === 'running' ? ['shutdown', 'stop', 'reboot'] : g.state === 'paused' || g.state === 'suspended' ? ['resume', 'stop'] : g.state === 'stopped' ? ['start'] : []
+    g.state === 'running'
+      ? ['shutdown', 'stop', 'reboot']
+      : g.state === 'paused' || g.state === 'suspended'
+        ? ['resume', 'stop']
+        : g.state === 'stopped'
+          ? ['start']
+          : []
   for (const a of g.actions) if (!natural.includes(a)) natural.push(a)
   return natural
 }

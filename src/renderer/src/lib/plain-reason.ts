@@ -31,7 +31,10 @@ export function plainReason(message: string): PlainReason {
   if (answered !== null) {
     const reason = answered[2]?.trim() ?? ''
     const details = [...request, `HTTP ${answered[1] ?? '?'}`].filter((s) => s !== null).join(', ')
-    return { text: reason === '' || reason === '(no reason given)' ? `Proxmox answered with an error (HTTP ${answered[1] ?? '?'}) and gave no reason.` : reason, details }
+    return {
+      text: reason === '' || reason === '(no reason given)' ? `Proxmox answered with an error (HTTP ${answered[1] ?? '?'}) and gave no reason.` : reason,
+      details
+    }
   }
   // "<where>: permission denied (…)" → "Proxmox: permission denied (…)"; "<where> is unreachable" → "Proxmox is unreachable".
   return { text: `${lead}Proxmox${rest}`, details: request.filter((s) => s !== null).join(', ') }

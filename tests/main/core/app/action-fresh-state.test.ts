@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Simulator } from '../../../../src/main/core/simulator'
 import type { ActionResult, TaskProgress } from '../../../../src/shared/views'
 import { call } from '../simulator/sim-client'
-import { type Harness,startWatchedCluster, until } from './app-core-harness'
+import { type Harness, startWatchedCluster, until } from './app-core-harness'
 
 let sim: Simulator
 let h: Harness
@@ -22,7 +22,11 @@ afterAll(async () => {
   await sim?.close()
 })
 
-const guestView = (vmid: number) => h.core.getState().clusters.find((c) => c.clusterId === clusterId)?.guests.find((g) => g.vmid === vmid)
+const guestView = (vmid: number) =>
+  h.core
+    .getState()
+    .clusters.find((c) => c.clusterId === clusterId)
+    ?.guests.find((g) => g.vmid === vmid)
 async function listed(vmid: number): Promise<string | undefined> {
   const res = await call(sim, 'GET', '/api2/json/cluster/resources?type=vm')
   return ((res.json as { data: { vmid?: number; status: string }[] }).data ?? []).find((i) => i.vmid === vmid)?.status
@@ -32,13 +36,17 @@ describe('the row right after an action ends', () => {
   // (Not an HA-managed guest: its "hastop" request task ends before the HA manager stops it, and the node
   // then rightly still says running.)
   it('shows the node\'s own state at once: never "running" offering Stop next to "Stop: OK"', async () => {
-    const g = h.core.getState().clusters[0]?.guests.find((x) => x.state === 'running' && x.kind === 'qemu' && !x.template && x.lock === null && x.hastate === null)
+    const g = h.core
+      .getState()
+      .clusters[0]?.guests.find((x) => x.state === 'running' && x.kind === 'qemu' && !x.template && x.lock === null && x.hastate === null)
     expect(g).toBeDefined()
     if (!g) return
     const r = await h.core.dispatch('guests:action', { clusterId, node: g.node, kind: g.kind, vmid: g.vmid, action: 'stop' })
     expect(r.ok, JSON.stringify(r)).toBe(true)
     const actionId = (r.ok ? (r.value as ActionResult) : null)?.actionId
-    await until(() => h.events.some((e) => e.channel === 'task:progress' && (e.payload as TaskProgress).actionId === actionId && (e.payload as TaskProgress).phase === 'ok'))
+    await until(() =>
+      h.events.some((e) => e.channel === 'task:progress' && (e.payload as TaskProgress).actionId === actionId && (e.payload as TaskProgress).phase === 'ok')
+    )
     const view = await until(() => (guestView(g.vmid)?.state === 'stopped' ? guestView(g.vmid) : null), 3000)
     expect(view.actions).not.toContain('stop')
     expect(view.actions).toContain('start')

@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs'
 
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { type Simulator,startSimulator } from '../../../../src/main/core/simulator'
+import { type Simulator, startSimulator } from '../../../../src/main/core/simulator'
 import type { SettingsView } from '../../../../src/shared/views'
-import { clusterInput, type Harness,makeHarness, until } from './app-core-harness'
+import { clusterInput, type Harness, makeHarness, until } from './app-core-harness'
 
 // Three hours behind the wall clock: any place that still reads Date.now disagrees with the app.
 const OFFSET = -3 * 3_600_000

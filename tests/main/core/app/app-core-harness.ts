@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import { type AppCore, type AppCoreDeps,createAppCore } from '../../../../src/main/core'
+import { type AppCore, type AppCoreDeps, createAppCore } from '../../../../src/main/core'
 import { createJsonFileSettingsStore } from '../../../../src/main/core/settings/json-file-settings-store'
-import { type Simulator, type SimulatorOptions,startSimulator } from '../../../../src/main/core/simulator'
+import { type Simulator, type SimulatorOptions, startSimulator } from '../../../../src/main/core/simulator'
 import { createEncryptedVault } from '../../../../src/main/core/vault/encrypted-vault'
 import { createJsonFileRecordStore, createKeyFileCipherBackend } from '../../../../src/main/core/vault/key-file-backend'
 import type { EventChannel } from '../../../../src/shared/ipc/contract'
@@ -57,7 +57,10 @@ export function makeHarness(extra: Partial<AppCoreDeps> = {}): Harness {
   }
 }
 
-export function clusterInput(sim: Simulator, opts: { name?: string; mode?: 'monitor' | 'control'; tokenId?: string; tokenSecret?: string } = {}): Record<string, unknown> {
+export function clusterInput(
+  sim: Simulator,
+  opts: { name?: string; mode?: 'monitor' | 'control'; tokenId?: string; tokenSecret?: string } = {}
+): Record<string, unknown> {
   return {
     name: opts.name ?? 'Lab',
     mode: opts.mode ?? 'control',
@@ -69,15 +72,21 @@ export function clusterInput(sim: Simulator, opts: { name?: string; mode?: 'moni
 
 export async function until<T>(fn: () => T | undefined | null | false, timeoutMs = 10_000): Promise<T> {
   // Boxed: 0 and '' are answers here, not "not yet" as they are for the shared helper.
-  const box = await waitFor(() => {
-    const v = fn()
-    return v === undefined || v === null || v === false ? undefined : { v }
-  }, { timeoutMs, intervalMs: 20 })
+  const box = await waitFor(
+    () => {
+      const v = fn()
+      return v === undefined || v === null || v === false ? undefined : { v }
+    },
+    { timeoutMs, intervalMs: 20 }
+  )
   return box.v
 }
 
 /** A simulator, an app core watching it as a configured cluster, and that cluster's id, once its guests are in. */
-export async function startWatchedCluster(simOptions: SimulatorOptions, extra: Partial<AppCoreDeps> = {}): Promise<{ sim: Simulator; h: Harness; clusterId: string }> {
+export async function startWatchedCluster(
+  simOptions: SimulatorOptions,
+  extra: Partial<AppCoreDeps> = {}
+): Promise<{ sim: Simulator; h: Harness; clusterId: string }> {
   const sim = await startSimulator(simOptions)
   const h = makeHarness(extra)
   await h.core.start()

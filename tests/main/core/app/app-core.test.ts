@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { type Simulator,startSimulator } from '../../../../src/main/core/simulator'
+import { type Simulator, startSimulator } from '../../../../src/main/core/simulator'
 import type { ActionResult, SettingsView, TaskProgress } from '../../../../src/shared/views'
-import { clusterInput, type Harness,makeHarness, until } from './app-core-harness'
+import { clusterInput, type Harness, makeHarness, until } from './app-core-harness'
 
 let sim: Simulator
 let h: Harness
@@ -23,7 +23,10 @@ beforeAll(async () => {
   h = makeHarness()
   const v1 = await ok<SettingsView>('settings:save-cluster', clusterInput(sim, { name: 'Lab' }))
   const v2 = await ok<SettingsView>('settings:save-cluster', clusterInput(sim, { name: 'Watch only', mode: 'monitor' }))
-  const v3 = await ok<SettingsView>('settings:save-cluster', clusterInput(sim, { name: 'Auditor', tokenId: sim.tokens.auditor.id, tokenSecret: sim.tokens.auditor.secret }))
+  const v3 = await ok<SettingsView>(
+    'settings:save-cluster',
+    clusterInput(sim, { name: 'Auditor', tokenId: sim.tokens.auditor.id, tokenSecret: sim.tokens.auditor.secret })
+  )
   clusterId = v1.clusters[0]?.id ?? ''
   monitorOnlyId = v2.clusters[1]?.id ?? ''
   auditorId = v3.clusters[2]?.id ?? ''
@@ -38,7 +41,10 @@ afterAll(async () => {
 const posts = (): number => sim.requests({ method: 'POST' }).length
 
 function progressOf(actionId: string): TaskProgress[] {
-  return h.events.filter((e) => e.channel === 'task:progress').map((e) => e.payload as TaskProgress).filter((p) => p.actionId === actionId)
+  return h.events
+    .filter((e) => e.channel === 'task:progress')
+    .map((e) => e.payload as TaskProgress)
+    .filter((p) => p.actionId === actionId)
 }
 
 describe('settings and vault through the app core', () => {
@@ -71,7 +77,13 @@ describe('guests:action against the simulator', () => {
     expect(done.exitStatus).toBe('OK')
     expect(progressOf(res.actionId).map((p) => p.phase)).toEqual(['pending', 'running', 'ok'])
     expect(sim.cluster.guest(108)?.status).toBe('running')
-    await until(() => h.core.getState().clusters.find((c) => c.clusterId === clusterId)?.guests.find((g) => g.vmid === 108)?.state === 'running')
+    await until(
+      () =>
+        h.core
+          .getState()
+          .clusters.find((c) => c.clusterId === clusterId)
+          ?.guests.find((g) => g.vmid === 108)?.state === 'running'
+    )
   })
 
   it('reports a failing task as failed with Proxmox exit status', async () => {

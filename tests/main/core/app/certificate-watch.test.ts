@@ -8,7 +8,7 @@ import { decideNotifications, defaultNotificationPrefs, emptyDedupState } from '
 import type { Simulator } from '../../../../src/main/core/simulator'
 import type { MonitorEvent } from '../../../../src/shared/snapshot'
 import type { SettingsView } from '../../../../src/shared/views'
-import { type Harness,startWatchedCluster, until } from './app-core-harness'
+import { type Harness, startWatchedCluster, until } from './app-core-harness'
 
 let sim: Simulator
 let h: Harness

@@ -7,7 +7,7 @@ import type { DemoCluster } from '../../../../src/main/core'
 import { startDefaultDemo } from '../../../../src/main/core'
 import { pveumCommands } from '../../../../src/shared/pveum-commands'
 import type { NodeHealthReport, SshHostState, SshTestResult } from '../../../../src/shared/views'
-import { type Harness,makeHarness, until } from './app-core-harness'
+import { type Harness, makeHarness, until } from './app-core-harness'
 
 let h: Harness | undefined
 afterEach(async () => {
@@ -46,7 +46,10 @@ describe('demo mode', () => {
 
 describe('demo mode: mute and "notify when down"', () => {
   it('work for the demo cluster through dispatch, reach its monitor, and never touch the settings file', async () => {
-    h = makeHarness({ startDemo: () => startDefaultDemo({ authDelayMs: 20, taskDurationMs: 100 }), timings: { taskPollMs: 50, pollIntervalMs: 200, connectTimeoutMs: 2000 } })
+    h = makeHarness({
+      startDemo: () => startDefaultDemo({ authDelayMs: 20, taskDurationMs: 100 }),
+      timings: { taskPollMs: 50, pollIntervalMs: 200, connectTimeoutMs: 2000 }
+    })
     await h.core.start()
     const first = await until(() => {
       const c = h?.core.getState().clusters[0]
@@ -99,14 +102,18 @@ describe('pveum commands', () => {
   })
 
   it('monitor-and-control adds VM.PowerMgmt; without privsep the user gets the role', () => {
-    const all = pveumCommands({ access: 'control', privsep: false }).flatMap((s) => s.commands).join('\n')
+    const all = pveumCommands({ access: 'control', privsep: false })
+      .flatMap((s) => s.commands)
+      .join('\n')
     expect(all).toContain('VM.PowerMgmt')
     expect(all).toContain('--users pvetray@pve --roles PveTrayControl')
     expect(all).toContain('--privsep 0')
   })
 
   it('can use the built-in PVEAuditor role and refuses unsafe names', () => {
-    const all = pveumCommands({ access: 'monitor', privsep: true, builtinAuditor: true }).flatMap((s) => s.commands).join('\n')
+    const all = pveumCommands({ access: 'monitor', privsep: true, builtinAuditor: true })
+      .flatMap((s) => s.commands)
+      .join('\n')
     expect(all).not.toContain('role add')
     expect(all).toContain('--roles PVEAuditor')
     expect(() => pveumCommands({ access: 'monitor', privsep: true, user: 'x@pve;rm -rf /' })).toThrow()

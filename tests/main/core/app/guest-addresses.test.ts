@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Simulator } from '../../../../src/main/core/simulator'
 import type { GuestAddressesView } from '../../../../src/shared/views'
-import { clusterInput, type Harness,startWatchedCluster, until } from './app-core-harness'
+import { clusterInput, type Harness, startWatchedCluster, until } from './app-core-harness'
 
 let sim: Simulator
 let h: Harness
@@ -19,7 +19,10 @@ afterAll(async () => {
   await sim.close()
 })
 
-const agentCalls = (vmid?: number): number => sim.requests({ path: vmid === undefined ? /\/(agent\/network-get-interfaces|interfaces)$/ : new RegExp(`/${vmid}/(agent/network-get-interfaces|interfaces)$`) }).length
+const agentCalls = (vmid?: number): number =>
+  sim.requests({
+    path: vmid === undefined ? /\/(agent\/network-get-interfaces|interfaces)$/ : new RegExp(`/${vmid}/(agent/network-get-interfaces|interfaces)$`)
+  }).length
 
 async function addresses(vmid: number, id = clusterId): Promise<GuestAddressesView> {
   const r = await h.core.dispatch('guests:addresses', { clusterId: id, vmid })
@@ -28,12 +31,12 @@ async function addresses(vmid: number, id = clusterId): Promise<GuestAddressesVi
 }
 
 describe('guests:addresses', () => {
-  it('the monitor\'s polls never ask a guest for its addresses', async () => {
+  it("the monitor's polls never ask a guest for its addresses", async () => {
     await h.core.dispatch('clusters:refresh', { clusterId })
     expect(agentCalls()).toBe(0)
   })
 
-  it('a VM: the agent\'s addresses without loopback, each with its interface', async () => {
+  it("a VM: the agent's addresses without loopback, each with its interface", async () => {
     const v = await addresses(100)
     expect(v).toMatchObject({ clusterId, vmid: 100, source: 'agent', unavailable: null })
     expect(v.interfaces.map((i) => i.name)).toEqual(['ens18'])
@@ -43,7 +46,10 @@ describe('guests:addresses', () => {
   it('a container: its own interfaces', async () => {
     const v = await addresses(200)
     expect(v).toMatchObject({ source: 'container', unavailable: null })
-    expect(v.interfaces[0]).toMatchObject({ name: 'eth0', addresses: [{ address: '10.10.11.20', family: 'ipv4', prefix: 24 }, { family: 'ipv6' }, { family: 'ipv6' }] })
+    expect(v.interfaces[0]).toMatchObject({
+      name: 'eth0',
+      addresses: [{ address: '10.10.11.20', family: 'ipv4', prefix: 24 }, { family: 'ipv6' }, { family: 'ipv6' }]
+    })
   })
 
   it('asks again only after 30 s', async () => {
@@ -80,7 +86,7 @@ describe('guests:addresses', () => {
     expect(await h.core.dispatch('guests:addresses', { clusterId, vmid: 100, node: 'pve-a' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
   })
 
-  it('a token without VM.GuestAgent.Audit: VMs\' addresses hidden with the reason, containers\' still shown', async () => {
+  it("a token without VM.GuestAgent.Audit: VMs' addresses hidden with the reason, containers' still shown", async () => {
     const t = sim.cluster.addToken({ id: 'noagent@pve!tray', acls: [{ path: '/', privs: ['VM.Audit', 'Sys.Audit', 'Datastore.Audit'] }] })
     const r = await h.core.dispatch('settings:save-cluster', clusterInput(sim, { name: 'Audit', tokenId: t.id, tokenSecret: t.secret }))
     if (!r.ok) throw new Error(r.error.message)

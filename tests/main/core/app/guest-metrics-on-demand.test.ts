@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Simulator } from '../../../../src/main/core/simulator'
 import { generateCluster } from '../../../../src/main/core/simulator'
 import type { AppState } from '../../../../src/shared/views'
-import { type Harness,startWatchedCluster, until } from './app-core-harness'
+import { type Harness, startWatchedCluster, until } from './app-core-harness'
 
 let sim: Simulator | null = null
 let h: Harness | null = null
@@ -20,7 +20,10 @@ const running = (s: AppState) => s.clusters[0]?.guests.filter((g) => g.state ===
 
 describe('guest figures on demand', () => {
   it('publishes no guest figures without a renderer, and real ones once a renderer asks for the state', async () => {
-    const w = await startWatchedCluster({ cluster: generateCluster({ nodes: 2, guests: 12, seed: 4 }), authDelayMs: 0, statsIntervalMs: 50 }, { timings: { taskPollMs: 50, pollIntervalMs: 200, connectTimeoutMs: 2000 } })
+    const w = await startWatchedCluster(
+      { cluster: generateCluster({ nodes: 2, guests: 12, seed: 4 }), authDelayMs: 0, statsIntervalMs: 50 },
+      { timings: { taskPollMs: 50, pollIntervalMs: 200, connectTimeoutMs: 2000 } }
+    )
     sim = w.sim
     h = w.h
     const core = w.h.core
@@ -37,7 +40,10 @@ describe('guest figures on demand', () => {
 
   it('a renderer that asks for the state before it subscribes gets figures at once, not a poll interval later', async () => {
     // The browser bridge's order. With a 60 s interval, only the subscription itself can bring the figures.
-    const w = await startWatchedCluster({ cluster: generateCluster({ nodes: 2, guests: 12, seed: 5 }), authDelayMs: 0 }, { timings: { taskPollMs: 50, pollIntervalMs: 60_000, connectTimeoutMs: 2000 } })
+    const w = await startWatchedCluster(
+      { cluster: generateCluster({ nodes: 2, guests: 12, seed: 5 }), authDelayMs: 0 },
+      { timings: { taskPollMs: 50, pollIntervalMs: 60_000, connectTimeoutMs: 2000 } }
+    )
     sim = w.sim
     h = w.h
     const core = w.h.core

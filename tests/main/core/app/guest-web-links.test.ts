@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { isAllowedWebUiUrl } from '../../../../src/main/core/security/web-ui-url'
 import type { Simulator } from '../../../../src/main/core/simulator'
-import { type Harness,startWatchedCluster } from './app-core-harness'
+import { type Harness, startWatchedCluster } from './app-core-harness'
 
 let sim: Simulator
 let h: Harness
@@ -22,14 +22,14 @@ const portOf = (node: string): number => sim.endpoints.find((e) => e.node === no
 const endpoints = (): { host: string; port: number }[] => sim.endpoints.map((e) => ({ host: e.host, port: e.port }))
 
 describe('app:open-web-ui at a guest', () => {
-  it('opens a running VM\'s noVNC console at the endpoint of the node it runs on', async () => {
+  it("opens a running VM's noVNC console at the endpoint of the node it runs on", async () => {
     const r = await h.core.dispatch('app:open-web-ui', { clusterId, vmid: 101, console: true })
     expect(r.ok).toBe(true)
     expect(h.opened.at(-1)).toBe(`https://127.0.0.1:${portOf('pve-b')}/?console=kvm&novnc=1&vmid=101&node=pve-b`)
     expect(isAllowedWebUiUrl(h.opened.at(-1) ?? '', endpoints())).toBe(true)
   })
 
-  it('opens a container\'s console as lxc, and a guest in the web UI tree', async () => {
+  it("opens a container's console as lxc, and a guest in the web UI tree", async () => {
     expect((await h.core.dispatch('app:open-web-ui', { clusterId, vmid: 200, console: true })).ok).toBe(true)
     expect(h.opened.at(-1)).toBe(`https://127.0.0.1:${portOf('pve-a')}/?console=lxc&novnc=1&vmid=200&node=pve-a`)
     expect((await h.core.dispatch('app:open-web-ui', { clusterId, vmid: 203 })).ok).toBe(true)

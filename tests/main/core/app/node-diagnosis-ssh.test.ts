@@ -5,10 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 
 import { demoClusterFrom, demoSshOptions } from '../../../../src/main/core/app/default-demo'
 import { createDemoSshIdentity } from '../../../../src/main/core/app/demo-ssh'
-import { type Simulator,startSimulator } from '../../../../src/main/core/simulator'
+import { type Simulator, startSimulator } from '../../../../src/main/core/simulator'
 import type { MonitorEvent } from '../../../../src/shared/snapshot'
 import type { NodeDiagnosis, ServiceRestartResult } from '../../../../src/shared/views'
-import { type Harness,makeHarness, until } from './app-core-harness'
+import { type Harness, makeHarness, until } from './app-core-harness'
 
 let h: Harness | null = null
 let sim: Simulator | null = null

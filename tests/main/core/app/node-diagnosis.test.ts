@@ -12,14 +12,24 @@ describe('judgeDiagnosis', () => {
 
   it.each(['connection-refused', 'connect-timeout', 'host-unreachable', 'command-timeout', 'connection-lost'])('no answer on SSH (%s) means down', (kind) => {
     const d = judgeDiagnosis('pve-b', { kind: 'ssh-error', errorKind: kind, message: 'pve-b refused the SSH connection.' }, true, AT)
-    expect(d).toEqual({ node: 'pve-b', verdict: 'down', summary: 'pve-b is down (no answer on the API nor SSH).', services: [], reason: 'pve-b refused the SSH connection.', checkedAt: AT })
+    expect(d).toEqual({
+      node: 'pve-b',
+      verdict: 'down',
+      summary: 'pve-b is down (no answer on the API nor SSH).',
+      services: [],
+      reason: 'pve-b refused the SSH connection.',
+      checkedAt: AT
+    })
   })
 
-  it.each(['key-rejected', 'passphrase-wrong', 'host-key-changed', 'host-key-unknown'])('SSH that refuses us (%s) cannot tell: unknown, never "down"', (kind) => {
-    const d = judgeDiagnosis('pve-b', { kind: 'ssh-error', errorKind: kind, message: 'why' }, true, AT)
-    expect(d.verdict).toBe('unknown')
-    expect(d.summary).toBe('pve-b: SSH could not log in, so whether the node is up is not known.')
-  })
+  it.each(['key-rejected', 'passphrase-wrong', 'host-key-changed', 'host-key-unknown'])(
+    'SSH that refuses us (%s) cannot tell: unknown, never "down"',
+    (kind) => {
+      const d = judgeDiagnosis('pve-b', { kind: 'ssh-error', errorKind: kind, message: 'why' }, true, AT)
+      expect(d.verdict).toBe('unknown')
+      expect(d.summary).toBe('pve-b: SSH could not log in, so whether the node is up is not known.')
+    }
+  )
 
   it('names the stopped API services when SSH answers (systemctl exits 3 then)', () => {
     const d = judgeDiagnosis('pve-b', { kind: 'answered', stdout: 'inactive\nactive\nactive\nactive\n', code: 3 }, false, AT)
@@ -41,7 +51,9 @@ describe('judgeDiagnosis', () => {
     expect(odd.summary).toBe('pve-b answers over SSH but its Proxmox API does not (pveproxy or pve-cluster stopped?).')
     expect(odd.services).toEqual([])
     const all = 'active\nactive\nactive\nactive\n'
-    expect(judgeDiagnosis('pve-b', { kind: 'answered', stdout: all, code: 0 }, true, AT).summary).toMatch(/services run, but the cluster reports it offline \(corosync link/)
+    expect(judgeDiagnosis('pve-b', { kind: 'answered', stdout: all, code: 0 }, true, AT).summary).toMatch(
+      /services run, but the cluster reports it offline \(corosync link/
+    )
     expect(judgeDiagnosis('pve-b', { kind: 'answered', stdout: all, code: 0 }, false, AT).summary).toMatch(/services run, but its API did not answer/)
   })
 })

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Simulator } from '../../../../src/main/core/simulator'
 import { taskFailureNotice, taskLine } from '../../../../src/main/core/tray/task-tracker'
 import type { ActionResult, TaskProgress } from '../../../../src/shared/views'
-import { type Harness,startWatchedCluster, until } from './app-core-harness'
+import { type Harness, startWatchedCluster, until } from './app-core-harness'
 
 let sim: Simulator
 let h: Harness
@@ -27,12 +27,17 @@ afterEach(async () => {
 })
 
 function stoppedGuest() {
-  const g = h.core.getState().clusters[0]?.guests.find((x) => x.state === 'stopped' && x.kind === 'qemu' && !x.template && x.lock === null && x.hastate === null)
+  const g = h.core
+    .getState()
+    .clusters[0]?.guests.find((x) => x.state === 'stopped' && x.kind === 'qemu' && !x.template && x.lock === null && x.hastate === null)
   if (!g) throw new Error('the simulator has no plain stopped VM')
   return g
 }
 const progressOf = (actionId: string): TaskProgress[] =>
-  h.events.filter((e) => e.channel === 'task:progress').map((e) => e.payload as TaskProgress).filter((p) => p.actionId === actionId)
+  h.events
+    .filter((e) => e.channel === 'task:progress')
+    .map((e) => e.payload as TaskProgress)
+    .filter((p) => p.actionId === actionId)
 const words = (ps: TaskProgress[]): string => ps.map((p) => `${p.message ?? ''} ${p.exitStatus ?? ''}`).join(' | ')
 
 describe('a power request with no usable answer', () => {
@@ -68,7 +73,9 @@ describe('a power request with no usable answer', () => {
     expect(res.outcome).toBe('unknown')
     const end = await until(() => progressOf(res.actionId).find((p) => p.phase === 'unknown' || p.phase === 'ok' || p.phase === 'failed'), 15_000)
     expect(end.phase).toBe('unknown')
-    expect(end.message).toMatch(/no start task for guest \d+ has appeared on .* so far, and the guest is still stopped\. Check the guest before sending it again/)
+    expect(end.message).toMatch(
+      /no start task for guest \d+ has appeared on .* so far, and the guest is still stopped\. Check the guest before sending it again/
+    )
     expect(progressOf(res.actionId).some((p) => p.phase === 'failed')).toBe(false)
     expect(words(progressOf(res.actionId))).not.toMatch(/\btry again\b/i)
     const notice = taskFailureNotice(h.core.getState(), end)

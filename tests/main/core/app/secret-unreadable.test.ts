@@ -7,10 +7,10 @@ import { join } from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { type AppCore,createAppCore } from '../../../../src/main/core'
-import { decideNotifications, defaultNotificationPrefs,emptyDedupState } from '../../../../src/main/core/notify'
+import { type AppCore, createAppCore } from '../../../../src/main/core'
+import { decideNotifications, defaultNotificationPrefs, emptyDedupState } from '../../../../src/main/core/notify'
 import { createJsonFileSettingsStore } from '../../../../src/main/core/settings/json-file-settings-store'
-import { type Simulator,startSimulator } from '../../../../src/main/core/simulator'
+import { type Simulator, startSimulator } from '../../../../src/main/core/simulator'
 import { createEncryptedVault } from '../../../../src/main/core/vault/encrypted-vault'
 import { createJsonFileRecordStore, createKeyFileCipherBackend } from '../../../../src/main/core/vault/key-file-backend'
 import type { MonitorEvent } from '../../../../src/shared/snapshot'

@@ -11,11 +11,11 @@ import { promisify } from 'node:util'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { type Simulator,startSimulator } from '../../../../src/main/core/simulator'
+import { type Simulator, startSimulator } from '../../../../src/main/core/simulator'
 import type { IpcError } from '../../../../src/shared/ipc/contract'
 import type { NodeHealthReport, SettingsView, SshHostState } from '../../../../src/shared/views'
-import { type SshdServer,startSshd } from '../../../helpers/sshd-server'
-import { clusterInput, type Harness,makeHarness, until } from './app-core-harness'
+import { type SshdServer, startSshd } from '../../../helpers/sshd-server'
+import { clusterInput, type Harness, makeHarness, until } from './app-core-harness'
 
 const run = promisify(execFile)
 
@@ -25,7 +25,11 @@ let h: Harness
 let clusterId: string
 const NODE = 'pve-a'
 
-interface SshInput { keyPath?: string; passphrase?: string | null; port?: number }
+interface SshInput {
+  keyPath?: string
+  passphrase?: string | null
+  port?: number
+}
 
 /** Saves the cluster's SSH settings the way the settings screen does (token secret kept). */
 async function saveSsh(o: SshInput = {}): Promise<void> {
@@ -34,8 +38,12 @@ async function saveSsh(o: SshInput = {}): Promise<void> {
     id: clusterId,
     tokenSecret: undefined,
     ssh: {
-      user: sshd.user, keyPath: o.keyPath ?? sshd.keyPath, useAgent: false, port: o.port ?? sshd.port,
-      hostOverrides: { [NODE]: '127.0.0.1' }, passphrase: o.passphrase ?? null
+      user: sshd.user,
+      keyPath: o.keyPath ?? sshd.keyPath,
+      useAgent: false,
+      port: o.port ?? sshd.port,
+      hostOverrides: { [NODE]: '127.0.0.1' },
+      passphrase: o.passphrase ?? null
     }
   })
   if (!r.ok) throw new Error(`save: ${r.error.code} ${r.error.message}`)

@@ -9,11 +9,11 @@ import { join } from 'node:path'
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { type Simulator,startSimulator } from '../../../../src/main/core/simulator'
+import { type Simulator, startSimulator } from '../../../../src/main/core/simulator'
 import type { IpcError } from '../../../../src/shared/ipc/contract'
 import type { KnownHostsReport, SettingsView, SshTestResult } from '../../../../src/shared/views'
-import { type SshdServer,startSshd } from '../../../helpers/sshd-server'
-import { clusterInput, type Harness,makeHarness, until } from './app-core-harness'
+import { type SshdServer, startSshd } from '../../../helpers/sshd-server'
+import { clusterInput, type Harness, makeHarness, until } from './app-core-harness'
 
 let sim: Simulator
 let sshd: SshdServer
@@ -35,7 +35,10 @@ const serverKey = (): string => sshd.hostKeyPublicLine.split(' ').slice(0, 2).jo
 const otherKey = (): string => readFileSync(`${sshd.strangerKeyPath}.pub`, 'utf8').split(' ').slice(0, 2).join(' ')
 /** OpenSSH's SHA256 fingerprint of that other key, computed here from its blob (not by the app's code). */
 const otherFingerprint = (): string =>
-  `SHA256:${createHash('sha256').update(Buffer.from(otherKey().split(' ')[1] ?? '', 'base64')).digest('base64').replace(/=+$/, '')}`
+  `SHA256:${createHash('sha256')
+    .update(Buffer.from(otherKey().split(' ')[1] ?? '', 'base64'))
+    .digest('base64')
+    .replace(/=+$/, '')}`
 
 const hostId = (): string => `127.0.0.1:${sshd.port}`
 const knownName = (): string => `[127.0.0.1]:${sshd.port}`
@@ -45,7 +48,14 @@ async function saveSsh(o: { keyPath?: string; passphrase?: string | null } = {})
     ...clusterInput(sim),
     id: clusterId,
     tokenSecret: undefined,
-    ssh: { user: sshd.user, keyPath: o.keyPath ?? sshd.keyPath, useAgent: false, port: sshd.port, hostOverrides: { [NODE]: '127.0.0.1' }, passphrase: o.passphrase ?? null }
+    ssh: {
+      user: sshd.user,
+      keyPath: o.keyPath ?? sshd.keyPath,
+      useAgent: false,
+      port: sshd.port,
+      hostOverrides: { [NODE]: '127.0.0.1' },
+      passphrase: o.passphrase ?? null
+    }
   })
   if (!r.ok) throw new Error(`save: ${r.error.code} ${r.error.message}`)
 }
@@ -112,13 +122,16 @@ describe('ssh:known-hosts and ssh:import-known-host', () => {
   })
 
   it('finds a hashed entry for [host]:port and shows an @revoked one, and imports only the trusted key', async () => {
-    await writeFile(knownHostsPath, [
-      '# written by ssh with HashKnownHosts yes',
-      `${hashedName(knownName())} ${serverKey()}`,
-      `${hashedName('127.0.0.1')} ${otherKey()}`, // port 22: another address, must not match
-      `@revoked ${knownName()} ${otherKey()}`,
-      ''
-    ].join('\n'))
+    await writeFile(
+      knownHostsPath,
+      [
+        '# written by ssh with HashKnownHosts yes',
+        `${hashedName(knownName())} ${serverKey()}`,
+        `${hashedName('127.0.0.1')} ${otherKey()}`, // port 22: another address, must not match
+        `@revoked ${knownName()} ${otherKey()}`,
+        ''
+      ].join('\n')
+    )
     const entry = nodeEntry(await knownHosts())
     expect(entry?.trusted).toEqual([{ fingerprint: sshd.hostKeyFingerprint, keyType: 'ssh-ed25519' }])
     expect(entry?.revoked).toEqual([{ fingerprint: otherFingerprint(), keyType: 'ssh-ed25519' }])
@@ -141,7 +154,12 @@ describe('ssh:known-hosts and ssh:import-known-host', () => {
     // The imported pin is what the test logs in with.
     const t = await testSsh()
     if (!t.ok) throw new Error(`${t.error.code}: ${t.error.message}`)
-    expect(t.value).toMatchObject({ node: NODE, target: `${sshd.user}@${hostId()}`, trustedBy: 'pin', hostKey: { fingerprint: sshd.hostKeyFingerprint, keyType: 'ssh-ed25519' } })
+    expect(t.value).toMatchObject({
+      node: NODE,
+      target: `${sshd.user}@${hostId()}`,
+      trustedBy: 'pin',
+      hostKey: { fingerprint: sshd.hostKeyFingerprint, keyType: 'ssh-ed25519' }
+    })
     // This machine is no Proxmox VE node: the test says so instead of inventing a version.
     expect(t.value.proxmox).toBeNull()
     expect(t.value.elapsedMs).toBeGreaterThanOrEqual(0)

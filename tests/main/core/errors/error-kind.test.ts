@@ -12,10 +12,26 @@ describe('one classifier for the monitor and the IPC layer', () => {
   const unreachable = [
     new NetworkError('ECONNREFUSED', false, ctx),
     new NodeUnreachableError('pve-b', 'No route to host', { ...ctx, status: 595 }),
-    ...['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'ENETDOWN', 'EHOSTDOWN', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED'].map(withCode),
+    ...[
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'EHOSTUNREACH',
+      'ENETUNREACH',
+      'ENOTFOUND',
+      'EAI_AGAIN',
+      'EPIPE',
+      'ENETDOWN',
+      'EHOSTDOWN',
+      'UND_ERR_SOCKET',
+      'UND_ERR_CLOSED'
+    ].map(withCode),
     causedBy('UND_ERR_SOCKET')
   ]
-  const timedOut = [new TimeoutError('connect', 1000, ctx), ...['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'].map(withCode), causedBy('ETIMEDOUT')]
+  const timedOut = [
+    new TimeoutError('connect', 1000, ctx),
+    ...['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'].map(withCode),
+    causedBy('ETIMEDOUT')
+  ]
 
   it('agree on what means "unreachable" and "timeout"', () => {
     for (const e of unreachable) expect([classifyError(e).kind, errorCodeOf(e)]).toEqual(['unreachable', 'unreachable'])

@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { type Simulator,startSimulator } from '../../../../src/main/core/simulator'
+import { type Simulator, startSimulator } from '../../../../src/main/core/simulator'
 import { invokeChannelNames } from '../../../../src/shared/ipc/channels'
-import { clusterInput, type Harness,makeHarness, until } from '../app/app-core-harness'
+import { clusterInput, type Harness, makeHarness, until } from '../app/app-core-harness'
 
 let sim: Simulator
 let h: Harness
@@ -21,7 +21,21 @@ function rnd(): number {
 }
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T
 
-const HOSTILE_STRINGS = ['../../etc', 'a;rm -rf /', '$(reboot)', '`id`', '\u0000', 'x'.repeat(1024 * 1024), '<script>alert(1)</script>', '', ' ', '%2e%2e%2f', 'pve-a\nHost: evil', '__proto__', 'constructor']
+const HOSTILE_STRINGS = [
+  '../../etc',
+  'a;rm -rf /',
+  '$(reboot)',
+  '`id`',
+  '\u0000',
+  'x'.repeat(1024 * 1024),
+  '<script>alert(1)</script>',
+  '',
+  ' ',
+  '%2e%2e%2f',
+  'pve-a\nHost: evil',
+  '__proto__',
+  'constructor'
+]
 const HOSTILE_NUMBERS = [NaN, Infinity, -Infinity, -1, -100, 1.5, 2 ** 53, -(2 ** 31), 1e308]
 
 function randomValue(depth: number): unknown {
@@ -29,8 +43,29 @@ function randomValue(depth: number): unknown {
   if (depth > 3 || r < 0.3) return pick<unknown>([...HOSTILE_STRINGS, ...HOSTILE_NUMBERS, true, false, null, undefined, [], {}])
   if (r < 0.6) return Array.from({ length: Math.floor(rnd() * 4) }, () => randomValue(depth + 1))
   const o: Record<string, unknown> = {}
-  const keys = ['clusterId', 'node', 'vmid', 'kind', 'action', 'host', 'port', 'tokenId', 'tokenSecret', 'endpoints', 'mode', 'name', 'target', 'minutes', '__proto__', 'constructor', 'prototype', 'url', 'extra']
-  for (let i = 0; i < 1 + Math.floor(rnd() * 5); i++) Object.defineProperty(o, pick(keys), { value: randomValue(depth + 1), enumerable: true, configurable: true, writable: true })
+  const keys = [
+    'clusterId',
+    'node',
+    'vmid',
+    'kind',
+    'action',
+    'host',
+    'port',
+    'tokenId',
+    'tokenSecret',
+    'endpoints',
+    'mode',
+    'name',
+    'target',
+    'minutes',
+    '__proto__',
+    'constructor',
+    'prototype',
+    'url',
+    'extra'
+  ]
+  for (let i = 0; i < 1 + Math.floor(rnd() * 5); i++)
+    Object.defineProperty(o, pick(keys), { value: randomValue(depth + 1), enumerable: true, configurable: true, writable: true })
   return o
 }
 
@@ -96,7 +131,11 @@ describe('IPC fuzz', () => {
         const payload = i % 2 === 0 ? randomValue(0) : nearValid(channel, clusterId)
         // Payloads that happen to be valid for parameterless channels are not hostile: skip those.
         // (An object whose values are all undefined is `{}` once cloned across IPC.)
-        if (payload === undefined || (typeof payload === 'object' && payload !== null && !Array.isArray(payload) && Object.values(payload).every((v) => v === undefined))) continue
+        if (
+          payload === undefined ||
+          (typeof payload === 'object' && payload !== null && !Array.isArray(payload) && Object.values(payload).every((v) => v === undefined))
+        )
+          continue
         const r = await h.core.dispatch(channel, payload)
         count++
         expect(r.ok, `${channel} accepted ${JSON.stringify(payload)?.slice(0, 200)}`).toBe(false)

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../../src/main/core/errors/app-error'
 import { toIpcError } from '../../../../src/main/core/ipc/map-error'
 import { hostKeyChangedError, hostKeyUnknownError } from '../../../../src/main/core/ssh/host-key'
-import { classifyConnectError, connectionLost,SshError } from '../../../../src/main/core/ssh/ssh-errors'
+import { classifyConnectError, connectionLost, SshError } from '../../../../src/main/core/ssh/ssh-errors'
 
 const FP_A = `SHA256:${'a'.repeat(43)}`
 const FP_B = `SHA256:${'b'.repeat(43)}`
@@ -24,7 +24,11 @@ describe('SSH errors through toIpcError', () => {
 
   it('maps every login failure to ssh-auth and connect failures to unreachable, with the pool message', () => {
     for (const kind of ['key-rejected', 'passphrase-wrong', 'passphrase-missing', 'key-unreadable', 'agent-unavailable'] as const) {
-      expect(toIpcError(new SshError(kind, `login failed: ${kind}`), [])).toMatchObject({ code: 'ssh-auth', message: `login failed: ${kind}`, fields: { reason: kind } })
+      expect(toIpcError(new SshError(kind, `login failed: ${kind}`), [])).toMatchObject({
+        code: 'ssh-auth',
+        message: `login failed: ${kind}`,
+        fields: { reason: kind }
+      })
     }
     expect(toIpcError(classifyConnectError(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }), 'h:22'), []).code).toBe('unreachable')
     expect(toIpcError(classifyConnectError(Object.assign(new Error('x'), { code: 'ETIMEDOUT' }), 'h:22'), []).code).toBe('unreachable')

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { toIpcError } from '../../../../src/main/core/ipc/map-error'
-import { type Simulator,startSimulator } from '../../../../src/main/core/simulator'
+import { type Simulator, startSimulator } from '../../../../src/main/core/simulator'
 import { simClient } from '../proxmox/helpers/sim-client'
 
 let sim: Simulator

@@ -2,9 +2,9 @@ import { rootCertificates } from 'node:tls'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { type SimAcl, type Simulator,startSimulator } from '../../../../src/main/core/simulator'
+import { type SimAcl, type Simulator, startSimulator } from '../../../../src/main/core/simulator'
 import type { ConnectionTestResult, FeatureId } from '../../../../src/shared/views'
-import { type Harness,makeHarness } from '../app/app-core-harness'
+import { type Harness, makeHarness } from '../app/app-core-harness'
 
 let sim: Simulator
 let h: Harness
@@ -31,7 +31,7 @@ function endpoint(fp: string | null): Record<string, unknown> {
 }
 
 describe('onboarding', () => {
-  it('refuses a public web root as cluster CA (test and save), sending nothing, and accepts the cluster\'s own', async () => {
+  it("refuses a public web root as cluster CA (test and save), sending nothing, and accepts the cluster's own", async () => {
     const before = sim.requests().length
     const publicRoot = rootCertificates[0] ?? ''
     const base = { endpoint: endpoint(null), tokenId: sim.tokens.admin.id, tokenSecret: sim.tokens.admin.secret }
@@ -39,7 +39,14 @@ describe('onboarding', () => {
     expect(refused.ok).toBe(false)
     expect(refused.fieldErrors['caPem']).toMatch(/whole web/)
     expect(sim.requests().length).toBe(before)
-    const saved = await h.core.dispatch('settings:save-cluster', { name: 'x', mode: 'monitor', endpoints: [endpoint(null)], tokenId: sim.tokens.admin.id, tokenSecret: sim.tokens.admin.secret, caPem: publicRoot })
+    const saved = await h.core.dispatch('settings:save-cluster', {
+      name: 'x',
+      mode: 'monitor',
+      endpoints: [endpoint(null)],
+      tokenId: sim.tokens.admin.id,
+      tokenSecret: sim.tokens.admin.secret,
+      caPem: publicRoot
+    })
     expect(saved).toMatchObject({ ok: false, error: { code: 'invalid-input', fields: { caPem: expect.stringMatching(/whole web/) } } })
     expect((await test({ ...base, caPem: sim.caPem })).ok).toBe(true)
   })
@@ -90,7 +97,11 @@ describe('onboarding', () => {
   })
 
   it('explains the empty view of a privilege-separated token without ACLs', async () => {
-    const r = await test({ endpoint: endpoint(sim.endpoints[0]?.fingerprint256 ?? null), tokenId: sim.tokens.noPrivs.id, tokenSecret: sim.tokens.noPrivs.secret })
+    const r = await test({
+      endpoint: endpoint(sim.endpoints[0]?.fingerprint256 ?? null),
+      tokenId: sim.tokens.noPrivs.id,
+      tokenSecret: sim.tokens.noPrivs.secret
+    })
     expect(r.ok).toBe(true)
     expect(r.emptyView).toBe(true)
     expect(r.message).toMatch(/privilege-separated/)
@@ -118,7 +129,11 @@ describe('onboarding', () => {
   })
 
   it('puts no secret in any onboarding response', async () => {
-    const r = await h.core.dispatch('onboarding:test-connection', { endpoint: endpoint(WRONG_FP), tokenId: sim.tokens.admin.id, tokenSecret: sim.tokens.admin.secret })
+    const r = await h.core.dispatch('onboarding:test-connection', {
+      endpoint: endpoint(WRONG_FP),
+      tokenId: sim.tokens.admin.id,
+      tokenSecret: sim.tokens.admin.secret
+    })
     expect(JSON.stringify(r)).not.toContain(sim.tokens.admin.secret)
   })
 })

@@ -5,7 +5,7 @@ import type { ServerResponse } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { ConnectionTestResult } from '../../../../src/shared/views'
-import { type Harness,makeHarness } from '../app/app-core-harness'
+import { type Harness, makeHarness } from '../app/app-core-harness'
 import { startTestServer, type TestServer } from '../proxmox/helpers/test-https-server'
 
 let server: TestServer
@@ -30,7 +30,7 @@ afterAll(async () => {
 })
 
 describe('test connection', () => {
-  it('ends at its deadline with advice, not after each call\'s own timeout', async () => {
+  it("ends at its deadline with advice, not after each call's own timeout", async () => {
     const t0 = Date.now()
     const r = await h.core.dispatch('onboarding:test-connection', {
       endpoint: { host: server.host, port: server.port, node: null, fingerprint256: server.fingerprint256 },

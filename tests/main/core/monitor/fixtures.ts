@@ -1,6 +1,9 @@
 // Raw /cluster/resources, /cluster/status and /cluster/tasks payloads shaped as Proxmox sends them
 // (0/1 integers, omitted fields), for driving the monitor core without a server.
-export interface FxNode { name: string; online?: boolean }
+export interface FxNode {
+  name: string
+  online?: boolean
+}
 export interface FxGuest {
   vmid: number
   type?: 'qemu' | 'lxc'
@@ -11,25 +14,70 @@ export interface FxGuest {
   lock?: string
   template?: boolean
 }
-export interface FxStorage { storage: string; node: string; used: number; total: number; shared?: boolean }
+export interface FxStorage {
+  storage: string
+  node: string
+  used: number
+  total: number
+  shared?: boolean
+}
 
 export function resources(nodes: FxNode[], guests: FxGuest[] = [], storage: FxStorage[] = []): unknown[] {
   const out: unknown[] = []
   for (const g of guests) {
     const type = g.type ?? 'qemu'
     out.push({
-      id: `${type}/${g.vmid}`, vmid: g.vmid, node: g.node, type, status: g.status ?? 'running',
-      name: g.name ?? `g${g.vmid}`, template: g.template ? 1 : 0, maxcpu: 2, cpu: 0.1, maxmem: 2048, mem: 1024, maxdisk: 10, disk: 0, uptime: 100,
-      ...(g.hastate ? { hastate: g.hastate } : {}), ...(g.lock ? { lock: g.lock } : {})
+      id: `${type}/${g.vmid}`,
+      vmid: g.vmid,
+      node: g.node,
+      type,
+      status: g.status ?? 'running',
+      name: g.name ?? `g${g.vmid}`,
+      template: g.template ? 1 : 0,
+      maxcpu: 2,
+      cpu: 0.1,
+      maxmem: 2048,
+      mem: 1024,
+      maxdisk: 10,
+      disk: 0,
+      uptime: 100,
+      ...(g.hastate ? { hastate: g.hastate } : {}),
+      ...(g.lock ? { lock: g.lock } : {})
     })
   }
   for (const n of nodes) {
-    out.push(n.online === false
-      ? { id: `node/${n.name}`, node: n.name, type: 'node', status: 'offline', level: '' }
-      : { id: `node/${n.name}`, node: n.name, type: 'node', status: 'online', cpu: 0.05, maxcpu: 8, mem: 1, maxmem: 2, disk: 1, maxdisk: 2, uptime: 1000, level: '' })
+    out.push(
+      n.online === false
+        ? { id: `node/${n.name}`, node: n.name, type: 'node', status: 'offline', level: '' }
+        : {
+            id: `node/${n.name}`,
+            node: n.name,
+            type: 'node',
+            status: 'online',
+            cpu: 0.05,
+            maxcpu: 8,
+            mem: 1,
+            maxmem: 2,
+            disk: 1,
+            maxdisk: 2,
+            uptime: 1000,
+            level: ''
+          }
+    )
   }
   for (const s of storage) {
-    out.push({ id: `storage/${s.node}/${s.storage}`, storage: s.storage, node: s.node, type: 'storage', plugintype: 'dir', status: 'available', shared: s.shared ? 1 : 0, content: 'images,rootdir', disk: s.used, maxdisk: s.total })
+    out.push({
+      id: `storage/${s.node}/${s.storage}`,
+      storage: s.storage,
+      node: s.node,
+      type: 'storage',
+      plugintype: 'dir',
+      status: 'available',
+      shared: s.shared ? 1 : 0,
+      content: 'images,rootdir',
+      disk: s.used,
+      maxdisk: s.total
+    })
   }
   return out
 }
@@ -41,12 +89,27 @@ export function clusterStatus(quorate: boolean, nodes: string[]): unknown[] {
   ]
 }
 
-export interface FxTask { type: string; id: string; node?: string; startSec: number; endSec?: number; status?: string; user?: string; upid?: string }
+export interface FxTask {
+  type: string
+  id: string
+  node?: string
+  startSec: number
+  endSec?: number
+  status?: string
+  user?: string
+  upid?: string
+}
 
 export function tasks(list: FxTask[]): unknown[] {
   return list.map((t, i) => ({
-    upid: t.upid ?? `UPID:${t.node ?? 'pve-a'}:0000${i}AAA:00000001:${t.startSec.toString(16).toUpperCase().padStart(8, '0')}:${t.type}:${t.id}:${t.user ?? 'root@pam'}:`,
-    node: t.node ?? 'pve-a', type: t.type, id: t.id, user: t.user ?? 'root@pam', starttime: t.startSec,
+    upid:
+      t.upid ??
+      `UPID:${t.node ?? 'pve-a'}:0000${i}AAA:00000001:${t.startSec.toString(16).toUpperCase().padStart(8, '0')}:${t.type}:${t.id}:${t.user ?? 'root@pam'}:`,
+    node: t.node ?? 'pve-a',
+    type: t.type,
+    id: t.id,
+    user: t.user ?? 'root@pam',
+    starttime: t.startSec,
     ...(t.endSec !== undefined ? { endtime: t.endSec, status: t.status ?? 'OK' } : {})
   }))
 }

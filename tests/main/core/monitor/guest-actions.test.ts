@@ -28,7 +28,7 @@ describe('guestActions', () => {
     expect(guestActions(base, { mode: 'control', canPowerMgmt: () => false })).toEqual({ actions: [], reason: 'token lacks VM.PowerMgmt on /vms/100' })
   })
 
-  it('counts VM.PowerMgmt granted on the guest\'s pool, as Proxmox does', () => {
+  it("counts VM.PowerMgmt granted on the guest's pool, as Proxmox does", () => {
     const perms = { '/pool/lab': { 'VM.PowerMgmt': true } }
     const rule = { mode: 'control' as const, canPowerMgmt: (g: { vmid: number; pool: string | null }) => canPowerGuest(perms, g) }
     expect(guestActions({ ...base, pool: 'lab' }, rule).actions).toContain('stop')

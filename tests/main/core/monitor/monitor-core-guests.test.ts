@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { type CycleOutput, MonitorCore, type MonitorSettings } from '../../../../src/main/core/monitor/monitor-core'
 import type { MonitorEventKind } from '../../../../src/shared/snapshot'
-import { down, type FxGuest, type FxNode, type FxStorage, type FxTask,NODES3, resources, tasks } from './fixtures'
+import { down, type FxGuest, type FxNode, type FxStorage, type FxTask, NODES3, resources, tasks } from './fixtures'
 
 const T0 = 1_700_000_000_000
 const S = 1000
@@ -13,12 +13,23 @@ function makeCore(extra: Partial<MonitorSettings> = {}): MonitorCore {
   return new MonitorCore({ clusterId: 'c1', clusterName: 'Lab', ...extra }, T0)
 }
 
-interface PollOpts { nodes?: FxNode[]; guests?: FxGuest[]; storage?: FxStorage[]; tasks?: FxTask[] | null }
+interface PollOpts {
+  nodes?: FxNode[]
+  guests?: FxGuest[]
+  storage?: FxStorage[]
+  tasks?: FxTask[] | null
+}
 function poll(core: MonitorCore, at: number, o: PollOpts = {}): CycleOutput {
-  return core.observeSuccess({
-    resources: resources(o.nodes ?? NODES3, o.guests ?? [], o.storage ?? []),
-    status: null, statusError: null, tasks: o.tasks ? tasks(o.tasks) : null, endpoint: 'h:1'
-  }, at)
+  return core.observeSuccess(
+    {
+      resources: resources(o.nodes ?? NODES3, o.guests ?? [], o.storage ?? []),
+      status: null,
+      statusError: null,
+      tasks: o.tasks ? tasks(o.tasks) : null,
+      endpoint: 'h:1'
+    },
+    at
+  )
 }
 const kinds = (o: CycleOutput): MonitorEventKind[] => o.events.map((e) => e.kind)
 const web = (status: string, extra: Partial<FxGuest> = {}): FxGuest => ({ vmid: 100, node: 'pve-a', name: 'web', status, ...extra })
@@ -70,7 +81,7 @@ describe('guest-down', () => {
     expect(noTasks.wantTasks).toBe(true)
   })
 
-  it('is silent for the user\'s own action', () => {
+  it("is silent for the user's own action", () => {
     const core = makeCore()
     core.state.setAlerts([100])
     poll(core, T0, { guests: [web('running')] })
@@ -101,7 +112,10 @@ describe('guest-down', () => {
     poll(core, T0 + 21 * MIN, { guests: [web('stopped')] })
     const out = poll(core, T0 + 21 * MIN + 2 * S, {
       guests: [web('stopped')],
-      tasks: [{ type: 'qmstop', id: '100', startSec: sec(T0), endSec: sec(T0) + 1 }, { type: 'vzdump', id: '101', startSec: sec(T0 + 21 * MIN) }]
+      tasks: [
+        { type: 'qmstop', id: '100', startSec: sec(T0), endSec: sec(T0) + 1 },
+        { type: 'vzdump', id: '101', startSec: sec(T0 + 21 * MIN) }
+      ]
     })
     expect(kinds(out)).toEqual(['guest-down'])
   })
@@ -165,7 +179,11 @@ describe('mutes', () => {
 describe('storage and tasks', () => {
   it('storage-high once above the threshold, again only after dropping below threshold - hysteresis', () => {
     const core = makeCore({ storageThreshold: 0.9, storageHysteresis: 0.05 })
-    const st = (used: number): FxStorage[] => [{ storage: 'local', node: 'pve-a', used, total: 100 }, { storage: 'nfs', node: 'pve-a', used: 10, total: 100, shared: true }, { storage: 'nfs', node: 'pve-b', used: 10, total: 100, shared: true }]
+    const st = (used: number): FxStorage[] => [
+      { storage: 'local', node: 'pve-a', used, total: 100 },
+      { storage: 'nfs', node: 'pve-a', used: 10, total: 100, shared: true },
+      { storage: 'nfs', node: 'pve-b', used: 10, total: 100, shared: true }
+    ]
     const seq = [80, 91, 95, 89, 87, 84, 92].map((used, i) => poll(core, T0 + i * 10 * S, { storage: st(used) }))
     expect(seq.map((o) => kinds(o).join())).toEqual(['', 'storage-high', '', '', '', '', 'storage-high'])
     expect(seq[1]?.snapshot.health).toBe('degraded')
@@ -173,14 +191,14 @@ describe('storage and tasks', () => {
     expect(seq[1]?.snapshot.storage[0]).toMatchObject({ usage: 0.91, aboveThreshold: true })
   })
 
-  it('task-failed for new failed tasks only: WARNINGS, running tasks and the baseline are not reported; the user\'s own is marked byUser', () => {
+  it("task-failed for new failed tasks only: WARNINGS, running tasks and the baseline are not reported; the user's own is marked byUser", () => {
     const core = makeCore()
     const base = [{ type: 'vzdump', id: '100', startSec: 100, endSec: 200, status: 'job errors' }]
     poll(core, T0, { guests: [web('running')], tasks: base })
     const next = [
       ...base,
       { type: 'vzdump', id: '', startSec: 300, endSec: 400, status: 'WARNINGS: 2' },
-      { type: 'qmstart', id: '100', startSec: 300, endSec: 310, status: "start failed: QEMU exited with code 1" },
+      { type: 'qmstart', id: '100', startSec: 300, endSec: 310, status: 'start failed: QEMU exited with code 1' },
       { type: 'qmstart', id: '101', startSec: 300, endSec: 310, status: 'boom', upid: 'UPID:mine' },
       { type: 'qmigrate', id: '100', startSec: 500 }
     ]

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { classifyError } from '../../../../src/main/core/monitor/classify-error'
 import { type CycleOutput, MonitorCore, type MonitorSettings } from '../../../../src/main/core/monitor/monitor-core'
 import type { MonitorEventKind } from '../../../../src/shared/snapshot'
-import { clusterStatus, down, type FxGuest, type FxNode,NODES3, resources } from './fixtures'
+import { clusterStatus, down, type FxGuest, type FxNode, NODES3, resources } from './fixtures'
 
 const T0 = 1_700_000_000_000
 const S = 1000
@@ -95,7 +95,11 @@ describe('node judgement', () => {
 
   it('says health "down" when every node is confirmed down but the API answers', () => {
     const core = makeCore()
-    const out = ok(core, T0, NODES3.map((n) => ({ ...n, online: false })))
+    const out = ok(
+      core,
+      T0,
+      NODES3.map((n) => ({ ...n, online: false }))
+    )
     expect(out.snapshot.health).toBe('down')
   })
 })
@@ -111,7 +115,9 @@ describe('reachability and auth', () => {
     // Not judged yet, and not shown as fine either: what was seen is no longer known.
     expect(f1.snapshot.health).toBe('unknown')
     expect(f1.snapshot.quorate).toBeNull()
-    expect(f1.snapshot.nodes.map((n) => [n.status, n.staleReason, n.lastSeen])).toEqual(NODES3.map(() => ['unknown', 'the cluster is not answering', T0 + 10 * S]))
+    expect(f1.snapshot.nodes.map((n) => [n.status, n.staleReason, n.lastSeen])).toEqual(
+      NODES3.map(() => ['unknown', 'the cluster is not answering', T0 + 10 * S])
+    )
     const f2 = core.observeFailure(unreachable, T0 + 22 * S)
     expect(kinds(f2)).toEqual(['cluster-unreachable'])
     expect(f2.snapshot.health).toBe('unreachable')
@@ -126,7 +132,10 @@ describe('reachability and auth', () => {
 
   it('unknown is not online: after a failed poll, every node and guest is unknown with the reason, and back once it answers', () => {
     const core = makeCore()
-    const guests: FxGuest[] = [{ vmid: 100, node: 'pve-a' }, { vmid: 101, node: 'pve-b' }]
+    const guests: FxGuest[] = [
+      { vmid: 100, node: 'pve-a' },
+      { vmid: 101, node: 'pve-b' }
+    ]
     const before = ok(core, T0 + 10 * S, NODES3, guests, clusterStatus(true, ['pve-a', 'pve-b', 'pve-c']))
     expect(before.snapshot.health).toBe('ok')
     expect(before.snapshot.guests.every((g) => g.state === 'running' && g.staleReason === null)).toBe(true)
@@ -135,7 +144,8 @@ describe('reachability and auth', () => {
     expect(failed.health).toBe('unknown')
     expect(failed.summary).toBe('no answer: the certificate does not match the trusted one')
     expect(failed.quorate).toBeNull()
-    for (const n of failed.nodes) expect(n).toMatchObject({ status: 'unknown', staleReason: 'the certificate does not match the trusted one', lastSeen: T0 + 10 * S })
+    for (const n of failed.nodes)
+      expect(n).toMatchObject({ status: 'unknown', staleReason: 'the certificate does not match the trusted one', lastSeen: T0 + 10 * S })
     // The last figures stay (the screen greys them); nothing claims to be running, nothing offers an action.
     expect(failed.nodes[0]?.cpu).toBe(before.snapshot.nodes[0]?.cpu)
     for (const g of failed.guests) {

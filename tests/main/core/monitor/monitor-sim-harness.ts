@@ -1,16 +1,24 @@
 // Starts the real simulator and a real PveClient + ClusterMonitor on it, records every published
 // snapshot/event and how many HTTP requests the simulator had received at that moment.
-import { ClusterMonitor, type ClusterMonitorOptions, type CycleInfo,monitorApiFromClient } from '../../../../src/main/core/monitor'
+import { ClusterMonitor, type ClusterMonitorOptions, type CycleInfo, monitorApiFromClient } from '../../../../src/main/core/monitor'
 import { PveClient } from '../../../../src/main/core/proxmox'
-import { type SimClusterSpec, type SimToken, type Simulator, type SimulatorOptions,startSimulator } from '../../../../src/main/core/simulator'
+import { type SimClusterSpec, type SimToken, type Simulator, type SimulatorOptions, startSimulator } from '../../../../src/main/core/simulator'
 import type { ClusterSnapshot, MonitorEvent, MonitorEventKind } from '../../../../src/shared/snapshot'
 
 const GiB = 1024 ** 3
 
 export function smallCluster(): SimClusterSpec {
   const node = (name: string) => ({ name, level: 'c', maxcpu: 8, maxmem: 64 * GiB, maxdisk: 100 * GiB })
-  const guest = (vmid: number, type: 'qemu' | 'lxc', node: string, name: string) =>
-    ({ vmid, type, node, name, status: 'running' as const, maxcpu: 2, maxmem: 2 * GiB, maxdisk: 10 * GiB })
+  const guest = (vmid: number, type: 'qemu' | 'lxc', node: string, name: string) => ({
+    vmid,
+    type,
+    node,
+    name,
+    status: 'running' as const,
+    maxcpu: 2,
+    maxmem: 2 * GiB,
+    maxdisk: 10 * GiB
+  })
   return {
     name: 'itest',
     nodes: [node('pve-a'), node('pve-b'), node('pve-c')],
@@ -50,13 +58,23 @@ export async function startHarness(
   const sim = await startSimulator({ cluster: smallCluster(), offlineAfterMs: 100, authDelayMs: 200, taskDurationMs: 100, statsIntervalMs: 100, ...o.sim })
   const token = o.token ? o.token(sim) : sim.tokens.admin
   const client = new PveClient({
-    id: 'itest', name: 'Integration', tokenId: token.id, tokenSecret: token.secret,
+    id: 'itest',
+    name: 'Integration',
+    tokenId: token.id,
+    tokenSecret: token.secret,
     endpoints: sim.endpoints.map((e) => ({ host: e.host, port: e.port, node: e.node, fingerprint256: e.fingerprint256 })),
-    connectTimeoutMs: 1000, responseTimeoutMs: 3000
+    connectTimeoutMs: 1000,
+    responseTimeoutMs: 3000
   })
   const monitor = new ClusterMonitor({
-    clusterId: 'itest', clusterName: 'Integration', api: monitorApiFromClient(client),
-    intervalMs: 250, confirmDelayMs: 100, graceMs: 0, authBackoffMaxMs: 500, ...o.monitor
+    clusterId: 'itest',
+    clusterName: 'Integration',
+    api: monitorApiFromClient(client),
+    intervalMs: 250,
+    confirmDelayMs: 100,
+    graceMs: 0,
+    authBackoffMaxMs: 500,
+    ...o.monitor
   })
   const cycles: Cycle[] = []
   const waiters = new Set<() => void>()
@@ -66,14 +84,24 @@ export async function startHarness(
   })
   monitor.start()
   const h: Harness = {
-    sim, client, monitor, cycles,
+    sim,
+    client,
+    monitor,
+    cycles,
     events: (kind) => cycles.flatMap((c) => c.events).filter((e) => kind === undefined || e.kind === kind),
     waitFor: (pred, ms = 8000, what = 'condition') =>
       new Promise<void>((resolve, reject) => {
         if (pred()) return resolve()
         const timer = setTimeout(() => {
           waiters.delete(check)
-          reject(new Error(`timed out waiting for ${what}; events: ${h.events().map((e) => e.kind).join(', ')}`))
+          reject(
+            new Error(
+              `timed out waiting for ${what}; events: ${h
+                .events()
+                .map((e) => e.kind)
+                .join(', ')}`
+            )
+          )
         }, ms)
         const check = (): void => {
           if (!pred()) return

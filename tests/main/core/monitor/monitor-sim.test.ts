@@ -1,7 +1,7 @@
 // The monitor against the real simulator and the real Proxmox client, in real (short) time.
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { type Harness,last, startHarness } from './monitor-sim-harness'
+import { type Harness, last, startHarness } from './monitor-sim-harness'
 
 let h: Harness | undefined
 afterEach(async () => {
@@ -43,7 +43,12 @@ describe('ClusterMonitor on the simulator', () => {
     expect(last(h).health).toBe('degraded')
     expect(last(h).summary).toMatch(/^pve-b down for \d+ s$/)
     // The simulator (like Proxmox) still says "running" for pve-b's guests during the RRD grace.
-    expect(h.sim.cluster.guests().filter((g) => g.node === 'pve-b').every((g) => g.status === 'running')).toBe(true)
+    expect(
+      h.sim.cluster
+        .guests()
+        .filter((g) => g.node === 'pve-b')
+        .every((g) => g.status === 'running')
+    ).toBe(true)
     for (const c of h.cycles) {
       const offline = new Set(c.snapshot.nodes.filter((n) => n.status === 'offline').map((n) => n.name))
       for (const g of c.snapshot.guests.filter((x) => offline.has(x.node))) expect(g).toMatchObject({ state: 'unknown', stale: true })
@@ -51,7 +56,12 @@ describe('ClusterMonitor on the simulator', () => {
     await h.sim.faults.nodeUp('pve-b')
     await h.waitFor(() => hh.events('node-up').length > 0, 8000, 'node-up')
     await h.cyclesMore(3)
-    expect(h.events().map((e) => e.kind).filter((k) => k.startsWith('node'))).toEqual(['node-down', 'node-up'])
+    expect(
+      h
+        .events()
+        .map((e) => e.kind)
+        .filter((k) => k.startsWith('node'))
+    ).toEqual(['node-down', 'node-up'])
     expect(h.events('guest-down')).toEqual([])
   })
 
@@ -153,7 +163,7 @@ describe('ClusterMonitor on the simulator', () => {
 })
 
 describe('guest-down on the simulator', () => {
-  it('is ONE event when an alert-enabled guest is stopped behind the monitor\'s back', async () => {
+  it("is ONE event when an alert-enabled guest is stopped behind the monitor's back", async () => {
     h = await startHarness()
     h.monitor.setGuestAlerts([102])
     await h.cyclesMore(2)
@@ -204,7 +214,10 @@ describe('MonitorHub', () => {
     h.monitor.stop()
     const sim = h.sim
     const second = new PveClient({
-      id: 'two', name: 'Two', tokenId: sim.tokens.auditor.id, tokenSecret: sim.tokens.auditor.secret,
+      id: 'two',
+      name: 'Two',
+      tokenId: sim.tokens.auditor.id,
+      tokenSecret: sim.tokens.auditor.secret,
       endpoints: sim.endpoints.map((e) => ({ host: e.host, port: e.port, fingerprint256: e.fingerprint256 }))
     })
     const hub = new MonitorHub()
@@ -216,7 +229,10 @@ describe('MonitorHub', () => {
       // The harness's monitor is stopped, so its waitFor would never re-check: poll the counts here.
       for (let i = 0; i < 160 && !((seen.get('one') ?? 0) >= 2 && (seen.get('two') ?? 0) >= 2); i++) await new Promise((r) => setTimeout(r, 50))
       expect([seen.get('one'), seen.get('two')].every((n) => (n ?? 0) >= 2)).toBe(true)
-      expect(hub.snapshots().map((s) => [s.clusterId, s.health])).toEqual([['one', 'ok'], ['two', 'ok']])
+      expect(hub.snapshots().map((s) => [s.clusterId, s.health])).toEqual([
+        ['one', 'ok'],
+        ['two', 'ok']
+      ])
       hub.stopAll()
       const after = sim.requests().length
       await new Promise((r) => setTimeout(r, 400))

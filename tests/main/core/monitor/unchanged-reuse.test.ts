@@ -45,7 +45,11 @@ describe('ResourceReader', () => {
   })
 
   it('drops items whose node name Proxmox could not have (they would end up in API paths and commands)', () => {
-    const hostile = [...resources(NODES, GUESTS), { id: 'qemu/200', type: 'qemu', vmid: 200, node: '../../etc', status: 'running' }, { id: 'node/x y', type: 'node', node: 'x y', status: 'online' }]
+    const hostile = [
+      ...resources(NODES, GUESTS),
+      { id: 'qemu/200', type: 'qemu', vmid: 200, node: '../../etc', status: 'running' },
+      { id: 'node/x y', type: 'node', node: 'x y', status: 'online' }
+    ]
     const parsed = parseResources(hostile)
     expect(parsed.guests.map((g) => g.vmid)).toEqual([100, 101, 102])
     expect(parsed.nodes.map((n) => n.name)).toEqual(['pve-a', 'pve-b'])
@@ -59,29 +63,37 @@ describe('MonitorCore views', () => {
     const poll = (items: unknown[], t: number) =>
       core.observeSuccess({ resources: read(reader, items), status: null, statusError: null, tasks: null, endpoint: null }, t).snapshot
     const a = poll(resources(NODES, GUESTS), T0)
-    const b = poll(resources(NODES, GUESTS).map((i) => ((i as { vmid?: number }).vmid === 102 ? { ...(i as object), mem: 1500 } : i)), T0 + 10_000)
+    const b = poll(
+      resources(NODES, GUESTS).map((i) => ((i as { vmid?: number }).vmid === 102 ? { ...(i as object), mem: 1500 } : i)),
+      T0 + 10_000
+    )
     expect(b.guests[0]).toBe(a.guests[0])
     expect(b.guests[1]).toBe(a.guests[1])
     expect(b.guests[2]).not.toBe(a.guests[2])
     expect(b.guests[2]?.mem).toBe(1500)
     // A judgement input changing (a mute) renews the view although the record is the same.
     core.state.mutes.set([{ target: { vmid: 100 }, mode: 'always', until: null }])
-    const c = poll(resources(NODES, GUESTS).map((i) => ((i as { vmid?: number }).vmid === 102 ? { ...(i as object), mem: 1500 } : i)), T0 + 20_000)
+    const c = poll(
+      resources(NODES, GUESTS).map((i) => ((i as { vmid?: number }).vmid === 102 ? { ...(i as object), mem: 1500 } : i)),
+      T0 + 20_000
+    )
     expect(c.guests[0]).not.toBe(b.guests[0])
     expect(c.guests[0]?.muted?.mode).toBe('always')
     expect(c.guests[1]).toBe(b.guests[1])
   })
 })
 
-describe('guests\' moving figures on demand', () => {
+describe("guests' moving figures on demand", () => {
   it('without a dashboard: no figures shown, and a guest whose figures moved keeps its record and view', () => {
     const core = new MonitorCore({ clusterId: 'c', clusterName: 'Lab', graceMs: 0 }, T0)
     const reader = new ResourceReader()
     const poll = (items: unknown[], t: number, metrics: boolean) => {
       reader.guestMetrics = metrics
-      return core.observeSuccess({ resources: read(reader, items), guestMetrics: metrics, status: null, statusError: null, tasks: null, endpoint: null }, t).snapshot
+      return core.observeSuccess({ resources: read(reader, items), guestMetrics: metrics, status: null, statusError: null, tasks: null, endpoint: null }, t)
+        .snapshot
     }
-    const moved = (cpu: number) => resources(NODES, GUESTS).map((i) => ((i as { vmid?: number }).vmid === 100 ? { ...(i as object), cpu, uptime: cpu * 1000 } : i))
+    const moved = (cpu: number) =>
+      resources(NODES, GUESTS).map((i) => ((i as { vmid?: number }).vmid === 100 ? { ...(i as object), cpu, uptime: cpu * 1000 } : i))
     expect(core.setGuestMetrics(false)).toBe(false)
     const a = poll(moved(0.2), T0, core.guestMetrics)
     const b = poll(moved(0.7), T0 + 10_000, core.guestMetrics)

@@ -3,15 +3,25 @@ import { describe, expect, it } from 'vitest'
 import { MonitorCore } from '../../../../src/main/core/monitor'
 import { decideNotifications, defaultNotificationPrefs, emptyDedupState, type NotifyPrefs } from '../../../../src/main/core/notify'
 import type { MonitorEvent, MonitorEventKind } from '../../../../src/shared/snapshot'
-import { type FxTask,NODES3, resources, tasks } from '../monitor/fixtures'
+import { type FxTask, NODES3, resources, tasks } from '../monitor/fixtures'
 
 const T0 = 1_700_000_000_000
 let seq = 0
 function ev(kind: MonitorEventKind, o: Partial<MonitorEvent> = {}): MonitorEvent {
   seq++
   return {
-    id: `c1:${T0}:${seq}`, at: T0, kind, severity: 'critical', clusterId: 'c1', clusterName: 'Homelab',
-    node: null, guest: null, storage: null, message: `${kind} happened`, detail: null, ...o
+    id: `c1:${T0}:${seq}`,
+    at: T0,
+    kind,
+    severity: 'critical',
+    clusterId: 'c1',
+    clusterName: 'Homelab',
+    node: null,
+    guest: null,
+    storage: null,
+    message: `${kind} happened`,
+    detail: null,
+    ...o
   }
 }
 const prefs = (patch: Partial<NotifyPrefs> = {}): NotifyPrefs => ({ ...defaultNotificationPrefs(), ...patch })
@@ -20,15 +30,23 @@ const decide = (events: MonitorEvent[], p: NotifyPrefs = prefs(), now = T0) => d
 describe('notification policy', () => {
   it('builds one spec per event, naming node and cluster, with urgency and click target', () => {
     const { notifications } = decide([ev('node-down', { node: 'pve-b' })])
-    expect(notifications).toEqual([{
-      id: expect.stringContaining('node-down:c1:'), title: 'pve-b is down', body: 'Node pve-b in Homelab is offline (confirmed).',
-      urgency: 'critical', silent: false, clickTarget: { view: 'node', clusterId: 'c1', node: 'pve-b' }
-    }])
+    expect(notifications).toEqual([
+      {
+        id: expect.stringContaining('node-down:c1:'),
+        title: 'pve-b is down',
+        body: 'Node pve-b in Homelab is offline (confirmed).',
+        urgency: 'critical',
+        silent: false,
+        clickTarget: { view: 'node', clusterId: 'c1', node: 'pve-b' }
+      }
+    ])
   })
 
   it('a node-down carries what SSH said of the node, as inert text', () => {
     const { notifications } = decide([ev('node-down', { node: 'pve-b', detail: 'pve-b answers over SSH but its Proxmox API does not (pveproxy stopped).<b>' })])
-    expect(notifications[0]?.body).toBe('Node pve-b in Homelab is offline (confirmed). pve-b answers over SSH but its Proxmox API does not (pveproxy stopped).\u2039b\u203A')
+    expect(notifications[0]?.body).toBe(
+      'Node pve-b in Homelab is offline (confirmed). pve-b answers over SSH but its Proxmox API does not (pveproxy stopped).\u2039b\u203A'
+    )
   })
 
   it('names the guest and links to it; low-urgency kinds are silent', () => {
@@ -71,7 +89,9 @@ describe('notification policy', () => {
   it('de-duplicates the same event key within the window, not after it', () => {
     const first = decideNotifications([ev('node-down', { node: 'a' })], prefs(), emptyDedupState, T0, { dedupWindowMs: 60_000 })
     expect(first.notifications).toHaveLength(1)
-    const again = decideNotifications([ev('node-down', { node: 'a' }), ev('node-down', { node: 'a' })], prefs(), first.state, T0 + 30_000, { dedupWindowMs: 60_000 })
+    const again = decideNotifications([ev('node-down', { node: 'a' }), ev('node-down', { node: 'a' })], prefs(), first.state, T0 + 30_000, {
+      dedupWindowMs: 60_000
+    })
     expect(again.notifications).toEqual([])
     const other = decideNotifications([ev('node-down', { node: 'b' })], prefs(), again.state, T0 + 31_000, { dedupWindowMs: 60_000 })
     expect(other.notifications).toHaveLength(1)
@@ -139,8 +159,12 @@ describe('a failed action the user started', () => {
 
   it('monitor + policy: ONE notification source per UPID — the timeline keeps the event, the policy sends nothing for it', () => {
     const core = new MonitorCore({ clusterId: 'c1', clusterName: 'Homelab' }, T0)
-    const guests = resources(NODES3, [{ vmid: 101, node: 'pve-a', name: 'db', status: 'stopped' }, { vmid: 102, node: 'pve-b', name: 'mail', status: 'stopped' }])
-    const poll = (at: number, list: FxTask[]) => core.observeSuccess({ resources: guests, status: null, statusError: null, tasks: tasks(list), endpoint: 'h:1' }, at)
+    const guests = resources(NODES3, [
+      { vmid: 101, node: 'pve-a', name: 'db', status: 'stopped' },
+      { vmid: 102, node: 'pve-b', name: 'mail', status: 'stopped' }
+    ])
+    const poll = (at: number, list: FxTask[]) =>
+      core.observeSuccess({ resources: guests, status: null, statusError: null, tasks: tasks(list), endpoint: 'h:1' }, at)
     poll(T0, [])
     const mine = 'UPID:pve-a:00001234:00000001:6553F100:qmstart:101:pvetray@pve!tray:'
     // What guests:action does once Proxmox returned the UPID.
@@ -149,7 +173,10 @@ describe('a failed action the user started', () => {
       { type: 'qmstart', id: '101', node: 'pve-a', startSec: 1, endSec: 2, status: 'start failed: boom', upid: mine },
       { type: 'qmstart', id: '102', node: 'pve-b', startSec: 1, endSec: 2, status: 'start failed: bang' }
     ])
-    expect(out.events.map((e) => [e.kind, e.guest?.vmid, e.byUser === true])).toEqual([['task-failed', 101, true], ['task-failed', 102, false]])
+    expect(out.events.map((e) => [e.kind, e.guest?.vmid, e.byUser === true])).toEqual([
+      ['task-failed', 101, true],
+      ['task-failed', 102, false]
+    ])
     const sent = decide([...out.events], prefs(), T0 + 10_000).notifications
     expect(sent).toHaveLength(1)
     expect(sent[0]?.body).toContain('102')

@@ -166,7 +166,7 @@ describe('domain calls against the simulator', () => {
     }
   })
 
-  test('clientForNode prefers that node\'s endpoint; cluster calls prefer the last endpoint', async () => {
+  test("clientForNode prefers that node's endpoint; cluster calls prefer the last endpoint", async () => {
     const before = sim.requests().length
     await client.clientForNode('pve-d').version()
     const rec = sim.requests().slice(before)

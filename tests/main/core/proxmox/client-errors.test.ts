@@ -64,7 +64,15 @@ describe('HTTP answers become typed errors', () => {
       res.end()
     })
     servers.push(srv)
-    const client = track(new PveClient({ id: 'x', name: 'x', endpoints: [{ host: srv.host, port: srv.port, fingerprint256: srv.fingerprint256 }], tokenId: 'a@pve!t', tokenSecret: 's3cr3t' }))
+    const client = track(
+      new PveClient({
+        id: 'x',
+        name: 'x',
+        endpoints: [{ host: srv.host, port: srv.port, fingerprint256: srv.fingerprint256 }],
+        tokenId: 'a@pve!t',
+        tokenSecret: 's3cr3t'
+      })
+    )
     await expect(client.version()).rejects.toMatchObject({ kind: 'auth', reason: 'no-ticket', reasonPhrase: 'No ticket' })
     expect(srv.requests).toHaveLength(1)
     expect(srv.requests[0]?.authorization).toBe('PVEAPIToken=a@pve!t=s3cr3t')
@@ -79,7 +87,7 @@ describe('HTTP answers become typed errors', () => {
     expect((err as Error).message).toContain('Grant VM.PowerMgmt on /vms/108')
   })
 
-  test('400 → ParameterError with Proxmox\'s errors map', async () => {
+  test("400 → ParameterError with Proxmox's errors map", async () => {
     const { client } = simClient(sim, sim.tokens.admin)
     track(client)
     const err = await client.nodeTasks('pve-a', { limit: -1 }).catch((e: unknown) => e)
@@ -127,7 +135,9 @@ describe('HTTP answers become typed errors', () => {
     try {
       const err = await client.nodeStatus('pve-d').catch((e: unknown) => e)
       expect(err).toBeInstanceOf(NodeUnreachableError)
-      expect((err as NodeUnreachableError).attempts).toEqual([expect.objectContaining({ kind: 'network', port: sim.endpoints.find((e) => e.node === 'pve-d')!.port })])
+      expect((err as NodeUnreachableError).attempts).toEqual([
+        expect.objectContaining({ kind: 'network', port: sim.endpoints.find((e) => e.node === 'pve-d')!.port })
+      ])
     } finally {
       await sim.faults.nodeUp('pve-d')
     }
@@ -155,7 +165,7 @@ describe('HTTP answers become typed errors', () => {
     }
   })
 
-  test('task failure → TaskFailedError with Proxmox\'s exit status', async () => {
+  test("task failure → TaskFailedError with Proxmox's exit status", async () => {
     const { client } = simClient(sim, sim.tokens.admin)
     track(client)
     const upid = await client.vmStart('pve-c', 103) // already running, not HA-managed
@@ -187,7 +197,16 @@ describe('transport failures become typed errors', () => {
   test('a port that accepts TCP but never completes TLS → TimeoutError (phase connect)', async () => {
     const silent = await silentTcpServer()
     try {
-      const client = track(new PveClient({ id: 'x', name: 'x', endpoints: [{ host: '127.0.0.1', port: silent.port, fingerprint256: sim.endpoints[0]!.fingerprint256 }], tokenId: 'a@pve!t', tokenSecret: 's', connectTimeoutMs: 200 }))
+      const client = track(
+        new PveClient({
+          id: 'x',
+          name: 'x',
+          endpoints: [{ host: '127.0.0.1', port: silent.port, fingerprint256: sim.endpoints[0]!.fingerprint256 }],
+          tokenId: 'a@pve!t',
+          tokenSecret: 's',
+          connectTimeoutMs: 200
+        })
+      )
       await expect(client.version()).rejects.toMatchObject({ kind: 'timeout', phase: 'connect', timeoutMs: 200 })
     } finally {
       await silent.close()
@@ -202,13 +221,26 @@ describe('transport failures become typed errors', () => {
     await sim.faults.nodeDown('pve-b', 'hang')
     try {
       let before = sim.requests().length
-      await expect(client.clientForNode('pve-b').nodeStatus('pve-b')).rejects.toMatchObject({ kind: 'timeout', phase: 'response', timeoutMs: 200, port: b.port })
-      expect(sim.requests().slice(before).map((r) => r.endpoint)).toEqual(['pve-b'])
+      await expect(client.clientForNode('pve-b').nodeStatus('pve-b')).rejects.toMatchObject({
+        kind: 'timeout',
+        phase: 'response',
+        timeoutMs: 200,
+        port: b.port
+      })
+      expect(
+        sim
+          .requests()
+          .slice(before)
+          .map((r) => r.endpoint)
+      ).toEqual(['pve-b'])
 
       before = sim.requests().length
       const answered = await client.version()
       expect(answered.version).toBeTruthy()
-      const asked = sim.requests().slice(before).map((r) => r.endpoint)
+      const asked = sim
+        .requests()
+        .slice(before)
+        .map((r) => r.endpoint)
       expect(asked[0]).toBe('pve-b')
       expect(asked).toHaveLength(2)
       expect(client.lastEndpoint?.node).toBe(asked[1])
@@ -234,7 +266,15 @@ describe('transport failures become typed errors', () => {
 
   test('nothing listening → NetworkError ECONNREFUSED with advice', async () => {
     const port = await closedPort()
-    const client = track(new PveClient({ id: 'x', name: 'x', endpoints: [{ host: '127.0.0.1', port, fingerprint256: sim.endpoints[0]!.fingerprint256 }], tokenId: 'a@pve!t', tokenSecret: 's' }))
+    const client = track(
+      new PveClient({
+        id: 'x',
+        name: 'x',
+        endpoints: [{ host: '127.0.0.1', port, fingerprint256: sim.endpoints[0]!.fingerprint256 }],
+        tokenId: 'a@pve!t',
+        tokenSecret: 's'
+      })
+    )
     const err = await client.version().catch((e: unknown) => e)
     expect(err).toBeInstanceOf(NetworkError)
     expect(err).toMatchObject({ code: 'ECONNREFUSED', mayHaveReachedServer: false, host: '127.0.0.1', port, path: '/version' })
@@ -242,7 +282,15 @@ describe('transport failures become typed errors', () => {
   })
 
   test('unresolvable host name → NetworkError (ENOTFOUND / EAI_AGAIN)', async () => {
-    const client = track(new PveClient({ id: 'x', name: 'x', endpoints: [{ host: 'no-such-node.invalid', port: 8006, fingerprint256: sim.endpoints[0]!.fingerprint256 }], tokenId: 'a@pve!t', tokenSecret: 's' }))
+    const client = track(
+      new PveClient({
+        id: 'x',
+        name: 'x',
+        endpoints: [{ host: 'no-such-node.invalid', port: 8006, fingerprint256: sim.endpoints[0]!.fingerprint256 }],
+        tokenId: 'a@pve!t',
+        tokenSecret: 's'
+      })
+    )
     const err = await client.version().catch((e: unknown) => e)
     expect(err).toBeInstanceOf(NetworkError)
     expect(['ENOTFOUND', 'EAI_AGAIN']).toContain((err as NetworkError).code)
@@ -259,7 +307,15 @@ describe('transport failures become typed errors', () => {
 
     const srv = await startTestServer((req, res) => pveJson(res, 200, req.url.includes('version') ? { data: { version: 9 } } : { nodata: true }))
     servers.push(srv)
-    const odd = track(new PveClient({ id: 'x', name: 'x', endpoints: [{ host: srv.host, port: srv.port, fingerprint256: srv.fingerprint256 }], tokenId: 'a@pve!t', tokenSecret: 's' }))
+    const odd = track(
+      new PveClient({
+        id: 'x',
+        name: 'x',
+        endpoints: [{ host: srv.host, port: srv.port, fingerprint256: srv.fingerprint256 }],
+        tokenId: 'a@pve!t',
+        tokenSecret: 's'
+      })
+    )
     await expect(odd.version()).rejects.toMatchObject({ kind: 'malformed', detail: expect.stringMatching(/^data\.version/) })
     await expect(odd.nodes()).rejects.toMatchObject({ kind: 'malformed', detail: expect.stringMatching(/envelope/) })
   })

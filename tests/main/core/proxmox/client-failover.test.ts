@@ -52,7 +52,11 @@ describe('endpoint failover', () => {
     const upid = await c.vmStart('n1', 100)
     expect(upid.upid).toBe(UPID)
     expect(good.requests).toHaveLength(1)
-    expect(good.requests[0]).toMatchObject({ method: 'POST', url: '/api2/json/nodes/n1/qemu/100/status/start', contentType: 'application/x-www-form-urlencoded' })
+    expect(good.requests[0]).toMatchObject({
+      method: 'POST',
+      url: '/api2/json/nodes/n1/qemu/100/status/start',
+      contentType: 'application/x-www-form-urlencoded'
+    })
   })
 
   test('a POST that reached the server and lost its connection is NOT sent again, anywhere', async () => {
@@ -100,7 +104,9 @@ describe('endpoint failover', () => {
   })
 
   test('4xx answers and auth failures are final: no other endpoint is asked', async () => {
-    const denying = await server((_req, res) => pveJson(res, 403, { data: null, message: 'Permission check failed (/, Sys.Audit)\n' }, 'Permission check failed (/, Sys.Audit)'))
+    const denying = await server((_req, res) =>
+      pveJson(res, 403, { data: null, message: 'Permission check failed (/, Sys.Audit)\n' }, 'Permission check failed (/, Sys.Audit)')
+    )
     const other = await server(okVersion)
     const c = client([ep(denying), ep(other)])
     await expect(c.version()).rejects.toMatchObject({ kind: 'permission', aclPath: '/', privileges: ['Sys.Audit'] })

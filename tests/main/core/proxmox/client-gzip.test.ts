@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { PveClient } from '../../../../src/main/core/proxmox'
 import { ResponseTooLargeError } from '../../../../src/main/core/proxmox/outcome-errors'
-import { generateCluster, type Simulator,startSimulator } from '../../../../src/main/core/simulator'
+import { generateCluster, type Simulator, startSimulator } from '../../../../src/main/core/simulator'
 
 let sim: Simulator
 beforeAll(async () => {
@@ -16,7 +16,10 @@ afterAll(async () => {
 function client(maxResponseBytes?: number): PveClient {
   const ep = sim.endpoints[0]!
   return new PveClient({
-    id: 'gz', name: 'Gzip', tokenId: sim.tokens.auditor.id, tokenSecret: sim.tokens.auditor.secret,
+    id: 'gz',
+    name: 'Gzip',
+    tokenId: sim.tokens.auditor.id,
+    tokenSecret: sim.tokens.auditor.secret,
     endpoints: [{ host: ep.host, port: ep.port, fingerprint256: ep.fingerprint256 }],
     ...(maxResponseBytes === undefined ? {} : { maxResponseBytes })
   })

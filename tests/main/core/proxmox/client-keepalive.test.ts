@@ -71,7 +71,7 @@ describe('keep-alive against pveproxy connection limits', () => {
     expect(sim.connectionsAccepted() - before).toBe(4)
   })
 
-  test('our own idle timeout (below the server\'s) closes connections before the server does', async () => {
+  test("our own idle timeout (below the server's) closes connections before the server does", async () => {
     const s = await pveproxyLike(5000)
     const logs: string[] = []
     const client = clientFor(s, logs, { keepAliveTimeoutMs: 100 })
@@ -84,7 +84,7 @@ describe('keep-alive against pveproxy connection limits', () => {
     expect(logs.some((l) => l.includes('sending again'))).toBe(false)
   })
 
-  test('dispatcherFor(endpoint) is the client\'s own pool: raw undici calls share its one connection and carry no credentials', async () => {
+  test("dispatcherFor(endpoint) is the client's own pool: raw undici calls share its one connection and carry no credentials", async () => {
     const s = await pveproxyLike(5000)
     const client = clientFor(s, [])
     await client.version()

@@ -8,7 +8,7 @@ import { clusterCaProblem } from '../../../../src/main/core/proxmox/cluster-ca'
 import { createClusterCa, createNodeCert } from '../../../../src/main/core/simulator/certs'
 
 describe('clusterCaProblem', () => {
-  it('accepts a cluster\'s own CA (pve-root-ca.pem)', async () => {
+  it("accepts a cluster's own CA (pve-root-ca.pem)", async () => {
     const ca = await createClusterCa()
     expect(clusterCaProblem(ca.cert)).toBeNull()
   })

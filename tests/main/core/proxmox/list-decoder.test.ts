@@ -44,7 +44,9 @@ describe('decodeList', () => {
   })
 
   it('reads the whole answer again when a late slice cannot be read, with the same result', () => {
-    const body = `{"data":[${items(3000).map((i) => JSON.stringify(i)).join(',')},{"x":[1,{"y":2}]}]}`
+    const body = `{"data":[${items(3000)
+      .map((i) => JSON.stringify(i))
+      .join(',')},{"x":[1,{"y":2}]}]}`
     let calls = 0
     const out = decodeList(res(body), ctx, (item) => (calls++, item))
     expect(out).toHaveLength(3001)

@@ -32,7 +32,10 @@ function trickle(res: ServerResponse): void {
 
 function client(server: TestServer, extra: Partial<ConstructorParameters<typeof PveClient>[0]> = {}): PveClient {
   const c = new PveClient({
-    id: 't', name: 't', tokenId: 'a@pve!t', tokenSecret: '11111111-2222-3333-4444-555555555555',
+    id: 't',
+    name: 't',
+    tokenId: 'a@pve!t',
+    tokenSecret: '11111111-2222-3333-4444-555555555555',
     endpoints: [{ host: server.host, port: server.port, fingerprint256: server.fingerprint256 }],
     responseTimeoutMs: 1500,
     ...extra
@@ -46,7 +49,9 @@ describe('whole-request deadline', () => {
     const s = await startTestServer((_req, res) => trickle(res))
     servers.push(s)
     const t0 = Date.now()
-    const err = await client(s).version().catch((e: unknown) => e)
+    const err = await client(s)
+      .version()
+      .catch((e: unknown) => e)
     const took = Date.now() - t0
     expect(err).toBeInstanceOf(TimeoutError)
     expect(err).toMatchObject({ phase: 'response', timeoutMs: 1500 })
@@ -125,7 +130,9 @@ describe('response size cap', () => {
       res.end(big)
     })
     servers.push(s)
-    const err = await client(s, { maxResponseBytes: 1024 * 1024 }).version().catch((e: unknown) => e)
+    const err = await client(s, { maxResponseBytes: 1024 * 1024 })
+      .version()
+      .catch((e: unknown) => e)
     expect(err).toBeInstanceOf(ResponseTooLargeError)
     expect((err as Error).message).toMatch(/larger than 1 MiB/)
     // Under the cap the same answer is read.

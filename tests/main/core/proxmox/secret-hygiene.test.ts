@@ -18,7 +18,7 @@ beforeAll(async () => {
   // A hostile server that echoes the Authorization header back in its reason phrase, body and errors map.
   echo = await startTestServer((req, res) => {
     const auth = req.authorization ?? ''
-    if (req.url.includes('/version')) pveJson(res, 200, { data: { version: auth } , message: auth })
+    if (req.url.includes('/version')) pveJson(res, 200, { data: { version: auth }, message: auth })
     else if (req.url.includes('/nodes')) pveJson(res, 200, { data: 'not-a-list ' + auth })
     else if (req.url.includes('/cluster/resources')) {
       res.writeHead(200, { 'content-type': 'application/json' })
@@ -59,10 +59,17 @@ test('the token secret never appears in errors, log lines, String/inspect/JSON o
     responseTimeoutMs: 150
   }
   const client = new PveClient(config, { logger: (l) => logs.push(l) })
-  const echoClient = new PveClient({ ...config, endpoints: [{ host: echo.host, port: echo.port, fingerprint256: echo.fingerprint256 }] }, { logger: (l) => logs.push(l) })
+  const echoClient = new PveClient(
+    { ...config, endpoints: [{ host: echo.host, port: echo.port, fingerprint256: echo.fingerprint256 }] },
+    { logger: (l) => logs.push(l) }
+  )
   const wrongPin = new PveClient({ ...config, endpoints: [{ host: ep.host, port: ep.port, fingerprint256: '00'.repeat(32) }] })
   const errors: unknown[] = []
-  const grab = (p: Promise<unknown>): Promise<void> => p.then(() => undefined, (e: unknown) => void errors.push(e))
+  const grab = (p: Promise<unknown>): Promise<void> =>
+    p.then(
+      () => undefined,
+      (e: unknown) => void errors.push(e)
+    )
   try {
     await client.clusterResources() // works after failing over from the dead endpoint
     await grab(client.clusterStatus()) // 403

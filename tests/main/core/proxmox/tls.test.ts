@@ -4,7 +4,15 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import type { PveClusterConfig } from '../../../../src/main/core/proxmox'
-import { AbortedError, fetchCertificate, NetworkError, PveClient, TimeoutError, TlsFingerprintMismatchError, TlsUntrustedError } from '../../../../src/main/core/proxmox'
+import {
+  AbortedError,
+  fetchCertificate,
+  NetworkError,
+  PveClient,
+  TimeoutError,
+  TlsFingerprintMismatchError,
+  TlsUntrustedError
+} from '../../../../src/main/core/proxmox'
 import type { Simulator } from '../../../../src/main/core/simulator'
 import { startSimulator } from '../../../../src/main/core/simulator'
 import { createClusterCa, createNodeCert } from '../../../../src/main/core/simulator/certs'
@@ -107,22 +115,35 @@ describe('trust modes', () => {
 
   test('CA and pin together: both must hold', async () => {
     const ep = sim.endpoints[0]!
-    await expect(withClient({ endpoints: [{ host: ep.host, port: ep.port, fingerprint256: ep.fingerprint256 }], caPem: sim.caPem }, (c) => c.version())).resolves.toBeTruthy()
+    await expect(
+      withClient({ endpoints: [{ host: ep.host, port: ep.port, fingerprint256: ep.fingerprint256 }], caPem: sim.caPem }, (c) => c.version())
+    ).resolves.toBeTruthy()
     const wrong = ep.fingerprint256.replace(/^../, ep.fingerprint256.startsWith('00') ? '11' : '00')
-    await expect(withClient({ endpoints: [{ host: ep.host, port: ep.port, fingerprint256: wrong }], caPem: sim.caPem }, (c) => c.version())).rejects.toBeInstanceOf(TlsFingerprintMismatchError)
+    await expect(
+      withClient({ endpoints: [{ host: ep.host, port: ep.port, fingerprint256: wrong }], caPem: sim.caPem }, (c) => c.version())
+    ).rejects.toBeInstanceOf(TlsFingerprintMismatchError)
   })
 
   test('pins are accepted in lower case without colons', async () => {
     const ep = sim.endpoints[0]!
     const loose = ep.fingerprint256.replace(/:/g, '').toLowerCase()
     await expect(withClient({ endpoints: [{ host: ep.host, port: ep.port, fingerprint256: loose }] }, (c) => c.version())).resolves.toBeTruthy()
-    expect(() => new PveClient({ id: 'x', name: 'x', endpoints: [{ host: ep.host, port: ep.port, fingerprint256: 'abc' }], tokenId: 'a@pve!t', tokenSecret: 's' })).toThrow(/64 hex digits/)
+    expect(
+      () => new PveClient({ id: 'x', name: 'x', endpoints: [{ host: ep.host, port: ep.port, fingerprint256: 'abc' }], tokenId: 'a@pve!t', tokenSecret: 's' })
+    ).toThrow(/64 hex digits/)
   })
 
   test('certificate changed on a pinned node → TlsFingerprintMismatchError with expected and presented', async () => {
     const own = await startSimulator({ authDelayMs: 10 })
     const ep = own.endpoints[0]!
-    const c = new PveClient({ id: 'r', name: 'r', endpoints: [{ host: ep.host, port: ep.port, fingerprint256: ep.fingerprint256 }], tokenId: own.tokens.auditor.id, tokenSecret: own.tokens.auditor.secret, keepAliveTimeoutMs: 100 })
+    const c = new PveClient({
+      id: 'r',
+      name: 'r',
+      endpoints: [{ host: ep.host, port: ep.port, fingerprint256: ep.fingerprint256 }],
+      tokenId: own.tokens.auditor.id,
+      tokenSecret: own.tokens.auditor.secret,
+      keepAliveTimeoutMs: 100
+    })
     try {
       await c.version()
       await own.faults.rotateCertificate(ep.node)

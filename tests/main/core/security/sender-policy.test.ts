@@ -42,7 +42,10 @@ describe('IPC sender policy', () => {
 })
 
 describe('web UI URL guard', () => {
-  const endpoints = [{ host: 'pve.example', port: 8006 }, { host: 'fd00::1', port: 8006 }]
+  const endpoints = [
+    { host: 'pve.example', port: 8006 },
+    { host: 'fd00::1', port: 8006 }
+  ]
 
   it('builds the web UI root of an endpoint', () => {
     expect(webUiUrl(endpoints[0]!)).toBe('https://pve.example:8006/')

@@ -14,8 +14,12 @@ describe('web UI links', () => {
     expect(webUiUrl(ep)).toBe('https://pve.example:8006/')
     expect(webUiUrl(ep, { kind: 'guest', guestKind: 'qemu', vmid: 100 })).toBe('https://pve.example:8006/#v1:0:=qemu%2F100:4:::::::')
     expect(webUiUrl(ep, { kind: 'guest', guestKind: 'lxc', vmid: 200 })).toBe('https://pve.example:8006/#v1:0:=lxc%2F200:4:::::::')
-    expect(webUiUrl(ep, { kind: 'console', guestKind: 'qemu', vmid: 100, node: 'pve-a' })).toBe('https://pve.example:8006/?console=kvm&novnc=1&vmid=100&node=pve-a')
-    expect(webUiUrl(endpoints[1]!, { kind: 'console', guestKind: 'lxc', vmid: 200, node: 'pve-b' })).toBe('https://[fd00::1]:8006/?console=lxc&novnc=1&vmid=200&node=pve-b')
+    expect(webUiUrl(ep, { kind: 'console', guestKind: 'qemu', vmid: 100, node: 'pve-a' })).toBe(
+      'https://pve.example:8006/?console=kvm&novnc=1&vmid=100&node=pve-a'
+    )
+    expect(webUiUrl(endpoints[1]!, { kind: 'console', guestKind: 'lxc', vmid: 200, node: 'pve-b' })).toBe(
+      'https://[fd00::1]:8006/?console=lxc&novnc=1&vmid=200&node=pve-b'
+    )
   })
 
   it('refuses to build a link for an impossible guest or node', () => {
@@ -27,7 +31,11 @@ describe('web UI links', () => {
 
   it('the opener accepts exactly what webUiUrl builds for a configured endpoint', () => {
     for (const ep of endpoints) {
-      for (const t of [{ kind: 'root' } as const, { kind: 'guest', guestKind: 'qemu', vmid: 100 } as const, { kind: 'console', guestKind: 'lxc', vmid: 201, node: 'pve-b' } as const]) {
+      for (const t of [
+        { kind: 'root' } as const,
+        { kind: 'guest', guestKind: 'qemu', vmid: 100 } as const,
+        { kind: 'console', guestKind: 'lxc', vmid: 201, node: 'pve-b' } as const
+      ]) {
         expect(isAllowedWebUiUrl(webUiUrl(ep, t), endpoints)).toBe(true)
       }
     }

@@ -51,7 +51,9 @@ describe('settings saves survive a crash at any moment', () => {
       try {
         doc = JSON.parse(readFileSync(file, 'utf8')) as { gen: number; clusters: { gen: number }[] }
       } catch (e) {
-        throw new Error(`round ${round}: the settings file is not a complete document after a crash (${e instanceof Error ? e.message : String(e)})`, { cause: e })
+        throw new Error(`round ${round}: the settings file is not a complete document after a crash (${e instanceof Error ? e.message : String(e)})`, {
+          cause: e
+        })
       }
       expect(doc.clusters).toHaveLength(2000)
       expect(doc.clusters.every((c) => c.gen === doc.gen)).toBe(true)

@@ -7,12 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { defaultSettingsDoc } from '../../../../src/main/core/settings/settings-schema'
 import { createSettingsService } from '../../../../src/main/core/settings/settings-service'
-import { type Simulator,startSimulator } from '../../../../src/main/core/simulator'
+import { type Simulator, startSimulator } from '../../../../src/main/core/simulator'
 import { createClusterCa } from '../../../../src/main/core/simulator/certs'
 import { vaultKeys } from '../../../../src/main/core/vault/secret-vault'
 import type { ConnectionTestResult, SettingsView } from '../../../../src/shared/views'
 import { memoryVault } from '../../../helpers/memory-vault'
-import { clusterInput, type Harness,makeHarness, until } from '../app/app-core-harness'
+import { clusterInput, type Harness, makeHarness, until } from '../app/app-core-harness'
 import { pveJson, startTestServer, type TestServer } from '../proxmox/helpers/test-https-server'
 
 let sim: Simulator
@@ -90,17 +90,26 @@ describe('a stored token secret is bound to its token id, endpoints, pins and CA
     await new Promise((r) => setTimeout(r, 300))
     expect(authHeaders()).toEqual([])
     // The cluster as saved is still monitored with its secret.
-    expect((h.core.settings().clusters[0]?.hasTokenSecret)).toBe(true)
+    expect(h.core.settings().clusters[0]?.hasTokenSecret).toBe(true)
   })
 
   it('what does not change where the secret goes (name, mode, node labels, endpoint order) needs no re-entry', async () => {
-    const r = await save({ name: 'Renamed', mode: 'monitor', endpoints: [...simEndpoints()].reverse().map((e) => ({ ...e, node: null, fingerprint256: e.fingerprint256.toLowerCase() })) })
+    const r = await save({
+      name: 'Renamed',
+      mode: 'monitor',
+      endpoints: [...simEndpoints()].reverse().map((e) => ({ ...e, node: null, fingerprint256: e.fingerprint256.toLowerCase() }))
+    })
     expect(r.ok, JSON.stringify(r)).toBe(true)
     expect(h.core.settings().clusters[0]?.hasTokenSecret).toBe(true)
   })
 
   it('with the secret entered again, the same calls do reach the new endpoint (the check above can fail)', async () => {
-    const r = await h.core.dispatch('onboarding:test-connection', { clusterId, tokenId: sim.tokens.admin.id, tokenSecret: sim.tokens.admin.secret, endpoint: evilEndpoint() })
+    const r = await h.core.dispatch('onboarding:test-connection', {
+      clusterId,
+      tokenId: sim.tokens.admin.id,
+      tokenSecret: sim.tokens.admin.secret,
+      endpoint: evilEndpoint()
+    })
     expect(r.ok).toBe(true)
     expect(authHeaders().length).toBeGreaterThan(0)
     expect(authHeaders()[0]).toContain(sim.tokens.admin.id)
@@ -151,12 +160,19 @@ describe('the SSH key passphrase is bound to the key, user, port and node addres
     const svc = createSettingsService({ store, vault, loaded: { doc: defaultSettingsDoc(), recovered: null, rewrite: false, readOnly: null } })
     const id = svc.saveCluster(base).id
     failSaves = true
-    expect(() => svc.saveCluster({ ...base, id, endpoints: [{ host: '203.0.113.9', port: 8006, node: 'pve1', fingerprint256: FP }], tokenSecret: '99999999-2222-3333-4444-555555555555' })).toThrow(/not writable/)
+    expect(() =>
+      svc.saveCluster({
+        ...base,
+        id,
+        endpoints: [{ host: '203.0.113.9', port: 8006, node: 'pve1', fingerprint256: FP }],
+        tokenSecret: '99999999-2222-3333-4444-555555555555'
+      })
+    ).toThrow(/not writable/)
     expect(svc.tokenSecret(id)).toBe(base.tokenSecret)
     expect(svc.sshPassphrase(id)).toBe('p4ss')
   })
 
-  it('a value in a newer version\'s format is never used as a secret, nor rewritten', () => {
+  it("a value in a newer version's format is never used as a secret, nor rewritten", () => {
     const { svc, values } = service()
     const id = svc.saveCluster(base).id
     const newer = 'pvetray-bound:v2:{"secret":"' + base.tokenSecret + '","context":{}}'
@@ -172,7 +188,9 @@ describe('the SSH key passphrase is bound to the key, user, port and node addres
     values.set(vaultKeys.tokenSecret(id), base.tokenSecret)
     expect(svc.tokenSecret(id)).toBe(base.tokenSecret)
     expect(values.get(vaultKeys.tokenSecret(id))).toMatch(/^pvetray-bound:v1:/)
-    expect(() => svc.saveCluster({ ...base, id, tokenSecret: undefined, endpoints: [{ host: '203.0.113.9', port: 8006, node: 'pve1', fingerprint256: FP }] })).toThrow(/token secret again/)
+    expect(() =>
+      svc.saveCluster({ ...base, id, tokenSecret: undefined, endpoints: [{ host: '203.0.113.9', port: 8006, node: 'pve1', fingerprint256: FP }] })
+    ).toThrow(/token secret again/)
     // A sealed value whose context was edited (not by the app) is not used at all.
     values.set(vaultKeys.tokenSecret(id), (values.get(vaultKeys.tokenSecret(id)) ?? '').replace('10.0.0.1', '203.0.113.9'))
     expect(svc.tokenSecret(id)).toBeNull()

@@ -37,7 +37,15 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('migrations', () => {
   it('migrates a v0 single-cluster document to the current version', () => {
-    const v0 = { host: '192.168.1.10', port: 8006, tokenId: 'mon@pve!tray', fingerprint: FP.toLowerCase(), readOnly: true, pollInterval: 15, notificationKinds: { 'node-down': false } }
+    const v0 = {
+      host: '192.168.1.10',
+      port: 8006,
+      tokenId: 'mon@pve!tray',
+      fingerprint: FP.toLowerCase(),
+      readOnly: true,
+      pollInterval: 15,
+      notificationKinds: { 'node-down': false }
+    }
     const m = migrateSettings(v0)
     expect(m.ok).toBe(true)
     if (!m.ok) return
@@ -55,7 +63,11 @@ describe('migrations', () => {
   })
 
   it('migrates v1 ssh settings by adding empty host key pins', () => {
-    const v1 = { version: 1, clusters: [{ ...validCluster('a', 'A'), ssh: { user: 'root', keyPath: null, useAgent: true, port: 22, hostOverrides: {} } }], mutes: [] }
+    const v1 = {
+      version: 1,
+      clusters: [{ ...validCluster('a', 'A'), ssh: { user: 'root', keyPath: null, useAgent: true, port: 22, hostOverrides: {} } }],
+      mutes: []
+    }
     const m = migrateSettings(v1)
     expect(m.ok && salvageSettings(m.doc).doc.clusters[0]?.ssh?.pinnedHostKeys).toEqual({})
   })
@@ -88,12 +100,19 @@ describe('loadSettings', () => {
   it('drops only the invalid cluster and keeps the others and valid fields', () => {
     const doc = {
       version: 2,
-      clusters: [validCluster('good-1', 'Good one'), { ...validCluster('bad', 'Bad'), endpoints: [{ host: 'http://x/', port: 99999 }] }, validCluster('good-2', 'Good two')],
+      clusters: [
+        validCluster('good-1', 'Good one'),
+        { ...validCluster('bad', 'Bad'), endpoints: [{ host: 'http://x/', port: 99999 }] },
+        validCluster('good-2', 'Good two')
+      ],
       pollIntervalSec: 'fast',
       storageThresholdPct: 90,
       startAtLogin: true,
       notifications: { enabled: {}, pausedUntil: null },
-      mutes: [{ clusterId: 'good-1', node: 'pve1', vmid: null, mode: 'always', until: null }, { clusterId: 'bad', node: 'pve1', vmid: null, mode: 'always', until: null }],
+      mutes: [
+        { clusterId: 'good-1', node: 'pve1', vmid: null, mode: 'always', until: null },
+        { clusterId: 'bad', node: 'pve1', vmid: null, mode: 'always', until: null }
+      ],
       guestAlerts: []
     }
     writeFileSync(file, JSON.stringify(doc))
@@ -119,7 +138,12 @@ describe('loadSettings', () => {
   })
 
   it('uses a document from a newer app version read-only: says which format, keeps its clusters, never writes it', () => {
-    const newer = JSON.stringify({ version: 7, clusters: [validCluster('lab-1', 'Lab'), { ...validCluster('future', 'Future'), endpoints: 'a new shape' }], pollIntervalSec: 30, futureOption: { x: 1 } })
+    const newer = JSON.stringify({
+      version: 7,
+      clusters: [validCluster('lab-1', 'Lab'), { ...validCluster('future', 'Future'), endpoints: 'a new shape' }],
+      pollIntervalSec: 30,
+      futureOption: { x: 1 }
+    })
     writeFileSync(file, newer)
     const store = createJsonFileSettingsStore(file)
     const r = loadSettings(store)
@@ -132,7 +156,15 @@ describe('loadSettings', () => {
     const values = vault.values
     const svc = createSettingsService({ store, vault, loaded: r })
     expect(() => svc.updateGeneral({ pollIntervalSec: 60 })).toThrow(/read-only/)
-    expect(() => svc.saveCluster({ name: 'New', mode: 'monitor', endpoints: [{ host: '10.0.0.9', port: 8006, node: null, fingerprint256: FP }], tokenId: 'a@pve!b', tokenSecret: 'x' })).toThrow(/read-only/)
+    expect(() =>
+      svc.saveCluster({
+        name: 'New',
+        mode: 'monitor',
+        endpoints: [{ host: '10.0.0.9', port: 8006, node: null, fingerprint256: FP }],
+        tokenId: 'a@pve!b',
+        tokenSecret: 'x'
+      })
+    ).toThrow(/read-only/)
     expect(() => svc.removeCluster('lab-1')).toThrow(/read-only/)
     expect(values.size).toBe(0)
     expect(readFileSync(file, 'utf8')).toBe(newer)
@@ -152,7 +184,14 @@ describe('salvage, field by field', () => {
       ],
       caPem: 'garbage',
       mode: 'sideways',
-      ssh: { user: 'root', keyPath: null, useAgent: true, port: 22, hostOverrides: { pve1: '10.0.1.1' }, pinnedHostKeys: { '10.0.0.1:22': pin, '10.0.0.2:22': 'SHA256:short' } }
+      ssh: {
+        user: 'root',
+        keyPath: null,
+        useAgent: true,
+        port: 22,
+        hostOverrides: { pve1: '10.0.1.1' },
+        pinnedHostKeys: { '10.0.0.1:22': pin, '10.0.0.2:22': 'SHA256:short' }
+      }
     }
     writeFileSync(file, JSON.stringify({ version: 2, clusters: [cluster] }))
     const r = loadSettings(createJsonFileSettingsStore(file))
@@ -163,7 +202,14 @@ describe('salvage, field by field', () => {
       // Without colons and in lower case it is still the same fingerprint: normalised, not reported.
       { host: '10.0.0.2', port: 8006, node: 'pve2', fingerprint256: FP }
     ])
-    expect(c?.ssh).toEqual({ user: 'root', keyPath: null, useAgent: true, port: 22, hostOverrides: { pve1: '10.0.1.1' }, pinnedHostKeys: { '10.0.0.1:22': pin } })
+    expect(c?.ssh).toEqual({
+      user: 'root',
+      keyPath: null,
+      useAgent: true,
+      port: 22,
+      hostOverrides: { pve1: '10.0.1.1' },
+      pinnedHostKeys: { '10.0.0.1:22': pin }
+    })
     const m = r.recovered?.message ?? ''
     expect(m).toMatch(/fingerprint of 10\.0\.0\.1:8006 was unreadable; trust its certificate again/)
     expect(m).toMatch(/unreadable endpoint was removed/)
@@ -172,7 +218,11 @@ describe('salvage, field by field', () => {
   })
 
   it('a stored public web root is dropped as cluster CA, and an unreadable SSH user turns SSH off: both said', () => {
-    const cluster = { ...validCluster('lab-1', 'Lab'), caPem: rootCertificates[0], ssh: { user: '', keyPath: null, useAgent: true, port: 22, hostOverrides: {}, pinnedHostKeys: {} } }
+    const cluster = {
+      ...validCluster('lab-1', 'Lab'),
+      caPem: rootCertificates[0],
+      ssh: { user: '', keyPath: null, useAgent: true, port: 22, hostOverrides: {}, pinnedHostKeys: {} }
+    }
     writeFileSync(file, JSON.stringify({ version: 2, clusters: [cluster] }))
     const r = loadSettings(createJsonFileSettingsStore(file))
     expect(r.doc.clusters[0]).toMatchObject({ id: 'lab-1', caPem: null, ssh: null, tokenId: 'tray@pve!tray' })
@@ -181,7 +231,13 @@ describe('salvage, field by field', () => {
   })
 
   it('a fingerprint typed without colons is simply normalised (nothing reported)', () => {
-    writeFileSync(file, JSON.stringify({ version: 2, clusters: [{ ...validCluster('a', 'A'), endpoints: [{ host: '10.0.0.1', port: 8006, node: null, fingerprint256: FP.replace(/:/g, '') }] }] }))
+    writeFileSync(
+      file,
+      JSON.stringify({
+        version: 2,
+        clusters: [{ ...validCluster('a', 'A'), endpoints: [{ host: '10.0.0.1', port: 8006, node: null, fingerprint256: FP.replace(/:/g, '') }] }]
+      })
+    )
     const r = loadSettings(createJsonFileSettingsStore(file))
     expect(r.recovered).toBeNull()
     expect(r.doc.clusters[0]?.endpoints[0]?.fingerprint256).toBe(FP)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
-import { type Simulator,startSimulator } from '../../../../src/main/core/simulator'
+import { type Simulator, startSimulator } from '../../../../src/main/core/simulator'
 import { call, get } from './sim-client'
 
 let sim: Simulator
@@ -90,12 +90,21 @@ describe('§3/§4 permissions', () => {
     const pool = sim.cluster.addToken({ id: 'pool@pve!tok', acls: [{ path: '/pool/production', privs: ['PVEAuditor'] }] })
     const r2 = await call(sim, 'GET', '/cluster/resources?type=vm', { token: pool })
     const ids = (r2.json as { data: { vmid: number }[] }).data.map((g) => g.vmid)
-    const members = sim.cluster.guests().filter((g) => g.pool === 'production').map((g) => g.vmid)
+    const members = sim.cluster
+      .guests()
+      .filter((g) => g.pool === 'production')
+      .map((g) => g.vmid)
     expect(ids.sort()).toEqual(members.sort())
   })
 
   test('§3 GET /access/permissions answers the token effective privileges as path → {priv: 1}', async () => {
-    const t = sim.cluster.addToken({ id: 'matrix@pve!tok', acls: [{ path: '/vms/101', privs: ['VM.Audit', 'VM.PowerMgmt'] }, { path: '/storage', privs: ['Datastore.Audit'] }] })
+    const t = sim.cluster.addToken({
+      id: 'matrix@pve!tok',
+      acls: [
+        { path: '/vms/101', privs: ['VM.Audit', 'VM.PowerMgmt'] },
+        { path: '/storage', privs: ['Datastore.Audit'] }
+      ]
+    })
     const r = await call(sim, 'GET', '/access/permissions', { token: t })
     expect((r.json as { data: unknown }).data).toEqual({ '/vms/101': { 'VM.Audit': 1, 'VM.PowerMgmt': 1 }, '/storage': { 'Datastore.Audit': 1 } })
     const one = await call(sim, 'GET', '/access/permissions?path=/vms/101', { token: t })

@@ -2,7 +2,7 @@ import { connect } from 'node:tls'
 
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 
-import { generateCluster, type Simulator,startSimulator } from '../../../../src/main/core/simulator'
+import { generateCluster, type Simulator, startSimulator } from '../../../../src/main/core/simulator'
 import { call, get, waitFor } from './sim-client'
 
 type Item = Record<string, unknown>
@@ -26,7 +26,14 @@ describe('§1/§2/§7 cluster views', () => {
     expect(nodes.some((n) => n.level === '')).toBe(true)
     const guests = items.filter((i) => i.type === 'qemu' || i.type === 'lxc')
     expect(guests.length).toBeGreaterThanOrEqual(25)
-    for (const pred of [(g: Item) => g.hastate !== undefined, (g: Item) => g.template === 1, (g: Item) => g.lock === 'backup', (g: Item) => g.status === 'paused', (g: Item) => g.status === 'stopped', (g: Item) => g.tags === 'prod;web']) {
+    for (const pred of [
+      (g: Item) => g.hastate !== undefined,
+      (g: Item) => g.template === 1,
+      (g: Item) => g.lock === 'backup',
+      (g: Item) => g.status === 'paused',
+      (g: Item) => g.status === 'stopped',
+      (g: Item) => g.tags === 'prod;web'
+    ]) {
       expect(guests.some(pred)).toBe(true)
     }
     expect(items.some((i) => i.type === 'storage' && i.shared === 1 && (i.disk as number) / (i.maxdisk as number) > 0.88)).toBe(true)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
-import { type Simulator,startSimulator } from '../../../../src/main/core/simulator'
+import { type Simulator, startSimulator } from '../../../../src/main/core/simulator'
 import apiSubset from '../../../../src/main/core/simulator/api-subset.json'
 import { checkValue, loadSchemaIndex, type SchemaNode } from './schema-check'
 import { call, get } from './sim-client'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
-import { type Simulator,startSimulator } from '../../../../src/main/core/simulator'
+import { type Simulator, startSimulator } from '../../../../src/main/core/simulator'
 import { call, get, waitFor, waitTask } from './sim-client'
 
 let sim: Simulator
@@ -130,7 +130,9 @@ describe('§6 power endpoints (qemu-server / pve-container semantics)', () => {
     // The node knows at once; the cluster list shows it from pvestatd's next round.
     const cur = await get<{ status: string; qmpstatus: string }>(sim, '/nodes/pve-c/qemu/105/status/current', 'pve-c')
     expect([cur.status, cur.qmpstatus]).toEqual(['running', 'paused'])
-    await waitFor(async () => (await get<{ vmid?: number; status: string }[]>(sim, '/cluster/resources?type=vm')).find((i) => i.vmid === 105)?.status === 'paused')
+    await waitFor(
+      async () => (await get<{ vmid?: number; status: string }[]>(sim, '/cluster/resources?type=vm')).find((i) => i.vmid === 105)?.status === 'paused'
+    )
   })
 
   test('§6 non-existent VMID: start → task "Configuration file ... does not exist"; stop → task "unable to find configuration file"; reboot → 500', async () => {
@@ -138,7 +140,10 @@ describe('§6 power endpoints (qemu-server / pve-container semantics)', () => {
     expect((await waitTask(sim, s.upid)).exitstatus).toBe("Configuration file 'nodes/pve-a/qemu-server/4242.conf' does not exist")
     const st = await post('/nodes/pve-a/qemu/4242/status/stop')
     expect((await waitTask(sim, st.upid)).exitstatus).toBe("unable to find configuration file for VM 4242 on node 'pve-a'")
-    expect(await post('/nodes/pve-a/qemu/4242/status/reboot')).toMatchObject({ status: 500, reason: "unable to find configuration file for VM 4242 on node 'pve-a'" })
+    expect(await post('/nodes/pve-a/qemu/4242/status/reboot')).toMatchObject({
+      status: 500,
+      reason: "unable to find configuration file for VM 4242 on node 'pve-a'"
+    })
   })
 
   test('§6 shutdown timeout without forceStop → "VM quit/powerdown failed - got timeout"; lxc → "container did not stop"', async () => {

@@ -1,7 +1,7 @@
 import { type Agent, request } from 'node:https'
 import { connect, type TLSSocket } from 'node:tls'
 
-import type { SimToken,Simulator } from '../../../../src/main/core/simulator'
+import type { SimToken, Simulator } from '../../../../src/main/core/simulator'
 import { waitFor as sharedWaitFor } from '../../../helpers/wait-for'
 
 export interface SimResponse {
@@ -108,7 +108,7 @@ export async function waitFor(cond: () => boolean | Promise<boolean>, timeoutMs 
 export async function waitTask(sim: Simulator, upid: string): Promise<{ status: string; exitstatus?: string } & Record<string, unknown>> {
   const node = upid.split(':')[1] ?? ''
   const path = `/nodes/${node}/tasks/${encodeURIComponent(upid)}/status`
-  let st: { status: string; exitstatus?: string } & Record<string, unknown> = { status: "running" }
+  let st: { status: string; exitstatus?: string } & Record<string, unknown> = { status: 'running' }
   await waitFor(async () => {
     st = await get(sim, path, node)
     return st.status === 'stopped'

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { DemoSsh } from '../../../../src/main/core/app/app-core-types'
 import { createDemoSshIdentity, demoPoolOptions, type DemoSshIdentity } from '../../../../src/main/core/app/demo-ssh'
-import { type Simulator,startSimulator } from '../../../../src/main/core/simulator'
+import { type Simulator, startSimulator } from '../../../../src/main/core/simulator'
 import { parseCommandLine } from '../../../../src/main/core/simulator/ssh/shell-line'
 import { collectNodeHealth } from '../../../../src/main/core/ssh/node-health'
 import { remoteCommandLine } from '../../../../src/main/core/ssh/remote-exec'
@@ -29,7 +29,8 @@ const pools: SshPool[] = []
 
 function demoSsh(privateKey = identity.privateKey): DemoSsh {
   return {
-    user: 'root', privateKey,
+    user: 'root',
+    privateKey,
     hosts: sim.sshEndpoints.map((e) => ({ node: e.node, host: e.host, port: e.port, fingerprint: e.hostKeyFingerprint, keyType: e.hostKeyType }))
   }
 }
@@ -74,7 +75,11 @@ describe('simulated Proxmox hosts over SSH', () => {
   it('reports a healthy node in full', async () => {
     const p = pool()
     const r = await collectNodeHealth('pve-a', (argv, o) => p.execOnNode('pve-a', argv, o))
-    expect(r.versions.status === 'ok' && r.versions.value).toMatchObject({ proxmoxVe: '8.2.0', runningKernel: '6.8.4-3-pve', runningVersion: '8.2.2/9355359cd7afbae4' })
+    expect(r.versions.status === 'ok' && r.versions.value).toMatchObject({
+      proxmoxVe: '8.2.0',
+      runningKernel: '6.8.4-3-pve',
+      runningVersion: '8.2.2/9355359cd7afbae4'
+    })
     expect(r.versions.status === 'ok' && r.versions.value.packages['pve-edk2-firmware']).toBe('not correctly installed')
     expect(r.load.status).toBe('ok')
     expect(r.temperatures.status === 'ok' && r.temperatures.value.map((t) => t.label)).toEqual(['Tctl', 'Tccd1', 'Composite'])
@@ -88,11 +93,15 @@ describe('simulated Proxmox hosts over SSH', () => {
     const p = pool()
     const r = await collectNodeHealth('pve-c', (argv, o) => p.execOnNode('pve-c', argv, o))
     expect(r.zfsPools.status === 'ok' && r.zfsPools.value.map((x) => [x.name, x.health])).toEqual([['rpool', 'DEGRADED']])
-    expect(r.zfsStatus.status === 'ok' && r.zfsStatus.value.problems).toEqual([{
-      pool: 'rpool', state: 'DEGRADED',
-      status: 'One or more devices are faulted in response to persistent errors. Sufficient replicas exist for the pool to continue functioning in a degraded state.',
-      action: "Replace the faulted device, or use 'zpool clear' to mark the device repaired."
-    }])
+    expect(r.zfsStatus.status === 'ok' && r.zfsStatus.value.problems).toEqual([
+      {
+        pool: 'rpool',
+        state: 'DEGRADED',
+        status:
+          'One or more devices are faulted in response to persistent errors. Sufficient replicas exist for the pool to continue functioning in a degraded state.',
+        action: "Replace the faulted device, or use 'zpool clear' to mark the device repaired."
+      }
+    ])
     const pkg = r.temperatures.status === 'ok' ? r.temperatures.value.find((t) => t.label === 'Package id 0') : undefined
     expect(pkg?.high).toBe(80)
     expect(pkg?.critical).toBe(100)
@@ -136,7 +145,7 @@ describe('simulated Proxmox hosts over SSH', () => {
     expect((await pool().execOnNode('pve-b', ['hostname'])).stdout).toBe('pve-b\n')
   })
 
-  it('holds a hanging node\'s connection unanswered until the connect deadline', async () => {
+  it("holds a hanging node's connection unanswered until the connect deadline", async () => {
     await sim.faults.nodeDown('pve-a', 'hang')
     try {
       await expect(pool().execOnNode('pve-a', ['true'])).rejects.toMatchObject({ kind: 'connect-timeout' })
@@ -151,7 +160,11 @@ describe('simulated Proxmox hosts over SSH', () => {
     sim.faults.rotateSshHostKey('pve-d')
     const now = sim.sshEndpoints.find((e) => e.node === 'pve-d')?.hostKeyFingerprint
     expect(now).not.toBe(old)
-    await expect(pool(before).execOnNode('pve-d', ['true'])).rejects.toMatchObject({ kind: 'host-key-changed', pinnedFingerprint: old, presentedFingerprint: now })
+    await expect(pool(before).execOnNode('pve-d', ['true'])).rejects.toMatchObject({
+      kind: 'host-key-changed',
+      pinnedFingerprint: old,
+      presentedFingerprint: now
+    })
     expect((await pool().execOnNode('pve-d', ['true'])).code).toBe(0)
   })
 })

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
-import { type Simulator,startSimulator } from '../../../../src/main/core/simulator'
+import { type Simulator, startSimulator } from '../../../../src/main/core/simulator'
 import { call, rawConnect, rawGet, readResponse } from './sim-client'
 
 let sim: Simulator
@@ -37,7 +37,11 @@ describe('§4 errors on the wire', () => {
     const r = await call(sim, 'GET', '/cluster/resources?type=pool')
     expect(r.status).toBe(400)
     expect(r.reason).toBe('Parameter verification failed.')
-    expect(r.json).toEqual({ data: null, message: 'Parameter verification failed.\n', errors: { type: "value 'pool' does not have a value in the enumeration 'vm, storage, node, sdn'" } })
+    expect(r.json).toEqual({
+      data: null,
+      message: 'Parameter verification failed.\n',
+      errors: { type: "value 'pool' does not have a value in the enumeration 'vm, storage, node, sdn'" }
+    })
     const vmid = await call(sim, 'GET', '/nodes/pve-a/qemu/abc/status/current')
     expect((vmid.json as { errors: unknown }).errors).toEqual({ vmid: "type check ('integer') failed - got 'abc'" })
     const extra = await call(sim, 'GET', '/version?foo=1')

@@ -21,7 +21,6 @@ describe('generateEd25519', () => {
     expect(ssh2.utils.parseKey(pair.private)).not.toBeInstanceOf(Error)
   })
 
-
   it('returns only pairs whose private and public halves parse and match (100 in a row)', () => {
     for (let i = 0; i < 100; i++) {
       const pair = generateEd25519('t')

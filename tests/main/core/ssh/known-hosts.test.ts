@@ -5,7 +5,7 @@ import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-import { checkHostKey, fingerprintOf, type HostKeyPin,keyTypeOf } from '../../../../src/main/core/ssh/host-key'
+import { checkHostKey, fingerprintOf, type HostKeyPin, keyTypeOf } from '../../../../src/main/core/ssh/host-key'
 import { knownHostEntries, knownHostsLookup, knownHostsName } from '../../../../src/main/core/ssh/known-hosts'
 import { SshError } from '../../../../src/main/core/ssh/ssh-errors'
 
@@ -91,13 +91,17 @@ describe('@revoked in known_hosts', () => {
     await withFile(`10.0.0.1 ssh-ed25519 ${ED}\n@revoked 10.0.0.1 ssh-ed25519 ${ED}\n`, async (path) => {
       const store = memoryStore()
       const trustOnFirstUse = async (): Promise<boolean> => true
-      const err = await checkHostKey({ host: '10.0.0.1', port: 22, store, trustOnFirstUse, lookupKnownHosts: knownHostsLookup(path) }, blob).catch((e: unknown) => e)
+      const err = await checkHostKey({ host: '10.0.0.1', port: 22, store, trustOnFirstUse, lookupKnownHosts: knownHostsLookup(path) }, blob).catch(
+        (e: unknown) => e
+      )
       expect(err).toBeInstanceOf(SshError)
       expect((err as SshError).kind).toBe('host-key-revoked')
       expect((err as SshError).message).toMatch(/@revoked/)
       expect(store.pins).toEqual({})
       const pinned = memoryStore({ '10.0.0.1:22': { keyType: 'ssh-ed25519', fingerprint: ED_FP } })
-      await expect(checkHostKey({ host: '10.0.0.1', port: 22, store: pinned, lookupKnownHosts: knownHostsLookup(path) }, blob)).rejects.toMatchObject({ kind: 'host-key-revoked' })
+      await expect(checkHostKey({ host: '10.0.0.1', port: 22, store: pinned, lookupKnownHosts: knownHostsLookup(path) }, blob)).rejects.toMatchObject({
+        kind: 'host-key-revoked'
+      })
     })
     // Without the @revoked line the same key is pinned from known_hosts (the check above can fail).
     await withFile(`10.0.0.1 ssh-ed25519 ${ED}\n`, async (path) => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 
 import {
-  parseDfPosix, parseLoadAvg, parsePveVersion, parseSensorsJson, parseZfsSize, parseZpoolList, parseZpoolStatusX
+  parseDfPosix,
+  parseLoadAvg,
+  parsePveVersion,
+  parseSensorsJson,
+  parseZfsSize,
+  parseZpoolList,
+  parseZpoolStatusX
 } from '../../../../src/main/core/ssh/node-health-parsers'
 
 describe('parsePveVersion', () => {
@@ -36,8 +42,12 @@ describe('parseDfPosix', () => {
   it('reads the root filesystem line from the right', () => {
     const text = 'Filesystem     1024-blocks     Used Available Capacity Mounted on\n/dev/mapper/pve-root  98497780 12345678  81104456      14% /\n'
     expect(parseDfPosix(text)).toEqual({
-      filesystem: '/dev/mapper/pve-root', mountedOn: '/', totalBytes: 98497780 * 1024, usedBytes: 12345678 * 1024,
-      availableBytes: 81104456 * 1024, usedPercent: 14
+      filesystem: '/dev/mapper/pve-root',
+      mountedOn: '/',
+      totalBytes: 98497780 * 1024,
+      usedBytes: 12345678 * 1024,
+      availableBytes: 81104456 * 1024,
+      usedPercent: 14
     })
     expect(parseDfPosix('Filesystem 512-blocks Used Available Capacity Mounted on\nrpool/ROOT/pve-1 200 100 100 50% /')?.totalBytes).toBe(200 * 512)
     expect(parseDfPosix('header only')).toBeUndefined()
@@ -69,7 +79,7 @@ describe('zpool parsers', () => {
       'status: One or more devices could not be used because the label is missing or',
       '\tinvalid.  Sufficient replicas exist for the pool to continue',
       '\tfunctioning in a degraded state.',
-      'action: Replace the device using \'zpool replace\'.',
+      "action: Replace the device using 'zpool replace'.",
       '   see: https://openzfs.github.io/openzfs-docs/msg/ZFS-8000-4J',
       'config:',
       '',
@@ -82,7 +92,9 @@ describe('zpool parsers', () => {
     expect(s.healthy).toBe(false)
     expect(s.problems).toHaveLength(1)
     expect(s.problems[0]).toMatchObject({ pool: 'tank', state: 'DEGRADED', action: "Replace the device using 'zpool replace'." })
-    expect(s.problems[0]?.status).toBe('One or more devices could not be used because the label is missing or invalid.  Sufficient replicas exist for the pool to continue functioning in a degraded state.')
+    expect(s.problems[0]?.status).toBe(
+      'One or more devices could not be used because the label is missing or invalid.  Sufficient replicas exist for the pool to continue functioning in a degraded state.'
+    )
   })
 })
 

@@ -1,5 +1,5 @@
 // Shared set-up for the SSH pool tests: an in-memory pin store and a pool pointed at the test sshd.
-import { readdir,readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 
 import type { HostKeyPin, HostKeyStore } from '../../../../src/main/core/ssh/host-key'
 import type { SshPoolOptions } from '../../../../src/main/core/ssh/ssh-pool'
@@ -40,11 +40,14 @@ export function makePool(sshd: SshdServer, overrides: Partial<SshPoolOptions> = 
 export async function establishedOnPort(port: number): Promise<number> {
   const hex = port.toString(16).toUpperCase().padStart(4, '0')
   const text = await readFile('/proc/net/tcp', 'utf8')
-  return text.split('\n').slice(1).filter((line) => {
-    const cols = line.trim().split(/\s+/)
-    if (cols.length < 4 || cols[3] !== '01') return false
-    return cols[1]?.endsWith(`:${hex}`) === true || cols[2]?.endsWith(`:${hex}`) === true
-  }).length
+  return text
+    .split('\n')
+    .slice(1)
+    .filter((line) => {
+      const cols = line.trim().split(/\s+/)
+      if (cols.length < 4 || cols[3] !== '01') return false
+      return cols[1]?.endsWith(`:${hex}`) === true || cols[2]?.endsWith(`:${hex}`) === true
+    }).length
 }
 
 /** Pids whose argv equals `argv` exactly (zombies have an empty cmdline and do not count). */

@@ -25,9 +25,12 @@ afterAll(async () => {
 })
 
 async function failure(promise: Promise<unknown>): Promise<SshError> {
-  return (await promise.then(() => {
-    throw new Error('expected a failure')
-  }, (e: unknown) => e)) as SshError
+  return (await promise.then(
+    () => {
+      throw new Error('expected a failure')
+    },
+    (e: unknown) => e
+  )) as SshError
 }
 
 describe('authentication against a real sshd', () => {
@@ -38,7 +41,8 @@ describe('authentication against a real sshd', () => {
       makePool(sshd, { auth: { kind: 'key', privateKeyPath: sshd.rsaKeyPath } }),
       makePool(sshd, {
         auth: {
-          kind: 'key', privateKeyPath: sshd.encryptedKeyPath,
+          kind: 'key',
+          privateKeyPath: sshd.encryptedKeyPath,
           getPassphrase: async (path) => {
             asked.push(path)
             return sshd.passphrase
@@ -113,14 +117,18 @@ describe('authentication against a real sshd', () => {
 
     it('logs in with a key held by ssh-agent (SSH_AUTH_SOCK)', async () => {
       agent = spawn('ssh-agent', ['-D', '-a', socketPath()], { stdio: 'ignore' })
-      await waitFor(async () => {
-        try {
-          await run('ssh-add', ['-l'], { env: { SSH_AUTH_SOCK: socketPath() } })
-          return true
-        } catch (e) {
-          return (e as { code?: number }).code === 1 // "no identities": the agent is up
-        }
-      }, 5_000, 'ssh-agent')
+      await waitFor(
+        async () => {
+          try {
+            await run('ssh-add', ['-l'], { env: { SSH_AUTH_SOCK: socketPath() } })
+            return true
+          } catch (e) {
+            return (e as { code?: number }).code === 1 // "no identities": the agent is up
+          }
+        },
+        5_000,
+        'ssh-agent'
+      )
       const key = join(sshd.dir, 'agent_key')
       await copyFile(sshd.keyPath, key)
       await run('ssh-add', [key], { env: { SSH_AUTH_SOCK: socketPath() } })

@@ -9,7 +9,7 @@ import { importKnownHosts } from '../../../../src/main/core/ssh/known-hosts'
 import type { SshError } from '../../../../src/main/core/ssh/ssh-errors'
 import type { SshdServer } from '../../../helpers/sshd-server'
 import { startSshd } from '../../../helpers/sshd-server'
-import { makePool,MemoryHostKeyStore } from './pool-fixture'
+import { makePool, MemoryHostKeyStore } from './pool-fixture'
 
 const run = promisify(execFile)
 let sshd: SshdServer

@@ -55,7 +55,11 @@ describe('autostart desktop entry', () => {
     const paths = ['/home/a b/Apps/PVE-Tray.AppImage', '/tmp/100%/x', '/tmp/$HOME/"q"/`x`', '/tmp/back\\slash']
     for (const p of paths) {
       const text = autostartDesktopEntry({ executable: p })
-      const exec = text.split('\n').find((l) => l.startsWith('Exec='))?.slice(5) ?? ''
+      const exec =
+        text
+          .split('\n')
+          .find((l) => l.startsWith('Exec='))
+          ?.slice(5) ?? ''
       expect(parseExec(exec)).toEqual([p])
     }
     expect(quoteExecArg('/usr/bin/pve-tray')).toBe('/usr/bin/pve-tray')

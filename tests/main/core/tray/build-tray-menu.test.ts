@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { guestActions } from '../../../../src/main/core/monitor/guest-actions'
 import { buildTrayMenu, type TrayMenuInput } from '../../../../src/main/core/tray/build-tray-menu'
-import { countMenuItems, findMenuItem, type MenuItemModel,sameMenu } from '../../../../src/main/core/tray/menu-model'
+import { countMenuItems, findMenuItem, type MenuItemModel, sameMenu } from '../../../../src/main/core/tray/menu-model'
 import { applyTaskProgress, type TaskTable } from '../../../../src/main/core/tray/task-tracker'
 import { trayStatus } from '../../../../src/main/core/tray/tray-status'
 import type { GuestState, GuestView, PowerAction } from '../../../../src/shared/snapshot'
@@ -41,7 +41,10 @@ describe('tray menu: guest actions follow the shared rule', () => {
   it.each(cases)('$kind $state (lock $lock)', ({ kind, state, lock }) => {
     const g = monitoredGuest(200, kind, state, lock)
     const items = menu(appState([cluster({ nodes: [node('pve-a')], guests: [g] })]))
-    const expected = guestActions({ vmid: 200, pool: null, kind, state, template: false, lock, nodeOnline: true }, { mode: 'control', canPowerMgmt: () => true })
+    const expected = guestActions(
+      { vmid: 200, pool: null, kind, state, template: false, lock, nodeOnline: true },
+      { mode: 'control', canPowerMgmt: () => true }
+    )
     expect(offered(items, 'pve-a', 200).sort()).toEqual([...expected.actions].sort())
     if (expected.actions.length === 0 && expected.reason) {
       expect(findMenuItem(items, `${guestId('pve-a', 200)}:no-actions`)?.label).toContain(expected.reason)
@@ -49,7 +52,19 @@ describe('tray menu: guest actions follow the shared rule', () => {
   })
 
   it('offers start for a stopped guest, the four running actions for a running VM, resume for a hibernated VM', () => {
-    const items = menu(appState([cluster({ nodes: [node('pve-a')], guests: [monitoredGuest(100, 'qemu', 'running'), monitoredGuest(101, 'qemu', 'stopped'), monitoredGuest(102, 'qemu', 'suspended', 'suspended'), monitoredGuest(103, 'lxc', 'running')] })]))
+    const items = menu(
+      appState([
+        cluster({
+          nodes: [node('pve-a')],
+          guests: [
+            monitoredGuest(100, 'qemu', 'running'),
+            monitoredGuest(101, 'qemu', 'stopped'),
+            monitoredGuest(102, 'qemu', 'suspended', 'suspended'),
+            monitoredGuest(103, 'lxc', 'running')
+          ]
+        })
+      ])
+    )
     expect(offered(items, 'pve-a', 100).sort()).toEqual(['reboot', 'shutdown', 'stop', 'suspend'])
     expect(offered(items, 'pve-a', 101)).toEqual(['start'])
     expect(offered(items, 'pve-a', 102)).toEqual(['resume'])
@@ -57,7 +72,9 @@ describe('tray menu: guest actions follow the shared rule', () => {
   })
 
   it('asks for confirmation before stop, shutdown and reboot, not before start or suspend', () => {
-    const items = menu(appState([cluster({ nodes: [node('pve-a')], guests: [monitoredGuest(100, 'qemu', 'running'), monitoredGuest(101, 'qemu', 'stopped')] })]))
+    const items = menu(
+      appState([cluster({ nodes: [node('pve-a')], guests: [monitoredGuest(100, 'qemu', 'running'), monitoredGuest(101, 'qemu', 'stopped')] })])
+    )
     for (const a of ['stop', 'shutdown', 'reboot']) {
       const it = findMenuItem(items, `${guestId('pve-a', 100)}:${a}`)
       expect(it?.confirm?.title).toMatch(/guest-100 \(100\)\?$/)
@@ -67,7 +84,11 @@ describe('tray menu: guest actions follow the shared rule', () => {
     expect(findMenuItem(items, `${guestId('pve-a', 100)}:suspend`)?.confirm).toBeUndefined()
     const start = findMenuItem(items, `${guestId('pve-a', 101)}:start`)
     expect(start?.confirm).toBeUndefined()
-    expect(start?.action).toEqual({ kind: 'invoke', channel: 'guests:action', input: { clusterId: 'home', node: 'pve-a', kind: 'qemu', vmid: 101, action: 'start' } })
+    expect(start?.action).toEqual({
+      kind: 'invoke',
+      channel: 'guests:action',
+      input: { clusterId: 'home', node: 'pve-a', kind: 'qemu', vmid: 101, action: 'start' }
+    })
   })
 
   it('offers no actions on a monitor-only cluster and says why', () => {
@@ -96,7 +117,14 @@ describe('tray menu: guest actions follow the shared rule', () => {
   })
 
   it('offers nothing for guests of an offline node', () => {
-    const g = guest(100, { state: 'unknown', status: 'unknown', stale: true, staleReason: 'node pve-a is offline', actions: [], actionsDisabledReason: 'node offline' })
+    const g = guest(100, {
+      state: 'unknown',
+      status: 'unknown',
+      stale: true,
+      staleReason: 'node pve-a is offline',
+      actions: [],
+      actionsDisabledReason: 'node offline'
+    })
     const items = menu(appState([cluster({ health: 'degraded', nodes: [node('pve-a', { status: 'offline', downSince: NOW - 4 * 60_000 })], guests: [g] })]))
     expect(offered(items, 'pve-a', 100)).toEqual([])
     expect(findMenuItem(items, `${guestId('pve-a', 100)}:status`)?.label).toContain('(node pve-a is offline)')
@@ -114,7 +142,9 @@ describe('tray menu: guest actions follow the shared rule', () => {
       guests: [guest(100, { state: 'unknown', stale: true, staleReason: why, actions: [] })]
     })
     const items = menu(appState([c]))
-    const labels = items.flatMap(function all(i): string[] { return [i.label ?? '', ...(i.submenu ?? []).flatMap(all)] })
+    const labels = items.flatMap(function all(i): string[] {
+      return [i.label ?? '', ...(i.submenu ?? []).flatMap(all)]
+    })
     expect(labels.some((l) => /online|all nodes up|connecting/.test(l))).toBe(false)
     expect(findMenuItem(items, 'c:home:header')?.label).toBe(`homelab: no answer: ${why}`)
     expect(findMenuItem(items, 'c:home:n:pve-a')?.label).toBe('pve-a — unknown · last seen 2 min ago')
@@ -146,12 +176,30 @@ describe('tray menu: structure', () => {
     const g = guest(100, { alerts: true, muted: { mode: 'until-up', until: null } })
     const items = menu(appState([cluster({ nodes: [node('pve-a')], guests: [g] })]))
     const alerts = findMenuItem(items, `${guestId('pve-a', 100)}:alerts`)
-    expect(alerts).toMatchObject({ type: 'checkbox', checked: true, action: { kind: 'invoke', channel: 'guests:set-alerts', input: { clusterId: 'home', vmid: 100, enabled: false } } })
+    expect(alerts).toMatchObject({
+      type: 'checkbox',
+      checked: true,
+      action: { kind: 'invoke', channel: 'guests:set-alerts', input: { clusterId: 'home', vmid: 100, enabled: false } }
+    })
     const mute = findMenuItem(items, `${guestId('pve-a', 100)}:mute`)
     expect(mute?.label).toBe('Muted (until back up)')
-    expect(mute?.submenu?.map((i) => [i.id.split(':').pop(), i.checked ?? null])).toEqual([['hour', false], ['until-up', true], ['always', false], ['sep', null], ['off', null]])
-    expect(findMenuItem(items, `${guestId('pve-a', 100)}:mute:off`)?.action).toEqual({ kind: 'invoke', channel: 'mute:set', input: { target: { clusterId: 'home', vmid: 100 }, mode: 'off' } })
-    expect(findMenuItem(items, 'c:home:n:pve-a:mute:hour')?.action).toEqual({ kind: 'invoke', channel: 'mute:set', input: { target: { clusterId: 'home', node: 'pve-a' }, mode: 'hour' } })
+    expect(mute?.submenu?.map((i) => [i.id.split(':').pop(), i.checked ?? null])).toEqual([
+      ['hour', false],
+      ['until-up', true],
+      ['always', false],
+      ['sep', null],
+      ['off', null]
+    ])
+    expect(findMenuItem(items, `${guestId('pve-a', 100)}:mute:off`)?.action).toEqual({
+      kind: 'invoke',
+      channel: 'mute:set',
+      input: { target: { clusterId: 'home', vmid: 100 }, mode: 'off' }
+    })
+    expect(findMenuItem(items, 'c:home:n:pve-a:mute:hour')?.action).toEqual({
+      kind: 'invoke',
+      channel: 'mute:set',
+      input: { target: { clusterId: 'home', node: 'pve-a' }, mode: 'hour' }
+    })
     expect(findMenuItem(items, 'c:home:n:pve-a:mute')?.label).toBe('Mute…')
   })
 
@@ -163,7 +211,10 @@ describe('tray menu: structure', () => {
     expect(findMenuItem(items, guestId('pve-b', 101))?.label).toBe('guest-101 (101) — busy…')
     expect(findMenuItem(items, `${guestId('pve-b', 101)}:task`)?.label).toBe('Starting guest-101 (101)…')
     expect(findMenuItem(items, 'task:a1')?.label).toBe('Starting guest-101 (101)…')
-    tasks = applyTaskProgress(tasks, progress({ phase: 'failed', exitStatus: "can't lock file '/var/lock/qemu-server/lock-101.conf' - got timeout", at: NOW + 10 }))
+    tasks = applyTaskProgress(
+      tasks,
+      progress({ phase: 'failed', exitStatus: "can't lock file '/var/lock/qemu-server/lock-101.conf' - got timeout", at: NOW + 10 })
+    )
     items = menu(state, tasks)
     expect(findMenuItem(items, 'task:a1')?.label).toMatch(/^Start guest-101 \(101\) failed: can't lock file/)
     expect(offered(items, 'pve-b', 101)).toEqual(['start'])
@@ -175,10 +226,16 @@ describe('tray menu: structure', () => {
   })
 
   it('unreachable and auth problems are said in words at the top', () => {
-    const unreachable = menu(appState([cluster({ health: 'unreachable', stale: true, fetchedAt: NOW - 3 * 60_000, lastError: { kind: 'unreachable', message: 'connect ECONNREFUSED' } })]))
+    const unreachable = menu(
+      appState([
+        cluster({ health: 'unreachable', stale: true, fetchedAt: NOW - 3 * 60_000, lastError: { kind: 'unreachable', message: 'connect ECONNREFUSED' } })
+      ])
+    )
     expect(unreachable[0]?.label).toBe('homelab unreachable for 3 min')
     expect(findMenuItem(unreachable, 'c:home:header')?.label).toBe('homelab: unreachable')
-    const auth = menu(appState([cluster({ health: 'auth', lastError: { kind: 'auth', message: 'The API token was refused (401): check the token id and secret' } })]))
+    const auth = menu(
+      appState([cluster({ health: 'auth', lastError: { kind: 'auth', message: 'The API token was refused (401): check the token id and secret' } })])
+    )
     expect(auth[0]?.label).toBe('The API token was refused (401): check the token id and secret')
     const perm = menu(appState([cluster({ health: 'degraded', lastError: { kind: 'permission', message: 'token lacks VM.Audit on /vms/105' } })]))
     expect(perm[0]?.label).toBe('token lacks VM.Audit on /vms/105')
@@ -199,7 +256,14 @@ describe('tray menu: large clusters stay bounded', () => {
   const guests: GuestView[] = []
   for (let i = 0; i < 5000; i++) {
     const running = i % 3 !== 0
-    guests.push(guest(1000 + i, { node: `pve-${String(i % 20).padStart(2, '0')}`, state: running ? 'running' : 'stopped', status: running ? 'running' : 'stopped', actions: running ? ['shutdown', 'stop', 'reboot', 'suspend'] : ['start'] }))
+    guests.push(
+      guest(1000 + i, {
+        node: `pve-${String(i % 20).padStart(2, '0')}`,
+        state: running ? 'running' : 'stopped',
+        status: running ? 'running' : 'stopped',
+        actions: running ? ['shutdown', 'stop', 'reboot', 'suspend'] : ['start']
+      })
+    )
   }
   const items = menu(appState([cluster({ nodes, guests })]))
 
@@ -227,13 +291,7 @@ describe('tray menu: large clusters stay bounded', () => {
 })
 
 describe('tray menu: hostile names', () => {
-  const hostile = [
-    'Tom & Jerry',
-    '<img src=x onerror=alert(1)>',
-    'line1\nline2\r\nline3',
-    'evil\u202Efdp.exe',
-    'x'.repeat(10_000)
-  ]
+  const hostile = ['Tom & Jerry', '<img src=x onerror=alert(1)>', 'line1\nline2\r\nline3', 'evil\u202Efdp.exe', 'x'.repeat(10_000)]
   const guests = hostile.map((name, i) => guest(100 + i, { name }))
   const items = menu(appState([cluster({ clusterName: 'A&B\n<b>', nodes: [node('pve-a')], guests })]))
   const labels: string[] = []

@@ -7,11 +7,15 @@ import { findMenuItem, type MenuItemModel } from '../../../../src/main/core/tray
 import { createTrayPresenter } from '../../../../src/main/core/tray/tray-presenter'
 import type { GuestView } from '../../../../src/shared/snapshot'
 import type { GuestAddressesView } from '../../../../src/shared/views'
-import { appState, cluster, guest, node,NOW } from './snapshot-fixtures'
+import { appState, cluster, guest, node, NOW } from './snapshot-fixtures'
 
 const GID = 'c:home:n:pve-a:g:100'
 
-function setup(g: GuestView = guest(100, { state: 'running', status: 'running' })): { sub: () => readonly MenuItemModel[]; note: (v: Partial<GuestAddressesView>) => void; clock: { t: number } } {
+function setup(g: GuestView = guest(100, { state: 'running', status: 'running' })): {
+  sub: () => readonly MenuItemModel[]
+  note: (v: Partial<GuestAddressesView>) => void
+  clock: { t: number }
+} {
   const clock = { t: NOW }
   const presenter = createTrayPresenter(() => clock.t)
   const state = appState([cluster({ nodes: [node('pve-a')], guests: [g] })])
@@ -30,7 +34,15 @@ const ips = (items: readonly MenuItemModel[]): MenuItemModel[] => items.filter((
 describe('tray guest submenu: IP addresses', () => {
   it('a running guest offers "Show IP addresses", which asks main for that guest only', () => {
     const { sub } = setup()
-    expect(ips(sub())).toEqual([{ id: `${GID}:ips`, type: 'normal', label: 'Show IP addresses', enabled: true, action: { kind: 'invoke', channel: 'guests:addresses', input: { clusterId: 'home', vmid: 100 } } }])
+    expect(ips(sub())).toEqual([
+      {
+        id: `${GID}:ips`,
+        type: 'normal',
+        label: 'Show IP addresses',
+        enabled: true,
+        action: { kind: 'invoke', channel: 'guests:addresses', input: { clusterId: 'home', vmid: 100 } }
+      }
+    ])
   })
 
   it('a stopped guest or one whose state is unknown has no address items', () => {
@@ -42,7 +54,15 @@ describe('tray guest submenu: IP addresses', () => {
     const { sub, note } = setup()
     note({
       interfaces: [
-        { name: 'ens18', mac: null, addresses: [{ address: 'fe80::1', family: 'ipv6', prefix: 64 }, { address: '2001:db8::7', family: 'ipv6', prefix: 64 }, { address: '10.0.0.7', family: 'ipv4', prefix: 24 }] },
+        {
+          name: 'ens18',
+          mac: null,
+          addresses: [
+            { address: 'fe80::1', family: 'ipv6', prefix: 64 },
+            { address: '2001:db8::7', family: 'ipv6', prefix: 64 },
+            { address: '10.0.0.7', family: 'ipv4', prefix: 24 }
+          ]
+        },
         { name: 'cni0', mac: null, addresses: ['10.244.1.1', '10.244.2.1', '10.244.3.1'].map((address) => ({ address, family: 'ipv4' as const, prefix: 24 })) }
       ]
     })

@@ -6,7 +6,7 @@ import { buildTrayMenu } from '../../../../src/main/core/tray/build-tray-menu'
 import { findMenuItem, type MenuItemModel } from '../../../../src/main/core/tray/menu-model'
 import { trayStatus } from '../../../../src/main/core/tray/tray-status'
 import type { GuestView } from '../../../../src/shared/snapshot'
-import { appState, cluster, guest, node,NOW } from './snapshot-fixtures'
+import { appState, cluster, guest, node, NOW } from './snapshot-fixtures'
 
 function submenuOf(g: GuestView): readonly MenuItemModel[] {
   const state = appState([cluster({ nodes: [node('pve-a')], guests: [g] })])
@@ -21,8 +21,16 @@ const byId = (items: readonly MenuItemModel[], suffix: string): MenuItemModel | 
 describe('tray guest submenu: console and web UI', () => {
   it('a running VM offers "Open console" and "Open in web UI", each invoking app:open-web-ui with the guest only', () => {
     const sub = submenuOf(guest(100, { kind: 'qemu', state: 'running', status: 'running' }))
-    expect(byId(sub, 'console')).toMatchObject({ label: 'Open console', enabled: true, action: { kind: 'invoke', channel: 'app:open-web-ui', input: { clusterId: 'home', vmid: 100, console: true } } })
-    expect(byId(sub, 'web-ui')).toMatchObject({ label: 'Open in web UI', enabled: true, action: { kind: 'invoke', channel: 'app:open-web-ui', input: { clusterId: 'home', vmid: 100 } } })
+    expect(byId(sub, 'console')).toMatchObject({
+      label: 'Open console',
+      enabled: true,
+      action: { kind: 'invoke', channel: 'app:open-web-ui', input: { clusterId: 'home', vmid: 100, console: true } }
+    })
+    expect(byId(sub, 'web-ui')).toMatchObject({
+      label: 'Open in web UI',
+      enabled: true,
+      action: { kind: 'invoke', channel: 'app:open-web-ui', input: { clusterId: 'home', vmid: 100 } }
+    })
     expect(JSON.stringify(sub)).not.toContain('https://')
   })
 

@@ -4,7 +4,7 @@ import { decideNotifications, defaultNotificationPrefs, emptyDedupState } from '
 import { notifyPrefsFrom } from '../../../../src/main/core/tray/notification-inputs'
 import type { MonitorEvent } from '../../../../src/shared/snapshot'
 import type { SettingsView } from '../../../../src/shared/views'
-import { appState, cluster, guest, node,NOW } from './snapshot-fixtures'
+import { appState, cluster, guest, node, NOW } from './snapshot-fixtures'
 
 const settings = (pausedUntil: number | null = null): SettingsView => ({
   clusters: [],
@@ -33,7 +33,12 @@ const nodeDown = (nodeName: string): MonitorEvent => ({
 
 describe('notification policy inputs from the shell', () => {
   it('carries node and guest mutes from the snapshot, so a muted node raises nothing', () => {
-    const state = appState([cluster({ nodes: [node('pve-a', { muted: { mode: 'always', until: null } }), node('pve-b')], guests: [guest(100, { muted: { mode: 'hour', until: NOW + 1000 } })] })])
+    const state = appState([
+      cluster({
+        nodes: [node('pve-a', { muted: { mode: 'always', until: null } }), node('pve-b')],
+        guests: [guest(100, { muted: { mode: 'hour', until: NOW + 1000 } })]
+      })
+    ])
     const prefs = notifyPrefsFrom(settings(), state)
     expect(prefs.mutes).toEqual([
       { clusterId: 'home', node: 'pve-a', mode: 'always', until: null },

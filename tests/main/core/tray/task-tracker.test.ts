@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { applyTaskProgress, busyLabel, pruneTasks, TASK_RESULT_KEEP_MS,taskFailureNotice } from '../../../../src/main/core/tray/task-tracker'
+import { applyTaskProgress, busyLabel, pruneTasks, TASK_RESULT_KEEP_MS, taskFailureNotice } from '../../../../src/main/core/tray/task-tracker'
 import { appState, cluster, NOW, progress } from './snapshot-fixtures'
 
 describe('task tracker', () => {

@@ -7,10 +7,12 @@ import { percent } from '../../../../src/main/core/tray/menu-guests'
 import { createTrayPresenter } from '../../../../src/main/core/tray/tray-presenter'
 import { trayStatus } from '../../../../src/main/core/tray/tray-status'
 import type { AppState } from '../../../../src/shared/views'
-import { appState, cluster, guest, node,NOW } from './snapshot-fixtures'
+import { appState, cluster, guest, node, NOW } from './snapshot-fixtures'
 
 function stateWith(cpu: number, mem: number, webState: 'running' | 'stopped' = 'running'): AppState {
-  const guests = Array.from({ length: 40 }, (_, i) => guest(100 + i, { node: i % 2 ? 'pve-a' : 'pve-b', cpu: cpu + i / 1000, mem: mem + i, maxmem: 4096, uptime: 1000 + cpu * 1e6 }))
+  const guests = Array.from({ length: 40 }, (_, i) =>
+    guest(100 + i, { node: i % 2 ? 'pve-a' : 'pve-b', cpu: cpu + i / 1000, mem: mem + i, maxmem: 4096, uptime: 1000 + cpu * 1e6 })
+  )
   guests[0] = guest(100, { node: 'pve-b', state: webState, status: webState })
   return appState([cluster({ nodes: [node('pve-a', { cpu: 0.31 }), node('pve-b', { cpu: 0.52 })], guests })])
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { formatDuration } from '../../../../src/main/core/tray/describe-problems'
 import { menuLabel, plainText } from '../../../../src/main/core/tray/label-text'
 import { trayStatus } from '../../../../src/main/core/tray/tray-status'
-import { appState, cluster, guest, node,NOW } from './snapshot-fixtures'
+import { appState, cluster, guest, node, NOW } from './snapshot-fixtures'
 
 const status = (...args: Parameters<typeof appState>): ReturnType<typeof trayStatus> => trayStatus({ state: appState(...args), now: NOW, busyLabel: null })
 
@@ -82,7 +82,21 @@ describe('tray icon state', () => {
       emptyView: false,
       nodes: [node('pve-a', { flapping: true }), node('pve-c', { status: 'unknown' }), node('pve-d', { status: 'offline', downSince: null })],
       guests: [guest(105, { name: 'db', state: 'other', status: 'io-error' })],
-      storage: [{ id: 'storage/pve-a/local', storage: 'local', node: 'pve-a', plugintype: 'dir', shared: false, status: 'available', content: [], used: 95, total: 100, usage: 0.95, aboveThreshold: true }]
+      storage: [
+        {
+          id: 'storage/pve-a/local',
+          storage: 'local',
+          node: 'pve-a',
+          plugintype: 'dir',
+          shared: false,
+          status: 'available',
+          content: [],
+          used: 95,
+          total: 100,
+          usage: 0.95,
+          aboveThreshold: true
+        }
+      ]
     })
     expect(status([c]).problems).toEqual([
       'pve-a keeps going down and up',

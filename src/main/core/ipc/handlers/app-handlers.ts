@@ -1,6 +1,6 @@
 import { consoleUnavailableReason } from '../../../../shared/guest-links'
 import { AppError } from '../../errors/app-error'
-import { type WebUiTarget,webUiUrl } from '../../security/web-ui-url'
+import { type WebUiTarget, webUiUrl } from '../../security/web-ui-url'
 import type { HandlerGroup } from '../handler-types'
 import { runtimeCluster } from './lookup'
 

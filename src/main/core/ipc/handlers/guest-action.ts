@@ -11,7 +11,7 @@ import { guestActions } from '../../monitor/guest-actions'
 import type { HandlerContext } from '../handler-types'
 import { errorCodeOf, toIpcError } from '../map-error'
 import { runtimeCluster } from './lookup'
-import { checkOutcome, OUTCOME_UNKNOWN_CHECKING, type OutcomeCheckInput,verdictProgress } from './outcome-check'
+import { checkOutcome, OUTCOME_UNKNOWN_CHECKING, type OutcomeCheckInput, verdictProgress } from './outcome-check'
 
 type Input = ChannelParsedInput<'guests:action'>
 
@@ -39,7 +39,8 @@ async function canPowerMgmt(c: RuntimeCluster, g: GuestView): Promise<boolean | 
 
 function refusal(reason: string | null, action: PowerAction): AppError {
   if (reason === 'monitor-only cluster') return new AppError('refused', 'This cluster is set to monitor only: power actions are turned off in its settings.')
-  if (reason?.startsWith('token lacks') === true) return new AppError('permission', `The API token ${reason.slice('token '.length)}: grant it to allow power actions.`)
+  if (reason?.startsWith('token lacks') === true)
+    return new AppError('permission', `The API token ${reason.slice('token '.length)}: grant it to allow power actions.`)
   return new AppError('refused', `The guest cannot ${action} now${reason === null ? '' : ` (${reason})`}.`)
 }
 
@@ -52,7 +53,8 @@ export async function guestAction(input: Input, ctx: HandlerContext): Promise<Ac
     { vmid: g.vmid, pool: g.pool, kind: g.kind, state: g.state, template: g.template, lock: g.lock, nodeOnline: !g.stale },
     { mode: c.mode, canPowerMgmt: () => can }
   )
-  if (g.staleReason !== null && !rule.actions.includes(input.action)) throw new AppError('refused', `The state of guest ${g.vmid} is unknown now (${g.staleReason}): nothing was sent.`)
+  if (g.staleReason !== null && !rule.actions.includes(input.action))
+    throw new AppError('refused', `The state of guest ${g.vmid} is unknown now (${g.staleReason}): nothing was sent.`)
   if (!rule.actions.includes(input.action)) throw refusal(rule.reason, input.action)
 
   const actionId = ctx.newId()
@@ -125,7 +127,7 @@ async function follow(
   } catch (e) {
     // The task was started: whatever stopped us from following it, its outcome is unknown, not failed.
     if (!ctx.stopping.aborted) {
-      const why = errorCodeOf(e) === 'aborted' ? 'following it stopped (the cluster\'s settings changed)' : `following it failed (${toIpcError(e, []).message})`
+      const why = errorCodeOf(e) === 'aborted' ? "following it stopped (the cluster's settings changed)" : `following it failed (${toIpcError(e, []).message})`
       progress('unknown', upid, null, `The ${input.action} task was started, but ${why}: check the guest before trying again.`)
     }
   } finally {

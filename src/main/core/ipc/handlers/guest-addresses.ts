@@ -34,7 +34,9 @@ function unavailableReason(e: unknown, vmid: number): string | null {
     const privileges = field(e, 'privileges')
     const path = field(e, 'aclPath')
     const privs = Array.isArray(privileges) ? privileges.filter((p): p is string => typeof p === 'string').join(' or ') : ''
-    return privs !== '' && typeof path === 'string' ? `hidden: the API token lacks ${privs} on ${path}` : 'hidden: the API token lacks the privilege to read them'
+    return privs !== '' && typeof path === 'string'
+      ? `hidden: the API token lacks ${privs} on ${path}`
+      : 'hidden: the API token lacks the privilege to read them'
   }
   const reason = field(e, 'reasonPhrase')
   if (field(e, 'kind') !== 'http' || typeof reason !== 'string') return null
@@ -74,7 +76,7 @@ export const guestAddresses: IpcHandler<'guests:addresses'> = async (input, ctx)
   if (notRunning !== null) return { clusterId: c.id, vmid: g.vmid, source, interfaces: [], unavailable: notRunning, fetchedAt: ctx.now() }
 
   let cache = caches.get(c.api)
-  if (cache === undefined) caches.set(c.api, (cache = new Map()))
+  if (cache === undefined) caches.set(c.api, (cache = new Map<number, Entry>()))
   const now = ctx.now()
   const hit = cache.get(g.vmid)
   if (hit !== undefined && now - hit.at < ADDRESS_CACHE_MS) return hit.view

@@ -16,7 +16,11 @@ export const guestHandlers: HandlerGroup<'guests:action' | 'guests:addresses' | 
   'mute:set': async (input, ctx) => {
     runtimeCluster(ctx, input.target.clusterId)
     const t = input.target
-    ctx.prefs.setMute({ clusterId: t.clusterId, ...(t.node === undefined ? {} : { node: t.node }), ...(t.vmid === undefined ? {} : { vmid: t.vmid }) }, input.mode, ctx.now())
+    ctx.prefs.setMute(
+      { clusterId: t.clusterId, ...(t.node === undefined ? {} : { node: t.node }), ...(t.vmid === undefined ? {} : { vmid: t.vmid }) },
+      input.mode,
+      ctx.now()
+    )
     return null
   }
 }

@@ -9,9 +9,15 @@ export const nodeHandlers: HandlerGroup<'nodes:rrd' | 'tasks:list'> = {
   'nodes:rrd': async (input, ctx) => {
     const c = runtimeCluster(ctx, input.clusterId)
     const rows = await c.api.nodeRrd(input.node, input.timeframe)
-    return rows.map(
-      (r): RrdPoint => ({ time: num(r.time) ?? 0, cpu: num(r.cpu), memused: num(r.memused), memtotal: num(r.memtotal), netin: num(r.netin), netout: num(r.netout), loadavg: num(r.loadavg) })
-    )
+    return rows.map((r): RrdPoint => ({
+      time: num(r.time) ?? 0,
+      cpu: num(r.cpu),
+      memused: num(r.memused),
+      memtotal: num(r.memtotal),
+      netin: num(r.netin),
+      netout: num(r.netout),
+      loadavg: num(r.loadavg)
+    }))
   },
 
   'tasks:list': async (input, ctx) => {

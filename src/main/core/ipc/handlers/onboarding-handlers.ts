@@ -15,7 +15,18 @@ import { privilegeReport } from '../privilege-report'
 type TestInput = ChannelParsedInput<'onboarding:test-connection'>
 
 function result(partial: Partial<ConnectionTestResult>): ConnectionTestResult {
-  return { ok: false, version: null, certificate: null, needsTrust: false, privileges: [], emptyView: false, fieldErrors: {}, message: null, discoveredEndpoints: [], ...partial }
+  return {
+    ok: false,
+    version: null,
+    certificate: null,
+    needsTrust: false,
+    privileges: [],
+    emptyView: false,
+    fieldErrors: {},
+    message: null,
+    discoveredEndpoints: [],
+    ...partial
+  }
 }
 
 async function probe(ctx: HandlerContext, host: string, port: number): Promise<CertificateInfo> {
@@ -27,7 +38,8 @@ function fieldErrorsFor(code: string, host: string, port: number): { fieldErrors
     case 'auth':
       return {
         fieldErrors: { tokenId: 'Proxmox rejected this token ID or secret', tokenSecret: 'Proxmox rejected this token ID or secret' },
-        message: 'Proxmox rejected the token. Check the token ID (user@realm!name) and paste the secret again; the token and its user must exist and not be expired.'
+        message:
+          'Proxmox rejected the token. Check the token ID (user@realm!name) and paste the secret again; the token and its user must exist and not be expired.'
       }
     case 'tls':
       return {
@@ -35,7 +47,10 @@ function fieldErrorsFor(code: string, host: string, port: number): { fieldErrors
         message: `The certificate of ${host}:${port} does not match the pinned fingerprint. If the certificate was renewed on purpose, trust the new one; otherwise do not connect.`
       }
     case 'timeout':
-      return { fieldErrors: { host: `No answer from ${host}:${port} in time` }, message: `${host}:${port} did not answer in time. Check the address and that port ${port} is reachable.` }
+      return {
+        fieldErrors: { host: `No answer from ${host}:${port} in time` },
+        message: `${host}:${port} did not answer in time. Check the address and that port ${port} is reachable.`
+      }
     case 'unreachable':
       return {
         fieldErrors: { host: `Could not connect to ${host}`, port: `Nothing answered on port ${port}` },
@@ -77,14 +92,16 @@ async function testConnection(input: TestInput, ctx: HandlerContext): Promise<Co
   const stored = input.clusterId === undefined ? undefined : ctx.settings.cluster(input.clusterId)
   if (input.clusterId !== undefined && stored === undefined) throw new AppError('not-found', 'This cluster is not configured (it may have been removed).')
   const { host, port } = input.endpoint
-  const pinned = input.endpoint.fingerprint256 ?? stored?.endpoints.find((e) => e.host.toLowerCase() === host.toLowerCase() && e.port === port)?.fingerprint256 ?? null
+  const pinned =
+    input.endpoint.fingerprint256 ?? stored?.endpoints.find((e) => e.host.toLowerCase() === host.toLowerCase() && e.port === port)?.fingerprint256 ?? null
   const caPem = input.caPem === undefined ? (stored?.caPem ?? null) : input.caPem
   if (typeof input.caPem === 'string') {
     const problem = clusterCaProblem(input.caPem)
     if (problem !== null) return result({ fieldErrors: { caPem: problem }, message: problem })
   }
   // A stored secret is tested only against an endpoint it was saved for (same token id, pin and CA).
-  const storedSecret = stored === undefined ? null : ctx.settings.tokenSecretFor(stored.id, { tokenId: input.tokenId, caPem, endpoint: { host, port, fingerprint256: pinned } })
+  const storedSecret =
+    stored === undefined ? null : ctx.settings.tokenSecretFor(stored.id, { tokenId: input.tokenId, caPem, endpoint: { host, port, fingerprint256: pinned } })
   const secret = input.tokenSecret ?? storedSecret
   if (secret === null) {
     if (stored !== undefined && ctx.settings.tokenSecret(stored.id) !== null) {
@@ -96,7 +113,11 @@ async function testConnection(input: TestInput, ctx: HandlerContext): Promise<Co
   if (pinned === null && caPem === null) {
     try {
       const certificate = await probe(ctx, host, port)
-      return result({ certificate, needsTrust: true, message: 'Compare this fingerprint with the one shown by the node (pvenode cert info) and trust it to continue.' })
+      return result({
+        certificate,
+        needsTrust: true,
+        message: 'Compare this fingerprint with the one shown by the node (pvenode cert info) and trust it to continue.'
+      })
     } catch (e) {
       return result(fieldErrorsFor(errorCodeOf(e), host, port))
     }
@@ -117,7 +138,12 @@ async function testConnection(input: TestInput, ctx: HandlerContext): Promise<Co
   const overran = new Promise<ConnectionTestResult>((resolve) => {
     timer = setTimeout(() => {
       const s = Math.round(deadlineMs / 1000)
-      resolve(result({ fieldErrors: { host: `No complete answer from ${host}:${port} within ${s} s` }, message: `${host}:${port} did not finish answering the test within ${s} s. The node may be overloaded, or something between you and it is slow: check it and test again.` }))
+      resolve(
+        result({
+          fieldErrors: { host: `No complete answer from ${host}:${port} within ${s} s` },
+          message: `${host}:${port} did not finish answering the test within ${s} s. The node may be overloaded, or something between you and it is slow: check it and test again.`
+        })
+      )
     }, deadlineMs)
   })
   try {

@@ -8,8 +8,22 @@ import type { RuntimeCluster } from '../../clusters/types'
 
 /** Task types Proxmox starts for each action (qemu-server, pve-container, and the HA manager's requests). */
 const TASK_TYPES: Readonly<Record<GuestKind, Readonly<Record<PowerAction, readonly string[]>>>> = {
-  qemu: { start: ['qmstart', 'hastart'], stop: ['qmstop', 'hastop'], shutdown: ['qmshutdown', 'hastop'], reboot: ['qmreboot'], suspend: ['qmsuspend', 'qmpause'], resume: ['qmresume'] },
-  lxc: { start: ['vzstart', 'hastart'], stop: ['vzstop', 'hastop'], shutdown: ['vzshutdown', 'hastop'], reboot: ['vzreboot'], suspend: ['vzsuspend'], resume: ['vzresume'] }
+  qemu: {
+    start: ['qmstart', 'hastart'],
+    stop: ['qmstop', 'hastop'],
+    shutdown: ['qmshutdown', 'hastop'],
+    reboot: ['qmreboot'],
+    suspend: ['qmsuspend', 'qmpause'],
+    resume: ['qmresume']
+  },
+  lxc: {
+    start: ['vzstart', 'hastart'],
+    stop: ['vzstop', 'hastop'],
+    shutdown: ['vzshutdown', 'hastop'],
+    reboot: ['vzreboot'],
+    suspend: ['vzsuspend'],
+    resume: ['vzresume']
+  }
 }
 
 /** The run state an action leads to, where the state alone proves it happened (a reboot cannot be seen so). */
@@ -21,7 +35,7 @@ const TARGET: Readonly<Partial<Record<PowerAction, readonly string[]>>> = {
   suspend: ['paused', 'suspended']
 }
 
-export const OUTCOME_UNKNOWN_CHECKING = 'No usable answer after the request was sent: it may have been carried out. Checking the node\'s tasks and the guest…'
+export const OUTCOME_UNKNOWN_CHECKING = "No usable answer after the request was sent: it may have been carried out. Checking the node's tasks and the guest…"
 
 export interface OutcomeCheckInput {
   readonly node: string
@@ -60,9 +74,16 @@ export async function checkOutcome(
 }
 
 /** The words for a verdict that did not lead to a task to follow. */
-export function verdictProgress(v: Exclude<OutcomeVerdict, { found: 'task' }>, o: OutcomeCheckInput): { phase: TaskPhase; exitStatus: string | null; message: string } {
+export function verdictProgress(
+  v: Exclude<OutcomeVerdict, { found: 'task' }>,
+  o: OutcomeCheckInput
+): { phase: TaskPhase; exitStatus: string | null; message: string } {
   if (v.found === 'state') {
-    return { phase: 'ok', exitStatus: `done (the guest is ${v.state})`, message: `The ${o.action} request got no answer, but the guest is now ${v.state}: it was carried out.` }
+    return {
+      phase: 'ok',
+      exitStatus: `done (the guest is ${v.state})`,
+      message: `The ${o.action} request got no answer, but the guest is now ${v.state}: it was carried out.`
+    }
   }
   const now = v.state === null ? 'its state could not be read either' : `the guest is still ${v.state}`
   return {

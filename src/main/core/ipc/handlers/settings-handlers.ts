@@ -1,7 +1,9 @@
 import { AppError } from '../../errors/app-error'
 import type { HandlerGroup } from '../handler-types'
 
-export const settingsHandlers: HandlerGroup<'settings:get' | 'settings:update' | 'settings:save-cluster' | 'settings:remove-cluster' | 'settings:trust-certificate' | 'notifications:pause'> = {
+export const settingsHandlers: HandlerGroup<
+  'settings:get' | 'settings:update' | 'settings:save-cluster' | 'settings:remove-cluster' | 'settings:trust-certificate' | 'notifications:pause'
+> = {
   'settings:get': async (_input, ctx) => ctx.settings.view(),
 
   'settings:update': async (input, ctx) => {
@@ -24,9 +26,13 @@ export const settingsHandlers: HandlerGroup<'settings:get' | 'settings:update' |
   'settings:trust-certificate': async (input, ctx) => {
     // Only the certificate the endpoint presents right now, whatever the caller says it saw.
     const presented = await ctx.probeCertificate(input.host, input.port, ctx.timings.connectTimeoutMs).catch(() => null)
-    if (presented === null) throw new AppError('unreachable', `${input.host}:${input.port} did not answer: its certificate cannot be checked now. Nothing was changed.`)
+    if (presented === null)
+      throw new AppError('unreachable', `${input.host}:${input.port} did not answer: its certificate cannot be checked now. Nothing was changed.`)
     if (presented.fingerprint256.toUpperCase() !== input.fingerprint256) {
-      throw new AppError('refused', `${input.host}:${input.port} now presents ${presented.fingerprint256}, not the certificate you compared. Nothing was changed; compare again.`)
+      throw new AppError(
+        'refused',
+        `${input.host}:${input.port} now presents ${presented.fingerprint256}, not the certificate you compared. Nothing was changed; compare again.`
+      )
     }
     ctx.settings.retrustEndpoint(input.clusterId, input.host, input.port, input.fingerprint256)
     return ctx.settings.view()

@@ -2,7 +2,16 @@ import { AppError } from '../../errors/app-error'
 import type { HandlerContext, HandlerGroup } from '../handler-types'
 import { runtimeCluster } from './lookup'
 
-type SshChannel = 'nodes:health' | 'nodes:diagnose' | 'nodes:restart-pveproxy' | 'ssh:trust-host-key' | 'ssh:state' | 'ssh:forget-host-key' | 'ssh:test' | 'ssh:known-hosts' | 'ssh:import-known-host'
+type SshChannel =
+  | 'nodes:health'
+  | 'nodes:diagnose'
+  | 'nodes:restart-pveproxy'
+  | 'ssh:trust-host-key'
+  | 'ssh:state'
+  | 'ssh:forget-host-key'
+  | 'ssh:test'
+  | 'ssh:known-hosts'
+  | 'ssh:import-known-host'
 
 /** The nodes a cluster's SSH settings are about: those it reports now, those its endpoints name, and overrides. */
 function nodesOf(ctx: HandlerContext, clusterId: string): string[] {
@@ -29,8 +38,10 @@ export const sshHandlers: HandlerGroup<SshChannel> = {
   // A change on the node: control mode only, like guest power actions; the renderer confirmed first.
   'nodes:restart-pveproxy': async (input, ctx) => {
     const cluster = runtimeCluster(ctx, input.clusterId)
-    if (cluster.mode !== 'control') throw new AppError('refused', `${cluster.name} is watched in monitor-only mode: switch it to monitor and control in the settings to restart services.`)
-    if (ctx.clusters.snapshot(input.clusterId)?.nodes.some((n) => n.name === input.node) !== true) throw new AppError('not-found', `${input.node} is not a node of ${cluster.name}.`)
+    if (cluster.mode !== 'control')
+      throw new AppError('refused', `${cluster.name} is watched in monitor-only mode: switch it to monitor and control in the settings to restart services.`)
+    if (ctx.clusters.snapshot(input.clusterId)?.nodes.some((n) => n.name === input.node) !== true)
+      throw new AppError('not-found', `${input.node} is not a node of ${cluster.name}.`)
     return ctx.nodeDiagnosis.restartPveproxy(input.clusterId, input.node)
   },
 
@@ -39,7 +50,8 @@ export const sshHandlers: HandlerGroup<SshChannel> = {
     if (stored === undefined) throw new AppError('not-found', 'SSH host keys can only be trusted for a configured cluster.')
     // Only the key the node itself just presented as unknown can be pinned: a changed key is never replaced here.
     const pending = ctx.ssh.pendingHostKey(input.clusterId, input.node, input.fingerprint)
-    if (pending === null) throw new AppError('refused', 'This fingerprint was not offered by that node. Check the node health again and compare the fingerprint.')
+    if (pending === null)
+      throw new AppError('refused', 'This fingerprint was not offered by that node. Check the node health again and compare the fingerprint.')
     ctx.settings.pinSshHostKey(input.clusterId, pending.hostPort, { fingerprint: input.fingerprint, keyType: pending.keyType })
     return null
   },
@@ -58,7 +70,10 @@ export const sshHandlers: HandlerGroup<SshChannel> = {
     const pinned = pin === undefined ? null : typeof pin === 'string' ? pin : pin.fingerprint
     if (pinned !== seen.pinnedFingerprint) {
       // The old key came from known_hosts (or the pin changed meanwhile): nothing the app stores to drop.
-      throw new AppError('refused', `The old key of ${seen.hostPort} is not pinned by this app${pinned === null ? ' (it comes from your known_hosts file: remove it there with ssh-keygen -R)' : ''}. Run the health check again.`)
+      throw new AppError(
+        'refused',
+        `The old key of ${seen.hostPort} is not pinned by this app${pinned === null ? ' (it comes from your known_hosts file: remove it there with ssh-keygen -R)' : ''}. Run the health check again.`
+      )
     }
     ctx.settings.forgetSshHostKey(input.clusterId, seen.hostPort)
     return null

@@ -6,6 +6,10 @@ export const clusterUnreachable: KindBuilder = {
   urgency: 'normal',
   coalesce: false,
   build([e]) {
-    return { title: `${cluster(e)} is unreachable`, body: 'No endpoint answers (network, VPN, or all nodes down). You will be told when it is back.', clickTarget: overview(e) }
+    return {
+      title: `${cluster(e)} is unreachable`,
+      body: 'No endpoint answers (network, VPN, or all nodes down). You will be told when it is back.',
+      clickTarget: overview(e)
+    }
   }
 }

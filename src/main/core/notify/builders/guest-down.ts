@@ -8,7 +8,11 @@ export const guestDown: KindBuilder = {
   build(events) {
     const [e] = events
     if (events.length === 1) {
-      return { title: `${guestLabel(e)} went down`, body: `It was running on ${nodeName(e)} in ${cluster(e)} and stopped without a task explaining it.`, clickTarget: guestTarget(e) }
+      return {
+        title: `${guestLabel(e)} went down`,
+        body: `It was running on ${nodeName(e)} in ${cluster(e)} and stopped without a task explaining it.`,
+        clickTarget: guestTarget(e)
+      }
     }
     return {
       title: `${events.length} guests went down in ${cluster(e)}`,

@@ -14,6 +14,10 @@ export const guestState: KindBuilder = {
       const change = m ? `${cleanName(m[1] ?? '')} → ${cleanName(m[2] ?? '')}` : 'state changed'
       return { title: `${guestLabel(e)}: ${change}`, body: `On ${nodeName(e)} in ${cluster(e)}.`, clickTarget: guestTarget(e) }
     }
-    return { title: `${events.length} guests changed state in ${cluster(e)}`, body: `${listOf(events.map(guestLabel))}.`, clickTarget: { view: 'guests', clusterId: e.clusterId } }
+    return {
+      title: `${events.length} guests changed state in ${cluster(e)}`,
+      body: `${listOf(events.map(guestLabel))}.`,
+      clickTarget: { view: 'guests', clusterId: e.clusterId }
+    }
   }
 }

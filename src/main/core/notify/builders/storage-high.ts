@@ -10,6 +10,10 @@ export const storageHigh: KindBuilder = {
     const [e] = events
     const target = { view: 'storage' as const, clusterId: e.clusterId }
     if (events.length === 1) return { title: `Storage ${cleanName(e.storage ?? '?')} is almost full`, body: cleanText(e.message, 200), clickTarget: target }
-    return { title: `${events.length} storages almost full in ${cluster(e)}`, body: `${listOf(events.map((x) => cleanName(x.storage ?? '?')))} are above the threshold.`, clickTarget: target }
+    return {
+      title: `${events.length} storages almost full in ${cluster(e)}`,
+      body: `${listOf(events.map((x) => cleanName(x.storage ?? '?')))} are above the threshold.`,
+      clickTarget: target
+    }
   }
 }

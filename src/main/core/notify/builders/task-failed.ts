@@ -12,6 +12,13 @@ export const taskFailed: KindBuilder = {
       const detail = e.detail ? `: ${cleanText(e.detail, 160)}` : ''
       return { title: `Task failed in ${cluster(e)}`, body: `${cleanText(e.message, 120)}${detail}`, clickTarget: e.guest ? guestTarget(e) : overview(e) }
     }
-    return { title: `${events.length} tasks failed in ${cluster(e)}`, body: events.map((x) => cleanText(x.message, 80)).slice(0, 3).join(' · '), clickTarget: overview(e) }
+    return {
+      title: `${events.length} tasks failed in ${cluster(e)}`,
+      body: events
+        .map((x) => cleanText(x.message, 80))
+        .slice(0, 3)
+        .join(' · '),
+      clickTarget: overview(e)
+    }
   }
 }

@@ -6,7 +6,7 @@ import { dfPosixRoot } from './fixtures/df'
 import { PVE_8_2, pveversionV } from './fixtures/pveversion'
 import { sensorsJson } from './fixtures/sensors'
 import { procLoadavg, systemctlIsActive, type UnitState } from './fixtures/system'
-import { type PoolFacts,zpoolListH, zpoolStatusX } from './fixtures/zpool'
+import { type PoolFacts, zpoolListH, zpoolStatusX } from './fixtures/zpool'
 
 export interface SshNodeFacts {
   readonly name: string
@@ -39,13 +39,15 @@ function pools(f: SshNodeFacts): PoolFacts[] {
   const zfs = f.health.zfs ?? 'none'
   if (zfs === 'none') return []
   const serial = (n: number): string => `S6PTNZ0R${String(100000 + f.index * 7919 + n).slice(-6)}${n === 0 ? 'A' : 'B'}`
-  return [{
-    name: 'rpool',
-    health: zfs === 'degraded' ? 'DEGRADED' : 'ONLINE',
-    size: '928G',
-    alloc: `${Math.round(928 * (0.3 + 0.05 * f.index))}G`,
-    disks: [`ata-Samsung_SSD_870_EVO_1TB_${serial(0)}-part3`, `ata-Samsung_SSD_870_EVO_1TB_${serial(1)}-part3`]
-  }]
+  return [
+    {
+      name: 'rpool',
+      health: zfs === 'degraded' ? 'DEGRADED' : 'ONLINE',
+      size: '928G',
+      alloc: `${Math.round(928 * (0.3 + 0.05 * f.index))}G`,
+      disks: [`ata-Samsung_SSD_870_EVO_1TB_${serial(0)}-part3`, `ata-Samsung_SSD_870_EVO_1TB_${serial(1)}-part3`]
+    }
+  ]
 }
 
 function zpool(args: readonly string[], f: SshNodeFacts): CommandResult {

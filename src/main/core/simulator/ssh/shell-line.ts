@@ -17,7 +17,7 @@ function splitWords(line: string): ParsedLine {
       word = null
     } else if (c === "'") {
       const end = line.indexOf("'", i + 1)
-      if (end < 0) return { ok: false, reason: 'unexpected EOF while looking for matching `\'\'' }
+      if (end < 0) return { ok: false, reason: "unexpected EOF while looking for matching `''" }
       word = (word ?? '') + line.slice(i + 1, end)
       i = end
     } else if (c === '\\') {
@@ -35,8 +35,6 @@ function splitWords(line: string): ParsedLine {
 }
 
 export function parseCommandLine(command: string): ParsedLine {
-  const inner = command.startsWith(WRAP_HEAD) && command.endsWith(WRAP_TAIL)
-    ? command.slice(WRAP_HEAD.length, command.length - WRAP_TAIL.length)
-    : command
+  const inner = command.startsWith(WRAP_HEAD) && command.endsWith(WRAP_TAIL) ? command.slice(WRAP_HEAD.length, command.length - WRAP_TAIL.length) : command
   return splitWords(inner)
 }

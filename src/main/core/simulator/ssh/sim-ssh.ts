@@ -50,7 +50,11 @@ export class SimSshSide {
 
   endpoints(): SimSshEndpoint[] {
     return [...this.#listeners.entries()].map(([node, l]) => ({
-      node, host: '127.0.0.1' as const, port: l.port, hostKeyFingerprint: l.hostKey.fingerprint, hostKeyType: l.hostKey.keyType
+      node,
+      host: '127.0.0.1' as const,
+      port: l.port,
+      hostKeyFingerprint: l.hostKey.fingerprint,
+      hostKeyType: l.hostKey.keyType
     }))
   }
 
@@ -80,9 +84,15 @@ export class SimSshSide {
     if (n === undefined) return undefined
     const m = this.#state.nodeMetricsOf(n)
     return {
-      name, index: n.index, health: n.spec.health ?? {},
-      rootBytes: n.spec.maxdisk, rootUsed: n.spec.maxdisk > 0 ? m.disk / n.spec.maxdisk : 0,
-      loadavg: m.loadavg, cpu: m.cpu, maxcpu: n.spec.maxcpu, stoppedServices: n.stoppedServices
+      name,
+      index: n.index,
+      health: n.spec.health ?? {},
+      rootBytes: n.spec.maxdisk,
+      rootUsed: n.spec.maxdisk > 0 ? m.disk / n.spec.maxdisk : 0,
+      loadavg: m.loadavg,
+      cpu: m.cpu,
+      maxcpu: n.spec.maxcpu,
+      stoppedServices: n.stoppedServices
     }
   }
 

@@ -4,7 +4,7 @@
 import type { PowerAction } from '@shared/snapshot'
 
 import { actionLabel } from '../../lib/format'
-import { type GuestRow,rowActions } from '../../lib/guest-query'
+import { type GuestRow, rowActions } from '../../lib/guest-query'
 import { ActionIcon } from './ActionIcon'
 
 export interface ActionButtonsProps {

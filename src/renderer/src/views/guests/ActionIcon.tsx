@@ -18,7 +18,14 @@ export function ActionIcon({ action }: { action: PowerAction }): React.JSX.Eleme
   const filled = FILLED.has(action)
   return (
     <svg className="action-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-      <path d={PATHS[action]} fill={filled ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth={filled ? 1 : 1.7} strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d={PATHS[action]}
+        fill={filled ? 'currentColor' : 'none'}
+        stroke="currentColor"
+        strokeWidth={filled ? 1 : 1.7}
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   )
 }

@@ -19,6 +19,7 @@ export function GuestAddresses({ row }: { row: GuestRow }): React.JSX.Element | 
   useEffect(() => {
     if (!running) return
     let live = true
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- shows "asking" for the request this effect starts
     setLoad({ phase: 'loading' })
     void call(api, 'guests:addresses', { clusterId: row.clusterId, vmid: g.vmid }).then((r) => {
       if (live) setLoad(r.ok ? { phase: 'done', view: r.value } : { phase: 'failed', message: r.error.message })

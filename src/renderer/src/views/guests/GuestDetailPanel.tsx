@@ -32,7 +32,10 @@ export function GuestDetailPanel({ row, progress, actionError, onAction, onClose
     <aside ref={panelRef} tabIndex={-1} className="panel guest-detail" aria-label={`Details of ${g.name}`} data-testid="guest-detail">
       <header className="detail-head">
         <h2>
-          <span className="guest-name">{g.name}</span> <span className="muted-text">({g.kind === 'qemu' ? 'VM' : 'CT'} {g.vmid})</span>
+          <span className="guest-name">{g.name}</span>{' '}
+          <span className="muted-text">
+            ({g.kind === 'qemu' ? 'VM' : 'CT'} {g.vmid})
+          </span>
         </h2>
         {g.muted !== null ? <MutedBadge muted={g.muted} /> : null}
         <button type="button" className="btn btn-small" aria-label="Close details" onClick={onClose}>

@@ -20,14 +20,24 @@ export function GuestLinks({ row }: { row: GuestRow }): React.JSX.Element {
   return (
     <div className="guest-links" data-testid="guest-links">
       <span className="btn-row">
-        <button type="button" className="btn btn-small" disabled={noConsole !== null} title={noConsole === null ? `Open the console of ${g.name} in the browser` : `No console: ${noConsole}`} onClick={() => open(true)}>
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={noConsole !== null}
+          title={noConsole === null ? `Open the console of ${g.name} in the browser` : `No console: ${noConsole}`}
+          onClick={() => open(true)}
+        >
           Open console
         </button>
         <button type="button" className="btn btn-small" title={`Show ${g.name} in the Proxmox web UI`} onClick={() => open(false)}>
           Open in web UI
         </button>
       </span>
-      {noConsole !== null ? <p className="muted-text" data-testid="console-unavailable">No console: {noConsole}.</p> : null}
+      {noConsole !== null ? (
+        <p className="muted-text" data-testid="console-unavailable">
+          No console: {noConsole}.
+        </p>
+      ) : null}
       {error !== null ? (
         <p className="error-text" role="alert">
           {error}

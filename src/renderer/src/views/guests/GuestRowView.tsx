@@ -24,7 +24,18 @@ export interface GuestRowViewProps {
   readonly actionsCovered: boolean
 }
 
-function GuestRowViewInner({ row, index, top, active, selected, progress, onAction, onSelect, onDismissTask, actionsCovered }: GuestRowViewProps): React.JSX.Element {
+function GuestRowViewInner({
+  row,
+  index,
+  top,
+  active,
+  selected,
+  progress,
+  onAction,
+  onSelect,
+  onDismissTask,
+  actionsCovered
+}: GuestRowViewProps): React.JSX.Element {
   const g = row.guest
   const live = hasLiveFigures(g.state)
   // While the app finds out what a request with no answer did, nothing else is offered either.
@@ -90,9 +101,7 @@ function GuestRowViewInner({ row, index, top, active, selected, progress, onActi
         {live ? formatDuration(g.uptime) : '—'}
       </span>
       <span role="cell" className="cell-actions">
-        {progress !== undefined ? (
-          <TaskStatus progress={progress} onDismiss={() => onDismissTask(row.key)} tabIndex={buttonTab} />
-        ) : null}
+        {progress !== undefined ? <TaskStatus progress={progress} onDismiss={() => onDismissTask(row.key)} tabIndex={buttonTab} /> : null}
         {/* No action while the state is unknown: the row says why instead. */}
         {g.staleReason !== null && progress === undefined ? (
           <span className="state-reason" data-testid="guest-stale-reason" title={g.staleReason}>

@@ -78,7 +78,19 @@ export function GuestTable(props: GuestTableProps): React.JSX.Element {
   const onKeyDown = (e: React.KeyboardEvent): void => {
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1)
     const to =
-      e.key === 'ArrowDown' ? active + 1 : e.key === 'ArrowUp' ? active - 1 : e.key === 'PageDown' ? active + page : e.key === 'PageUp' ? active - page : e.key === 'Home' ? 0 : e.key === 'End' ? rows.length - 1 : null
+      e.key === 'ArrowDown'
+        ? active + 1
+        : e.key === 'ArrowUp'
+          ? active - 1
+          : e.key === 'PageDown'
+            ? active + page
+            : e.key === 'PageUp'
+              ? active - page
+              : e.key === 'Home'
+                ? 0
+                : e.key === 'End'
+                  ? rows.length - 1
+                  : null
     if (to === null || rows.length === 0) return
     e.preventDefault()
     focusRow(Math.min(rows.length - 1, Math.max(0, to)))

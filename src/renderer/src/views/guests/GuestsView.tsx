@@ -6,7 +6,7 @@ import { useCallback, useMemo, useRef, useState } from 'react'
 import { call } from '../../api/api-context'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { CONFIRM_ACTIONS, createGuestRowCache, defaultGuestQuery, type GuestQuery, type GuestRow, guestRows, type SortKey } from '../../lib/guest-query'
-import { type GuestQueryMemo,updateGuestQuery } from '../../lib/guest-query-memo'
+import { type GuestQueryMemo, updateGuestQuery } from '../../lib/guest-query-memo'
 import { plainReason } from '../../lib/plain-reason'
 import type { TaskProgressHandle } from '../../state/use-task-progress'
 import { confirmText } from './confirm-text'
@@ -48,7 +48,14 @@ export function GuestsView({ api, clusters, tasks, focusVmid, focusClusterId, fo
   // eslint-disable-next-line react-hooks/refs -- a cache that outlives renders on purpose; it never decides what is drawn
   const { shown, keys, nodes, tags } = useMemo(() => (memo.current = updateGuestQuery(memo.current, all, query)), [all, query])
   const selected = selectedKey === null ? undefined : all.find((r) => r.key === selectedKey)
-  const { bodyRef, onKeyDown, open: openDetail, close: closeDetail, panelRef, actionsCovered } = useDetailFocus(selectedKey, selected !== undefined, setSelectedKey)
+  const {
+    bodyRef,
+    onKeyDown,
+    open: openDetail,
+    close: closeDetail,
+    panelRef,
+    actionsCovered
+  } = useDetailFocus(selectedKey, selected !== undefined, setSelectedKey)
 
   const run = useCallback(
     async (row: GuestRow, action: PowerAction) => {
@@ -71,7 +78,10 @@ export function GuestsView({ api, clusters, tasks, focusVmid, focusClusterId, fo
     [run]
   )
   const onSort = useCallback((key: SortKey) => setQuery((q) => ({ ...q, sort: key, desc: q.sort === key ? !q.desc : false })), [])
-  const names = useCallback((clusterId: string, vmid: number) => all.find((r) => r.clusterId === clusterId && r.guest.vmid === vmid)?.guest.name ?? String(vmid), [all])
+  const names = useCallback(
+    (clusterId: string, vmid: number) => all.find((r) => r.clusterId === clusterId && r.guest.vmid === vmid)?.guest.name ?? String(vmid),
+    [all]
+  )
 
   const dialog = confirm === null ? null : confirmText(confirm.row, confirm.action)
   return (
@@ -105,11 +115,13 @@ export function GuestsView({ api, clusters, tasks, focusVmid, focusClusterId, fo
         ) : null}
       </div>
       {/* A request that failed before any task existed; a failure the task line reports is not said twice. */}
-      {[...actionErrors].filter(([key, message]) => !(tasks.byGuest.get(key)?.message ?? '').includes(message)).map(([key, message]) => (
-        <p key={key} className="error-text" role="alert" data-testid="action-error" title={plainReason(message).details ?? undefined}>
-          {names(key.slice(0, key.lastIndexOf('/')), Number(key.slice(key.lastIndexOf('/') + 1)))}: {plainReason(message).text}
-        </p>
-      ))}
+      {[...actionErrors]
+        .filter(([key, message]) => !(tasks.byGuest.get(key)?.message ?? '').includes(message))
+        .map(([key, message]) => (
+          <p key={key} className="error-text" role="alert" data-testid="action-error" title={plainReason(message).details ?? undefined}>
+            {names(key.slice(0, key.lastIndexOf('/')), Number(key.slice(key.lastIndexOf('/') + 1)))}: {plainReason(message).text}
+          </p>
+        ))}
       <RecentTasks tasks={tasks.recent} names={names} />
       {confirm !== null && dialog !== null ? (
         <ConfirmDialog

@@ -53,12 +53,19 @@ export function TaskStatus({ progress, onDismiss, tabIndex }: TaskStatusProps): 
     <span className={`task-status task-${progress.phase}`} data-testid="task-status" data-phase={progress.phase} title={taskFullText(progress)}>
       <span className="task-text">{text}</span>
       {(progress.phase === 'failed' || progress.phase === 'unknown') && onDismiss !== undefined ? (
-        <button type="button" className="btn btn-small" aria-label="Dismiss this failure" tabIndex={tabIndex} onClick={(e) => {
-          e.stopPropagation()
-          onDismiss()
-        }} onKeyDown={(e) => {
-          if (e.key !== 'Escape') e.stopPropagation()
-        }}>
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-label="Dismiss this failure"
+          tabIndex={tabIndex}
+          onClick={(e) => {
+            e.stopPropagation()
+            onDismiss()
+          }}
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') e.stopPropagation()
+          }}
+        >
           ×
         </button>
       ) : null}

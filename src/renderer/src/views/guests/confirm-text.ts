@@ -8,7 +8,11 @@ export function confirmText(row: GuestRow, action: PowerAction): { title: string
   const what = `${g.kind === 'qemu' ? 'VM' : 'Container'} ${g.vmid} (${g.name}) on ${g.node}`
   switch (action) {
     case 'stop':
-      return { title: `Stop ${g.name}?`, body: `${what} will be powered off at once, like pulling the plug. Unsaved data in the guest is lost.`, label: 'Stop now' }
+      return {
+        title: `Stop ${g.name}?`,
+        body: `${what} will be powered off at once, like pulling the plug. Unsaved data in the guest is lost.`,
+        label: 'Stop now'
+      }
     case 'shutdown':
       return { title: `Shut down ${g.name}?`, body: `${what} is asked to shut down cleanly. Services it runs will stop.`, label: 'Shut down' }
     case 'reboot':

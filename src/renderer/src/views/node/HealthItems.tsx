@@ -41,7 +41,11 @@ export function VersionsItem({ report }: { report: NodeHealthReport }): React.JS
 }
 
 export function LoadItem({ report }: { report: NodeHealthReport }): React.JSX.Element {
-  return <Item title="Load average" item={report.loadavg}>{(v) => <p>{v.map((x) => x.toFixed(2)).join(' · ')} (1, 5, 15 min)</p>}</Item>
+  return (
+    <Item title="Load average" item={report.loadavg}>
+      {(v) => <p>{v.map((x) => x.toFixed(2)).join(' · ')} (1, 5, 15 min)</p>}
+    </Item>
+  )
 }
 
 function limits(high: number | null, critical: number | null): string {

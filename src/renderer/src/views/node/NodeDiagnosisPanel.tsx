@@ -40,6 +40,7 @@ export function NodeDiagnosisPanel({ api, clusterId, node, mode, condition, onRe
   )
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- marks "checking" for the request this effect starts
     read(false)
   }, [read, condition])
 
@@ -77,7 +78,9 @@ export function NodeDiagnosisPanel({ api, clusterId, node, mode, condition, onRe
           Restart pveproxy
         </button>
       ) : null}
-      {apiStopped && mode !== 'control' ? <p className="muted-text">This cluster is watched in monitor-only mode: restart pveproxy on the node yourself (systemctl restart pveproxy).</p> : null}
+      {apiStopped && mode !== 'control' ? (
+        <p className="muted-text">This cluster is watched in monitor-only mode: restart pveproxy on the node yourself (systemctl restart pveproxy).</p>
+      ) : null}
       {error !== null ? (
         <p className="error-text" role="alert">
           {error}

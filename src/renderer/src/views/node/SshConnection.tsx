@@ -57,8 +57,7 @@ export function SshConnection({ api, clusterId, node, refresh }: { api: PveTrayA
       <dl className="fingerprints">
         <dt>Connection</dt>
         <dd className={host.status === 'failed' ? 'error-text' : undefined} data-testid="connection-status">
-          {words} ({host.host})
-          {host.reason !== null && host.status !== 'connected' ? `: ${host.reason}` : ''}
+          {words} ({host.host}){host.reason !== null && host.status !== 'connected' ? `: ${host.reason}` : ''}
         </dd>
         <dt>Channels</dt>
         <dd data-testid="connection-channels">
@@ -66,7 +65,11 @@ export function SshConnection({ api, clusterId, node, refresh }: { api: PveTrayA
         </dd>
         <dt>Host key</dt>
         <dd>
-          {host.pinnedFingerprint !== null ? <code data-testid="connection-pinned-key">{host.pinnedFingerprint}</code> : <span className="muted-text">none pinned yet</span>}
+          {host.pinnedFingerprint !== null ? (
+            <code data-testid="connection-pinned-key">{host.pinnedFingerprint}</code>
+          ) : (
+            <span className="muted-text">none pinned yet</span>
+          )}
         </dd>
       </dl>
     </section>

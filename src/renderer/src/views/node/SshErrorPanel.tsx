@@ -102,7 +102,9 @@ export function SshErrorPanel({ problem, clusterId, node, onTrusted, navigate, c
       <div className="panel panel-error" role="alert" data-testid="ssh-auth">
         <h3>{AUTH_TITLES[problem.reason]}</h3>
         <p>{problem.message}</p>
-        {problem.reason === 'key-rejected' ? <p>Check the SSH user and key in the cluster’s settings, and that the key is in the user’s authorized_keys on {node}.</p> : null}
+        {problem.reason === 'key-rejected' ? (
+          <p>Check the SSH user and key in the cluster’s settings, and that the key is in the user’s authorized_keys on {node}.</p>
+        ) : null}
         {context === 'health' ? (
           <button type="button" className="btn" onClick={() => navigate({ view: 'settings' })}>
             Open settings

@@ -1,6 +1,6 @@
 // Step 2: where the cluster is and which token to use. Errors appear next to the field concerned.
 import { Field } from '../../components/Field'
-import { type FieldErrors, type OnboardingForm,SECRET_AGAIN_HINT, storedSecretApplies } from './onboarding-form'
+import { type FieldErrors, type OnboardingForm, SECRET_AGAIN_HINT, storedSecretApplies } from './onboarding-form'
 
 export interface ConnectionFormProps {
   readonly form: OnboardingForm
@@ -28,7 +28,9 @@ export function ConnectionForm({ form, errors, testing, onChange, onTest }: Conn
       </Field>
       <div className="field-row">
         <Field label="Host" error={errors.host} hint="Any node’s address, without https://">
-          {(a) => <input {...a} className="input" value={form.host} onChange={(e) => set('host', e.target.value)} placeholder="192.168.1.10" autoComplete="off" />}
+          {(a) => (
+            <input {...a} className="input" value={form.host} onChange={(e) => set('host', e.target.value)} placeholder="192.168.1.10" autoComplete="off" />
+          )}
         </Field>
         <Field label="Port" error={errors.port}>
           {(a) => <input {...a} className="input input-port" inputMode="numeric" value={form.port} onChange={(e) => set('port', e.target.value)} />}
@@ -54,9 +56,21 @@ export function ConnectionForm({ form, errors, testing, onChange, onTest }: Conn
           />
         )}
       </Field>
-      <Field label="Certificate fingerprint (optional)" error={errors.fingerprint} hint="SHA-256 from `pvenode cert info`. Leave empty to see the server’s and confirm it.">
+      <Field
+        label="Certificate fingerprint (optional)"
+        error={errors.fingerprint}
+        hint="SHA-256 from `pvenode cert info`. Leave empty to see the server’s and confirm it."
+      >
         {(a) => (
-          <input {...a} className="input" value={form.fingerprint} onChange={(e) => set('fingerprint', e.target.value)} autoComplete="off" spellCheck={false} placeholder="AB:CD:…" />
+          <input
+            {...a}
+            className="input"
+            value={form.fingerprint}
+            onChange={(e) => set('fingerprint', e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="AB:CD:…"
+          />
         )}
       </Field>
       <Field

@@ -11,7 +11,7 @@ import { InsecureKeyringText } from '../settings/KeyringPanel'
 import { CertificateTrust } from './CertificateTrust'
 import { ConnectionForm } from './ConnectionForm'
 import { ModeStep } from './ModeStep'
-import { emptyForm, type FieldErrors, formFromCluster, mapFieldErrors, type OnboardingForm,saveInput, testInput, validateForm } from './onboarding-form'
+import { emptyForm, type FieldErrors, formFromCluster, mapFieldErrors, type OnboardingForm, saveInput, testInput, validateForm } from './onboarding-form'
 import { endpointKey, PrivilegeReport } from './PrivilegeReport'
 
 export interface OnboardingViewProps {
@@ -43,7 +43,8 @@ export function OnboardingView({ api, settings, editClusterId, navigate }: Onboa
   const change = (f: OnboardingForm): void => {
     setForm(f)
     // What was tested no longer matches the form.
-    if (f.host !== form.host || f.port !== form.port || f.tokenId !== form.tokenId || f.tokenSecret !== form.tokenSecret || f.fingerprint !== form.fingerprint) setResult(null)
+    if (f.host !== form.host || f.port !== form.port || f.tokenId !== form.tokenId || f.tokenSecret !== form.tokenSecret || f.fingerprint !== form.fingerprint)
+      setResult(null)
   }
 
   const test = async (f: OnboardingForm): Promise<void> => {
@@ -78,7 +79,14 @@ export function OnboardingView({ api, settings, editClusterId, navigate }: Onboa
     setErrors(local)
     if (Object.keys(local).length > 0 || result === null) return
     setBusy(true)
-    const r = await call(api, 'settings:save-cluster', saveInput(form, result.discoveredEndpoints.filter((e) => chosen.has(endpointKey(e)))))
+    const r = await call(
+      api,
+      'settings:save-cluster',
+      saveInput(
+        form,
+        result.discoveredEndpoints.filter((e) => chosen.has(endpointKey(e)))
+      )
+    )
     setBusy(false)
     if (!r.ok) {
       const { mapped, unmapped } = mapFieldErrors(r.error.fields)
@@ -112,12 +120,19 @@ export function OnboardingView({ api, settings, editClusterId, navigate }: Onboa
             {message}
           </p>
         ) : (
-          <p className={`panel ${messageKind === 'success' ? 'success-text' : 'info-text'}`} role="status" data-testid="onboarding-message" data-kind={messageKind}>
+          <p
+            className={`panel ${messageKind === 'success' ? 'success-text' : 'info-text'}`}
+            role="status"
+            data-testid="onboarding-message"
+            data-kind={messageKind}
+          >
             {message}
           </p>
         )
       ) : null}
-      {result?.needsTrust === true && result.certificate !== null ? <CertificateTrust cert={result.certificate} onTrust={() => trust(result.certificate?.fingerprint256 ?? '')} /> : null}
+      {result?.needsTrust === true && result.certificate !== null ? (
+        <CertificateTrust cert={result.certificate} onTrust={() => trust(result.certificate?.fingerprint256 ?? '')} />
+      ) : null}
       {result !== null && !result.needsTrust && result.privileges.length > 0 ? <PrivilegeReport result={result} chosen={chosen} onChoose={choose} /> : null}
       <div className="panel form-actions">
         <button type="button" className="btn btn-primary" disabled={!canSave || busy} onClick={() => void save()}>

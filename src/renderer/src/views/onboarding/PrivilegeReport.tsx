@@ -50,15 +50,17 @@ export function PrivilegeReport({ result, chosen, onChoose }: PrivilegeReportPro
       </ul>
       {ssh !== undefined ? (
         <p className="muted-text" data-testid="ssh-setting-note">
-          {ssh.ok ? ssh.explanation : 'Optional, not a token privilege: temperatures, ZFS pools and package versions are read over SSH once you add an SSH user and key in the cluster settings.'}
+          {ssh.ok
+            ? ssh.explanation
+            : 'Optional, not a token privilege: temperatures, ZFS pools and package versions are read over SSH once you add an SSH user and key in the cluster settings.'}
         </p>
       ) : null}
       {result.discoveredEndpoints.length > 0 ? (
         <fieldset data-testid="discovered-endpoints">
           <legend>Other nodes of this cluster</legend>
           <p className="muted-text">
-            These addresses answered with the certificate the cluster reports for each node. Add them as fallback endpoints if this computer can always reach them
-            (their fingerprints are pinned then):
+            These addresses answered with the certificate the cluster reports for each node. Add them as fallback endpoints if this computer can always reach
+            them (their fingerprints are pinned then):
           </p>
           {result.discoveredEndpoints.map((e) => (
             <label key={endpointKey(e)} className="check">

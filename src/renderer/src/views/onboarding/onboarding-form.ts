@@ -34,7 +34,19 @@ export interface OnboardingForm {
 }
 
 export function emptyForm(): OnboardingForm {
-  return { clusterId: null, name: '', mode: 'monitor', host: '', port: '8006', tokenId: 'pvetray@pve!tray', tokenSecret: '', fingerprint: '', caPem: '', hasStoredSecret: false, saved: null }
+  return {
+    clusterId: null,
+    name: '',
+    mode: 'monitor',
+    host: '',
+    port: '8006',
+    tokenId: 'pvetray@pve!tray',
+    tokenSecret: '',
+    fingerprint: '',
+    caPem: '',
+    hasStoredSecret: false,
+    saved: null
+  }
 }
 
 export function formFromCluster(c: ClusterSettingsView): OnboardingForm {
@@ -50,7 +62,13 @@ export function formFromCluster(c: ClusterSettingsView): OnboardingForm {
     fingerprint: e?.fingerprint256 ?? '',
     caPem: '',
     hasStoredSecret: c.hasTokenSecret,
-    saved: { host: e?.host ?? '', port: String(e?.port ?? 8006), tokenId: c.tokenId, fingerprint: e?.fingerprint256 ?? '', endpoints: c.endpoints.map((x) => ({ ...x })) }
+    saved: {
+      host: e?.host ?? '',
+      port: String(e?.port ?? 8006),
+      tokenId: c.tokenId,
+      fingerprint: e?.fingerprint256 ?? '',
+      endpoints: c.endpoints.map((x) => ({ ...x }))
+    }
   }
 }
 

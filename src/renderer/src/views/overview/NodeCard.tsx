@@ -72,7 +72,15 @@ export function NodeCard({ clusterId, node, onOpen, headingLevel = 3, guests }: 
               </div>
             ) : null}
           </dl>
-          {online ? <Sparkline label={`CPU of ${node.name}, last hour`} caption="CPU, last hour" points={rrd?.map((p) => ({ time: p.time, value: p.cpu })) ?? []} max={1} format={formatPercent} /> : null}
+          {online ? (
+            <Sparkline
+              label={`CPU of ${node.name}, last hour`}
+              caption="CPU, last hour"
+              points={rrd?.map((p) => ({ time: p.time, value: p.cpu })) ?? []}
+              max={1}
+              format={formatPercent}
+            />
+          ) : null}
         </div>
       ) : (
         <p className="node-down-text">

@@ -5,7 +5,16 @@ import { useState } from 'react'
 
 import { call } from '../../api/api-context'
 import { Field } from '../../components/Field'
-import { caChanged, type ClusterEditorForm, editorForm, editorInput, type EndpointRow,endpointsChanged, sshChanged, validateEditor } from './cluster-editor-form'
+import {
+  caChanged,
+  type ClusterEditorForm,
+  editorForm,
+  editorInput,
+  type EndpointRow,
+  endpointsChanged,
+  sshChanged,
+  validateEditor
+} from './cluster-editor-form'
 import { EndpointsEditor } from './EndpointsEditor'
 
 export interface ClusterEditorProps {
@@ -64,10 +73,20 @@ export function ClusterEditor({ api, cluster, onSaved, onClose }: ClusterEditorP
         hint={
           cluster.hasCaPem
             ? 'A cluster CA is stored; leave empty to keep it, or paste /etc/pve/pve-root-ca.pem to replace it.'
-            : 'Paste /etc/pve/pve-root-ca.pem to check each node\'s certificate against the cluster\'s own CA (it must name the address you use).'
+            : "Paste /etc/pve/pve-root-ca.pem to check each node's certificate against the cluster's own CA (it must name the address you use)."
         }
       >
-        {(a) => <textarea {...a} className="input input-pem" rows={3} spellCheck={false} value={f.caPem} onChange={(e) => set('caPem', e.target.value)} placeholder="-----BEGIN CERTIFICATE-----" />}
+        {(a) => (
+          <textarea
+            {...a}
+            className="input input-pem"
+            rows={3}
+            spellCheck={false}
+            value={f.caPem}
+            onChange={(e) => set('caPem', e.target.value)}
+            placeholder="-----BEGIN CERTIFICATE-----"
+          />
+        )}
       </Field>
       {cluster.hasCaPem ? (
         <label className="check">
@@ -85,7 +104,17 @@ export function ClusterEditor({ api, cluster, onSaved, onClose }: ClusterEditorP
               : 'The stored token secret cannot be used (keyring changed, or saved for other settings): enter it again.'
           }
         >
-          {(a) => <input {...a} className="input" type="password" autoComplete="off" spellCheck={false} value={f.tokenSecret} onChange={(e) => set('tokenSecret', e.target.value)} />}
+          {(a) => (
+            <input
+              {...a}
+              className="input"
+              type="password"
+              autoComplete="off"
+              spellCheck={false}
+              value={f.tokenSecret}
+              onChange={(e) => set('tokenSecret', e.target.value)}
+            />
+          )}
         </Field>
       ) : null}
       <fieldset>
@@ -106,8 +135,20 @@ export function ClusterEditor({ api, cluster, onSaved, onClose }: ClusterEditorP
           <input type="checkbox" checked={f.sshUseAgent} onChange={(e) => set('sshUseAgent', e.target.checked)} />
           Use the SSH agent
         </label>
-        <Field label="Key passphrase" error={errors['ssh.passphrase']} hint={cluster.ssh.hasPassphrase ? (sshChanged(cluster, f) ? 'The SSH settings changed: enter the passphrase again, or remove it.' : 'A passphrase is stored; leave empty to keep it.') : undefined}>
-          {(a) => <input {...a} className="input" type="password" autoComplete="off" value={f.sshPassphrase} onChange={(e) => set('sshPassphrase', e.target.value)} />}
+        <Field
+          label="Key passphrase"
+          error={errors['ssh.passphrase']}
+          hint={
+            cluster.ssh.hasPassphrase
+              ? sshChanged(cluster, f)
+                ? 'The SSH settings changed: enter the passphrase again, or remove it.'
+                : 'A passphrase is stored; leave empty to keep it.'
+              : undefined
+          }
+        >
+          {(a) => (
+            <input {...a} className="input" type="password" autoComplete="off" value={f.sshPassphrase} onChange={(e) => set('sshPassphrase', e.target.value)} />
+          )}
         </Field>
         {cluster.ssh.hasPassphrase ? (
           <label className="check">
@@ -122,7 +163,13 @@ export function ClusterEditor({ api, cluster, onSaved, onClose }: ClusterEditorP
             {Object.entries(f.sshHostOverrides).map(([node, host]) => (
               <Field key={node} label={`SSH address of ${node}`} error={errors[`ssh.hostOverrides.${node}`]}>
                 {(a) => (
-                  <input {...a} className="input" value={host} spellCheck={false} onChange={(e) => set('sshHostOverrides', { ...f.sshHostOverrides, [node]: e.target.value })} />
+                  <input
+                    {...a}
+                    className="input"
+                    value={host}
+                    spellCheck={false}
+                    onChange={(e) => set('sshHostOverrides', { ...f.sshHostOverrides, [node]: e.target.value })}
+                  />
                 )}
               </Field>
             ))}

@@ -23,7 +23,9 @@ export function EndpointsEditor({ endpoints, errors, onChange }: EndpointsEditor
             {(a) => <input {...a} className="input input-port" inputMode="numeric" value={e.port} onChange={(ev) => patch(i, { port: ev.target.value })} />}
           </Field>
           <Field label="Fingerprint" error={errors[`endpoints.${i}.fingerprint256`]}>
-            {(a) => <input {...a} className="input" value={e.fingerprint256} onChange={(ev) => patch(i, { fingerprint256: ev.target.value })} spellCheck={false} />}
+            {(a) => (
+              <input {...a} className="input" value={e.fingerprint256} onChange={(ev) => patch(i, { fingerprint256: ev.target.value })} spellCheck={false} />
+            )}
           </Field>
           <button type="button" className="btn btn-small" aria-label={`Remove endpoint ${i + 1}`} onClick={() => onChange(endpoints.filter((_, j) => j !== i))}>
             Remove

@@ -61,7 +61,11 @@ export function GeneralSettings({ api, settings, onSaved }: GeneralSettingsProps
         <legend>Notify me when…</legend>
         {(Object.keys(EVENT_KIND_LABELS) as MonitorEventKind[]).map((k) => (
           <label key={k} className="check">
-            <input type="checkbox" checked={settings.notifications.enabled[k]} onChange={(e) => void update({ notificationKinds: { [k]: e.target.checked } })} />
+            <input
+              type="checkbox"
+              checked={settings.notifications.enabled[k]}
+              onChange={(e) => void update({ notificationKinds: { [k]: e.target.checked } })}
+            />
             {EVENT_KIND_LABELS[k]}
           </label>
         ))}

@@ -20,7 +20,8 @@ export function InsecureKeyringText({ keyring }: { keyring: KeyringStatus }): Re
   return (
     <>
       <strong>Secrets are not securely stored.</strong>{' '}
-      {keyring.message ?? 'Anyone who can read your files can read the token secrets. Install and unlock a system keyring (GNOME Keyring or KWallet) and restart the app.'}
+      {keyring.message ??
+        'Anyone who can read your files can read the token secrets. Install and unlock a system keyring (GNOME Keyring or KWallet) and restart the app.'}
     </>
   )
 }

@@ -38,7 +38,11 @@ function RecoveredNotice({ recovered, what, testId }: { recovered: SettingsView[
   return (
     <div className="panel panel-warning" role="alert" data-testid={testId}>
       <p>{recovered.message}</p>
-      {recovered.backupPath !== null ? <p className="muted-text">The unreadable {what} {what === 'settings' ? 'were' : 'was'} kept at {recovered.backupPath}.</p> : null}
+      {recovered.backupPath !== null ? (
+        <p className="muted-text">
+          The unreadable {what} {what === 'settings' ? 'were' : 'was'} kept at {recovered.backupPath}.
+        </p>
+      ) : null}
     </div>
   )
 }

@@ -33,6 +33,7 @@ export function SshTestPanel({ api, cluster, navigate }: SshTestPanelProps): Rea
   }, [api, cluster.id])
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the list arrives after the request this effect starts
     void read()
   }, [read])
 
@@ -59,7 +60,9 @@ export function SshTestPanel({ api, cluster, navigate }: SshTestPanelProps): Rea
         {cluster.ssh.keyPath !== null ? `key ${cluster.ssh.keyPath}` : 'the SSH agent'}) and run <code>pveversion</code>, which changes nothing on the node.
         {report?.file != null ? ` Host keys already in ${report.file} are listed beside the app's own.` : ''}
       </p>
-      {!configured ? <p className="warning-text">SSH is not set up for this cluster: choose Edit and enter an SSH user and a key file, or the SSH agent.</p> : null}
+      {!configured ? (
+        <p className="warning-text">SSH is not set up for this cluster: choose Edit and enter an SSH user and a key file, or the SSH agent.</p>
+      ) : null}
       {readError !== null ? <p className="error-text">{readError}</p> : null}
       {importError !== null ? (
         <p className="error-text" role="alert">

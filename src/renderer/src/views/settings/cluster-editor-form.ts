@@ -60,7 +60,10 @@ export function caChanged(c: ClusterSettingsView, f: ClusterEditorForm): boolean
 }
 
 const endpointKey = (e: { host: string; port: number | string; fingerprint256: string | null }): string =>
-  `${e.host.trim().toLowerCase()}|${Number(e.port)}|${(e.fingerprint256 ?? '').trim().toUpperCase().replace(/[^0-9A-F]/g, '')}`
+  `${e.host.trim().toLowerCase()}|${Number(e.port)}|${(e.fingerprint256 ?? '')
+    .trim()
+    .toUpperCase()
+    .replace(/[^0-9A-F]/g, '')}`
 
 /** Whether the endpoints (hosts, ports, fingerprints) differ from the saved ones: the token secret is then asked again. */
 export function endpointsChanged(c: ClusterSettingsView, f: ClusterEditorForm): boolean {
@@ -94,7 +97,11 @@ export function editorInput(c: ClusterSettingsView, f: ClusterEditorForm): Chann
       useAgent: f.sshUseAgent,
       port: Number(f.sshPort),
       ...(f.clearPassphrase ? { passphrase: null } : f.sshPassphrase !== '' ? { passphrase: f.sshPassphrase } : {}),
-      hostOverrides: Object.fromEntries(Object.entries(f.sshHostOverrides).map(([n, h]): [string, string] => [n, h.trim()]).filter(([, h]) => h !== ''))
+      hostOverrides: Object.fromEntries(
+        Object.entries(f.sshHostOverrides)
+          .map(([n, h]): [string, string] => [n, h.trim()])
+          .filter(([, h]) => h !== '')
+      )
     }
   }
 }

@@ -6,7 +6,19 @@ import { UsageBar } from '../../components/UsageBar'
 import { formatBytesOf, formatPercent } from '../../lib/format'
 import { sortStorageRows, storageRows, type StorageSort } from './storage-rows'
 
-function SortHeader({ label, by, sort, desc, onSort }: { label: string; by: StorageSort; sort: StorageSort; desc: boolean; onSort: (by: StorageSort) => void }): React.JSX.Element {
+function SortHeader({
+  label,
+  by,
+  sort,
+  desc,
+  onSort
+}: {
+  label: string
+  by: StorageSort
+  sort: StorageSort
+  desc: boolean
+  onSort: (by: StorageSort) => void
+}): React.JSX.Element {
   const active = sort === by
   return (
     <th scope="col" aria-sort={active ? (desc ? 'descending' : 'ascending') : undefined}>
@@ -48,7 +60,9 @@ export function StorageTable({ cluster, thresholdPct }: { cluster: ClusterSnapsh
             </th>
             <td>{where}</td>
             <td>{s.plugintype}</td>
-            <td className="num">{s.usage === null ? (s.status === 'available' ? 'no figures' : `not available (${s.status})`) : formatBytesOf(s.used, s.total)}</td>
+            <td className="num">
+              {s.usage === null ? (s.status === 'available' ? 'no figures' : `not available (${s.status})`) : formatBytesOf(s.used, s.total)}
+            </td>
             <td className="storage-use">
               <UsageBar label={`Use of ${s.storage}${s.shared ? '' : ` on ${s.node}`}`} fraction={s.usage} text={formatPercent(s.usage)} warn={warn} inline />
               {warn ? <span className="badge badge-warn">almost full</span> : null}

@@ -66,7 +66,11 @@ export async function startTestServer(handler: TestHandler, opts: { idleCloseMs?
   const idle = new Map<Socket, NodeJS.Timeout>()
   const armIdle = (sock: Socket): void => {
     clearTimeout(idle.get(sock))
-    if (opts.idleCloseMs !== undefined) idle.set(sock, setTimeout(() => sock.destroy(), opts.idleCloseMs))
+    if (opts.idleCloseMs !== undefined)
+      idle.set(
+        sock,
+        setTimeout(() => sock.destroy(), opts.idleCloseMs)
+      )
   }
   const server = https.createServer({ cert, key, keepAliveTimeout: 0 }, (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = []
