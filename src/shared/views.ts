@@ -1,6 +1,6 @@
 // Plain-data shapes the renderer receives besides snapshots: settings (never secrets), tasks, RRD
 // points, SSH health, onboarding reports. Structured-clone safe.
-import type { ClusterMode, ClusterSnapshot, GuestKind, MonitorEvent, MonitorEventKind, MuteInfo, PowerAction } from './snapshot'
+import type { ClusterMode, ClusterSnapshot, GuestKind, MonitorEvent, MonitorEventKind, PowerAction } from './snapshot'
 
 export interface EndpointView {
   readonly host: string

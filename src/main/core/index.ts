@@ -2,5 +2,4 @@
 export type { AppCore, AppCoreDeps, AppCoreTimings, DemoCluster, PlatformPort } from './app/app-core-types'
 export { startDefaultDemo } from './app/default-demo'
 export { createAppCore } from './create-app-core'
-
 export type { SecretVault } from './vault/secret-vault'

@@ -23,7 +23,7 @@ import type {
   TaskProgress,
   TaskView
 } from '../views'
-import { type EventChannel, eventChannelNames, type InvokeChannel, invokeChannelNames, type RendererEventChannel, rendererEventChannelNames } from './channels'
+import { type EventChannel, type InvokeChannel, invokeChannelNames, type RendererEventChannel, rendererEventChannelNames } from './channels'
 import {
   clusterIdSchema,
   clusterInputSchema,

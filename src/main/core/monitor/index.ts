@@ -5,9 +5,7 @@
 
 export { monitorApiFromClient } from './client-adapter'
 export { ClusterMonitor, type ClusterMonitorOptions, type CycleInfo } from './cluster-monitor'
-
 export { systemClock } from './monitor-api'
 export { MonitorCore } from './monitor-core'
-
 export { MonitorHub } from './monitor-hub'
 export type { MuteEntry } from './mutes'

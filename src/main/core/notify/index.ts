@@ -5,5 +5,4 @@
  */
 
 export { decideNotifications, type DedupState, defaultNotificationPrefs, emptyDedupState } from './policy'
-
 export type { NotifyMute, NotifyPrefs } from './types'

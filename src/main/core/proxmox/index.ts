@@ -5,11 +5,8 @@
 
 export { PveClient, redactConfig } from './client'
 export * from './errors'
-
 export * from './outcome-errors'
-
 export { fetchCertificate } from './tls-probe'
-
 export type * from './types'
 export { parseUpid } from './upid'
 export { taskOutcome } from './wait-for-task'
