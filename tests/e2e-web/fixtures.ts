@@ -96,3 +96,12 @@ export async function snap(page: Page, testInfo: TestInfo, name: string): Promis
 export function guestRow(page: Page, vmid: number): ReturnType<Page['locator']> {
   return page.locator(`.guest-row[data-vmid="${vmid}"]`)
 }
+
+/** Opens a node's page from the sidebar and waits for its heading. */
+export async function openNode(page: Page, node: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('button', { name: new RegExp(`^${node}`) })
+    .click()
+  await expect(page.getByRole('heading', { name: `Node ${node}` })).toBeVisible()
+}

@@ -1,18 +1,8 @@
 // SSH where the API cannot answer, in the dashboard against the demo's simulated hosts: a node that is down
 // says "no answer on the API nor SSH"; a cluster whose pveproxy stopped answers over SSH with the services'
 // states, and "Restart pveproxy" (after a confirmation) brings the API back.
-import type { Page } from '@playwright/test'
-
-import { expect, snap, test } from './fixtures'
+import { expect, openNode, snap, test } from './fixtures'
 import { checkView } from './view-checks'
-
-async function openNode(app: Page, node: string): Promise<void> {
-  await app
-    .getByRole('navigation', { name: 'Views' })
-    .getByRole('button', { name: new RegExp(`^${node}`) })
-    .click()
-  await expect(app.getByRole('heading', { name: `Node ${node}` })).toBeVisible()
-}
 
 test('a node that is down: no answer on the API nor SSH', async ({ app, bridge }, testInfo) => {
   await openNode(app, 'pve-b')

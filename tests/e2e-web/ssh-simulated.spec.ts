@@ -6,19 +6,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import type { Page } from '@playwright/test'
-
 import type { Simulator } from '../../src/main/core/bridge/index'
 import { generateEd25519 } from '../../src/main/core/ssh/keygen'
-import { expect, fastBridge, loadBridge, snap, test } from './fixtures'
-
-async function openNode(app: Page, node: string): Promise<void> {
-  await app
-    .getByRole('navigation', { name: 'Views' })
-    .getByRole('button', { name: new RegExp(`^${node}`) })
-    .click()
-  await expect(app.getByRole('heading', { name: `Node ${node}` })).toBeVisible()
-}
+import { expect, fastBridge, loadBridge, openNode, snap, test } from './fixtures'
 
 test("demo: a healthy node's report over SSH, with its connection and pinned host key", async ({ app, bridge }, testInfo) => {
   const pinned = bridge.sim?.sshEndpoints.find((e) => e.node === 'pve-a')?.hostKeyFingerprint

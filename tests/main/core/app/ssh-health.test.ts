@@ -3,7 +3,7 @@
 // the IPC dispatch the renderer uses: unknown host key → trust → report, wrong fingerprint, wrong key,
 // wrong passphrase, closed port, changed host key.
 import { execFile } from 'node:child_process'
-import { readFileSync, statfsSync } from 'node:fs'
+import { statfsSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
@@ -16,6 +16,7 @@ import type { IpcError } from '../../../../src/shared/ipc/contract'
 import type { NodeHealthReport, SettingsView, SshHostState } from '../../../../src/shared/views'
 import { type SshdServer, startSshd } from '../../../helpers/sshd-server'
 import { clusterInput, type Harness, makeHarness, until } from './app-core-harness'
+import { saveSsh as saveSshOf, type SshInput, storedPins as storedPinsOf } from './ssh-settings-helpers'
 
 const run = promisify(execFile)
 
@@ -25,29 +26,8 @@ let h: Harness
 let clusterId: string
 const NODE = 'pve-a'
 
-interface SshInput {
-  keyPath?: string
-  passphrase?: string | null
-  port?: number
-}
-
-/** Saves the cluster's SSH settings the way the settings screen does (token secret kept). */
-async function saveSsh(o: SshInput = {}): Promise<void> {
-  const r = await h.core.dispatch('settings:save-cluster', {
-    ...clusterInput(sim),
-    id: clusterId,
-    tokenSecret: undefined,
-    ssh: {
-      user: sshd.user,
-      keyPath: o.keyPath ?? sshd.keyPath,
-      useAgent: false,
-      port: o.port ?? sshd.port,
-      hostOverrides: { [NODE]: '127.0.0.1' },
-      passphrase: o.passphrase ?? null
-    }
-  })
-  if (!r.ok) throw new Error(`save: ${r.error.code} ${r.error.message}`)
-}
+const saveSsh = (o: SshInput = {}): Promise<void> => saveSshOf(h, sim, sshd, clusterId, NODE, o)
+const storedPins = (): Record<string, unknown> => storedPinsOf(h, clusterId)
 
 async function health(): Promise<{ ok: true; report: NodeHealthReport } | { ok: false; error: IpcError }> {
   const r = await h.core.dispatch('nodes:health', { clusterId, node: NODE })
@@ -58,11 +38,6 @@ async function healthError(): Promise<IpcError> {
   const r = await health()
   if (r.ok) throw new Error('nodes:health succeeded where it should have failed')
   return r.error
-}
-
-function storedPins(): Record<string, unknown> {
-  const doc = JSON.parse(readFileSync(h.settingsPath, 'utf8')) as { clusters: { id: string; ssh: { pinnedHostKeys: Record<string, unknown> } | null }[] }
-  return doc.clusters.find((c) => c.id === clusterId)?.ssh?.pinnedHostKeys ?? {}
 }
 
 async function closedPort(): Promise<number> {

@@ -14,6 +14,7 @@ import type { IpcError } from '../../../../src/shared/ipc/contract'
 import type { KnownHostsReport, SettingsView, SshTestResult } from '../../../../src/shared/views'
 import { type SshdServer, startSshd } from '../../../helpers/sshd-server'
 import { clusterInput, type Harness, makeHarness, until } from './app-core-harness'
+import { saveSsh as saveSshOf, type SshInput, storedPins as storedPinsOf } from './ssh-settings-helpers'
 
 let sim: Simulator
 let sshd: SshdServer
@@ -22,6 +23,9 @@ let clusterId: string
 let knownHostsPath: string
 let knownHostsDir = ''
 const NODE = 'pve-a'
+
+const saveSsh = (o: SshInput = {}): Promise<void> => saveSshOf(h, sim, sshd, clusterId, NODE, o)
+const storedPins = (): Record<string, unknown> => storedPinsOf(h, clusterId)
 
 /** A known_hosts host field as `HashKnownHosts yes` writes it: |1|salt|HMAC-SHA1(salt, name). */
 function hashedName(name: string): string {
@@ -42,28 +46,6 @@ const otherFingerprint = (): string =>
 
 const hostId = (): string => `127.0.0.1:${sshd.port}`
 const knownName = (): string => `[127.0.0.1]:${sshd.port}`
-
-async function saveSsh(o: { keyPath?: string; passphrase?: string | null } = {}): Promise<void> {
-  const r = await h.core.dispatch('settings:save-cluster', {
-    ...clusterInput(sim),
-    id: clusterId,
-    tokenSecret: undefined,
-    ssh: {
-      user: sshd.user,
-      keyPath: o.keyPath ?? sshd.keyPath,
-      useAgent: false,
-      port: sshd.port,
-      hostOverrides: { [NODE]: '127.0.0.1' },
-      passphrase: o.passphrase ?? null
-    }
-  })
-  if (!r.ok) throw new Error(`save: ${r.error.code} ${r.error.message}`)
-}
-
-function storedPins(): Record<string, unknown> {
-  const doc = JSON.parse(readFileSync(h.settingsPath, 'utf8')) as { clusters: { id: string; ssh: { pinnedHostKeys: Record<string, unknown> } | null }[] }
-  return doc.clusters.find((c) => c.id === clusterId)?.ssh?.pinnedHostKeys ?? {}
-}
 
 /** Pins leave only through "forget" after a changed key; a fresh cluster entry starts without any. */
 async function clearPins(): Promise<void> {
