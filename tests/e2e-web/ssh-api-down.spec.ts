@@ -28,6 +28,12 @@ test('pveproxy stopped: SSH answers with the services, and Restart pveproxy afte
   const services = panel.getByRole('list', { name: 'Proxmox services' })
   await expect(services).toContainText('pveproxy: inactive')
   await expect(services).toContainText('corosync: running')
+  // The API cannot say what the guests do now: the page says so, never "0 running".
+  await expect(app.getByText(/^\d+ guests, state unknown now\.$/)).toBeVisible()
+  // The SSH report was taken again when the cluster stopped answering: it shows pveproxy stopped too.
+  await expect(app.getByTestId('health-report').getByRole('region', { name: 'Services' })).toContainText('pveproxy: inactive — not running', {
+    timeout: 20_000
+  })
   await checkView(app, testInfo, 'ssh-api-down')
 
   // Cancel changes nothing; confirm restarts it over SSH.

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react'
 
 import { call } from '../../api/api-context'
 import type { Route } from '../../state/use-navigation'
+import { type GuestCount, guestCounts } from '../overview/guest-counts'
 import { NodeCard } from '../overview/NodeCard'
 import { HealthReport } from './HealthReport'
 import { NodeStorage, NodeTasks } from './NodeActivity'
@@ -49,13 +50,16 @@ export function NodeDetailsView({ api, clusters, clusterId, node, navigate }: No
     })
   }, [api, cid, name])
 
+  // What the API says of the node now: when it changes (down, back, the cluster silent), the SSH report is
+  // taken again, so it never says "no problems" from before the change beside a panel that says otherwise.
+  const condition = nodeView === undefined ? '' : `${nodeView.status} ${String(cluster?.stale ?? false)}`
   useEffect(() => {
     // Another node (or cluster): its report is fetched now, the previous node's must not show meanwhile.
     // eslint-disable-next-line react-hooks/set-state-in-effect -- resets alongside the request this effect starts
     setReport(null)
     setProblem(null)
     check()
-  }, [check])
+  }, [check, condition])
 
   if (cluster === undefined || nodeView === undefined || cid === null) {
     return (
@@ -73,7 +77,11 @@ export function NodeDetailsView({ api, clusters, clusterId, node, navigate }: No
         <NodeCard clusterId={cid} node={nodeView} onOpen={() => undefined} headingLevel={2} />
         <div className="panel">
           <p>
-            {guests.length} guests, {guests.filter((g) => g.state === 'running').length} running.
+            {guestLine(
+              guestCounts([{ ...cluster, guests }])
+                .get(cid)
+                ?.get(nodeView.name)
+            )}
           </p>
           <button type="button" className="btn" onClick={() => navigate({ view: 'guests', clusterId: cid, node: nodeView.name })}>
             Show guests
@@ -111,4 +119,11 @@ export function NodeDetailsView({ api, clusters, clusterId, node, navigate }: No
       <NodeTasks api={api} clusterId={cid} node={nodeView.name} />
     </div>
   )
+}
+
+/** The node's guests in words; "state unknown" while the API cannot tell (never "0 running"). */
+function guestLine(g: GuestCount | undefined): string {
+  if (g === undefined || g.total === 0) return 'No guests.'
+  if (g.unknown === g.total) return `${g.total} guests, state unknown now.`
+  return `${g.total} guests, ${g.running} running${g.unknown > 0 ? `, ${g.unknown} unknown` : ''}.`
 }
