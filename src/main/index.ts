@@ -7,15 +7,17 @@ import { app, dialog, session } from 'electron'
 
 import { type AppCore, createAppCore, type SecretVault } from './core'
 import { APP_USER_MODEL_ID, noSandboxNotice } from './core/app/identity'
+import { createNotificationService, type NotificationService } from './core/notify'
 import { appIconFile } from './core/tray/icon-files'
 import type { ConfirmSpec } from './core/tray/menu-model'
+import { notifyPrefsFrom } from './core/tray/notification-inputs'
 import { createEncryptedVault } from './core/vault/encrypted-vault'
 import { type AppPaths, appPaths } from './glue/app-paths'
 import { createDashboard, type Dashboard } from './glue/dashboard-window'
 import { createE2eRecorder, e2eEnabled, installE2eHooks } from './glue/e2e-hooks'
 import { enableProcessSandbox, hardenSession, hardenWebContentsCreation } from './glue/hardening'
 import { registerIpc } from './glue/ipc-register'
-import { createNotifier, type Notifier, wireMonitorNotifications } from './glue/notifications'
+import { createNotifier } from './glue/notifications'
 import { createPlatformPort } from './glue/platform'
 import { watchPowerEvents } from './glue/power-events'
 import { createElectronSecretRecordStore, createElectronSettingsStore, safeStorageBackend } from './glue/storage-adapters'
@@ -70,9 +72,9 @@ function run(): void {
     dashboard = setupDashboard(paths)
     const vault = setupVault()
     core = setupCore(vault, dashboard)
-    const notifier = setupNotifications(core, dashboard, paths)
+    const notifications = setupNotifications(core, dashboard, paths)
     setupIpc(core, dashboard, paths)
-    tray = setupTray(core, dashboard, notifier, paths)
+    tray = setupTray(core, dashboard, notifications, paths)
     watchPowerEvents(core)
     if (e2e) installE2eHooks(core, tray, recorder)
     await core.start()
@@ -116,27 +118,36 @@ function setupDashboard(paths: AppPaths): Dashboard {
   })
 }
 
-function setupNotifications(core: AppCore, dashboard: Dashboard, paths: AppPaths): Notifier {
+function setupNotifications(core: AppCore, dashboard: Dashboard, paths: AppPaths): NotificationService {
   const notifier = createNotifier({
     onClick: (target) => dashboard.show(target ?? { view: 'overview' }),
-    isPaused: () => {
-      const until = core.getState().notificationsPausedUntil
-      return until !== null && until > Date.now()
-    },
     iconPath: process.platform === 'linux' ? `${paths.icons}/app/icon.png` : null,
-    log,
     ...(e2e ? { onShown: (spec) => void recorder.shown.push(spec) } : {})
   })
-  wireMonitorNotifications(core, notifier)
-  return notifier
+  return createNotificationService({
+    onMonitorEvent: (l) => core.onMonitorEvent(l),
+    prefs: () => notifyPrefsFrom(core.settings(), core.getState()),
+    now: Date.now,
+    display: (spec) => notifier.show(spec),
+    log
+  })
 }
 
 function setupIpc(core: AppCore, dashboard: Dashboard, paths: AppPaths): void {
   registerIpc({ core, dashboard, policy: { rendererFileUrl: paths.devServerUrl ? null : paths.rendererFileUrl, devServerUrl: paths.devServerUrl }, log })
 }
 
-function setupTray(core: AppCore, dashboard: Dashboard, notifier: Notifier, paths: AppPaths): TrayGlue {
-  return createTrayGlue({ core, dashboard, notifier, iconsDir: paths.icons, platform: process.platform, confirm, quit: () => app.quit(), log })
+function setupTray(core: AppCore, dashboard: Dashboard, notifications: NotificationService, paths: AppPaths): TrayGlue {
+  return createTrayGlue({
+    core,
+    dashboard,
+    notify: (spec) => notifications.userAction(spec),
+    iconsDir: paths.icons,
+    platform: process.platform,
+    confirm,
+    quit: () => app.quit(),
+    log
+  })
 }
 
 async function confirm(spec: ConfirmSpec): Promise<boolean> {

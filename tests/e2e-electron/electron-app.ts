@@ -6,9 +6,9 @@ import { join } from 'node:path'
 
 import { _electron, type ElectronApplication } from '@playwright/test'
 
+import type { NotificationSpec } from '../../src/main/core/notify'
 import type { MenuItemModel } from '../../src/main/core/tray/menu-model'
 import type { NativeMenuItemView } from '../../src/main/glue/e2e-hooks'
-import type { NotificationSpec } from '../../src/main/glue/notifications'
 import type { IpcResponse } from '../../src/shared/ipc/contract'
 import type { AppState } from '../../src/shared/views'
 import { waitFor } from '../helpers/wait-for'

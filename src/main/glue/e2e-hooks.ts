@@ -5,9 +5,9 @@
 import type { IpcResponse } from '../../shared/ipc/contract'
 import type { AppState } from '../../shared/views'
 import type { AppCore } from '../core'
+import type { ShownNotification as NotificationSpec } from '../core/notify'
 import type { MenuItemModel } from '../core/tray/menu-model'
 import type { TrayStatus } from '../core/tray/tray-status'
-import type { NotificationSpec } from './notifications'
 import type { TrayGlue } from './tray'
 
 /** A native menu item as Electron holds it (what the user sees), flattened. */

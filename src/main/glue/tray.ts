@@ -7,18 +7,19 @@ import { clipboard, Menu, type MenuItemConstructorOptions, type NativeImage, nat
 
 import type { AppState, GuestAddressesView, TaskProgress } from '../../shared/views'
 import type { AppCore } from '../core'
+import type { NotificationSpec } from '../core/notify'
 import { busyFrame, type IconName, trayIconFile } from '../core/tray/icon-files'
 import { type ConfirmSpec, findMenuItem, type MenuItemModel } from '../core/tray/menu-model'
 import { taskFailureNotice } from '../core/tray/task-tracker'
 import { createTrayPresenter } from '../core/tray/tray-presenter'
 import { type TrayStatus, trayStatus } from '../core/tray/tray-status'
 import type { Dashboard } from './dashboard-window'
-import type { Notifier } from './notifications'
 
 export interface TrayGlueDeps {
   readonly core: AppCore
   readonly dashboard: Dashboard
-  readonly notifier: Notifier
+  /** The outcome of the user's own tray action, through the core's notification service. */
+  readonly notify: (spec: NotificationSpec) => void
   readonly iconsDir: string
   readonly platform: NodeJS.Platform
   /** Native confirmation dialog (or the e2e hook's answer). */
@@ -124,10 +125,7 @@ export function createTrayGlue(deps: TrayGlueDeps): TrayGlue {
       // Electron already flipped a clicked checkbox; nothing changed in the state, so force a rebuild.
       presenter.invalidate()
       render()
-      deps.notifier.show(
-        { id: `tray-error:${id}`, title: 'That did not work', body: res.error.message, urgency: 'normal', silent: false, clickTarget: null },
-        { userAction: true }
-      )
+      deps.notify({ id: `tray-error:${id}`, title: 'That did not work', body: res.error.message, urgency: 'normal', silent: false, clickTarget: null })
     }
   }
 
@@ -138,7 +136,7 @@ export function createTrayGlue(deps: TrayGlueDeps): TrayGlue {
   const offTask = deps.core.on('task:progress', (p: TaskProgress) => {
     presenter.trackTask(p)
     const notice = taskFailureNotice(state, p)
-    if (notice) deps.notifier.show(notice, { userAction: true })
+    if (notice) deps.notify(notice)
     render()
   })
   const timer = setInterval(render, REFRESH_MS)

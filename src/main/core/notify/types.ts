@@ -11,7 +11,8 @@ export interface NotificationSpec {
   readonly body: string
   readonly urgency: NotificationUrgency
   readonly silent: boolean
-  readonly clickTarget: NavigateTarget
+  /** Where a click opens the dashboard; null: its overview. */
+  readonly clickTarget: NavigateTarget | null
 }
 
 export interface NotifyMute {
