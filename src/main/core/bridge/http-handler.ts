@@ -1,12 +1,14 @@
 // Request routing for the bridge: static renderer files, the shim, POST /api/invoke and the SSE
 // event stream. Every /api request needs the run's token; every request needs our own Host.
+import { readFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { join } from 'node:path'
 
 import { rendererEventChannelNames } from '../../../shared/ipc/channels'
 import type { AppCore } from '..'
 import { CSP, hostAllowed, originAllowed, tokenMatches } from './security'
-import { shimSource, TOKEN_HEADER } from './shim-source'
 import { readStatic } from './static-files'
+import { TOKEN_HEADER } from './token-header'
 
 const MAX_BODY = 1024 * 1024
 const KEEPALIVE_MS = 15_000
@@ -74,6 +76,8 @@ function events(deps: HandlerDeps, url: URL, req: IncomingMessage, res: ServerRe
 }
 
 export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  // Built beside this bundle (vite.config.ts builds shim/bridge-shim.ts for the browser); read once.
+  const shim = readFileSync(join(import.meta.dirname, 'bridge-shim.js'), 'utf8')
   return (req, res) => {
     const port = deps.port()
     if (!hostAllowed(req.headers.host, port)) return send(res, 403, 'Forbidden host')
@@ -86,7 +90,7 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
       if (url.pathname === '/api/invoke') return req.method === 'POST' ? invoke(deps, req, res) : send(res, 405, 'POST only')
       if (url.pathname === '/api/events') return req.method === 'GET' ? events(deps, url, req, res) : send(res, 405, 'GET only')
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'GET only')
-      if (url.pathname === '/bridge-shim.js') return send(res, 200, shimSource(), 'text/javascript; charset=utf-8')
+      if (url.pathname === '/bridge-shim.js') return send(res, 200, shim, 'text/javascript; charset=utf-8')
       const file = await readStatic(deps.rendererDir, url.pathname)
       if (file === null) return send(res, 404, 'Not found')
       res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' })
