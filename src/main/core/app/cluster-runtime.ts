@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto'
 
 import type { ClusterSnapshot, MonitorEvent } from '../../../shared/snapshot'
+import { createPermissionsCache } from '../clusters/permissions-cache'
 import { canPowerGuest, type Permissions, type PowerTarget } from '../clusters/privileges'
 import type { ApiConfig, ClusterMonitorPort, ClusterRegistry, RuntimeCluster } from '../clusters/types'
 import type { MuteEntry } from '../monitor'
@@ -184,13 +185,20 @@ export class ClusterRuntime implements ClusterRegistry {
       logger: this.o.log
     })
     const api = clusterApiFromClient(client)
-    // Asked once per guest per snapshot: answered from a cache that lives as long as the permissions it read
+    // Asked once per guest per snapshot: answered from a memo that lives as long as the permissions it read
     // (keyed by pool too: a guest moved to another pool may gain or lose the grant).
-    const privileges: { perms: Permissions | null; power: Map<string, boolean> } = { perms: null, power: new Map() }
+    let power = new Map<string, boolean>()
+    const permissions = createPermissionsCache(
+      () => api.permissions(),
+      this.o.now,
+      () => {
+        power = new Map()
+      }
+    )
     const canPower = (perms: Permissions, g: PowerTarget): boolean => {
       const key = `${g.vmid}/${g.pool ?? ''}`
-      let ok = privileges.power.get(key)
-      if (ok === undefined) privileges.power.set(key, (ok = canPowerGuest(perms, g)))
+      let ok = power.get(key)
+      if (ok === undefined) power.set(key, (ok = canPowerGuest(perms, g)))
       return ok
     }
     const hub = this.hub
@@ -204,7 +212,10 @@ export class ClusterRuntime implements ClusterRegistry {
       intervalMs: this.o.pollIntervalMs(),
       // The handlers stamp `hour` mutes with the app's clock: the monitor must judge them by the same one.
       clock: { ...systemClock, now: this.o.now },
-      canPowerMgmt: (g) => (privileges.perms === null ? null : canPower(privileges.perms, g)),
+      canPowerMgmt: (g) => {
+        const perms = permissions.current()
+        return perms === null ? null : canPower(perms, g)
+      },
       onMuteCleared: (m) => {
         const target = { clusterId: config.id, ...(m.target.node !== undefined ? { node: m.target.node } : { vmid: m.target.vmid }) }
         if (demo) return this.demoPrefs.setMute(target, 'off', this.o.now())
@@ -232,18 +243,13 @@ export class ClusterRuntime implements ClusterRegistry {
       demo,
       endpoints: config.endpoints.map((e) => ({ host: e.host, port: e.port, node: e.node })),
       api,
-      monitor: port
+      monitor: port,
+      permissions
     }
     this.entries.set(config.id, { rc, key: this.keyOf(config, mode) })
     if (!demo) this.certs?.watch(config.id, config.name, config.endpoints)
     // Privileges feed the snapshot's per-guest actions; unknown until this answers.
-    api.permissions().then(
-      (p) => {
-        privileges.perms = p
-        privileges.power = new Map()
-      },
-      () => undefined
-    )
+    void permissions.get()
   }
 
   private async remove(id: string): Promise<void> {

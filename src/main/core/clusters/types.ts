@@ -4,6 +4,7 @@
 // this module; it imports neither.
 import type { ClusterMode, ClusterSnapshot, GuestKind, PowerAction } from '../../../shared/snapshot'
 import type { GuestInterfaceView } from '../../../shared/views'
+import type { PermissionsCache } from './permissions-cache'
 
 export interface TaskOutcome {
   /** 'OK', 'WARNINGS: n', or the error text. */
@@ -72,6 +73,8 @@ export interface RuntimeCluster {
   readonly endpoints: readonly { readonly host: string; readonly port: number; readonly node: string | null }[]
   readonly api: ClusterApi
   readonly monitor: ClusterMonitorPort
+  /** The token's `/access/permissions`, read once and shared by the snapshot's buttons and the click path. */
+  readonly permissions: PermissionsCache
 }
 
 export interface ClusterRegistry {

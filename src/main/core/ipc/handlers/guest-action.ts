@@ -28,13 +28,10 @@ async function findGuest(c: RuntimeCluster, input: Input): Promise<GuestView> {
 }
 
 async function canPowerMgmt(c: RuntimeCluster, g: GuestView): Promise<boolean | null> {
-  try {
-    const perms = await c.api.permissions()
-    return canPowerGuest(perms, g)
-  } catch {
-    // Unknown: let Proxmox decide (a 403 is mapped to a 'permission' error).
-    return null
-  }
+  // The same cached permissions the snapshot's buttons use; unknown (null): let Proxmox decide (a 403 is
+  // mapped to a 'permission' error, and the cache reads them again).
+  const perms = await c.permissions.get()
+  return perms === null ? null : canPowerGuest(perms, g)
 }
 
 function refusal(reason: string | null, action: PowerAction): AppError {
@@ -76,6 +73,8 @@ export async function guestAction(input: Input, ctx: HandlerContext): Promise<Ac
       ctx.track(findOut(ctx, c, { node: g.node, kind: g.kind, vmid: g.vmid, action: input.action, sentAt }, input, progress))
       return { actionId, upid: null, outcome: 'unknown' }
     }
+    // Refused by Proxmox: a grant changed since the permissions were read; read them again.
+    if (errorCodeOf(e) === 'permission') c.permissions.invalidate()
     progress('failed', null, null, toIpcError(e, []).message)
     throw e
   }
