@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { taskWhat } from '../../src/main/core/monitor/task-words'
+import { taskFailedMessage } from '../../src/main/core/monitor/task-words'
 import { actionVerb } from '../../src/main/core/tray/task-tracker'
 import { ACTION_WORDS } from '../../src/shared/action-words'
 import type { PowerAction } from '../../src/shared/snapshot'
@@ -16,7 +16,8 @@ describe('one word per action', () => {
 
   it('the timeline names the same action with its noun', () => {
     const g = { vmid: 106, kind: 'qemu' as const, name: 'ci' }
-    expect(taskWhat('qmshutdown', 106, g)).toBe('Shutdown of VM 106 (ci)')
-    expect(taskWhat('qmsuspend', 106, g)).toBe('Pause of VM 106 (ci)')
+    const task = (type: string): { type: string; node: string; user: string } => ({ type, node: 'pve-a', user: 'root@pam' })
+    expect(taskFailedMessage(task('qmshutdown'), 106, g, false)).toMatch(/^Shutdown of VM 106 \(ci\) on pve-a,/)
+    expect(taskFailedMessage(task('qmsuspend'), 106, g, true)).toMatch(/^Pause of VM 106 \(ci\) on pve-a,/)
   })
 })

@@ -39,7 +39,7 @@ const TASK_WORDS: Readonly<Record<string, string>> = {
 }
 
 /** "Start of VM 106 (ci-runner-2)", "Backup of CT 201 (dns)", "Backup", or "Task xyz" for a type the app does not know. */
-export function taskWhat(type: string, vmid: number | null, guest: EventGuestRef | null): string {
+function taskWhat(type: string, vmid: number | null, guest: EventGuestRef | null): string {
   const words = TASK_WORDS[type]
   const target = guest !== null ? guestLabel(guest) : vmid !== null ? `guest ${vmid}` : null
   if (words === undefined) return target === null ? `Task ${type}` : `Task ${type} of ${target}`

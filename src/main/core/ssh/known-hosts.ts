@@ -5,8 +5,8 @@
 import { createHmac } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 
-import type { HostKeyPin, HostKeyStore } from './host-key'
-import { fingerprintOf, hostIdOf, keyTypeOf } from './host-key'
+import type { HostKeyPin } from './host-key'
+import { fingerprintOf, keyTypeOf } from './host-key'
 
 /** The name OpenSSH writes for a host: bare on port 22, `[host]:port` otherwise. */
 export function knownHostsName(host: string, port: number): string {
@@ -84,46 +84,4 @@ export function knownHostsLookup(path: string): KnownHostsLookup {
     }
     return knownHostEntries(text, host, port)
   }
-}
-
-const TYPE_PREFERENCE = ['ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'ssh-rsa']
-
-export interface KnownHostsImportResult {
-  hostId: string
-  outcome: 'imported' | 'already-pinned' | 'not-found'
-  pin?: HostKeyPin
-}
-
-/**
- * Pins, for each target that has no pin yet, the strongest key known_hosts holds for it. The pool asks the
- * server for the pinned key type first, so the pin matches what the server presents.
- */
-export async function importKnownHosts(
-  path: string,
-  targets: ReadonlyArray<{ host: string; port?: number }>,
-  store: HostKeyStore
-): Promise<KnownHostsImportResult[]> {
-  const lookup = knownHostsLookup(path)
-  const results: KnownHostsImportResult[] = []
-  for (const target of targets) {
-    const port = target.port ?? 22
-    const hostId = hostIdOf(target.host, port)
-    if (await store.get(hostId)) {
-      results.push({ hostId, outcome: 'already-pinned' })
-      continue
-    }
-    const keys = (await lookup(target.host, port)).trusted
-    const rank = (k: HostKeyPin): number => {
-      const i = TYPE_PREFERENCE.indexOf(k.keyType)
-      return i === -1 ? TYPE_PREFERENCE.length : i
-    }
-    const best = [...keys].sort((a, b) => rank(a) - rank(b))[0]
-    if (!best) {
-      results.push({ hostId, outcome: 'not-found' })
-      continue
-    }
-    await store.set(hostId, best)
-    results.push({ hostId, outcome: 'imported', pin: best })
-  }
-  return results
 }

@@ -1,17 +1,24 @@
 import { describe, expect, it } from 'vitest'
 
-import { taskFailedMessage, taskWhat } from '../../../../src/main/core/monitor/task-words'
+import { taskFailedMessage } from '../../../../src/main/core/monitor/task-words'
+
+/** A task of `type` on pve-a, started by root@pam. */
+const task = (type: string): { type: string; node: string; user: string } => ({ type, node: 'pve-a', user: 'root@pam' })
 
 describe('task words', () => {
   it('names the action and the guest as the user knows them', () => {
-    expect(taskWhat('qmstart', 106, { vmid: 106, kind: 'qemu', name: 'ci-runner-2' })).toBe('Start of VM 106 (ci-runner-2)')
-    expect(taskWhat('vzdump', 201, { vmid: 201, kind: 'lxc', name: 'dns' })).toBe('Backup of CT 201 (dns)')
-    expect(taskWhat('vzdump', null, null)).toBe('Backup')
+    expect(taskFailedMessage(task('qmstart'), 106, { vmid: 106, kind: 'qemu', name: 'ci-runner-2' }, false)).toBe(
+      'Start of VM 106 (ci-runner-2) on pve-a, started by root@pam, failed'
+    )
+    expect(taskFailedMessage(task('vzdump'), 201, { vmid: 201, kind: 'lxc', name: 'dns' }, false)).toBe(
+      'Backup of CT 201 (dns) on pve-a, started by root@pam, failed'
+    )
+    expect(taskFailedMessage(task('vzdump'), null, null, false)).toBe('Backup on pve-a, started by root@pam, failed')
   })
 
   it('keeps an unknown task type visible instead of guessing', () => {
-    expect(taskWhat('zfscreate', null, null)).toBe('Task zfscreate')
-    expect(taskWhat('qmfoo', 7, null)).toBe('Task qmfoo of guest 7')
+    expect(taskFailedMessage(task('zfscreate'), null, null, false)).toBe('Task zfscreate on pve-a, started by root@pam, failed')
+    expect(taskFailedMessage(task('qmfoo'), 7, null, false)).toBe('Task qmfoo of guest 7 on pve-a, started by root@pam, failed')
   })
 
   it('says who started the failed task', () => {

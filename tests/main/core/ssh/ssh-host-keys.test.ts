@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process'
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { importKnownHosts } from '../../../../src/main/core/ssh/known-hosts'
+import { knownHostsLookup } from '../../../../src/main/core/ssh/known-hosts'
 import type { SshError } from '../../../../src/main/core/ssh/ssh-errors'
 import type { SshdServer } from '../../../helpers/sshd-server'
 import { startSshd } from '../../../helpers/sshd-server'
@@ -95,20 +95,30 @@ describe('host key pinning against a real sshd', () => {
     }
   })
 
-  it('imports pins from known_hosts, including hashed [host]:port entries', async () => {
+  it('reads hashed [host]:port entries from known_hosts, and the pool pins the key it finds there', async () => {
     const path = await hashedKnownHosts('known_hosts_import', [
       `[${sshd.host}]:${sshd.port} ${sshd.hostKeyPublicLine}`,
       `other.example ${sshd.hostKeyPublicLine}`
     ])
+    expect(await readFile(path, 'utf8')).not.toContain(sshd.host)
+    const key = { fingerprint: sshd.hostKeyFingerprint, keyType: 'ssh-ed25519' }
+    const lookup = knownHostsLookup(path)
+    expect(await lookup(sshd.host, sshd.port)).toEqual({ trusted: [key], revoked: [] })
+    expect(await lookup('other.example', 22)).toEqual({ trusted: [key], revoked: [] })
+    expect(await lookup(sshd.host, 22)).toEqual({ trusted: [], revoked: [] })
+    expect(await lookup('missing.example', 22)).toEqual({ trusted: [], revoked: [] })
+
+    // No trust callback: nobody is asked, known_hosts alone vouches for the key.
     const store = new MemoryHostKeyStore()
-    const results = await importKnownHosts(path, [{ host: sshd.host, port: sshd.port }, { host: 'missing.example' }], store)
-    expect(results.map((r) => r.outcome)).toEqual(['imported', 'not-found'])
-    expect(store.get(hostId)).toEqual({ fingerprint: sshd.hostKeyFingerprint, keyType: 'ssh-ed25519' })
-    const again = await importKnownHosts(path, [{ host: sshd.host, port: sshd.port }], store)
-    expect(again[0]?.outcome).toBe('already-pinned')
-    const pool = makePool(sshd, { hostKeys: store })
+    const pool = makePool(sshd, { hostKeys: store, knownHostsPath: path })
     try {
       expect((await pool.exec(sshd.host, ['echo', 'imported'])).stdout).toBe('imported\n')
+      expect(store.get(hostId)).toEqual(key)
+      // The pin stands on its own once made: the entry may leave known_hosts.
+      await pool.closeAll()
+      await writeFile(path, '')
+      expect((await pool.exec(sshd.host, ['echo', 'pinned'])).stdout).toBe('pinned\n')
+      expect(store.get(hostId)).toEqual(key)
     } finally {
       await pool.closeAll()
     }
