@@ -11,8 +11,8 @@ import { pathToFileURL } from 'node:url'
 
 import { chromium } from 'playwright-core'
 
-import type * as BridgeModuleNs from '../src/main/core/bridge/index'
-import type { Bridge } from '../src/main/core/bridge/index'
+import type * as BridgeModuleNs from '../src/main/bridge/index'
+import type { Bridge } from '../src/main/bridge/index'
 
 type BridgeModule = typeof BridgeModuleNs
 
@@ -27,7 +27,7 @@ function build(): void {
   const have = existsSync('out/renderer/index.html') && existsSync('out/bridge/index.mjs')
   if (process.env.PVE_TRAY_BENCH_SKIP_BUILD === '1' && have) return
   execFileSync('npx', ['vite', 'build', '--config', 'src/renderer/vite.web.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' })
-  execFileSync('npx', ['vite', 'build', '--config', 'src/main/core/bridge/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' })
+  execFileSync('npx', ['vite', 'build', '--config', 'src/main/bridge/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' })
 }
 
 interface Push {

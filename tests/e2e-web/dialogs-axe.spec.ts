@@ -7,7 +7,7 @@ import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 
-import type { Simulator } from '../../src/main/core/bridge/index'
+import type { Simulator } from '../../src/main/bridge/index'
 import { type SshdServer, startSshd } from '../helpers/sshd-server'
 import { expect, guestRow, loadBridge, test } from './fixtures'
 import { sshToRealSshd } from './sshd-cluster'

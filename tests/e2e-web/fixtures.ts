@@ -5,8 +5,8 @@ import { pathToFileURL } from 'node:url'
 
 import { expect, type Page, test as base, type TestInfo } from '@playwright/test'
 
-import type * as BridgeModuleNs from '../../src/main/core/bridge/index'
-import type { Bridge, BridgeOptions, Simulator } from '../../src/main/core/bridge/index'
+import type * as BridgeModuleNs from '../../src/main/bridge/index'
+import type { Bridge, BridgeOptions, Simulator } from '../../src/main/bridge/index'
 
 type BridgeModule = typeof BridgeModuleNs
 

@@ -8,5 +8,5 @@ export default function globalSetup(): void {
   if (process.env.PVE_TRAY_E2E_SKIP_BUILD === '1' && have) return
   const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx'
   execFileSync(npx, ['vite', 'build', '--config', 'src/renderer/vite.web.config.ts'], { stdio: 'inherit' })
-  execFileSync(npx, ['vite', 'build', '--config', 'src/main/core/bridge/vite.config.ts'], { stdio: 'inherit' })
+  execFileSync(npx, ['vite', 'build', '--config', 'src/main/bridge/vite.config.ts'], { stdio: 'inherit' })
 }

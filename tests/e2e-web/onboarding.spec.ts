@@ -5,7 +5,7 @@ import { rootCertificates } from 'node:tls'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 
-import type { Simulator } from '../../src/main/core/bridge/index'
+import type { Simulator } from '../../src/main/bridge/index'
 import { expect, loadBridge, snap, test } from './fixtures'
 
 test.use({ startView: null })

@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import type { Simulator } from '../../src/main/core/bridge/index'
+import type { Simulator } from '../../src/main/bridge/index'
 import { generateEd25519 } from '../../src/main/core/ssh/keygen'
 import { expect, fastBridge, loadBridge, openNode, snap, test } from './fixtures'
 

@@ -1,6 +1,6 @@
 // The configured cluster of the browser tests, with SSH to a real local sshd for one node: what the host-key
 // specs start from.
-import type { Bridge } from '../../src/main/core/bridge/index'
+import type { Bridge } from '../../src/main/bridge/index'
 import type { SshdServer } from '../helpers/sshd-server'
 import type { AppFixtures } from './fixtures'
 

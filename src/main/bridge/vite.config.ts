@@ -1,5 +1,5 @@
 // Bundles the browser bridge (and the app core it runs) for plain Node: `vite build --config
-// src/main/core/bridge/vite.config.ts` → out/bridge/{index,cli}.mjs. Bundling, rather than running the
+// src/main/bridge/vite.config.ts` → out/bridge/{index,cli}.mjs. Bundling, rather than running the
 // .ts sources, is what makes it robust: the core uses TypeScript that Node's type stripping refuses
 // (parameter properties) and JSON imports without attributes. npm dependencies stay external.
 import { resolve } from 'node:path'
@@ -22,7 +22,7 @@ const bridgeShim: Plugin = {
         emptyOutDir: false,
         target: 'es2022',
         minify: false,
-        lib: { entry: resolve('src/main/core/bridge/shim/bridge-shim.ts'), formats: ['iife'], name: 'pveTrayBridgeShim', fileName: () => 'bridge-shim.js' }
+        lib: { entry: resolve('src/main/bridge/shim/bridge-shim.ts'), formats: ['iife'], name: 'pveTrayBridgeShim', fileName: () => 'bridge-shim.js' }
       }
     })
   }
@@ -39,7 +39,7 @@ export default defineConfig({
     minify: false,
     sourcemap: true,
     rollupOptions: {
-      input: { index: resolve('src/main/core/bridge/index.ts'), cli: resolve('src/main/core/bridge/cli.ts') },
+      input: { index: resolve('src/main/bridge/index.ts'), cli: resolve('src/main/bridge/cli.ts') },
       output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' }
     }
   }

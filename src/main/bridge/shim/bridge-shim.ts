@@ -2,8 +2,8 @@
 // preload gives, over HTTP (invoke) and Server-Sent Events (events). Built for the browser on its own
 // (vite.shim.config.ts → out/bridge/bridge-shim.js, one classic script) and served from the bridge's own
 // origin, so the page's CSP (`script-src 'self'`) still holds. Typed against the one IPC contract.
-import { type InvokeChannel, invokeChannelNames, type RendererEventChannel, rendererEventChannelNames } from '../../../../shared/ipc/channels'
-import type { EventContract, IpcResponse, PveTrayApi } from '../../../../shared/ipc/contract'
+import { type InvokeChannel, invokeChannelNames, type RendererEventChannel, rendererEventChannelNames } from '../../../shared/ipc/channels'
+import type { EventContract, IpcResponse, PveTrayApi } from '../../../shared/ipc/contract'
 import { TOKEN_HEADER } from '../token-header'
 
 const INVOKE: ReadonlySet<string> = new Set<string>(invokeChannelNames)
