@@ -49,6 +49,7 @@ function run(): void {
   let core: AppCore | null = null
   let dashboard: Dashboard | null = null
   let tray: TrayGlue | null = null
+  let notifications: NotificationService | null = null
 
   // A second launch focuses the dashboard of the running instance.
   app.on('second-instance', () => dashboard?.show())
@@ -59,6 +60,8 @@ function run(): void {
     event.preventDefault()
     const c = core
     core = null
+    // Quitting stops the monitors: nothing they say on the way out is news.
+    notifications?.dispose()
     void stopCore(c).finally(() => {
       tray?.dispose()
       app.exit(0)
@@ -72,7 +75,7 @@ function run(): void {
     dashboard = setupDashboard(paths)
     const vault = setupVault()
     core = setupCore(vault, dashboard)
-    const notifications = setupNotifications(core, dashboard, paths)
+    notifications = setupNotifications(core, dashboard, paths)
     setupIpc(core, dashboard, paths)
     tray = setupTray(core, dashboard, notifications, paths)
     watchPowerEvents(core)
@@ -124,13 +127,20 @@ function setupNotifications(core: AppCore, dashboard: Dashboard, paths: AppPaths
     iconPath: process.platform === 'linux' ? `${paths.icons}/app/icon.png` : null,
     ...(e2e ? { onShown: (spec) => void recorder.shown.push(spec) } : {})
   })
-  return createNotificationService({
+  const service = createNotificationService({
     onMonitorEvent: (l) => core.onMonitorEvent(l),
     prefs: () => notifyPrefsFrom(core.settings(), core.getState()),
     now: Date.now,
     display: (spec) => notifier.show(spec),
     log
   })
+  return {
+    userAction: (spec) => service.userAction(spec),
+    dispose: () => {
+      service.dispose()
+      notifier.dispose()
+    }
+  }
 }
 
 function setupIpc(core: AppCore, dashboard: Dashboard, paths: AppPaths): void {

@@ -56,7 +56,7 @@ const api: PveTrayApi = {
     return fetch('/api/invoke', {
       method: 'POST',
       headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
-      body: JSON.stringify({ channel: channel satisfies InvokeChannel, input: input ?? {} })
+      body: JSON.stringify({ channel: channel satisfies InvokeChannel, input: input === undefined ? {} : input })
     }).then(
       (res) => (res.ok ? (res.json() as Promise<never>) : refused(`The bridge refused the request (${res.status}). Open the link the bridge printed.`)),
       () => ({ ok: false, error: { code: 'unreachable', message: 'The browser bridge is not running any more.' } }) as const

@@ -2,6 +2,7 @@
 // node reported offline, or for every node while its cluster does not answer; again at most once a minute;
 // forgotten once the node is back. The node page reads the result; a node-down notification carries it
 // when SSH answered before the down was confirmed. Also restarts pveproxy over SSH when the user asked.
+import { clusterApiSilent } from '../../../shared/api-silence'
 import type { ClusterSnapshot, MonitorEvent } from '../../../shared/snapshot'
 import type { NodeDiagnosis, ServiceRestartResult } from '../../../shared/views'
 import { AppError } from '../errors/app-error'
@@ -30,17 +31,35 @@ export interface NodeDiagnoser {
 
 interface Entry {
   result: NodeDiagnosis | null
+  /** The cluster reported the node offline when `result` was judged (only then does node-down carry it). */
+  resultOffline: boolean
   running: Promise<NodeDiagnosis> | null
   reportedOffline: boolean
+  /** Automatic probes only; kept after the node recovers, so a flapping cluster cannot start a login per node per poll. */
+  lastAutoAt: number
+  /** Suspect at the last poll: a node that just became one is probed at once (unless it flaps). */
+  suspect: boolean
 }
+
+/** A node that turns suspect again within this time (flapping) waits for RECHECK_MS instead. */
+const FLAP_GAP_MS = 15_000
+/** At most this many probes at once (each one a fresh login that may unlock the private key). */
+const MAX_RUNNING = 4
+
+const newEntry = (): Entry => ({ result: null, resultOffline: false, running: null, reportedOffline: false, lastAutoAt: -Infinity, suspect: false })
 
 export function createNodeDiagnoser(o: NodeDiagnoserOptions): NodeDiagnoser {
   const entries = new Map<string, Entry>()
   const key = (clusterId: string, node: string): string => `${clusterId}\n${node}`
-  const timeoutMs = o.probeTimeoutMs ?? 8000
+  // Longer than the pool's connect timeout (10 s), so a node that does not answer reads as a connect timeout.
+  const timeoutMs = o.probeTimeoutMs ?? 15_000
+
+  let runningCount = 0
 
   function run(clusterId: string, node: string, entry: Entry): Promise<NodeDiagnosis> {
     if (entry.running !== null) return entry.running
+    runningCount++
+    const offline = entry.reportedOffline
     const p = (async (): Promise<NodeDiagnosis> => {
       let input: DiagnosisInput
       try {
@@ -52,12 +71,14 @@ export function createNodeDiagnoser(o: NodeDiagnoserOptions): NodeDiagnoser {
           ? { kind: 'ssh-error', errorKind: e.kind, message: e.message }
           : { kind: 'ssh-error', errorKind: 'unknown', message: e instanceof Error ? e.message : 'SSH failed.' }
       }
-      return judgeDiagnosis(node, input, entry.reportedOffline, o.now())
+      return judgeDiagnosis(node, input, offline, o.now())
     })()
     entry.running = p
     // The node page asks with nodes:diagnose, which waits for a running probe: no event needed.
     const done = p.then((d) => {
+      runningCount--
       entry.result = d
+      entry.resultOffline = offline
       entry.running = null
     })
     o.track(done)
@@ -66,26 +87,40 @@ export function createNodeDiagnoser(o: NodeDiagnoserOptions): NodeDiagnoser {
 
   return {
     observe(clusterId, snap): void {
-      const clusterSilent = snap.health === 'unreachable' || snap.stale
+      const silent = clusterApiSilent(snap)
+      const here = new Set<string>()
       for (const n of snap.nodes) {
         const k = key(clusterId, n.name)
-        const suspect = clusterSilent || n.status === 'offline'
-        if (!suspect) {
-          entries.delete(k)
+        here.add(k)
+        const entry = entries.get(k)
+        if (!silent && n.status !== 'offline') {
+          // Back: its old diagnosis is no longer true; the throttle stays.
+          if (entry !== undefined) {
+            entry.result = null
+            entry.suspect = false
+          }
           continue
         }
         if (!o.ssh.configured(clusterId)) continue
-        const entry = entries.get(k) ?? { result: null, running: null, reportedOffline: false }
-        entries.set(k, entry)
-        entry.reportedOffline = n.status === 'offline'
-        if (entry.running === null && (entry.result === null || o.now() - entry.result.checkedAt >= RECHECK_MS)) void run(clusterId, n.name, entry)
+        const e = entry ?? newEntry()
+        entries.set(k, e)
+        e.reportedOffline = n.status === 'offline'
+        const since = o.now() - e.lastAutoAt
+        const due = e.suspect ? since >= RECHECK_MS : since >= FLAP_GAP_MS
+        e.suspect = true
+        if (e.running === null && runningCount < MAX_RUNNING && due) {
+          e.lastAutoAt = o.now()
+          void run(clusterId, n.name, e)
+        }
       }
+      // Nodes that left the cluster are forgotten.
+      for (const k of entries.keys()) if (k.startsWith(`${clusterId}\n`) && !here.has(k)) entries.delete(k)
     },
 
     async get(clusterId, node, fresh): Promise<NodeDiagnosis | null> {
       if (!o.ssh.configured(clusterId)) return null
       const k = key(clusterId, node)
-      const entry = entries.get(k) ?? { result: null, running: null, reportedOffline: false }
+      const entry = entries.get(k) ?? newEntry()
       entries.set(k, entry)
       if (!fresh && entry.running === null && entry.result !== null && o.now() - entry.result.checkedAt < RECHECK_MS) return entry.result
       return run(clusterId, node, entry)
@@ -93,8 +128,10 @@ export function createNodeDiagnoser(o: NodeDiagnoserOptions): NodeDiagnoser {
 
     annotate(e): MonitorEvent {
       if (e.kind !== 'node-down' || e.node === null) return e
-      const d = entries.get(key(e.clusterId, e.node))?.result
-      if (d == null || o.now() - d.checkedAt > FRESH_FOR_EVENT_MS) return e
+      const entry = entries.get(key(e.clusterId, e.node))
+      const d = entry?.result
+      // Only what SSH said while the cluster reported this node offline is about this node-down.
+      if (d == null || entry?.resultOffline !== true || o.now() - d.checkedAt > FRESH_FOR_EVENT_MS) return e
       return { ...e, detail: d.summary }
     },
 

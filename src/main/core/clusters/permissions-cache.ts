@@ -23,12 +23,16 @@ export function createPermissionsCache(read: () => Promise<Permissions>, now: ()
   let readAt = -Infinity
   let inFlight: Promise<Permissions | null> | null = null
   let failedAt = -Infinity
+  /** Bumped by invalidate(): a read started before a refusal may predate the grant change. */
+  let generation = 0
 
   function refresh(): Promise<Permissions | null> {
+    const started = generation
     inFlight ??= read().then(
       (p) => {
         perms = p
-        readAt = now()
+        // Invalidated while in flight: keep the answer, but read again before the next decision.
+        readAt = started === generation ? now() : -Infinity
         inFlight = null
         onChange()
         return p
@@ -53,6 +57,7 @@ export function createPermissionsCache(read: () => Promise<Permissions>, now: ()
       return (await refresh()) ?? perms
     },
     invalidate() {
+      generation++
       readAt = -Infinity
     }
   }

@@ -42,9 +42,22 @@ export function createNotificationService(deps: NotificationServiceDeps): Notifi
     const events = batch
     batch = []
     if (disposed) return
-    const result = decideNotifications(events, deps.prefs(), dedup, deps.now())
-    dedup = result.state
-    for (const spec of result.notifications) deps.display(sanitised(spec, spec.silent))
+    try {
+      const result = decideNotifications(events, deps.prefs(), dedup, deps.now())
+      dedup = result.state
+      for (const spec of result.notifications) show(sanitised(spec, spec.silent))
+    } catch (e) {
+      // A queued microtask: an error here would be uncaught in the main process.
+      deps.log(`notifications: could not decide (${e instanceof Error ? e.name : 'error'})`)
+    }
+  }
+  /** One failing notification (the platform's) must not lose the others of its batch. */
+  function show(spec: ShownNotification): void {
+    try {
+      deps.display(spec)
+    } catch (e) {
+      deps.log(`notifications: could not show ${spec.id} (${e instanceof Error ? e.name : 'error'})`)
+    }
   }
   const off = deps.onMonitorEvent((e) => {
     if (batch.length === 0) queueMicrotask(flush)
@@ -57,7 +70,7 @@ export function createNotificationService(deps: NotificationServiceDeps): Notifi
       const until = deps.prefs().pausedUntil
       const paused = until !== null && until > deps.now()
       if (paused) deps.log(`notification shown silently (paused): ${spec.id}`)
-      deps.display(sanitised(spec, spec.silent || paused))
+      show(sanitised(spec, spec.silent || paused))
     },
     dispose(): void {
       disposed = true

@@ -10,7 +10,9 @@ import { fingerprintOf, keyTypeOf } from './host-key'
 
 /** The name OpenSSH writes for a host: bare on port 22, `[host]:port` otherwise. */
 export function knownHostsName(host: string, port: number): string {
-  return port === 22 ? host : `[${host}]:${port}`
+  // OpenSSH writes (and hashes) host names in lower case.
+  const h = host.toLowerCase()
+  return port === 22 ? h : `[${h}]:${port}`
 }
 
 function wildcardMatch(pattern: string, name: string): boolean {

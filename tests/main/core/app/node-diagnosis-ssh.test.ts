@@ -52,12 +52,18 @@ describe('SSH where the API cannot answer', () => {
     expect(up?.verdict).toBe('ssh-only')
     expect(up?.services.every((s) => s.state === 'active')).toBe(true)
 
+    // sshd and pveproxy stopped answering (connections refused): SSH answers the question before the down is
+    // confirmed, and the node-down event carries what it said.
     await sim.faults.nodeDown('pve-b')
     const down = await until(() => events.find((e) => e.kind === 'node-down' && e.node === 'pve-b'), 15_000)
-    expect(down.detail).toBe('pve-b is down (no answer on the API nor SSH).')
-    const d = await diagnose(h.core, clusterId, 'pve-b')
-    expect(d).toMatchObject({ verdict: 'down', summary: 'pve-b is down (no answer on the API nor SSH).' })
-    expect(d?.reason).toMatch(/refused the SSH connection/)
+    expect(down.detail).toMatch(/^pve-b refuses SSH and its API does not answer: something answers at its address/)
+
+    // Powered off: nothing answers at its address (connections hang) while the other nodes report it offline.
+    await sim.faults.nodeDown('pve-c', 'hang')
+    await until(() => h.core.getState().clusters[0]?.nodes.find((n) => n.name === 'pve-c')?.status === 'offline', 15_000)
+    const d = await diagnose(h.core, clusterId, 'pve-c', true)
+    expect(d).toMatchObject({ verdict: 'down', summary: 'pve-c is down (no answer on the API nor SSH).' })
+    expect(d?.reason).toMatch(/did not finish the SSH handshake and login within 5 s/)
   }, 30_000)
 
   it('pveproxy stopped: SSH answers with the services, and Restart pveproxy brings the API back', async () => {
@@ -79,8 +85,9 @@ describe('SSH where the API cannot answer', () => {
     expect((await diagnose(h.core, clusterId, 'pve-a', true))?.services).toContainEqual({ unit: 'pveproxy', state: 'active' })
   }, 30_000)
 
-  it('refuses a restart for a node the cluster does not have', async () => {
+  it('refuses a restart or a diagnosis for a node the cluster does not have', async () => {
     const { h, clusterId } = await startDemo()
     expect(await h.core.dispatch('nodes:restart-pveproxy', { clusterId, node: 'pve-zz' })).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    expect(await h.core.dispatch('nodes:diagnose', { clusterId, node: 'pve-zz' })).toMatchObject({ ok: false, error: { code: 'not-found' } })
   }, 30_000)
 })

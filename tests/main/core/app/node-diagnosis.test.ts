@@ -10,26 +10,35 @@ describe('judgeDiagnosis', () => {
     expect(DIAGNOSIS_ARGV).toEqual(['systemctl', 'is-active', 'pveproxy', 'pvedaemon', 'pve-cluster', 'corosync'])
   })
 
-  it.each(['connection-refused', 'connect-timeout', 'host-unreachable', 'command-timeout', 'connection-lost'])('no answer on SSH (%s) means down', (kind) => {
-    const d = judgeDiagnosis('pve-b', { kind: 'ssh-error', errorKind: kind, message: 'pve-b refused the SSH connection.' }, true, AT)
+  it.each(['connect-timeout', 'host-unreachable'])('nothing answering at its address (%s) while the cluster says offline: down', (kind) => {
+    const d = judgeDiagnosis('pve-b', { kind: 'ssh-error', errorKind: kind, message: 'pve-b cannot be reached.' }, true, AT)
     expect(d).toEqual({
       node: 'pve-b',
       verdict: 'down',
       summary: 'pve-b is down (no answer on the API nor SSH).',
       services: [],
-      reason: 'pve-b refused the SSH connection.',
+      reason: 'pve-b cannot be reached.',
       checkedAt: AT
     })
   })
 
-  it.each(['key-rejected', 'passphrase-wrong', 'host-key-changed', 'host-key-unknown'])(
-    'SSH that refuses us (%s) cannot tell: unknown, never "down"',
-    (kind) => {
-      const d = judgeDiagnosis('pve-b', { kind: 'ssh-error', errorKind: kind, message: 'why' }, true, AT)
-      expect(d.verdict).toBe('unknown')
-      expect(d.summary).toBe('pve-b: SSH could not log in, so whether the node is up is not known.')
-    }
-  )
+  it('the same while the whole cluster is silent: down, or this computer cannot reach it', () => {
+    const d = judgeDiagnosis('pve-b', { kind: 'ssh-error', errorKind: 'connect-timeout', message: 'timed out' }, false, AT)
+    expect(d.verdict).toBe('down')
+    expect(d.summary).toBe('pve-b answers neither on the API nor over SSH: the node is down, or this computer cannot reach it (network, VPN?).')
+  })
+
+  it('a refused connection means something answers: never "down"', () => {
+    const d = judgeDiagnosis('pve-b', { kind: 'ssh-error', errorKind: 'connection-refused', message: 'refused' }, true, AT)
+    expect(d.verdict).toBe('unknown')
+    expect(d.summary).toMatch(/^pve-b refuses SSH and its API does not answer: something answers at its address/)
+  })
+
+  it.each(['handshake-failed', 'connection-lost', 'command-timeout'])('a check cut short (%s) is not known, never "down"', (kind) => {
+    const d = judgeDiagnosis('pve-b', { kind: 'ssh-error', errorKind: kind, message: 'why' }, true, AT)
+    expect(d.verdict).toBe('unknown')
+    expect(d.summary).toBe('pve-b accepted SSH but the check did not complete, so whether its services run is not known.')
+  })
 
   it('names the stopped API services when SSH answers (systemctl exits 3 then)', () => {
     const d = judgeDiagnosis('pve-b', { kind: 'answered', stdout: 'inactive\nactive\nactive\nactive\n', code: 3 }, false, AT)
@@ -48,7 +57,8 @@ describe('judgeDiagnosis', () => {
 
   it('says what it cannot read, and what running services with an offline node suggest', () => {
     const odd = judgeDiagnosis('pve-b', { kind: 'answered', stdout: 'bash: systemctl: command not found\n', code: 127 }, false, AT)
-    expect(odd.summary).toBe('pve-b answers over SSH but its Proxmox API does not (pveproxy or pve-cluster stopped?).')
+    expect(odd.verdict).toBe('unknown')
+    expect(odd.summary).toBe('pve-b answers over SSH, but the states of its Proxmox services could not be read (systemctl exit 127).')
     expect(odd.services).toEqual([])
     const all = 'active\nactive\nactive\nactive\n'
     expect(judgeDiagnosis('pve-b', { kind: 'answered', stdout: all, code: 0 }, true, AT).summary).toMatch(

@@ -31,7 +31,10 @@ export const sshHandlers: HandlerGroup<SshChannel> = {
   },
 
   'nodes:diagnose': async (input, ctx) => {
-    runtimeCluster(ctx, input.clusterId)
+    const cluster = runtimeCluster(ctx, input.clusterId)
+    if (ctx.clusters.snapshot(input.clusterId)?.nodes.some((n) => n.name === input.node) !== true) {
+      throw new AppError('not-found', `${input.node} is not a node of ${cluster.name}.`)
+    }
     return ctx.nodeDiagnosis.get(input.clusterId, input.node, input.fresh)
   },
 

@@ -1,8 +1,9 @@
 // One node: its figures from the API, and the SSH health check with actionable errors.
+import { clusterApiSilent } from '@shared/api-silence'
 import type { PveTrayApi } from '@shared/ipc/contract'
 import type { ClusterSnapshot } from '@shared/snapshot'
 import type { NodeHealthReport, ServiceRestartResult } from '@shared/views'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 
 import { call } from '../../api/api-context'
 import type { Route } from '../../state/use-navigation'
@@ -35,11 +36,16 @@ export function NodeDetailsView({ api, clusters, clusterId, node, navigate }: No
   const name = nodeView?.name ?? null
   const cid = cluster?.clusterId ?? null
 
+  // Only the latest check may show: an older one (another node, or from before the node's condition
+  // changed) can answer last, up to 15 s later.
+  const latest = useRef(0)
   const check = useCallback(() => {
     if (cid === null || name === null) return
+    const mine = ++latest.current
     setRunning(true)
     setProblem(null)
     void call(api, 'nodes:health', { clusterId: cid, node: name }).then((r) => {
+      if (mine !== latest.current) return
       setRunning(false)
       setChecks((n) => n + 1)
       if (r.ok) setReport(r.value)
@@ -88,8 +94,9 @@ export function NodeDetailsView({ api, clusters, clusterId, node, navigate }: No
           </button>
         </div>
       </div>
-      {nodeView.status !== 'online' || cluster.stale ? (
+      {nodeView.status === 'offline' || clusterApiSilent(cluster) ? (
         <NodeDiagnosisPanel
+          key={`${cid}/${nodeView.name}`}
           api={api}
           clusterId={cid}
           node={nodeView.name}

@@ -4,7 +4,7 @@
 import type { PveTrayApi } from '@shared/ipc/contract'
 import type { ClusterMode } from '@shared/snapshot'
 import type { NodeDiagnosis, ServiceRestartResult } from '@shared/views'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 
 import { call } from '../../api/api-context'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
@@ -26,11 +26,15 @@ export function NodeDiagnosisPanel({ api, clusterId, node, mode, condition, onRe
   const [checking, setChecking] = useState(false)
   const [confirming, setConfirming] = useState(false)
 
+  // Only the latest answer may show (an older probe can finish last).
+  const latest = useRef(0)
   const read = useCallback(
     (fresh: boolean) => {
+      const mine = ++latest.current
       setChecking(true)
       setError(null)
       void call(api, 'nodes:diagnose', { clusterId, node, fresh }).then((r) => {
+        if (mine !== latest.current) return
         setChecking(false)
         if (r.ok) setDiagnosis(r.value)
         else setError(r.error.message)
