@@ -3,27 +3,8 @@
 import { describe, expect, it } from 'vitest'
 
 import { createNotificationService, defaultNotificationPrefs, type NotifyPrefs, type ShownNotification } from '../../../../src/main/core/notify'
-import type { MonitorEvent, MonitorEventKind } from '../../../../src/shared/snapshot'
-
-const T0 = 1_700_000_000_000
-let seq = 0
-function ev(kind: MonitorEventKind, o: Partial<MonitorEvent> = {}): MonitorEvent {
-  seq++
-  return {
-    id: `c1:${T0}:${seq}`,
-    at: T0,
-    kind,
-    severity: 'critical',
-    clusterId: 'c1',
-    clusterName: 'Homelab',
-    node: null,
-    guest: null,
-    storage: null,
-    message: kind,
-    detail: null,
-    ...o
-  }
-}
+import type { MonitorEvent } from '../../../../src/shared/snapshot'
+import { ev, T0 } from './events'
 
 function setup(prefs: Partial<NotifyPrefs> = {}): {
   emit: (e: MonitorEvent) => void

@@ -2,28 +2,10 @@ import { describe, expect, it } from 'vitest'
 
 import { MonitorCore } from '../../../../src/main/core/monitor'
 import { decideNotifications, defaultNotificationPrefs, emptyDedupState, type NotifyPrefs } from '../../../../src/main/core/notify'
-import type { MonitorEvent, MonitorEventKind } from '../../../../src/shared/snapshot'
+import type { MonitorEvent } from '../../../../src/shared/snapshot'
 import { type FxTask, NODES3, resources, tasks } from '../monitor/fixtures'
+import { ev, T0 } from './events'
 
-const T0 = 1_700_000_000_000
-let seq = 0
-function ev(kind: MonitorEventKind, o: Partial<MonitorEvent> = {}): MonitorEvent {
-  seq++
-  return {
-    id: `c1:${T0}:${seq}`,
-    at: T0,
-    kind,
-    severity: 'critical',
-    clusterId: 'c1',
-    clusterName: 'Homelab',
-    node: null,
-    guest: null,
-    storage: null,
-    message: `${kind} happened`,
-    detail: null,
-    ...o
-  }
-}
 const prefs = (patch: Partial<NotifyPrefs> = {}): NotifyPrefs => ({ ...defaultNotificationPrefs(), ...patch })
 const decide = (events: MonitorEvent[], p: NotifyPrefs = prefs(), now = T0) => decideNotifications(events, p, emptyDedupState, now)
 
