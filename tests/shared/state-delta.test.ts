@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
+import { applyFieldList, applyList, diffFieldList, diffList, sameData } from '../../src/shared/list-patch'
 import type { ClusterSnapshot, GuestView, MonitorEvent, NodeView } from '../../src/shared/snapshot'
-import { applyAppStateDelta, applyFieldList, applyList, diffAppState, diffFieldList, diffList, sameData } from '../../src/shared/state-delta'
+import { applyAppStateDelta, diffAppState } from '../../src/shared/state-delta'
 import type { AppState } from '../../src/shared/views'
 
 function guest(vmid: number, over: Partial<GuestView> = {}): GuestView {

@@ -4,6 +4,7 @@
 import type { KnownHostsNode, KnownHostsReport } from '../../../shared/views'
 import { AppError } from '../errors/app-error'
 import type { SettingsService } from '../settings/settings-service'
+import { storedPin } from '../settings/stored-pin'
 import { hostIdOf } from '../ssh/host-key'
 import { knownHostsLookup } from '../ssh/known-hosts'
 
@@ -31,9 +32,8 @@ export function createKnownHostsPins(opts: KnownHostsPinsOptions): KnownHostsPin
         const host = ssh?.hostOverrides[node] ?? opts.nodeAddress(clusterId, node)
         if (ssh === null || host === undefined) return { node, hostPort: null, pinned: null, trusted: [], revoked: [] }
         const hostPort = hostIdOf(host, ssh.port)
-        const pin = ssh.pinnedHostKeys[hostPort]
         const { trusted, revoked } = await lookup(host, ssh.port)
-        return { node, hostPort, pinned: pin === undefined ? null : typeof pin === 'string' ? { fingerprint: pin, keyType: '' } : pin, trusted, revoked }
+        return { node, hostPort, pinned: storedPin(opts.settings, clusterId, hostPort), trusted, revoked }
       })
     )
     return { file: opts.knownHostsFileLabel ?? opts.knownHostsPath, nodes: out }

@@ -7,7 +7,8 @@
 import type { KnownHostsReport, NodeHealthReport, SshHostState, SshTestResult } from '../../../shared/views'
 import { AppError } from '../errors/app-error'
 import type { SettingsService } from '../settings/settings-service'
-import { hostIdOf, type HostKeyStore } from '../ssh/host-key'
+import { storedPin } from '../settings/stored-pin'
+import { hostIdOf } from '../ssh/host-key'
 import { collectNodeHealth, type NodeExec } from '../ssh/node-health'
 import { isSshError, type SshError, type SshErrorKind } from '../ssh/ssh-errors'
 import { type ExecResult, SshPool, type SshPoolOptions } from '../ssh/ssh-pool'
@@ -16,6 +17,7 @@ import { demoHostOf, demoPinnedFingerprint, demoPoolOptions } from './demo-ssh'
 import { toNodeHealthView } from './node-health-view'
 import type { ChangedHostKey, PendingHostKey, SshPort } from './ports'
 import { createKnownHostsPins } from './ssh-known-hosts'
+import { settingsPinStore } from './ssh-pin-store'
 
 /** Failures before any command could start: every probe would report the same one, so it is raised once. */
 const CONNECTION_KINDS: ReadonlySet<SshErrorKind> = new Set<SshErrorKind>([
@@ -49,27 +51,6 @@ export interface SshPortOptions {
   demo?: () => { clusterId: string; ssh: DemoSsh } | null
 }
 
-/** The pins of one cluster, kept in its settings (with the key type, so the pool asks for that key first). */
-function settingsPinStore(settings: SettingsService, clusterId: string, log: (line: string) => void): HostKeyStore {
-  return {
-    get: (hostId) => {
-      const pin = settings.cluster(clusterId)?.ssh?.pinnedHostKeys[hostId]
-      if (pin === undefined) return undefined
-      // A pin stored before key types were kept: the pool then lets the server choose the key type.
-      return typeof pin === 'string' ? { fingerprint: pin, keyType: '' } : { fingerprint: pin.fingerprint, keyType: pin.keyType }
-    },
-    // Reached only for a key known_hosts vouches for (the pool gets no trust-on-first-use callback).
-    set: (hostId, pin) => {
-      try {
-        settings.pinSshHostKey(clusterId, hostId, pin)
-      } catch (e) {
-        // known_hosts already vouched for this connection; it is only not remembered.
-        log(`ssh: could not store the host key pin for ${hostId} (${e instanceof Error ? e.name : 'error'})`)
-      }
-    }
-  }
-}
-
 export function createSshPort(opts: SshPortOptions): SshPort {
   const log = opts.log ?? (() => {})
   const pools = new Map<string, { pool: SshPool; key: string; unsubscribe: () => void }>()
@@ -88,8 +69,7 @@ export function createSshPort(opts: SshPortOptions): SshPort {
   function pinnedFingerprint(clusterId: string, hostId: string): string | null {
     const d = demoOf(clusterId)
     if (d !== null) return demoPinnedFingerprint(d, hostId)
-    const pin = opts.settings.cluster(clusterId)?.ssh?.pinnedHostKeys[hostId]
-    return pin === undefined ? null : typeof pin === 'string' ? pin : pin.fingerprint
+    return storedPin(opts.settings, clusterId, hostId)?.fingerprint ?? null
   }
 
   const state = (): SshHostState[] =>
@@ -234,21 +214,15 @@ export function createSshPort(opts: SshPortOptions): SshPort {
         await pool.closeAll()
       }
       const elapsedMs = Math.round(performance.now() - started)
-      const pin = target === null ? undefined : opts.settings.cluster(clusterId)?.ssh?.pinnedHostKeys[target.hostId]
       const demo = demoOf(clusterId) !== null
-      const hostKey =
-        demo && target !== null
-          ? { fingerprint: pinnedFingerprint(clusterId, target.hostId) ?? '', keyType: '' }
-          : pin === undefined
-            ? null
-            : typeof pin === 'string'
-              ? { fingerprint: pin, keyType: '' }
-              : { fingerprint: pin.fingerprint, keyType: pin.keyType }
+      const fingerprint = target === null ? null : pinnedFingerprint(clusterId, target.hostId)
+      // The demo's pins are its own (no key type kept); a configured cluster's are in its settings.
+      const hostKey = target === null || fingerprint === null ? null : demo ? { fingerprint, keyType: '' } : storedPin(opts.settings, clusterId, target.hostId)
       const firstLine = result.code === 0 ? (result.stdout.split('\n', 1)[0] ?? '').trim() : ''
       return {
         node,
         target: target?.key ?? node,
-        hostKey: hostKey === null || hostKey.fingerprint === '' ? null : hostKey,
+        hostKey,
         // A successful login with no pin before means checkHostKey pinned what known_hosts vouched for.
         trustedBy: demo ? 'demo' : pinnedBefore === null ? 'known-hosts' : 'pin',
         proxmox: /^pve-manager\//.test(firstLine) ? firstLine.slice(0, 200) : null,

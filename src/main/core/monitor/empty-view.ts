@@ -17,3 +17,8 @@ export function isEmptyView(r: ParsedResources): boolean {
   if (r.guests.length > 0 || r.storage.length > 0 || r.nodes.some(nodeHasStats)) return false
   return r.nodes.length === 0 || r.nodes.some((n) => n.status === 'online')
 }
+
+/** What the snapshot says when the rule holds. */
+export const EMPTY_VIEW_MESSAGE =
+  'The token authenticates but sees nothing: with privilege separation a token only has the ACLs given to the token itself. ' +
+  'Grant it a role (e.g. PVEAuditor on /) in Datacenter → Permissions.'

@@ -7,27 +7,22 @@ import type { ClassifiedError } from './classify-error'
 import { isReachabilityError } from './classify-error'
 import { QuorumTracker, StorageTracker, TaskTracker } from './condition-trackers'
 import type { CycleOutput, PollData } from './cycle-types'
-import { isEmptyView } from './empty-view'
+import { EMPTY_VIEW_MESSAGE, isEmptyView } from './empty-view'
 import { FreshStatuses } from './fresh-status'
 import { GuestTracker } from './guest-tracker'
-import { computeHealth } from './health'
 import { CoreState, type MonitorSettings } from './monitor-core-state'
 import { EventFactory } from './monitor-events'
 import type { MuteEntry } from './mutes'
 import { NodeTracker } from './node-tracker'
 import type { ParsedGuest, ParsedResources } from './parse-resources'
-import { parseResources } from './parse-resources'
+import { guestRef, isParsed, parseResources } from './parse-resources'
 import { parseClusterStatus } from './parse-status'
 import { parseTasks } from './parse-tasks'
-import { staleReasonOf, unknownGuest, unknownNode } from './unknown-view'
+import { assembleSnapshot } from './snapshot-assembly'
 
 export type { MonitorSettings } from './monitor-core-state'
 
 export type { CycleOutput, PollData }
-
-const EMPTY_VIEW_MESSAGE =
-  'The token authenticates but sees nothing: with privilege separation a token only has the ACLs given to the token itself. ' +
-  'Grant it a role (e.g. PVEAuditor on /) in Datacenter → Permissions.'
 
 export class MonitorCore {
   private readonly s: CoreState
@@ -279,55 +274,22 @@ export class MonitorCore {
     this.views.sweep()
     const storage: StorageView[] = p ? p.storage.map((st) => buildStorageView(st, s.cfg.storageThreshold)) : []
     const confirmedDown = new Set(nodes.filter((n) => this.nodes.isDown(n.name)).map((n) => n.name))
-    const judged = computeHealth({
+    return assembleSnapshot({
+      cfg: s.cfg,
       now,
-      polled: p !== null,
       unreachable: s.announcedUnreachable,
       authFailed: s.authFailures > 0,
-      emptyView: s.emptyView,
-      lastError,
+      confirmedDown,
       quorate: this.quorum.quorate,
       nodes,
-      confirmedDown,
       guests,
-      storage
-    })
-    // The last poll failed: nothing seen before may be shown as current. Nodes and guests become 'unknown'
-    // with the reason (their last figures stay, to be shown greyed), quorum is unknown, and an "ok" headline
-    // becomes "unknown": a stuck, unreachable or impostor server never leaves green "online" on screen.
-    const unknownNow = stale && p !== null
-    const reason = unknownNow ? staleReasonOf(lastError) : null
-    const { health, summary } =
-      unknownNow && (judged.health === 'ok' || judged.health === 'degraded') ? { health: 'unknown' as const, summary: `no answer: ${reason}` } : judged
-    return Object.freeze({
-      clusterId: s.cfg.clusterId,
-      clusterName: s.cfg.clusterName,
-      mode: s.cfg.mode,
-      demo: s.cfg.demo,
-      health,
-      summary,
-      quorate: unknownNow ? null : this.quorum.quorate,
-      nodes: Object.freeze(reason === null ? nodes : nodes.map((n) => unknownNode(n, reason, s.fetchedAt))),
-      guests: Object.freeze(reason === null ? guests : guests.map((g) => unknownGuest(g, reason))),
-      storage: Object.freeze(storage),
+      storage,
       endpoint: s.endpoint,
       fetchedAt: s.fetchedAt,
-      stale,
-      lastError,
       emptyView: s.emptyView,
-      // Filled in by the app's certificate watch (it checks endpoints, not the monitor).
-      certificateMismatches: NO_MISMATCHES
+      stale,
+      polled: p !== null,
+      lastError
     })
   }
-}
-
-const NO_MISMATCHES: readonly never[] = Object.freeze([])
-
-function isParsed(r: readonly unknown[] | ParsedResources): r is ParsedResources {
-  return !Array.isArray(r)
-}
-
-function guestRef(p: ParsedResources, vmid: number): { vmid: number; kind: 'qemu' | 'lxc'; name: string } | null {
-  const g = p.guests.find((x) => x.vmid === vmid)
-  return g ? { vmid, kind: g.kind, name: g.name ?? `${g.kind === 'qemu' ? 'VM' : 'CT'} ${vmid}` } : null
 }

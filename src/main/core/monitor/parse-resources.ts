@@ -211,3 +211,13 @@ export class ResourceReader {
 export function parseResources(items: readonly unknown[]): ParsedResources {
   return collectResources(items.map((item) => parseResourceItem(item)))
 }
+
+/** Already read by the client (the app's path), not raw items. */
+export function isParsed(r: readonly unknown[] | ParsedResources): r is ParsedResources {
+  return !Array.isArray(r)
+}
+
+export function guestRef(p: ParsedResources, vmid: number): { vmid: number; kind: 'qemu' | 'lxc'; name: string } | null {
+  const g = p.guests.find((x) => x.vmid === vmid)
+  return g ? { vmid, kind: g.kind, name: g.name ?? `${g.kind === 'qemu' ? 'VM' : 'CT'} ${vmid}` } : null
+}

@@ -6,6 +6,7 @@
 export { PveClient, redactConfig } from './client'
 export * from './errors'
 export * from './outcome-errors'
+export * from './tls-errors'
 export { fetchCertificate } from './tls-probe'
 export type * from './types'
 export { parseUpid } from './upid'

@@ -13,7 +13,8 @@ import { checkServerIdentity, type TLSSocket } from 'node:tls'
 
 import { buildConnector } from 'undici'
 
-import { NetworkError, PveError, TimeoutError, TlsFingerprintMismatchError, TlsUntrustedError } from './errors'
+import { NetworkError, PveError, TimeoutError } from './errors'
+import { TlsFingerprintMismatchError, TlsUntrustedError } from './tls-errors'
 import type { PveEndpoint } from './types'
 
 /** Marks errors raised before a connection existed: safe to send the request elsewhere, whatever its method. */

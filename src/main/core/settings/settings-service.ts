@@ -3,54 +3,21 @@
 // the vault, never into the document; the view says only whether one is set.
 import { randomUUID } from 'node:crypto'
 
-import type { z } from 'zod'
-
-import type { clusterInputSchema, generalSettingsInputSchema } from '../../../shared/ipc/schemas'
 import type { SettingsView } from '../../../shared/views'
 import { AppError } from '../errors/app-error'
 import { clusterCaProblem } from '../proxmox/cluster-ca'
-import { coversEndpoint, sameContext, sealBound, type TokenEndpoint } from '../vault/bound-secret'
+import { coversEndpoint, sameContext, sealBound } from '../vault/bound-secret'
 import { type SecretVault, vaultKeys } from '../vault/secret-vault'
 import { createBoundSecrets, REENTER_PASSPHRASE, REENTER_TOKEN_SECRET, sshCtx, tokenCtx } from './bound-secrets'
 import { clusterView } from './cluster-view'
 import type { LoadedSettings, Recovered } from './load-settings'
-import { type MuteMode, type MuteTargetRef, withGuestAlert, withMute } from './mute-list'
+import { withGuestAlert, withMute } from './mute-list'
 import { defaultNotificationKinds } from './notification-defaults'
 import { type SettingsDoc, settingsDocSchema, type StoredCluster } from './settings-schema'
+import type { SettingsService } from './settings-service-types'
 import type { SettingsStore } from './settings-store'
 
-export type ClusterInput = z.output<typeof clusterInputSchema>
-export type GeneralSettingsInput = z.output<typeof generalSettingsInputSchema>
-
-export interface SettingsService {
-  doc(): SettingsDoc
-  view(): SettingsView
-  cluster(id: string): StoredCluster | undefined
-  /** The cluster's token secret, only while the cluster has the token id, endpoints, pins and CA it was saved with. */
-  tokenSecret(clusterId: string): string | null
-  /** Why tokenSecret() is null: nothing readable is stored, or it was saved for other endpoints/pins/CA/token id. */
-  tokenSecretIssue(clusterId: string): 'unreadable' | 'other-settings' | null
-  /** Every secret the vault can decrypt, whatever it is bound to: only for scrubbing outgoing text. */
-  allSecrets(): string[]
-  /** The stored token secret for onboarding's test of one endpoint: null unless the secret was saved for exactly it. */
-  tokenSecretFor(clusterId: string, test: { tokenId: string; caPem: string | null; endpoint: TokenEndpoint }): string | null
-  /** The SSH key passphrase, only while the key file, user, port and node addresses are those it was saved with. */
-  sshPassphrase(clusterId: string): string | null
-  saveCluster(input: ClusterInput): StoredCluster
-  removeCluster(id: string): void
-  /**
-   * Pins a new certificate for one configured endpoint (the user compared it; the caller checked the
-   * endpoint presents it now). The stored secret moves with it: same token, same endpoint, new pin.
-   */
-  retrustEndpoint(clusterId: string, host: string, port: number, fingerprint256: string): void
-  updateGeneral(input: GeneralSettingsInput): void
-  setMute(target: MuteTargetRef, mode: MuteMode, now: number): void
-  setGuestAlert(clusterId: string, vmid: number, enabled: boolean): void
-  pauseNotifications(until: number | null): void
-  pinSshHostKey(clusterId: string, hostPort: string, pin: { fingerprint: string; keyType: string }): void
-  forgetSshHostKey(clusterId: string, hostPort: string): void
-  onChange(listener: (doc: SettingsDoc) => void): () => void
-}
+export type { SettingsService } from './settings-service-types'
 
 function slug(name: string): string {
   const s = name

@@ -1,7 +1,7 @@
 // The tray menu as plain data: built by pure functions from the app state, compared to skip
 // rebuilding the native menu when nothing visible changed, and mapped to Electron by the glue.
 import type { ChannelInput, InvokeChannel } from '../../../shared/ipc/contract'
-import { sameData } from '../../../shared/state-delta'
+import { sameData } from '../../../shared/list-patch'
 import type { NavigateTarget } from '../../../shared/views'
 
 /** A call into the app core, exactly as the renderer would make it. */

@@ -1,4 +1,5 @@
 import { AppError } from '../../errors/app-error'
+import { storedPin } from '../../settings/stored-pin'
 import type { HandlerContext, HandlerGroup } from '../handler-types'
 import { runtimeCluster } from './lookup'
 
@@ -69,8 +70,7 @@ export const sshHandlers: HandlerGroup<SshChannel> = {
     if (stored === undefined) throw new AppError('not-found', 'SSH host keys can only be forgotten for a configured cluster.')
     const seen = ctx.ssh.changedHostKey(input.clusterId, input.node)
     if (seen === null) throw new AppError('refused', `No changed SSH host key was seen for ${input.node}. Run the health check again first.`)
-    const pin = stored.ssh?.pinnedHostKeys[seen.hostPort]
-    const pinned = pin === undefined ? null : typeof pin === 'string' ? pin : pin.fingerprint
+    const pinned = storedPin(ctx.settings, input.clusterId, seen.hostPort)?.fingerprint ?? null
     if (pinned !== seen.pinnedFingerprint) {
       // The old key came from known_hosts (or the pin changed meanwhile): nothing the app stores to drop.
       throw new AppError(
