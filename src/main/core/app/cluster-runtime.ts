@@ -14,7 +14,7 @@ import type { SettingsService } from '../settings/settings-service'
 import type { DemoCluster } from './app-core-types'
 import { CertificateWatch } from './certificate-watch'
 import { DemoPrefs } from './guest-prefs'
-import { clusterApiFromClient, createPveClient } from './pve-adapters'
+import { createPveClient } from './pve-adapters'
 import { secretlessEvent, secretlessSnapshot } from './secretless-cluster'
 
 export const DEMO_CLUSTER_ID = 'demo'
@@ -184,12 +184,11 @@ export class ClusterRuntime implements ClusterRegistry {
       ...(this.o.responseTimeoutMs === undefined ? {} : { responseTimeoutMs: this.o.responseTimeoutMs }),
       logger: this.o.log
     })
-    const api = clusterApiFromClient(client)
     // Asked once per guest per snapshot: answered from a memo that lives as long as the permissions it read
     // (keyed by pool too: a guest moved to another pool may gain or lose the grant).
     let power = new Map<string, boolean>()
     const permissions = createPermissionsCache(
-      () => api.permissions(),
+      () => client.permissions(),
       this.o.now,
       () => {
         power = new Map()
@@ -242,7 +241,7 @@ export class ClusterRuntime implements ClusterRegistry {
       mode,
       demo,
       endpoints: config.endpoints.map((e) => ({ host: e.host, port: e.port, node: e.node })),
-      api,
+      api: client,
       monitor: port,
       permissions
     }

@@ -14,7 +14,7 @@ import { ClusterRuntime, DEMO_CLUSTER_ID } from './cluster-runtime'
 import { startDefaultDemo } from './default-demo'
 import { createGuestPrefs } from './guest-prefs'
 import { createNodeDiagnoser } from './node-diagnoser'
-import { clusterApiFromClient, createPveClient, probeCertificateWithTls } from './pve-adapters'
+import { createPveClient, probeCertificateWithTls } from './pve-adapters'
 import { createSshPort } from './ssh-port'
 import { createStatePublisher } from './state-publisher'
 
@@ -169,7 +169,7 @@ export function createAppServices(deps: AppCoreDeps): AppServices {
     ssh,
     nodeDiagnosis: diagnoser,
     probeCertificate: probeCertificateWithTls,
-    createApi: (config) => clusterApiFromClient(createPveClient(config, { connectTimeoutMs: timings.connectTimeoutMs, logger: log })),
+    createApi: (config) => createPveClient(config, { connectTimeoutMs: timings.connectTimeoutMs, logger: log }),
     emit,
     timings,
     now,

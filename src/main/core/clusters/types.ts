@@ -1,38 +1,30 @@
-// The running clusters as the app core and the IPC handlers see them: the narrow slice of the REST
-// client and of the monitor each cluster offers (adapted to these in app/pve-adapters and
-// app/cluster-runtime, so a handler never depends on transport details). Both app/ and ipc/ import
-// this module; it imports neither.
+// The running clusters as the app core and the IPC handlers see them: the slice of the REST client and
+// of the monitor each cluster offers (the monitor adapted in app/cluster-runtime). Both app/ and ipc/
+// import this module; it imports neither.
 import type { ClusterMode, ClusterSnapshot, GuestKind, PowerAction } from '../../../shared/snapshot'
-import type { GuestInterfaceView } from '../../../shared/views'
+import type { PveClient } from '../proxmox'
 import type { PermissionsCache } from './permissions-cache'
 
-export interface TaskOutcome {
-  /** 'OK', 'WARNINGS: n', or the error text. */
-  readonly exitstatus: string
-  readonly ok: boolean
-}
-
-export interface ClusterApi {
-  version(): Promise<{ readonly version: string; readonly release: string }>
-  /** GET /access/permissions: path → privilege → propagate. */
-  permissions(): Promise<Readonly<Record<string, Readonly<Record<string, boolean>>>>>
-  clusterResources(): Promise<readonly unknown[]>
-  clusterStatus(): Promise<readonly unknown[]>
-  nodes(): Promise<readonly { readonly node: string; readonly ssl_fingerprint?: string }[]>
-  /** POST .../status/<action> → UPID */
-  guestPower(node: string, kind: GuestKind, vmid: number, action: PowerAction): Promise<string>
-  /** The node's recent tasks for one guest (newest first): to find a task whose start request got no answer. */
-  recentGuestTasks(node: string, vmid: number): Promise<readonly { readonly upid: string; readonly type: string; readonly starttime: number }[]>
-  /** The guest's run state as its node reports it now (status/current), in /cluster/resources' words. */
-  guestRunState(node: string, kind: GuestKind, vmid: number): Promise<string>
-  /** Resolves when the task stops (ok or not); rejects only when it cannot be followed. */
-  waitForTask(upid: string, opts: { pollMs: number; onRunning: () => void; signal: AbortSignal }): Promise<TaskOutcome>
-  nodeRrd(node: string, timeframe: 'hour' | 'day' | 'week'): Promise<readonly Readonly<Record<string, number>>[]>
-  /** A running guest's interfaces: the QEMU guest agent's for a VM, the container's own for a CT (on demand only). */
-  guestInterfaces(node: string, kind: GuestKind, vmid: number): Promise<readonly GuestInterfaceView[]>
-  clusterTasks(): Promise<readonly unknown[]>
-  close(): Promise<void>
-}
+/**
+ * The calls of the REST client the app core and the handlers make: a slice of PveClient, which is itself the
+ * implementation (a handler's fake provides just these).
+ */
+export type ClusterApi = Pick<
+  PveClient,
+  | 'version'
+  | 'permissions'
+  | 'clusterResources'
+  | 'clusterStatus'
+  | 'nodes'
+  | 'powerAction'
+  | 'nodeTasks'
+  | 'guestStatus'
+  | 'waitForTask'
+  | 'nodeRrd'
+  | 'guestInterfaces'
+  | 'clusterTaskItems'
+  | 'close'
+>
 
 export interface ApiConfig {
   readonly id: string

@@ -200,7 +200,7 @@ export class PveApi {
   }
 
   /** Starts a power task and returns its parsed UPID (poll it with waitForTask: 200 does not mean success). */
-  async powerAction(kind: PveGuestKind, action: PveQemuPowerAction, node: string, vmid: number, opts: PvePowerOptions = {}): Promise<PveUpid> {
+  async powerAction(node: string, kind: PveGuestKind, vmid: number, action: PveQemuPowerAction, opts: PvePowerOptions = {}): Promise<PveUpid> {
     const allowed = POWER_PARAMS[assertGuestKind(kind)][action]
     if (allowed === undefined) throw new InvalidArgumentError('action', `Containers cannot ${action}.`)
     const params: PveParams = {}
@@ -212,34 +212,34 @@ export class PveApi {
   }
 
   async vmStart(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
-    return this.powerAction('qemu', 'start', node, vmid, opts)
+    return this.powerAction(node, 'qemu', vmid, 'start', opts)
   }
   async vmStop(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
-    return this.powerAction('qemu', 'stop', node, vmid, opts)
+    return this.powerAction(node, 'qemu', vmid, 'stop', opts)
   }
   async vmShutdown(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
-    return this.powerAction('qemu', 'shutdown', node, vmid, opts)
+    return this.powerAction(node, 'qemu', vmid, 'shutdown', opts)
   }
   async vmReboot(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
-    return this.powerAction('qemu', 'reboot', node, vmid, opts)
+    return this.powerAction(node, 'qemu', vmid, 'reboot', opts)
   }
   async vmSuspend(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
-    return this.powerAction('qemu', 'suspend', node, vmid, opts)
+    return this.powerAction(node, 'qemu', vmid, 'suspend', opts)
   }
   async vmResume(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
-    return this.powerAction('qemu', 'resume', node, vmid, opts)
+    return this.powerAction(node, 'qemu', vmid, 'resume', opts)
   }
   async ctStart(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
-    return this.powerAction('lxc', 'start' satisfies PveLxcPowerAction, node, vmid, opts)
+    return this.powerAction(node, 'lxc', vmid, 'start' satisfies PveLxcPowerAction, opts)
   }
   async ctStop(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
-    return this.powerAction('lxc', 'stop' satisfies PveLxcPowerAction, node, vmid, opts)
+    return this.powerAction(node, 'lxc', vmid, 'stop' satisfies PveLxcPowerAction, opts)
   }
   async ctShutdown(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
-    return this.powerAction('lxc', 'shutdown' satisfies PveLxcPowerAction, node, vmid, opts)
+    return this.powerAction(node, 'lxc', vmid, 'shutdown' satisfies PveLxcPowerAction, opts)
   }
   async ctReboot(node: string, vmid: number, opts?: PvePowerOptions): Promise<PveUpid> {
-    return this.powerAction('lxc', 'reboot' satisfies PveLxcPowerAction, node, vmid, opts)
+    return this.powerAction(node, 'lxc', vmid, 'reboot' satisfies PveLxcPowerAction, opts)
   }
 
   /** Served from the answering node's RRD copy: works for offline nodes too (historic data). */

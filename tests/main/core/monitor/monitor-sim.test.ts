@@ -182,7 +182,7 @@ describe('guest-down on the simulator', () => {
     h = await startHarness()
     h.monitor.setGuestAlerts([100])
     await h.cyclesMore(2)
-    const upid = await h.client.powerAction('qemu', 'stop', 'pve-a', 100)
+    const upid = await h.client.powerAction('pve-a', 'qemu', 100, 'stop')
     h.monitor.noteUserAction('qemu/100', upid.upid)
     await h.monitor.refreshNow()
     expect(last(h).guests.find((g) => g.vmid === 100)?.busy).toBe(true)

@@ -1,10 +1,10 @@
 import { consoleUnavailableReason } from '../../../../shared/guest-links'
 import { AppError } from '../../errors/app-error'
 import { type WebUiTarget, webUiUrl } from '../../security/web-ui-url'
-import type { HandlerGroup } from '../handler-types'
+import type { HandlerContext, HandlerGroup } from '../handler-types'
 import { runtimeCluster } from './lookup'
 
-export const appHandlers: HandlerGroup<'app:get-state' | 'app:open-web-ui' | 'clusters:refresh'> = {
+export const appHandlers: HandlerGroup<'app:get-state' | 'app:open-web-ui' | 'clusters:refresh', Pick<HandlerContext, 'appState' | 'clusters' | 'platform'>> = {
   'app:get-state': async (_input, ctx) => ctx.appState(),
 
   // Only ever a URL built here from a configured endpoint and the snapshot: the renderer names a cluster

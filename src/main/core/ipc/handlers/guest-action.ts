@@ -5,15 +5,17 @@ import type { ChannelParsedInput } from '../../../../shared/ipc/contract'
 import type { GuestView, PowerAction } from '../../../../shared/snapshot'
 import type { ActionResult, TaskPhase, TaskProgress } from '../../../../shared/views'
 import { canPowerGuest } from '../../clusters/privileges'
-import type { RuntimeCluster } from '../../clusters/types'
+import type { ClusterApi, RuntimeCluster } from '../../clusters/types'
 import { AppError } from '../../errors/app-error'
 import { guestActions } from '../../monitor/guest-actions'
+import { TaskFailedError } from '../../proxmox'
 import type { HandlerContext } from '../handler-types'
 import { errorCodeOf, toIpcError } from '../map-error'
 import { runtimeCluster } from './lookup'
-import { checkOutcome, OUTCOME_UNKNOWN_CHECKING, type OutcomeCheckInput, verdictProgress } from './outcome-check'
+import { checkOutcome, guestRunState, OUTCOME_UNKNOWN_CHECKING, type OutcomeCheckInput, verdictProgress } from './outcome-check'
 
 type Input = ChannelParsedInput<'guests:action'>
+type ActionContext = Pick<HandlerContext, 'clusters' | 'newId' | 'now' | 'emit' | 'track' | 'timings' | 'stopping'>
 
 async function findGuest(c: RuntimeCluster, input: Input): Promise<GuestView> {
   const find = (): GuestView | undefined => c.monitor.snapshot()?.guests.find((g) => g.vmid === input.vmid && g.kind === input.kind)
@@ -41,7 +43,7 @@ function refusal(reason: string | null, action: PowerAction): AppError {
   return new AppError('refused', `The guest cannot ${action} now${reason === null ? '' : ` (${reason})`}.`)
 }
 
-export async function guestAction(input: Input, ctx: HandlerContext): Promise<ActionResult> {
+export async function guestAction(input: Input, ctx: ActionContext): Promise<ActionResult> {
   const c = runtimeCluster(ctx, input.clusterId)
   if (c.mode === 'monitor') throw refusal('monitor-only cluster', input.action)
   const g = await findGuest(c, input)
@@ -64,7 +66,7 @@ export async function guestAction(input: Input, ctx: HandlerContext): Promise<Ac
   let upid: string
   const sentAt = ctx.now()
   try {
-    upid = await c.api.guestPower(g.node, g.kind, g.vmid, input.action)
+    upid = (await c.api.powerAction(g.node, g.kind, g.vmid, input.action)).upid
   } catch (e) {
     if (errorCodeOf(e) === 'outcome-unknown') {
       // It may have been carried out: say so, and find out (never "failed, try again").
@@ -84,7 +86,7 @@ export async function guestAction(input: Input, ctx: HandlerContext): Promise<Ac
 }
 
 async function findOut(
-  ctx: HandlerContext,
+  ctx: ActionContext,
   c: RuntimeCluster,
   o: OutcomeCheckInput,
   input: Input,
@@ -104,8 +106,29 @@ async function findOut(
   await c.monitor.refreshNow().catch(() => undefined)
 }
 
+/** A task that ran and failed is an outcome (Proxmox's exit status), not a failure to follow it. */
+async function taskEnd(
+  api: Pick<ClusterApi, 'waitForTask'>,
+  upid: string,
+  opts: { pollMs: number; onRunning: () => void; signal: AbortSignal }
+): Promise<{ ok: boolean; exitstatus: string }> {
+  try {
+    const r = await api.waitForTask(upid, {
+      pollMs: opts.pollMs,
+      signal: opts.signal,
+      onProgress: (s) => {
+        if (s.status === 'running') opts.onRunning()
+      }
+    })
+    return { ok: true, exitstatus: r.exitstatus }
+  } catch (e) {
+    if (e instanceof TaskFailedError) return { ok: false, exitstatus: e.exitstatus }
+    throw e
+  }
+}
+
 async function follow(
-  ctx: HandlerContext,
+  ctx: ActionContext,
   c: RuntimeCluster,
   upid: string,
   vmid: number,
@@ -119,7 +142,7 @@ async function follow(
     progress('running', upid, null, null)
   }
   try {
-    const outcome = await c.api.waitForTask(upid, { pollMs: ctx.timings.taskPollMs, onRunning, signal: ctx.stopping })
+    const outcome = await taskEnd(c.api, upid, { pollMs: ctx.timings.taskPollMs, onRunning, signal: ctx.stopping })
     onRunning()
     if (outcome.ok) progress('ok', upid, outcome.exitstatus, null)
     else progress('failed', upid, outcome.exitstatus, `The ${input.action} task of guest ${vmid} failed: ${outcome.exitstatus}`)
@@ -135,7 +158,7 @@ async function follow(
       // The cluster list lags the node by up to a pvestatd round (~10 s): ask the node itself, so the row
       // shows the new state the moment the task ends, never "running" next to "Stop: OK".
       try {
-        c.monitor.noteGuestStatus(vmid, await c.api.guestRunState(input.node, input.kind, vmid))
+        c.monitor.noteGuestStatus(vmid, await guestRunState(c.api, input.node, input.kind, vmid))
       } catch {
         // Not known now: the next poll tells.
       }

@@ -51,7 +51,7 @@ function notRunningReason(g: GuestView): string | null {
   return g.state === 'running' ? null : 'it is not running'
 }
 
-async function ask(ctx: HandlerContext, api: ClusterApi, clusterId: string, g: GuestView): Promise<GuestAddressesView> {
+async function ask(ctx: Pick<HandlerContext, 'now'>, api: Pick<ClusterApi, 'guestInterfaces'>, clusterId: string, g: GuestView): Promise<GuestAddressesView> {
   const base = { clusterId, vmid: g.vmid, source: g.kind === 'qemu' ? ('agent' as const) : ('container' as const) }
   try {
     const interfaces = await api.guestInterfaces(g.node, g.kind, g.vmid)
@@ -67,7 +67,7 @@ async function ask(ctx: HandlerContext, api: ClusterApi, clusterId: string, g: G
   }
 }
 
-export const guestAddresses: IpcHandler<'guests:addresses'> = async (input, ctx) => {
+export const guestAddresses: IpcHandler<'guests:addresses', Pick<HandlerContext, 'clusters' | 'now'>> = async (input, ctx) => {
   const c = runtimeCluster(ctx, input.clusterId)
   const g = ctx.clusters.snapshot(c.id)?.guests.find((x) => x.vmid === input.vmid)
   if (g === undefined) throw new AppError('not-found', `Guest ${input.vmid} is not in this cluster (any more).`)

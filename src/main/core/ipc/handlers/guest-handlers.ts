@@ -1,9 +1,12 @@
-import type { HandlerGroup } from '../handler-types'
+import type { HandlerContext, HandlerGroup } from '../handler-types'
 import { guestAction } from './guest-action'
 import { guestAddresses } from './guest-addresses'
 import { runtimeCluster } from './lookup'
 
-export const guestHandlers: HandlerGroup<'guests:action' | 'guests:addresses' | 'guests:set-alerts' | 'mute:set'> = {
+export const guestHandlers: HandlerGroup<
+  'guests:action' | 'guests:addresses' | 'guests:set-alerts' | 'mute:set',
+  Pick<HandlerContext, 'clusters' | 'prefs' | 'newId' | 'now' | 'emit' | 'track' | 'timings' | 'stopping'>
+> = {
   'guests:action': guestAction,
   'guests:addresses': guestAddresses,
 

@@ -1,11 +1,11 @@
 import type { RrdPoint, TaskView } from '../../../../shared/views'
 import { parseTasks, taskFailed } from '../../monitor/parse-tasks'
-import type { HandlerGroup } from '../handler-types'
+import type { HandlerContext, HandlerGroup } from '../handler-types'
 import { runtimeCluster } from './lookup'
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null)
 
-export const nodeHandlers: HandlerGroup<'nodes:rrd' | 'tasks:list'> = {
+export const nodeHandlers: HandlerGroup<'nodes:rrd' | 'tasks:list', Pick<HandlerContext, 'clusters'>> = {
   'nodes:rrd': async (input, ctx) => {
     const c = runtimeCluster(ctx, input.clusterId)
     const rows = await c.api.nodeRrd(input.node, input.timeframe)
@@ -22,7 +22,7 @@ export const nodeHandlers: HandlerGroup<'nodes:rrd' | 'tasks:list'> = {
 
   'tasks:list': async (input, ctx) => {
     const c = runtimeCluster(ctx, input.clusterId)
-    const raw = await c.api.clusterTasks()
+    const raw = await c.api.clusterTaskItems()
     // The monitor's own task reader: one reading of Proxmox's task list in the whole app.
     return parseTasks(raw)
       .filter((t) => input.node === undefined || t.node === input.node)

@@ -13,6 +13,7 @@ import { errorCodeOf } from '../map-error'
 import { privilegeReport } from '../privilege-report'
 
 type TestInput = ChannelParsedInput<'onboarding:test-connection'>
+type OnboardingContext = Pick<HandlerContext, 'settings' | 'probeCertificate' | 'timings' | 'createApi'>
 
 function result(partial: Partial<ConnectionTestResult>): ConnectionTestResult {
   return {
@@ -29,7 +30,7 @@ function result(partial: Partial<ConnectionTestResult>): ConnectionTestResult {
   }
 }
 
-async function probe(ctx: HandlerContext, host: string, port: number): Promise<CertificateInfo> {
+async function probe(ctx: OnboardingContext, host: string, port: number): Promise<CertificateInfo> {
   return ctx.probeCertificate(host, port, ctx.timings.connectTimeoutMs)
 }
 
@@ -66,14 +67,12 @@ function fieldErrorsFor(code: string, host: string, port: number): { fieldErrors
  * with the certificate the cluster reports for them: an address behind NAT, on another VLAN, or presenting
  * another certificate would only cost a timeout (or worse) on every failover.
  */
-async function discover(ctx: HandlerContext, api: ClusterApi, port: number, tested: { host: string; port: number }): Promise<EndpointView[]> {
+async function discover(ctx: OnboardingContext, api: ClusterApi, port: number, tested: { host: string; port: number }): Promise<EndpointView[]> {
   const [status, nodes] = await Promise.all([api.clusterStatus().catch(() => []), api.nodes().catch(() => [])])
   const fp = new Map(nodes.map((n) => [n.node, n.ssl_fingerprint?.toUpperCase() ?? null]))
   const candidates: EndpointView[] = []
-  for (const raw of status) {
-    if (typeof raw !== 'object' || raw === null) continue
-    const r = raw as Record<string, unknown>
-    if (r.type !== 'node' || typeof r.name !== 'string' || typeof r.ip !== 'string') continue
+  for (const r of status) {
+    if (r.type !== 'node' || r.ip === undefined) continue
     if (r.ip === tested.host && port === tested.port) continue
     const fingerprint256 = fp.get(r.name) ?? null
     if (fingerprint256 !== null) candidates.push({ host: r.ip, port, node: r.name, fingerprint256 })
@@ -88,7 +87,7 @@ async function discover(ctx: HandlerContext, api: ClusterApi, port: number, test
   return answered.filter((e): e is EndpointView => e !== null)
 }
 
-async function testConnection(input: TestInput, ctx: HandlerContext): Promise<ConnectionTestResult> {
+async function testConnection(input: TestInput, ctx: OnboardingContext): Promise<ConnectionTestResult> {
   const stored = input.clusterId === undefined ? undefined : ctx.settings.cluster(input.clusterId)
   if (input.clusterId !== undefined && stored === undefined) throw new AppError('not-found', 'This cluster is not configured (it may have been removed).')
   const { host, port } = input.endpoint
@@ -154,7 +153,7 @@ async function testConnection(input: TestInput, ctx: HandlerContext): Promise<Co
   }
 }
 
-async function runTest(ctx: HandlerContext, api: ClusterApi, sshConfigured: boolean, host: string, port: number): Promise<ConnectionTestResult> {
+async function runTest(ctx: OnboardingContext, api: ClusterApi, sshConfigured: boolean, host: string, port: number): Promise<ConnectionTestResult> {
   let version: string
   try {
     const v = await api.version()
@@ -179,7 +178,7 @@ async function runTest(ctx: HandlerContext, api: ClusterApi, sshConfigured: bool
   return result({ ok: true, version, privileges, emptyView, message, discoveredEndpoints })
 }
 
-export const onboardingHandlers: HandlerGroup<'onboarding:probe-certificate' | 'onboarding:test-connection'> = {
+export const onboardingHandlers: HandlerGroup<'onboarding:probe-certificate' | 'onboarding:test-connection', OnboardingContext> = {
   'onboarding:probe-certificate': async (input, ctx) => {
     try {
       return await probe(ctx, input.host, input.port)

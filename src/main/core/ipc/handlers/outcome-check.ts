@@ -4,7 +4,7 @@
 // when neither tells does it say "unknown", with what to check.
 import type { GuestKind, PowerAction } from '../../../../shared/snapshot'
 import type { TaskPhase } from '../../../../shared/views'
-import type { RuntimeCluster } from '../../clusters/types'
+import type { ClusterApi, RuntimeCluster } from '../../clusters/types'
 
 /** Task types Proxmox starts for each action (qemu-server, pve-container, and the HA manager's requests). */
 const TASK_TYPES: Readonly<Record<GuestKind, Readonly<Record<PowerAction, readonly string[]>>>> = {
@@ -64,13 +64,23 @@ export async function checkOutcome(
   for (const delay of opts.delaysMs) {
     if (delay > 0) await sleep(delay, opts.signal)
     if (opts.signal.aborted) break
-    const tasks = await c.api.recentGuestTasks(o.node, o.vmid).catch(() => null)
+    // source 'all': a task still running (a long shutdown) is what we most need to find.
+    const tasks = await c.api.nodeTasks(o.node, { vmid: o.vmid, limit: 20, source: 'all' }).catch(() => null)
     const task = tasks?.find((t) => types.includes(t.type) && t.starttime >= since)
     if (task !== undefined) return { found: 'task', upid: task.upid }
-    state = await c.api.guestRunState(o.node, o.kind, o.vmid).catch(() => state)
+    state = await guestRunState(c.api, o.node, o.kind, o.vmid).catch(() => state)
     if (state !== null && (TARGET[o.action] ?? []).includes(state)) return { found: 'state', state }
   }
   return { found: 'nothing', state }
+}
+
+/**
+ * The guest's run state as its node reports it now (status/current), in the words of /cluster/resources (as
+ * pvestatd writes it there: qemu's QMP run state first, paused, suspended, …), so the monitor can show it.
+ */
+export async function guestRunState(api: Pick<ClusterApi, 'guestStatus'>, node: string, kind: GuestKind, vmid: number): Promise<string> {
+  const s = await api.guestStatus(node, kind, vmid)
+  return (kind === 'qemu' ? s.qmpstatus : undefined) ?? s.status
 }
 
 /** The words for a verdict that did not lead to a task to follow. */

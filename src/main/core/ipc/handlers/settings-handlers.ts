@@ -1,8 +1,9 @@
 import { AppError } from '../../errors/app-error'
-import type { HandlerGroup } from '../handler-types'
+import type { HandlerContext, HandlerGroup } from '../handler-types'
 
 export const settingsHandlers: HandlerGroup<
-  'settings:get' | 'settings:update' | 'settings:save-cluster' | 'settings:remove-cluster' | 'settings:trust-certificate' | 'notifications:pause'
+  'settings:get' | 'settings:update' | 'settings:save-cluster' | 'settings:remove-cluster' | 'settings:trust-certificate' | 'notifications:pause',
+  Pick<HandlerContext, 'settings' | 'platform' | 'probeCertificate' | 'timings' | 'now' | 'stateChanged'>
 > = {
   'settings:get': async (_input, ctx) => ctx.settings.view(),
 

@@ -14,8 +14,10 @@ type SshChannel =
   | 'ssh:known-hosts'
   | 'ssh:import-known-host'
 
+type SshContext = Pick<HandlerContext, 'settings' | 'clusters' | 'ssh' | 'nodeDiagnosis'>
+
 /** The nodes a cluster's SSH settings are about: those it reports now, those its endpoints name, and overrides. */
-function nodesOf(ctx: HandlerContext, clusterId: string): string[] {
+function nodesOf(ctx: Pick<SshContext, 'settings' | 'clusters'>, clusterId: string): string[] {
   const stored = ctx.settings.cluster(clusterId)
   if (stored === undefined) throw new AppError('not-found', 'Known hosts can only be read for a configured cluster.')
   const live = ctx.clusters.snapshot(clusterId)?.nodes.map((n) => n.name) ?? []
@@ -23,7 +25,7 @@ function nodesOf(ctx: HandlerContext, clusterId: string): string[] {
   return [...new Set([...live, ...named, ...Object.keys(stored.ssh?.hostOverrides ?? {})])]
 }
 
-export const sshHandlers: HandlerGroup<SshChannel> = {
+export const sshHandlers: HandlerGroup<SshChannel, SshContext> = {
   // SSH failures (unknown or changed host key, login refused, node unreachable) reach the renderer as
   // ssh-unknown-host / ssh-host-key-changed / ssh-auth / unreachable through ipc/map-ssh-error.
   'nodes:health': async (input, ctx) => {
