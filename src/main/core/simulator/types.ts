@@ -95,6 +95,14 @@ export interface SimClusterSpec {
   storages: SimStorageSpec[]
   pools: SimPoolSpec[]
   tasks?: SimHistoricTaskSpec[]
+  /** A hyper-converged Ceph cluster (pveceph): /cluster/ceph/status answers; omitted = Ceph not installed. */
+  ceph?: SimCephSpec
+}
+
+/** What `ceph health detail` says: the status and its checks (code → severity and summary). */
+export interface SimCephSpec {
+  health: 'HEALTH_OK' | 'HEALTH_WARN' | 'HEALTH_ERR'
+  checks?: Record<string, { severity: 'HEALTH_WARN' | 'HEALTH_ERR'; summary: string; count?: number; muted?: boolean }>
 }
 
 export interface SimulatorOptions {
@@ -274,6 +282,8 @@ export interface SimClusterControl {
   tasks(): SimTaskState[]
   /** makes the next shutdown of this guest hang (guest ignores ACPI) until its timeout */
   ignoreShutdown(vmid: number, ignore: boolean): void
+  /** Sets Ceph's health (null: Ceph not installed). HA resources' states are set with updateGuest's `hastate`. */
+  setCeph(spec: SimCephSpec | null): void
 }
 
 export interface Simulator {

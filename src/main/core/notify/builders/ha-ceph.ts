@@ -13,7 +13,11 @@ export const haProblem: KindBuilder = {
   build(events) {
     const [e] = events
     if (events.length === 1) {
-      return { title: `${haLabel(e)}: HA ${cleanText(e.detail ?? 'error', 20)}`, body: cleanText(e.message, 200), clickTarget: e.guest ? guestTarget(e) : overview(e) }
+      return {
+        title: `${haLabel(e)}: HA ${cleanText(e.detail ?? 'error', 20)}`,
+        body: cleanText(e.message, 200),
+        clickTarget: e.guest ? guestTarget(e) : overview(e)
+      }
     }
     return {
       title: `${events.length} HA resources need attention in ${cluster(e)}`,
@@ -30,7 +34,11 @@ export const haRecovered: KindBuilder = {
   build(events) {
     const [e] = events
     if (events.length === 1) return { title: `${haLabel(e)} recovered`, body: cleanText(e.message, 200), clickTarget: e.guest ? guestTarget(e) : overview(e) }
-    return { title: `${events.length} HA resources recovered in ${cluster(e)}`, body: `${listOf(events.map(haLabel))} left error/fence.`, clickTarget: overview(e) }
+    return {
+      title: `${events.length} HA resources recovered in ${cluster(e)}`,
+      body: `${listOf(events.map(haLabel))} left error/fence.`,
+      clickTarget: overview(e)
+    }
   }
 }
 
