@@ -1,15 +1,6 @@
 import { type GuestMetrics, guestMetrics, type NodeMetrics, nodeMetrics } from './metrics'
-import type {
-  SimCephSpec,
-  SimClusterSpec,
-  SimGuestPatch,
-  SimGuestSpec,
-  SimGuestState,
-  SimGuestStatus,
-  SimNodeSpec,
-  SimNodeState,
-  SimStorageSpec
-} from './types'
+import type { SimClusterSpec, SimGuestPatch, SimGuestSpec, SimGuestState, SimGuestStatus, SimNodeSpec, SimNodeState, SimStorageSpec } from './types'
+import type { SimCephSpec } from './types-ceph'
 
 /** A guest as the simulator keeps it: its spec with defaults filled in, plus run-time state. */
 export interface GuestRec extends Omit<SimGuestSpec, 'template' | 'load'> {

@@ -2,8 +2,8 @@
 // (pve-manager's API2/Cluster/Ceph.pm `status`: `ceph status` with `ceph health detail` as its `health`).
 // HA resources are the guests with a `hastate` (tests set error/fence with cluster.updateGuest); Ceph is the
 // cluster spec's `ceph` (cluster.setCeph), and without it the call fails as on nodes without pveceph.
-import { type ApiHandler, type CallContext, die } from './context'
 import type { GuestRec } from './cluster-state'
+import { type ApiHandler, type CallContext, die } from './context'
 
 /** Perl's scalar localtime: "Sun Dec  6 03:00:00 2026". */
 function ctime(sec: number): string {

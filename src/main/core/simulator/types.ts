@@ -1,4 +1,5 @@
 import type { PVE_SERVICES } from '../ssh/node-health'
+import type { SimCephSpec } from './types-ceph'
 
 /** Public types of the Proxmox VE simulator (tests, benches and the app's demo mode code against these). */
 
@@ -95,14 +96,7 @@ export interface SimClusterSpec {
   storages: SimStorageSpec[]
   pools: SimPoolSpec[]
   tasks?: SimHistoricTaskSpec[]
-  /** A hyper-converged Ceph cluster (pveceph): /cluster/ceph/status answers; omitted = Ceph not installed. */
-  ceph?: SimCephSpec
-}
-
-/** What `ceph health detail` says: the status and its checks (code → severity and summary). */
-export interface SimCephSpec {
-  health: 'HEALTH_OK' | 'HEALTH_WARN' | 'HEALTH_ERR'
-  checks?: Record<string, { severity: 'HEALTH_WARN' | 'HEALTH_ERR'; summary: string; count?: number; muted?: boolean }>
+  ceph?: SimCephSpec // hyper-converged Ceph (pveceph): /cluster/ceph/status answers; omitted = not installed
 }
 
 export interface SimulatorOptions {
@@ -282,8 +276,7 @@ export interface SimClusterControl {
   tasks(): SimTaskState[]
   /** makes the next shutdown of this guest hang (guest ignores ACPI) until its timeout */
   ignoreShutdown(vmid: number, ignore: boolean): void
-  /** Sets Ceph's health (null: Ceph not installed). HA resources' states are set with updateGuest's `hastate`. */
-  setCeph(spec: SimCephSpec | null): void
+  setCeph(spec: SimCephSpec | null): void // null: not installed. HA resources: updateGuest's `hastate`
 }
 
 export interface Simulator {

@@ -1,6 +1,6 @@
 // Guests across all clusters: filters, the virtualized table, the selected guest, and confirmations.
-import type { PveTrayApi } from '@shared/ipc/contract'
 import { haResourceOf } from '@shared/ha-ceph'
+import type { PveTrayApi } from '@shared/ipc/contract'
 import type { ClusterSnapshot, PowerAction } from '@shared/snapshot'
 import { useCallback, useMemo, useRef, useState } from 'react'
 
