@@ -60,3 +60,18 @@ export function cephHealthWords(h: CephHealth | null): string {
 export function haResourceOf(ha: HaView | null, vmid: number): HaResourceView | null {
   return ha?.resources.find((r) => r.vmid === vmid) ?? null
 }
+
+/**
+ * What is wrong with HA and Ceph, in words ("HA resource vm:102 in error", "Ceph HEALTH_WARN: noout flag(s) set"):
+ * the tray's problem lines and the cluster's summary use the same words. Only what was read and is current counts.
+ */
+export function haCephProblems(ha: HaView | null, ceph: CephView | null): string[] {
+  const out: string[] = []
+  if (ha?.known === true)
+    for (const r of ha.resources) if (r.problem) out.push(`HA resource ${r.sid} ${r.state === 'fence' ? 'being fenced' : `in ${r.state}`}`)
+  if (ceph?.known === true && ceph.health !== null && ceph.health !== 'HEALTH_OK') {
+    const active = ceph.checks.filter((c) => !c.muted).map((c) => c.summary)
+    out.push(active.length === 0 ? `Ceph ${ceph.health}` : `Ceph ${ceph.health}: ${active.join('; ')}`)
+  }
+  return out
+}

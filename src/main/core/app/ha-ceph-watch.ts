@@ -5,7 +5,7 @@
 // A missing privilege is said once and not asked again for a while (never an error storm). What was not read,
 // or is no longer current (the cluster stopped answering), is "not known", never OK. The views go onto the
 // snapshot (`decorate`), the events into the timeline and the notifications (`onChange`).
-import type { CephView, HaView } from '../../../shared/ha-ceph'
+import { type CephView, haCephProblems, type HaView } from '../../../shared/ha-ceph'
 import type { ClusterSnapshot, MonitorEvent } from '../../../shared/snapshot'
 import { hasPrivilege, type Permissions } from '../clusters/privileges'
 import { field } from '../errors/error-kind'
@@ -78,6 +78,16 @@ function notKnown<V extends { known: boolean; reason: string | null }>(v: V, rea
 const emptyHa = (reason: string): HaView => Object.freeze({ known: false, reason, manager: null, quorate: null, resources: [], checkedAt: null })
 const emptyCeph = (reason: string): CephView => Object.freeze({ known: false, reason, health: null, checks: [], checkedAt: null })
 
+/**
+ * The snapshot with its HA and Ceph views. A cluster otherwise OK with an HA resource in error/fence or Ceph not
+ * HEALTH_OK is degraded (tray icon and headline), the problem first in its summary; other healths say more already.
+ */
+function withHaCeph(snap: ClusterSnapshot, ha: HaView | null, ceph: CephView | null): ClusterSnapshot {
+  const problems = snap.health === 'ok' ? haCephProblems(ha, ceph) : []
+  if (problems.length === 0) return Object.freeze({ ...snap, ha, ceph })
+  return Object.freeze({ ...snap, ha, ceph, health: 'degraded' as const, summary: `${problems.join(' · ')} · ${snap.summary}` })
+}
+
 export class HaCephWatch {
   private readonly entries = new Map<string, Entry>()
   private readonly ring: MonitorEvent[] = []
@@ -119,7 +129,7 @@ export class HaCephWatch {
     if (e === undefined || (e.ha.view === null && e.ceph.view === null)) return snap
     const m = e.memo
     if (m !== null && m.base === snap && m.ha === e.ha.view && m.ceph === e.ceph.view) return m.out
-    const out = Object.freeze({ ...snap, ha: e.ha.view, ceph: e.ceph.view })
+    const out = withHaCeph(snap, e.ha.view, e.ceph.view)
     e.memo = { base: snap, ha: e.ha.view, ceph: e.ceph.view, out }
     return out
   }

@@ -6,7 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { CEPH_PRIVILEGE_REASON, HA_PRIVILEGE_REASON } from '../../../../src/main/core/app/ha-ceph-watch'
 import { decideNotifications, defaultNotificationPrefs, emptyDedupState } from '../../../../src/main/core/notify'
-import type { Simulator } from '../../../../src/main/core/simulator'
+import { demoCluster, type Simulator } from '../../../../src/main/core/simulator'
+import { buildTrayMenu } from '../../../../src/main/core/tray/build-tray-menu'
+import { findMenuItem } from '../../../../src/main/core/tray/menu-model'
+import { trayStatus } from '../../../../src/main/core/tray/tray-status'
 import type { MonitorEvent } from '../../../../src/shared/snapshot'
 import type { ConnectionTestResult, SettingsView } from '../../../../src/shared/views'
 import { clusterInput, type Harness, makeHarness, startWatchedCluster, until } from './app-core-harness'
@@ -21,7 +24,10 @@ describe('HA and Ceph with a token that may read them (demo cluster: 8 HA guests
   const cluster = () => h.core.getState().clusters.find((c) => c.clusterId === clusterId)
 
   beforeAll(async () => {
-    ;({ sim, h, clusterId } = await startWatchedCluster({ authDelayMs: 20, seed: 3 }, { timings: TIMINGS }))
+    // The demo cluster with no storage near full: what degrades it here is HA and Ceph alone.
+    const demo = demoCluster()
+    const cluster = { ...demo, storages: demo.storages.map((s) => ({ ...s, used: Math.min(s.used, 0.5) })) }
+    ;({ sim, h, clusterId } = await startWatchedCluster({ authDelayMs: 20, seed: 3, cluster }, { timings: TIMINGS }))
     h.core.onMonitorEvent((e) => void events.push(e))
   }, 60_000)
   afterAll(async () => {
@@ -45,6 +51,15 @@ describe('HA and Ceph with a token that may read them (demo cluster: 8 HA guests
     expect(err.severity).toBe('critical')
     expect(err.message).toMatch(/^VM 102 \(db-prod-01\) on pve-a is in HA state error/)
     expect(cluster()?.ha?.resources.find((r) => r.vmid === 102)).toMatchObject({ state: 'error', problem: true })
+    // The cluster is degraded by it, and the tray says so: headline, icon and the HA/Ceph line.
+    expect(cluster()?.health).toBe('degraded')
+    expect(cluster()?.summary).toMatch(/^HA resource vm:102 in error · Ceph HEALTH_WARN: noout flag\(s\) set · 4\/4 nodes up/)
+    const state = h.core.getState()
+    const status = trayStatus({ state, now: Date.now(), busyLabel: null })
+    expect(status.headline).toBe('HA resource vm:102 in error')
+    expect(status.icon).toBe('degraded')
+    const line = findMenuItem(buildTrayMenu({ state, status, tasks: new Map(), now: Date.now() }), `c:${encodeURIComponent(clusterId)}:ha-ceph`)
+    expect(line?.label).toBe('HA: vm:102 error · Ceph HEALTH_WARN: noout flag(s) set')
     const [n] = decideNotifications([err], defaultNotificationPrefs(), emptyDedupState, Date.now()).notifications
     expect(n?.title).toBe('VM 102 “db-prod-01”: HA error')
     expect(n?.urgency).toBe('critical')
@@ -96,6 +111,8 @@ describe('HA and Ceph with a token that may read them (demo cluster: 8 HA guests
     const ok = await until(() => events.find((e) => e.kind === 'ceph-ok'))
     expect(ok.message).toBe('Ceph is healthy again (HEALTH_OK, was HEALTH_ERR).')
     expect(cluster()?.ceph).toMatchObject({ known: true, health: 'HEALTH_OK', checks: [] })
+    // Nothing left wrong: the cluster is OK again.
+    await until(() => cluster()?.health === 'ok')
   })
 
   it('when the cluster stops answering, HA and Ceph are "not known", never OK', async () => {

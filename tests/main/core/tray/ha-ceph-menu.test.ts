@@ -72,3 +72,17 @@ describe('tray: HA and Ceph line', () => {
     ).toBe('Ceph HEALTH_ERR: 2 osds down')
   })
 })
+
+describe('tray: HA and Ceph problems in the headline', () => {
+  it('an HA resource in error and Ceph WARN are problem lines; "not known" is none (and never OK either)', () => {
+    const bad = ha({ resources: [{ sid: 'ct:200', vmid: 200, node: 'pve-b', state: 'fence', requestState: 'started', problem: true }] })
+    const state = appState([
+      cluster({ ha: bad, ceph: ceph({ health: 'HEALTH_WARN', checks: [{ code: 'X', severity: 'HEALTH_WARN', summary: 'clock skew', muted: false }] }) })
+    ])
+    const s = trayStatus({ state, now: NOW, busyLabel: null })
+    expect(s.problems).toEqual(['HA resource ct:200 being fenced', 'Ceph HEALTH_WARN: clock skew'])
+    expect(s.headline).toBe('HA resource ct:200 being fenced')
+    const unknown = appState([cluster({ ha: ha({ known: false, reason: 'r' }), ceph: ceph({ known: false, health: null, reason: 'r' }) })])
+    expect(trayStatus({ state: unknown, now: NOW, busyLabel: null }).problems).toEqual([])
+  })
+})
