@@ -52,7 +52,8 @@ interface Entry {
   ha: Part<HaView>
   ceph: Part<CephView>
   cephAbsentUntil: number
-  haSignature: string
+  /** vmid → hastate of the HA guests when HA was last read (a change reads HA at once). */
+  haStates: ReadonlyMap<number, string>
   running: boolean
   memo: { base: ClusterSnapshot; ha: HaView | null; ceph: CephView | null; out: ClusterSnapshot } | null
 }
@@ -62,11 +63,25 @@ export interface CycleHint {
   readonly fetchedStatus: boolean
 }
 
-/** "vmid:state,…" of the HA-managed guests; '' = no HA resources. Allocates only for HA guests. */
-function haSignature(snap: ClusterSnapshot): string {
-  let sig = ''
-  for (const g of snap.guests) if (g.hastate !== null) sig += `${g.vmid}:${g.hastate},`
-  return sig
+/**
+ * Runs after every poll, so it allocates nothing: how many guests are HA-managed (0 = no HA configured), and
+ * whether any HA state differs from `known` (or a guest joined or left HA).
+ */
+function haGuests(snap: ClusterSnapshot, known: ReadonlyMap<number, string>): { count: number; changed: boolean } {
+  let count = 0
+  let changed = false
+  for (const g of snap.guests) {
+    if (g.hastate === null) continue
+    count++
+    if (!changed && known.get(g.vmid) !== g.hastate) changed = true
+  }
+  return { count, changed: changed || count !== known.size }
+}
+
+function haStatesOf(snap: ClusterSnapshot): ReadonlyMap<number, string> {
+  const m = new Map<number, string>()
+  for (const g of snap.guests) if (g.hastate !== null) m.set(g.vmid, g.hastate)
+  return m
 }
 
 const hasCephStorage = (snap: ClusterSnapshot): boolean => snap.storage.some((s) => s.plugintype === 'rbd' || s.plugintype === 'cephfs')
@@ -105,7 +120,7 @@ export class HaCephWatch {
       ha: { view: null, attemptAt: -Infinity, deniedUntil: -Infinity },
       ceph: { view: null, attemptAt: -Infinity, deniedUntil: -Infinity },
       cephAbsentUntil: -Infinity,
-      haSignature: '',
+      haStates: new Map(),
       running: false,
       memo: null
     })
@@ -148,43 +163,47 @@ export class HaCephWatch {
     if (snap.fetchedAt === null) return
     const now = this.o.now()
     const perms = e.permissions()
-    const sig = haSignature(snap)
+    const managed = haGuests(snap, e.haStates)
     let readHa = false
-    if (sig === '') {
-      e.ha.view = null
-      e.haTracker.observe([], { now, events: [], factory: e.factory, guestRef: () => null })
+    // Views are replaced only when they change: an unchanged snapshot stays the same object (no delta pushed).
+    if (managed.count === 0) {
+      if (e.ha.view !== null) {
+        e.ha.view = null
+        e.haStates = new Map()
+        e.haTracker.observe([], { now, events: [], factory: e.factory, guestRef: () => null })
+      }
     } else if (perms !== null && !hasPrivilege(perms, '/', 'Sys.Audit')) {
-      e.ha.view = emptyHa(HA_PRIVILEGE_REASON)
+      if (e.ha.view?.reason !== HA_PRIVILEGE_REASON) e.ha.view = emptyHa(HA_PRIVILEGE_REASON)
     } else if (now >= e.ha.deniedUntil) {
       const retry = e.ha.view?.known === false && now - e.ha.attemptAt >= UNKNOWN_RETRY_MS
-      readHa = hint.fetchedStatus || sig !== e.haSignature || e.ha.view === null || retry
+      readHa = hint.fetchedStatus || managed.changed || e.ha.view === null || retry
     }
     let readCeph = false
     if (!hasCephStorage(snap) || now < e.cephAbsentUntil) e.ceph.view = null
-    else if (perms !== null && !hasPrivilege(perms, '/', 'Sys.Audit') && !hasPrivilege(perms, '/', 'Datastore.Audit'))
-      e.ceph.view = emptyCeph(CEPH_PRIVILEGE_REASON)
-    else if (now >= e.ceph.deniedUntil) {
+    else if (perms !== null && !hasPrivilege(perms, '/', 'Sys.Audit') && !hasPrivilege(perms, '/', 'Datastore.Audit')) {
+      if (e.ceph.view?.reason !== CEPH_PRIVILEGE_REASON) e.ceph.view = emptyCeph(CEPH_PRIVILEGE_REASON)
+    } else if (now >= e.ceph.deniedUntil) {
       const retry = e.ceph.view?.known === false && now - e.ceph.attemptAt >= UNKNOWN_RETRY_MS
       readCeph = hint.fetchedStatus || e.ceph.view === null || retry
     }
     if ((!readHa && !readCeph) || e.running) return
     e.running = true
-    const work = this.read(clusterId, e, snap, readHa ? sig : null, readCeph).finally(() => {
+    const work = this.read(clusterId, e, snap, readHa, readCeph).finally(() => {
       e.running = false
     })
     this.o.track?.(work)
   }
 
-  private async read(clusterId: string, e: Entry, snap: ClusterSnapshot, sig: string | null, ceph: boolean): Promise<void> {
+  private async read(clusterId: string, e: Entry, snap: ClusterSnapshot, ha: boolean, ceph: boolean): Promise<void> {
     const events: MonitorEvent[] = []
     const guests = new Map(snap.guests.map((g) => [g.vmid, g]))
     const guestRef = (vmid: number): { vmid: number; kind: 'qemu' | 'lxc'; name: string } | null => {
       const g = guests.get(vmid)
       return g ? { vmid, kind: g.kind, name: g.name } : null
     }
-    if (sig !== null) {
+    if (ha) {
       e.ha.attemptAt = this.o.now()
-      e.haSignature = sig
+      e.haStates = haStatesOf(snap)
       try {
         const p = parseHaStatus(await e.api.haStatus())
         const now = this.o.now()

@@ -171,6 +171,10 @@ describe('HA and Ceph with a token lacking Sys.Audit on /', () => {
     const status = sim.requests({ path: /\/cluster\/status$/ }).length
     await until(() => sim.requests({ path: /\/cluster\/status$/ }).length >= status + 3, 10_000)
     expect(sim.requests({ path: /\/cluster\/(ha|ceph)\// }).length).toBe(before)
+    // Unchanged views stay the same objects poll after poll (no state delta pushed for them).
+    const now = h.core.getState().clusters.find((x) => x.clusterId === id)
+    expect(now?.ha).toBe(c.ha)
+    expect(now?.ceph).toBe(c.ceph)
     expect(before).toBeLessThanOrEqual(2)
     const ep = sim.endpoints[0]
     const report = await h.core.dispatch('onboarding:test-connection', {
