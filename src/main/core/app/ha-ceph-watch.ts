@@ -196,9 +196,9 @@ export class HaCephWatch {
 
   private async read(clusterId: string, e: Entry, snap: ClusterSnapshot, ha: boolean, ceph: boolean): Promise<void> {
     const events: MonitorEvent[] = []
-    const guests = new Map(snap.guests.map((g) => [g.vmid, g]))
+    // Asked only for an event (rare): no index of every guest is built per reading.
     const guestRef = (vmid: number): { vmid: number; kind: 'qemu' | 'lxc'; name: string } | null => {
-      const g = guests.get(vmid)
+      const g = snap.guests.find((x) => x.vmid === vmid)
       return g ? { vmid, kind: g.kind, name: g.name } : null
     }
     if (ha) {
