@@ -1,6 +1,7 @@
 // What the monitor publishes: one immutable snapshot per cluster, plus the events between snapshots.
 // Shared by main (producer), the tray/notification builders and the renderer (consumers).
 // Everything here is plain data (structured-clone safe): no classes, no functions, no Dates.
+import type { CephView, HaView } from './ha-ceph'
 
 export type GuestKind = 'qemu' | 'lxc'
 export type PowerAction = 'start' | 'stop' | 'shutdown' | 'reboot' | 'suspend' | 'resume'
@@ -136,6 +137,10 @@ export interface ClusterSnapshot {
    * another answers). Nothing is sent to them; the user compares and may trust the new one.
    */
   readonly certificateMismatches: readonly CertificateMismatch[]
+  /** HA manager and resources; null when the cluster has no HA configured (filled in by the app's HA/Ceph watch). */
+  readonly ha: HaView | null
+  /** Ceph health; null when the cluster has no Ceph (filled in by the app's HA/Ceph watch). */
+  readonly ceph: CephView | null
 }
 
 export interface CertificateMismatch {
@@ -164,7 +169,11 @@ export const MONITOR_EVENT_KINDS = [
   'cluster-unreachable',
   'cluster-reachable',
   'auth-failed',
-  'certificate-changed'
+  'certificate-changed',
+  'ha-problem',
+  'ha-recovered',
+  'ceph-degraded',
+  'ceph-ok'
 ] as const
 
 export type MonitorEventKind = (typeof MONITOR_EVENT_KINDS)[number]

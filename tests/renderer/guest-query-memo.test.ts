@@ -51,7 +51,9 @@ const snap = (guests: GuestView[]): ClusterSnapshot => ({
   stale: false,
   lastError: null,
   emptyView: false,
-  certificateMismatches: []
+  certificateMismatches: [],
+  ha: null,
+  ceph: null
 })
 const keys = (rows: readonly GuestRow[]): string[] => rows.map((r) => r.key)
 

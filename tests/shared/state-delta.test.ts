@@ -75,6 +75,8 @@ function cluster(id: string, guests: GuestView[], over: Partial<ClusterSnapshot>
     lastError: null,
     emptyView: false,
     certificateMismatches: [],
+    ha: null,
+    ceph: null,
     ...over
   }
 }

@@ -14,6 +14,7 @@ import type { SettingsService } from '../settings/settings-service'
 import type { DemoCluster } from './app-core-types'
 import { CertificateWatch } from './certificate-watch'
 import { DemoPrefs } from './guest-prefs'
+import { HaCephWatch } from './ha-ceph-watch'
 import { createPveClient } from './pve-adapters'
 import { secretlessEvent, secretlessSnapshot } from './secretless-cluster'
 
@@ -55,8 +56,24 @@ export class ClusterRuntime implements ClusterRegistry {
 
   private readonly certs: CertificateWatch | null
 
+  /** HA status and Ceph health at the slow cadence (see ha-ceph-watch.ts). */
+  private readonly haCeph: HaCephWatch
+
   constructor(private readonly o: ClusterRuntimeOptions) {
-    this.unsubscribe = this.hub.subscribe((id, snap, events) => o.onCycle(id, snap, events))
+    this.haCeph = new HaCephWatch({
+      now: o.now,
+      onChange: (id, events) => {
+        const snap = this.snapshot(id)
+        if (snap !== null) o.onCycle(id, snap, events)
+      }
+    })
+    // Before the publishing listener: a view that became "not known" is published with the cycle that made it so.
+    const unwatchCycles = this.hub.subscribe((id, snap, _events, info) => this.haCeph.observe(id, snap, info))
+    const unpublish = this.hub.subscribe((id, snap, events) => o.onCycle(id, this.haCeph.decorate(snap), events))
+    this.unsubscribe = () => {
+      unwatchCycles()
+      unpublish()
+    }
     const probe = o.probeCertificate
     this.certs =
       probe === undefined
@@ -92,13 +109,14 @@ export class ClusterRuntime implements ClusterRegistry {
     return [...this.hub.snapshots().map((s) => this.withCertificates(s)), ...[...this.secretless.values()].map((s) => s.snapshot)]
   }
 
-  private withCertificates(s: ClusterSnapshot): ClusterSnapshot {
+  private withCertificates(snap: ClusterSnapshot): ClusterSnapshot {
+    const s = this.haCeph.decorate(snap)
     const m = this.certs?.mismatches(s.clusterId) ?? []
     return m.length === 0 && s.certificateMismatches.length === 0 ? s : { ...s, certificateMismatches: m }
   }
 
   events(): readonly MonitorEvent[] {
-    const extra = [...[...this.secretless.values()].map((s) => s.event), ...(this.certs?.events() ?? [])]
+    const extra = [...[...this.secretless.values()].map((s) => s.event), ...(this.certs?.events() ?? []), ...this.haCeph.events()]
     return extra.length === 0 ? this.hub.events() : [...this.hub.events(), ...extra].sort((a, b) => a.at - b.at)
   }
 
@@ -247,6 +265,7 @@ export class ClusterRuntime implements ClusterRegistry {
     }
     this.entries.set(config.id, { rc, key: this.keyOf(config, mode) })
     if (!demo) this.certs?.watch(config.id, config.name, config.endpoints)
+    this.haCeph.watch(config.id, config.name, { haStatus: () => client.haStatusItems(), cephStatus: () => client.cephStatus() }, () => permissions.current())
     // Privileges feed the snapshot's per-guest actions; unknown until this answers.
     void permissions.get()
   }
@@ -256,6 +275,7 @@ export class ClusterRuntime implements ClusterRegistry {
     if (e === undefined) return
     this.entries.delete(id)
     this.certs?.unwatch(id)
+    this.haCeph.unwatch(id)
     this.hub.remove(id)
     await e.rc.api.close().catch(() => undefined)
   }
@@ -263,6 +283,7 @@ export class ClusterRuntime implements ClusterRegistry {
   async stop(): Promise<void> {
     this.unsubscribe()
     this.certs?.stop()
+    this.haCeph.stop()
     await Promise.all([...this.entries.keys()].map((id) => this.remove(id)))
     this.hub.stopAll()
   }

@@ -30,7 +30,9 @@ export function secretlessSnapshot(c: StoredCluster, issue: 'unreadable' | 'othe
     stale: true,
     lastError: { kind: 'secret', message: issue === 'unreadable' ? SECRET_UNREADABLE_MESSAGE : SECRET_ELSEWHERE_MESSAGE },
     emptyView: false,
-    certificateMismatches: []
+    certificateMismatches: [],
+    ha: null,
+    ceph: null
   }
 }
 

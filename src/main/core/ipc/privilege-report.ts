@@ -57,6 +57,25 @@ const RULES: readonly FeatureRule[] = [
     alsoAccepted: ['VM.GuestAgent.Unrestricted'],
     ok: "VMs' IP addresses are read from the QEMU guest agent when you look at a VM.",
     missing: "Without VM.GuestAgent.Audit on /vms the app cannot show VMs' IP addresses (containers' addresses need only VM.Audit)."
+  },
+  // GET /cluster/ha/status/current checks Sys.Audit on /.
+  {
+    feature: 'ha',
+    label: 'HA status',
+    path: '/',
+    privilege: 'Sys.Audit',
+    ok: 'The HA manager and the state of each HA resource are visible (error and fence are notified).',
+    missing: 'Without Sys.Audit on / the app cannot show HA status or tell you when an HA resource is in error or fenced.'
+  },
+  // GET /cluster/ceph/status checks Sys.Audit or Datastore.Audit on / (an `any` check).
+  {
+    feature: 'ceph',
+    label: 'Ceph health',
+    path: '/',
+    privilege: 'Sys.Audit',
+    alsoAccepted: ['Datastore.Audit'],
+    ok: 'Ceph health and its warnings are visible where the cluster runs Ceph.',
+    missing: 'Without Sys.Audit (or Datastore.Audit) on / the app cannot show Ceph health.'
   }
 ]
 

@@ -37,7 +37,11 @@ const DEFAULT_SEVERITY: Readonly<Record<MonitorEventKind, EventSeverity>> = {
   'cluster-unreachable': 'critical',
   'cluster-reachable': 'info',
   'auth-failed': 'critical',
-  'certificate-changed': 'critical'
+  'certificate-changed': 'critical',
+  'ha-problem': 'critical',
+  'ha-recovered': 'info',
+  'ceph-degraded': 'warning',
+  'ceph-ok': 'info'
 }
 
 export class EventFactory {

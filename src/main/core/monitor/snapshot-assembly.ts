@@ -65,6 +65,9 @@ export function assembleSnapshot(o: SnapshotParts): ClusterSnapshot {
     lastError: o.lastError,
     emptyView: o.emptyView,
     // Filled in by the app's certificate watch (it checks endpoints, not the monitor).
-    certificateMismatches: NO_MISMATCHES
+    certificateMismatches: NO_MISMATCHES,
+    // Filled in by the app's HA/Ceph watch (read at the slow cadence, not by the poll).
+    ha: null,
+    ceph: null
   })
 }

@@ -33,7 +33,9 @@ export function defaultNotificationPrefs(): NotificationPrefs {
 
 /** What makes two events "the same" for de-duplication. */
 export function eventKey(e: MonitorEvent): string {
-  const detail = e.kind === 'task-failed' ? `|${e.message}|${e.detail ?? ''}` : ''
+  // Ceph WARN → ERR and an HA resource going from error to fence are news, not repeats: the state is in the key.
+  const detail =
+    e.kind === 'task-failed' ? `|${e.message}|${e.detail ?? ''}` : e.kind === 'ceph-degraded' || e.kind === 'ha-problem' ? `|${e.detail ?? ''}` : ''
   return `${e.kind}|${e.clusterId}|${e.node ?? ''}|${e.guest?.vmid ?? ''}|${e.storage ?? ''}${detail}`
 }
 

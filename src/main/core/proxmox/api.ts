@@ -12,8 +12,10 @@ import { apiPath, assertGuestKind, assertNodeName, assertVmid } from './params'
 import { Requester } from './requester'
 import { clusterResourcesSchema } from './resource-schema'
 import {
+  cephStatusSchema,
   clusterStatusSchema,
   guestStatusSchema,
+  haStatusSchema,
   nodeListSchema,
   nodeStatusSchema,
   nodeStorageSchema,
@@ -253,5 +255,15 @@ export class PveApi {
   async permissions(opts: PveCallOptions & { path?: string } = {}): Promise<PvePermissions> {
     const { path, ...rest } = opts
     return this.#get({ ...rest, path: '/access/permissions', params: { path }, schema: permissionsSchema })
+  }
+
+  /** GET /cluster/ha/status/current (Sys.Audit on /): the HA manager, its LRMs and each resource's state. */
+  async haStatusItems(opts: PveCallOptions = {}): Promise<unknown[]> {
+    return this.#get({ ...opts, path: '/cluster/ha/status/current', schema: haStatusSchema })
+  }
+
+  /** GET /cluster/ceph/status (Sys.Audit or Datastore.Audit on /): `ceph status`; fails where Ceph is not installed. */
+  async cephStatus(opts: PveCallOptions = {}): Promise<Record<string, unknown>> {
+    return this.#get({ ...opts, path: '/cluster/ceph/status', schema: cephStatusSchema })
   }
 }

@@ -199,3 +199,8 @@ export const rrdSchema: z.ZodType<PveRrdPoint[]> = z.array(
 )
 
 export const permissionsSchema: z.ZodType<PvePermissions> = z.record(z.string(), z.record(z.string(), bool))
+
+/** Read leniently by the monitor's HA reader (monitor/ha-status.ts): only "a list" is checked here. */
+export const haStatusSchema: z.ZodType<unknown[]> = z.array(z.unknown())
+/** `ceph status` as Proxmox passes it on; read leniently by monitor/ceph-status.ts. */
+export const cephStatusSchema: z.ZodType<Record<string, unknown>> = z.record(z.string(), z.unknown())

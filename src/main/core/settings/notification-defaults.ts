@@ -15,5 +15,9 @@ export const defaultNotificationKinds: Readonly<Record<MonitorEventKind, boolean
   'cluster-unreachable': true,
   'cluster-reachable': true,
   'auth-failed': true,
-  'certificate-changed': true
+  'certificate-changed': true,
+  'ha-problem': true,
+  'ha-recovered': true,
+  'ceph-degraded': true,
+  'ceph-ok': true
 })

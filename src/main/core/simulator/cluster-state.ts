@@ -1,5 +1,6 @@
 import { type GuestMetrics, guestMetrics, type NodeMetrics, nodeMetrics } from './metrics'
 import type { SimClusterSpec, SimGuestPatch, SimGuestSpec, SimGuestState, SimGuestStatus, SimNodeSpec, SimNodeState, SimStorageSpec } from './types'
+import type { SimCephSpec } from './types-ceph'
 
 /** A guest as the simulator keeps it: its spec with defaults filled in, plus run-time state. */
 export interface GuestRec extends Omit<SimGuestSpec, 'template' | 'load'> {
@@ -43,6 +44,8 @@ export class ClusterState {
   readonly storages: SimStorageSpec[]
   readonly pools: Map<string, { comment?: string }>
   forcedNoQuorum = false
+  /** Null: Ceph is not installed on the nodes. */
+  ceph: SimCephSpec | null
   configVersion: number
 
   constructor(
@@ -50,6 +53,7 @@ export class ClusterState {
     readonly t: StateTiming
   ) {
     this.name = spec.name
+    this.ceph = spec.ceph === undefined ? null : { ...spec.ceph }
     const now = t.now()
     spec.nodes.forEach((n, i) => {
       this.nodes.set(n.name, {

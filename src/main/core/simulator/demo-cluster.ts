@@ -162,6 +162,8 @@ export function demoCluster(_seed = 1): SimClusterSpec {
     guests,
     storages: STORAGES.map((s) => ({ ...s, maxdisk: Math.round(s.maxdisk) })),
     pools: [{ pool: 'production', comment: 'Customer-facing services' }],
-    tasks: TASKS.map((t) => ({ ...t }))
+    tasks: TASKS.map((t) => ({ ...t })),
+    // pveceph on pve-a…c (the ceph-vm pool): in maintenance, so HEALTH_WARN with the flag set.
+    ceph: { health: 'HEALTH_WARN', checks: { OSDMAP_FLAGS: { severity: 'HEALTH_WARN', summary: 'noout flag(s) set' } } }
   }
 }

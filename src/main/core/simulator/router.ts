@@ -7,6 +7,7 @@ import type { FaultBook } from './faults'
 import { guestNetworkHandlers } from './guest-network'
 import { clusterHandlers } from './handlers-cluster'
 import { guestHandlers } from './handlers-guest'
+import { haCephHandlers } from './handlers-ha-ceph'
 import { nodeHandlers } from './handlers-node'
 import { taskHandlers } from './handlers-tasks'
 import type { HandlerResult, HttpRequest, HttpResponse } from './http-server'
@@ -29,7 +30,14 @@ interface Route {
 const JSON_TYPE = 'application/json;charset=UTF-8'
 const NO_AUTH = new Set(['GET /access/domains', 'GET /access/ticket', 'POST /access/ticket', 'POST /access/vncticket'])
 
-const HANDLERS: Record<string, ApiHandler> = { ...clusterHandlers, ...nodeHandlers, ...taskHandlers, ...guestHandlers, ...guestNetworkHandlers }
+const HANDLERS: Record<string, ApiHandler> = {
+  ...clusterHandlers,
+  ...nodeHandlers,
+  ...taskHandlers,
+  ...guestHandlers,
+  ...guestNetworkHandlers,
+  ...haCephHandlers
+}
 const ROUTES: Route[] = Object.entries(apiSubset as unknown as Record<string, ApiMethodInfo>).map(([key, info]) => {
   const [method = '', path = ''] = key.split(' ')
   const handler = HANDLERS[key]

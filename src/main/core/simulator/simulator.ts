@@ -196,7 +196,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       const g = state.guests.get(vmid)
       if (!g) throw new Error(`no guest ${vmid}`)
       g.ignoreShutdown = ignore
-    }
+    },
+    setCeph: (spec) => void (state.ceph = spec === null ? null : { ...spec })
   }
 
   let closed = false

@@ -1,4 +1,5 @@
 import type { PVE_SERVICES } from '../ssh/node-health'
+import type { SimCephSpec } from './types-ceph'
 
 /** Public types of the Proxmox VE simulator (tests, benches and the app's demo mode code against these). */
 
@@ -95,6 +96,7 @@ export interface SimClusterSpec {
   storages: SimStorageSpec[]
   pools: SimPoolSpec[]
   tasks?: SimHistoricTaskSpec[]
+  ceph?: SimCephSpec // hyper-converged Ceph (pveceph): /cluster/ceph/status answers; omitted = not installed
 }
 
 export interface SimulatorOptions {
@@ -274,6 +276,7 @@ export interface SimClusterControl {
   tasks(): SimTaskState[]
   /** makes the next shutdown of this guest hang (guest ignores ACPI) until its timeout */
   ignoreShutdown(vmid: number, ignore: boolean): void
+  setCeph(spec: SimCephSpec | null): void // null: not installed. HA resources: updateGuest's `hastate`
 }
 
 export interface Simulator {

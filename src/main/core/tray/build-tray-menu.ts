@@ -3,6 +3,7 @@
 import type { ClusterHealth, ClusterSnapshot, NodeView } from '../../../shared/snapshot'
 import type { AppState } from '../../../shared/views'
 import { formatDuration } from './describe-problems'
+import { haCephLine } from './ha-ceph-line'
 import { menuLabel, plainText } from './label-text'
 import type { AddressTable } from './menu-addresses'
 import { DEFAULT_MAX_GUESTS_PER_NODE, type GuestMenuMemo, muteSubmenu, nodeGuestItems, percent } from './menu-guests'
@@ -82,6 +83,8 @@ function clusterBlock(input: TrayMenuInput, c: ClusterSnapshot): MenuItemModel[]
   // A cluster seen before that did not answer the last poll is not "connecting": say what is known.
   const word = c.health === 'unknown' && c.fetchedAt !== null ? plainText(c.summary, 80) : HEALTH_WORD[c.health]
   const out: MenuItemModel[] = [info(`${id}:header`, menuLabel(`${plainText(c.clusterName, 40)}: ${word}${quorum}${mode}`))]
+  const haCeph = haCephLine(c)
+  if (haCeph !== null) out.push(item(`${id}:ha-ceph`, menuLabel(haCeph, 100), { kind: 'open-dashboard', target: { view: 'overview', clusterId: c.clusterId } }))
   const max = input.maxNodesPerCluster ?? DEFAULT_MAX_NODES_PER_CLUSTER
   // Down nodes first: they are what the user opens the menu for.
   const nodes = [...c.nodes].sort((a, b) => Number(a.status === 'online') - Number(b.status === 'online') || a.name.localeCompare(b.name))

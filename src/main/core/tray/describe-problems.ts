@@ -1,5 +1,6 @@
 // What is wrong, in words a person reads at a glance ("pve-b down for 4 min"). Computed from the
 // snapshot and the current time, so durations stay true between polls.
+import { haCephProblems } from '../../../shared/ha-ceph'
 import type { ClusterSnapshot } from '../../../shared/snapshot'
 import { plainText } from './label-text'
 
@@ -62,6 +63,7 @@ export function describeClusterProblems(c: ClusterSnapshot, now: number, prefix:
       out.push(p(`storage ${plainText(s.storage, NAME_MAX)} on ${plainText(s.node, NAME_MAX)} ${Math.round(s.usage * 100)}% full`))
     }
   }
+  for (const text of haCephProblems(c.ha, c.ceph)) out.push(p(plainText(text, 100)))
   if (c.stale && unknownNow === undefined && c.health !== 'unreachable' && c.fetchedAt !== null) {
     out.push(p(`figures from ${formatDuration(now - c.fetchedAt)} ago (last poll failed)`))
   }

@@ -108,7 +108,8 @@ describe('onboarding', () => {
   })
 
   describe('privilege table', () => {
-    const grants: Record<Exclude<FeatureId, 'ssh-health'>, SimAcl> = {
+    // HA and Ceph both read `/` (one grant there serves both): tests/main/core/app/ha-ceph-watch.test.ts.
+    const grants: Record<Exclude<FeatureId, 'ssh-health' | 'ha' | 'ceph'>, SimAcl> = {
       nodes: { path: '/nodes', privs: ['Sys.Audit'] },
       guests: { path: '/vms', privs: ['VM.Audit'] },
       storage: { path: '/storage', privs: ['Datastore.Audit'] },

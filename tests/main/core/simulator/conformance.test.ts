@@ -78,3 +78,50 @@ describe('§0 conformance: every GET endpoint the simulator serves matches the o
     }
   })
 })
+
+describe('HA status and Ceph health (the app reads them at the slow cadence)', () => {
+  test('/cluster/ha/status/current: quorum, the manager, one LRM per node, one service per HA guest', async () => {
+    const items = await get<Record<string, unknown>[]>(sim, '/cluster/ha/status/current')
+    expect(items.filter((i) => i.type === 'quorum')).toEqual([{ id: 'quorum', type: 'quorum', node: 'pve-a', status: 'OK', quorate: 1 }])
+    expect(items.find((i) => i.type === 'master')).toMatchObject({ id: 'master', node: 'pve-a', status: expect.stringMatching(/^pve-a \(active, /) })
+    expect(items.filter((i) => i.type === 'lrm').map((i) => i.id)).toEqual(['lrm:pve-a', 'lrm:pve-b', 'lrm:pve-c', 'lrm:pve-d'])
+    const haGuests = sim.cluster.guests().filter((g) => g.hastate !== undefined)
+    const services = items.filter((i) => i.type === 'service')
+    expect(services).toHaveLength(haGuests.length)
+    for (const sv of services) expect(sv.status).toBe(`${String(sv.sid)} (${String(sv.node)}, ${String(sv.state)})`)
+  })
+
+  test('an HA resource set to error shows as error in both HA status and /cluster/resources', async () => {
+    sim.cluster.updateGuest(101, { hastate: 'error' })
+    try {
+      const items = await get<Record<string, unknown>[]>(sim, '/cluster/ha/status/current')
+      expect(items.find((i) => i.sid === 'vm:101')).toMatchObject({ state: 'error', crm_state: 'error', request_state: 'started' })
+      const res = await get<Record<string, unknown>[]>(sim, '/cluster/resources')
+      expect(res.find((i) => i.vmid === 101)?.hastate).toBe('error')
+    } finally {
+      sim.cluster.updateGuest(101, { hastate: 'started' })
+    }
+  })
+
+  test('/cluster/ceph/status: health with its checks; without Ceph the call fails as on a node without pveceph', async () => {
+    const st = await get<{ health: { status: string; checks: Record<string, { summary: { message: string } }> } }>(sim, '/cluster/ceph/status')
+    expect(st.health.status).toBe('HEALTH_WARN')
+    expect(st.health.checks.OSDMAP_FLAGS?.summary.message).toBe('noout flag(s) set')
+    sim.cluster.setCeph(null)
+    try {
+      const r = await call(sim, 'GET', '/cluster/ceph/status')
+      expect(r.status).toBe(500)
+      expect((r.json as { message: string }).message).toMatch(/^binary not installed: \/usr\/bin\/ceph-mon/)
+    } finally {
+      sim.cluster.setCeph({ health: 'HEALTH_WARN', checks: { OSDMAP_FLAGS: { severity: 'HEALTH_WARN', summary: 'noout flag(s) set' } } })
+    }
+  })
+
+  test('both check their privilege on / as the schema says (HA: Sys.Audit; Ceph: Sys.Audit or Datastore.Audit)', async () => {
+    const t = sim.cluster.addToken({ id: 'storeonly@pve!tray', acls: [{ path: '/', privs: ['Datastore.Audit'] }] })
+    expect((await call(sim, 'GET', '/cluster/ha/status/current', { token: t })).status).toBe(403)
+    expect((await call(sim, 'GET', '/cluster/ceph/status', { token: t })).status).toBe(200)
+    const none = sim.cluster.addToken({ id: 'vmsonly@pve!tray', acls: [{ path: '/vms', privs: ['VM.Audit'] }] })
+    expect((await call(sim, 'GET', '/cluster/ceph/status', { token: none })).status).toBe(403)
+  })
+})

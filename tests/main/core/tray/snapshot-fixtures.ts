@@ -77,6 +77,8 @@ export function cluster(over: Partial<ClusterSnapshot> = {}): ClusterSnapshot {
     lastError: null,
     emptyView: false,
     certificateMismatches: [],
+    ha: null,
+    ceph: null,
     ...over
   }
 }

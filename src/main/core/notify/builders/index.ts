@@ -9,6 +9,7 @@ import { clusterUnreachable } from './cluster-unreachable'
 import { guestDown } from './guest-down'
 import { guestState } from './guest-state'
 import { guestUp } from './guest-up'
+import { cephDegraded, cephOk, haProblem, haRecovered } from './ha-ceph'
 import { nodeDown } from './node-down'
 import { nodeFlapping } from './node-flapping'
 import { nodeUp } from './node-up'
@@ -31,5 +32,9 @@ export const builders: Readonly<Record<MonitorEventKind, KindBuilder>> = {
   'cluster-unreachable': clusterUnreachable,
   'cluster-reachable': clusterReachable,
   'auth-failed': authFailed,
-  'certificate-changed': certificateChanged
+  'certificate-changed': certificateChanged,
+  'ha-problem': haProblem,
+  'ha-recovered': haRecovered,
+  'ceph-degraded': cephDegraded,
+  'ceph-ok': cephOk
 }

@@ -1,4 +1,5 @@
 // The selected guest: facts, actions (or why there are none), task progress, notifications.
+import type { HaResourceView } from '@shared/ha-ceph'
 import type { PowerAction } from '@shared/snapshot'
 import type { TaskProgress } from '@shared/views'
 
@@ -9,6 +10,7 @@ import { ActionButtons } from './ActionButtons'
 import { hasLiveFigures } from './guest-figures'
 import { GuestAddresses } from './GuestAddresses'
 import { GuestAlertControls } from './GuestAlertControls'
+import { GuestHaState } from './GuestHaState'
 import { GuestLinks } from './GuestLinks'
 import { MutedBadge } from './MutedBadge'
 import { RequestDetails } from './RequestDetails'
@@ -22,9 +24,11 @@ export interface GuestDetailPanelProps {
   readonly onClose: () => void
   /** Focus moves here when the panel opens (see useDetailFocus). */
   readonly panelRef: React.Ref<HTMLElement>
+  /** The HA manager's word on this guest (from the cluster's HA status), if it is an HA resource and was read. */
+  readonly ha?: HaResourceView | null
 }
 
-export function GuestDetailPanel({ row, progress, actionError, onAction, onClose, panelRef }: GuestDetailPanelProps): React.JSX.Element {
+export function GuestDetailPanel({ row, progress, actionError, onAction, onClose, panelRef, ha }: GuestDetailPanelProps): React.JSX.Element {
   const g = row.guest
   const live = hasLiveFigures(g.state)
   return (
@@ -71,7 +75,9 @@ export function GuestDetailPanel({ row, progress, actionError, onAction, onClose
         {g.hastate !== null ? (
           <>
             <dt>HA</dt>
-            <dd>{g.hastate}</dd>
+            <dd data-testid="detail-ha">
+              <GuestHaState hastate={g.hastate} resource={ha ?? null} />
+            </dd>
           </>
         ) : null}
       </dl>

@@ -1,4 +1,5 @@
 // Guests across all clusters: filters, the virtualized table, the selected guest, and confirmations.
+import { haResourceOf } from '@shared/ha-ceph'
 import type { PveTrayApi } from '@shared/ipc/contract'
 import type { ClusterSnapshot, PowerAction } from '@shared/snapshot'
 import { useCallback, useMemo, useRef, useState } from 'react'
@@ -111,6 +112,7 @@ export function GuestsView({ api, clusters, tasks, focusVmid, focusClusterId, fo
             onAction={onAction}
             onClose={closeDetail}
             panelRef={panelRef}
+            ha={haResourceOf(clusters.find((c) => c.clusterId === selected.clusterId)?.ha ?? null, selected.guest.vmid)}
           />
         ) : null}
       </div>

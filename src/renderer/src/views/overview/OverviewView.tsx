@@ -6,6 +6,7 @@ import type { Route } from '../../state/use-navigation'
 import { ClusterSummary } from './ClusterSummary'
 import { EventsTimeline } from './EventsTimeline'
 import { guestCounts } from './guest-counts'
+import { HaCephPanel } from './HaCephPanel'
 import { NodeCard } from './NodeCard'
 
 export function OverviewView({ state, navigate }: { state: AppState | null; navigate: (to: Route) => void }): React.JSX.Element {
@@ -26,6 +27,7 @@ export function OverviewView({ state, navigate }: { state: AppState | null; navi
       {state.clusters.map((c) => (
         <section key={c.clusterId} className="cluster" aria-label={`Cluster ${c.clusterName}`}>
           <ClusterSummary cluster={c} />
+          <HaCephPanel cluster={c} />
           <div className="node-grid">
             {c.nodes.map((n) => (
               <NodeCard

@@ -14,5 +14,9 @@ export const EVENT_KIND_LABELS: Readonly<Record<MonitorEventKind, string>> = {
   'cluster-unreachable': 'The cluster cannot be reached',
   'cluster-reachable': 'The cluster can be reached again',
   'auth-failed': 'The API token is rejected',
-  'certificate-changed': 'A node presents another certificate'
+  'certificate-changed': 'A node presents another certificate',
+  'ha-problem': 'An HA resource enters error or fence',
+  'ha-recovered': 'An HA resource recovers',
+  'ceph-degraded': 'Ceph health turns WARN or ERR',
+  'ceph-ok': 'Ceph is healthy again'
 }
