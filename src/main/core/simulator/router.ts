@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 
 import apiSubset from './api-subset.json'
 import { authenticate } from './auth'
+import { backupHandlers } from './backups'
 import { type ApiHandler, type CallContext, PveError, type SimContext } from './context'
 import type { FaultBook } from './faults'
 import { guestNetworkHandlers } from './guest-network'
@@ -29,7 +30,14 @@ interface Route {
 const JSON_TYPE = 'application/json;charset=UTF-8'
 const NO_AUTH = new Set(['GET /access/domains', 'GET /access/ticket', 'POST /access/ticket', 'POST /access/vncticket'])
 
-const HANDLERS: Record<string, ApiHandler> = { ...clusterHandlers, ...nodeHandlers, ...taskHandlers, ...guestHandlers, ...guestNetworkHandlers }
+const HANDLERS: Record<string, ApiHandler> = {
+  ...clusterHandlers,
+  ...nodeHandlers,
+  ...taskHandlers,
+  ...guestHandlers,
+  ...guestNetworkHandlers,
+  ...backupHandlers
+}
 const ROUTES: Route[] = Object.entries(apiSubset as unknown as Record<string, ApiMethodInfo>).map(([key, info]) => {
   const [method = '', path = ''] = key.split(' ')
   const handler = HANDLERS[key]

@@ -1,4 +1,5 @@
 import type { PVE_SERVICES } from '../ssh/node-health'
+import type { SimBackupSpec } from './backup-spec'
 
 /** Public types of the Proxmox VE simulator (tests, benches and the app's demo mode code against these). */
 
@@ -95,6 +96,7 @@ export interface SimClusterSpec {
   storages: SimStorageSpec[]
   pools: SimPoolSpec[]
   tasks?: SimHistoricTaskSpec[]
+  backups?: SimBackupSpec
 }
 
 export interface SimulatorOptions {
@@ -274,6 +276,9 @@ export interface SimClusterControl {
   tasks(): SimTaskState[]
   /** makes the next shutdown of this guest hang (guest ignores ACPI) until its timeout */
   ignoreShutdown(vmid: number, ignore: boolean): void
+  /** A vzdump of one guest (to `storage`, default a shared backup storage) failing with `fail` if given; its UPID. */
+  runBackup(vmid: number, opts?: { storage?: string; fail?: string }): string
+  setBackupCovered(vmid: number, covered: boolean): void
 }
 
 export interface Simulator {
