@@ -164,7 +164,8 @@ export const MONITOR_EVENT_KINDS = [
   'cluster-unreachable',
   'cluster-reachable',
   'auth-failed',
-  'certificate-changed'
+  'certificate-changed',
+  'backup-failed'
 ] as const
 
 export type MonitorEventKind = (typeof MONITOR_EVENT_KINDS)[number]

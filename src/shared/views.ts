@@ -18,6 +18,8 @@ export interface ClusterSettingsView {
   /** Whether a token secret is stored. The secret itself never leaves the main process. */
   readonly hasTokenSecret: boolean
   readonly hasCaPem: boolean
+  /** Notify when a backup (vzdump) of this cluster fails; on unless turned off. */
+  readonly backupFailureAlerts: boolean
   readonly ssh: {
     readonly user: string
     readonly keyPath: string | null

@@ -37,7 +37,8 @@ const DEFAULT_SEVERITY: Readonly<Record<MonitorEventKind, EventSeverity>> = {
   'cluster-unreachable': 'critical',
   'cluster-reachable': 'info',
   'auth-failed': 'critical',
-  'certificate-changed': 'critical'
+  'certificate-changed': 'critical',
+  'backup-failed': 'warning'
 }
 
 export class EventFactory {

@@ -15,5 +15,6 @@ export const defaultNotificationKinds: Readonly<Record<MonitorEventKind, boolean
   'cluster-unreachable': true,
   'cluster-reachable': true,
   'auth-failed': true,
-  'certificate-changed': true
+  'certificate-changed': true,
+  'backup-failed': true
 })

@@ -3,6 +3,7 @@
 import type { MonitorEventKind } from '../../../../shared/snapshot'
 import type { KindBuilder } from '../types'
 import { authFailed } from './auth-failed'
+import { backupFailed } from './backup-failed'
 import { certificateChanged } from './certificate-changed'
 import { clusterReachable } from './cluster-reachable'
 import { clusterUnreachable } from './cluster-unreachable'
@@ -31,5 +32,6 @@ export const builders: Readonly<Record<MonitorEventKind, KindBuilder>> = {
   'cluster-unreachable': clusterUnreachable,
   'cluster-reachable': clusterReachable,
   'auth-failed': authFailed,
-  'certificate-changed': certificateChanged
+  'certificate-changed': certificateChanged,
+  'backup-failed': backupFailed
 }
