@@ -131,7 +131,7 @@ export interface CertificateInfo {
   readonly validTo: string
 }
 
-export type FeatureId = 'nodes' | 'guests' | 'storage' | 'power' | 'guest-agent' | 'ssh-health'
+export type FeatureId = 'nodes' | 'guests' | 'storage' | 'power' | 'guest-agent' | 'ssh-health' | 'backups' | 'backup-jobs' | 'task-log'
 
 export interface PrivilegeCheck {
   readonly feature: FeatureId

@@ -72,6 +72,9 @@ export function clusterApiFromClient(client: PveClient): ClusterApi {
     nodeRrd: (node, timeframe) => client.nodeRrd(node, timeframe),
     guestInterfaces: (node, kind, vmid) => client.guestInterfaces(node, kind, vmid),
     clusterTasks: () => client.clusterTaskItems(),
+    taskLog: (upid, start, limit) => client.taskLog(upid, { start, limit }),
+    backupVolumes: (node, storage) => client.backupVolumes(node, storage),
+    notBackedUp: () => client.notBackedUp(),
     close: () => client.close()
   }
 }

@@ -31,6 +31,16 @@ export interface ClusterApi {
   /** A running guest's interfaces: the QEMU guest agent's for a VM, the container's own for a CT (on demand only). */
   guestInterfaces(node: string, kind: GuestKind, vmid: number): Promise<readonly GuestInterfaceView[]>
   clusterTasks(): Promise<readonly unknown[]>
+  /** A task's log lines from `start` (0-based), at most `limit` (on demand only). */
+  taskLog(
+    upid: string,
+    start: number,
+    limit: number
+  ): Promise<{ readonly lines: readonly { readonly n: number; readonly t: string }[]; readonly total: number }>
+  /** The backup archives (owner vmid, ctime in epoch s) on one storage as `node` sees it (read rarely, see ipc/handlers/backup-info). */
+  backupVolumes(node: string, storage: string): Promise<readonly { readonly vmid: number; readonly ctime: number }[]>
+  /** GET /cluster/backup-info/not-backed-up: the guests no backup job covers. */
+  notBackedUp(): Promise<readonly { readonly vmid: number; readonly type: GuestKind; readonly name: string | null }[]>
   close(): Promise<void>
 }
 

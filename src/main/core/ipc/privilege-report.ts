@@ -57,6 +57,32 @@ const RULES: readonly FeatureRule[] = [
     alsoAccepted: ['VM.GuestAgent.Unrestricted'],
     ok: "VMs' IP addresses are read from the QEMU guest agent when you look at a VM.",
     missing: "Without VM.GuestAgent.Audit on /vms the app cannot show VMs' IP addresses (containers' addresses need only VM.Audit)."
+  },
+  // GET /nodes/{node}/storage/{storage}/content checks Datastore.Audit or Datastore.AllocateSpace on the storage.
+  {
+    feature: 'backups',
+    label: 'Last backup of each guest',
+    path: '/storage',
+    privilege: 'Datastore.Audit',
+    alsoAccepted: ['Datastore.AllocateSpace'],
+    ok: "Each guest's newest backup is read from the backup storages when you look at the guests.",
+    missing: "Without Datastore.Audit on /storage the app cannot tell when a guest's last backup was."
+  },
+  {
+    feature: 'backup-jobs',
+    label: 'Guests without a backup job',
+    path: '/',
+    privilege: 'Sys.Audit',
+    ok: 'Guests that no backup job covers are listed.',
+    missing: 'Without Sys.Audit on / the app cannot list the guests that no backup job covers.'
+  },
+  {
+    feature: 'task-log',
+    label: 'Task log of all users',
+    path: '/nodes',
+    privilege: 'Sys.Audit',
+    ok: "Every user's tasks and their logs are shown in the task log.",
+    missing: 'Without Sys.Audit on /nodes the task log shows only the tasks of this API token.'
   }
 ]
 
