@@ -218,7 +218,7 @@ export interface SshHostState {
 }
 
 export interface NavigateTarget {
-  readonly view: 'overview' | 'guests' | 'storage' | 'node' | 'settings' | 'onboarding'
+  readonly view: 'overview' | 'guests' | 'storage' | 'node' | 'settings' | 'onboarding' | 'tasks'
   readonly clusterId?: string
   readonly node?: string
   readonly vmid?: number

@@ -9,6 +9,7 @@ import { ActionButtons } from './ActionButtons'
 import { hasLiveFigures } from './guest-figures'
 import { GuestAddresses } from './GuestAddresses'
 import { GuestAlertControls } from './GuestAlertControls'
+import { GuestBackup } from './GuestBackup'
 import { GuestLinks } from './GuestLinks'
 import { MutedBadge } from './MutedBadge'
 import { RequestDetails } from './RequestDetails'
@@ -103,6 +104,7 @@ export function GuestDetailPanel({ row, progress, actionError, onAction, onClose
       </div>
       <GuestLinks row={row} />
       <GuestAddresses row={row} />
+      <GuestBackup row={row} />
       <GuestAlertControls row={row} />
     </aside>
   )
