@@ -47,6 +47,13 @@ export function guestBackupState(info: BackupInfoView | null, vmid: number): Gue
   return { state: 'never' }
 }
 
+/** The guests of `vmids` whose last backup is "never" (guestBackupState's rule, for a whole table at once). */
+export function neverBackedUp(info: BackupInfoView, vmids: readonly number[]): number[] {
+  if (info.hidden !== null || info.unread.length > 0) return []
+  const found = new Set(info.newest.map((b) => b.vmid))
+  return vmids.filter((v) => !found.has(v))
+}
+
 export interface ClusterTasksView {
   readonly tasks: readonly TaskView[]
   /** Without Sys.Audit on /nodes Proxmox lists only the token's own tasks: said, not hidden. */

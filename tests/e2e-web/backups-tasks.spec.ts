@@ -44,8 +44,15 @@ test.describe('the Tasks view', () => {
 test.describe('last backup of a guest', () => {
   test.use({ startView: 'guests' })
 
-  test('an age and storage, "never" for a guest with no archive, and the guests no job covers', async ({ app }, testInfo) => {
+  test('a "no backup" badge in the table; in the details an age and storage, "never" for a guest with no archive, and the guests no job covers', async ({
+    app
+  }, testInfo) => {
     const detail = app.getByTestId('guest-detail')
+    // The table marks the guests never backed up (a known "never"; templates left out).
+    await expect(guestRow(app, 115).getByTestId('no-backup')).toHaveText('no backup')
+    await expect(guestRow(app, 205).getByTestId('no-backup')).toBeVisible()
+    await expect(guestRow(app, 102).getByTestId('no-backup')).toHaveCount(0)
+    await expect(guestRow(app, 9001).getByTestId('no-backup')).toHaveCount(0)
     await guestRow(app, 102).click()
     const state = detail.getByTestId('guest-backup').getByTestId('backup-state')
     await expect(state).toHaveAttribute('data-state', 'found')
@@ -65,13 +72,21 @@ test.describe('last backup of a guest', () => {
     await checkView(app, testInfo, 'guest-backup-never')
   })
 
-  test('with a backup storage that cannot be read, a guest without an archive is "not known", never "never"', async ({ app, bridge }, testInfo) => {
-    bridge.sim?.faults.serverError(500, { path: /\/storage\/local\/content$/ }, "can't activate storage 'local'")
-    await guestRow(app, 115).click()
-    const state = app.getByTestId('guest-detail').getByTestId('backup-state')
-    await expect(state).toHaveAttribute('data-state', 'unknown')
-    await expect(state).toContainText('Not known: not every backup storage could be read (local')
-    await snap(app, testInfo, 'guest-backup-unknown')
+  test.describe('opened after a storage failed', () => {
+    // Opened from the overview: the guests view is what first asks main to read the backup storages.
+    test.use({ startView: 'overview' })
+
+    test('with a backup storage that cannot be read, a guest without an archive is "not known", never "never"', async ({ app, bridge }, testInfo) => {
+      bridge.sim?.faults.serverError(500, { path: /\/storage\/local\/content$/ }, "can't activate storage 'local'")
+      await app.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Guests' }).click()
+      await guestRow(app, 115).click()
+      const state = app.getByTestId('guest-detail').getByTestId('backup-state')
+      await expect(state).toHaveAttribute('data-state', 'unknown')
+      // Not known is not "never": no badge in the table either.
+      await expect(guestRow(app, 115).getByTestId('no-backup')).toHaveCount(0)
+      await expect(state).toContainText('Not known: not every backup storage could be read (local')
+      await snap(app, testInfo, 'guest-backup-unknown')
+    })
   })
 })
 

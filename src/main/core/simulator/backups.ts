@@ -3,21 +3,10 @@
 // datacenter's backup jobs (GET /cluster/backup-info/not-backed-up: the guests no job covers).
 // A backup run here is a vzdump worker task like pve-manager's: a guest's failure is logged as
 // "ERROR: Backup of VM <vmid> failed - <reason>" and the task ends with vzdump's own "job errors".
-import type { SimBackupSpec } from './backup-spec'
+import { type BackupBook, type BackupVolume } from './backup-book'
 import { type ApiHandler, die, str } from './context'
 import type { TaskRegistry } from './tasks'
 import type { SimStorageSpec } from './types'
-
-export interface BackupVolume {
-  readonly storage: string
-  /** The node holding it, for a storage that is not shared. */
-  readonly node: string | null
-  readonly vmid: number
-  readonly type: 'qemu' | 'lxc'
-  /** Epoch seconds. */
-  readonly ctime: number
-  readonly size: number
-}
 
 const two = (n: number): string => String(n).padStart(2, '0')
 
@@ -29,36 +18,6 @@ function volid(v: BackupVolume, plugintype: string): { volid: string; format: st
   const stamp = `${d.getUTCFullYear()}_${two(d.getUTCMonth() + 1)}_${two(d.getUTCDate())}-${two(d.getUTCHours())}_${two(d.getUTCMinutes())}_${two(d.getUTCSeconds())}`
   const ext = v.type === 'qemu' ? 'vma.zst' : 'tar.zst'
   return { volid: `${v.storage}:backup/vzdump-${v.type}-${v.vmid}-${stamp}.${ext}`, format: ext }
-}
-
-export class BackupBook {
-  readonly volumes: BackupVolume[] = []
-  /** vmids the cluster's backup job leaves out; null: the cluster has no backup job at all. */
-  private exclude: Set<number> | null
-
-  constructor(spec: SimBackupSpec | undefined, now: () => number, typeOf: (vmid: number) => 'qemu' | 'lxc' | undefined) {
-    this.exclude = spec?.job ? new Set(spec.job.exclude) : null
-    for (const v of spec?.volumes ?? []) {
-      const type = typeOf(v.vmid)
-      if (type === undefined) throw new Error(`backup of unknown guest ${v.vmid}`)
-      this.volumes.push({ storage: v.storage, node: v.node ?? null, vmid: v.vmid, type, ctime: Math.floor(now() / 1000) - v.agoSec, size: v.size ?? 0 })
-    }
-  }
-
-  covered(vmid: number): boolean {
-    return this.exclude !== null && !this.exclude.has(vmid)
-  }
-
-  /** Test control: put a guest in or out of the backup job (a cluster without a job gets one covering all). */
-  setCovered(vmid: number, covered: boolean): void {
-    this.exclude ??= new Set()
-    if (covered) this.exclude.delete(vmid)
-    else this.exclude.add(vmid)
-  }
-
-  onStorage(s: SimStorageSpec, node: string): BackupVolume[] {
-    return this.volumes.filter((v) => v.storage === s.storage && (s.shared || v.node === node))
-  }
 }
 
 export interface RunBackupDeps {

@@ -1,5 +1,5 @@
 import type { AccessControl } from './acl'
-import type { BackupBook } from './backups'
+import type { BackupBook } from './backup-book'
 import type { ClusterState } from './cluster-state'
 import type { ParamValue } from './param-check'
 import type { TaskRegistry } from './tasks'

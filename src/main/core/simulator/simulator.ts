@@ -1,5 +1,6 @@
 import { AccessControl } from './acl'
-import { BackupBook, runBackup } from './backups'
+import { BackupBook } from './backup-book'
+import { runBackup } from './backups'
 import { type CertPair, createClusterCa, createNodeCert } from './certs'
 import { ClusterState } from './cluster-state'
 import type { ResolvedOptions, SimContext } from './context'
