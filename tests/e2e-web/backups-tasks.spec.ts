@@ -49,7 +49,8 @@ test.describe('last backup of a guest', () => {
   }, testInfo) => {
     const detail = app.getByTestId('guest-detail')
     // The table marks the guests never backed up (a known "never"; templates left out).
-    await expect(guestRow(app, 115).getByTestId('no-backup')).toHaveText('no backup')
+    await expect(guestRow(app, 115).getByTestId('no-backup')).toHaveText('⚠no backup')
+    await expect(guestRow(app, 115).getByTestId('no-backup')).toHaveAttribute('title', 'No backup of this guest on any backup storage')
     await expect(guestRow(app, 205).getByTestId('no-backup')).toBeVisible()
     await expect(guestRow(app, 102).getByTestId('no-backup')).toHaveCount(0)
     await expect(guestRow(app, 9001).getByTestId('no-backup')).toHaveCount(0)

@@ -81,8 +81,10 @@ function GuestRowViewInner({
         {g.lock !== null ? <span className="badge">{g.lock}</span> : null}
         {g.muted !== null ? <MutedBadge muted={g.muted} /> : null}
         {noBackup ? (
+          // A mark, not words: beside a long name and a lock badge the words would cut the name (the details say it whole).
           <span className="badge badge-warn" title="No backup of this guest on any backup storage" data-testid="no-backup">
-            no backup
+            <span aria-hidden="true">⚠</span>
+            <span className="visually-hidden">no backup</span>
           </span>
         ) : null}
       </span>
