@@ -173,7 +173,8 @@ export const MONITOR_EVENT_KINDS = [
   'ha-problem',
   'ha-recovered',
   'ceph-degraded',
-  'ceph-ok'
+  'ceph-ok',
+  'backup-failed'
 ] as const
 
 export type MonitorEventKind = (typeof MONITOR_EVENT_KINDS)[number]

@@ -18,6 +18,8 @@ export interface ClusterSettingsView {
   /** Whether a token secret is stored. The secret itself never leaves the main process. */
   readonly hasTokenSecret: boolean
   readonly hasCaPem: boolean
+  /** Notify when a backup (vzdump) of this cluster fails; on unless turned off. */
+  readonly backupFailureAlerts: boolean
   readonly ssh: {
     readonly user: string
     readonly keyPath: string | null
@@ -129,7 +131,7 @@ export interface CertificateInfo {
   readonly validTo: string
 }
 
-export type FeatureId = 'nodes' | 'guests' | 'storage' | 'power' | 'guest-agent' | 'ssh-health' | 'ha' | 'ceph'
+export type FeatureId = 'nodes' | 'guests' | 'storage' | 'power' | 'guest-agent' | 'ssh-health' | 'ha' | 'ceph' | 'backups' | 'backup-jobs' | 'task-log'
 
 export interface PrivilegeCheck {
   readonly feature: FeatureId
@@ -216,7 +218,7 @@ export interface SshHostState {
 }
 
 export interface NavigateTarget {
-  readonly view: 'overview' | 'guests' | 'storage' | 'node' | 'settings' | 'onboarding'
+  readonly view: 'overview' | 'guests' | 'storage' | 'node' | 'settings' | 'onboarding' | 'tasks'
   readonly clusterId?: string
   readonly node?: string
   readonly vmid?: number

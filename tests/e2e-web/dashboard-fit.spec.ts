@@ -220,6 +220,8 @@ for (const size of SIZES) {
       test('a failed task is one plain sentence in the events: what, which guest, where, why', async ({ app, bridge }, testInfo) => {
         const row = guestRow(app, 109)
         await expect(row).toHaveAttribute('data-state', 'stopped')
+        // The poll the opened dashboard asks for (guests' figures) has come: the lock below is not seen before the click.
+        await expect(guestRow(app, 100).getByTestId('guest-uptime')).not.toHaveText('—')
         bridge.sim?.cluster.updateGuest(109, { lock: 'backup' })
         await row.getByRole('button', { name: 'Start win11-desktop' }).click()
         await expect(row.getByTestId('task-status')).toHaveAttribute('data-phase', 'failed', { timeout: 15_000 })

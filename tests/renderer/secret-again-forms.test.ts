@@ -25,6 +25,7 @@ const cluster: ClusterSettingsView = {
   tokenId: 'tray@pve!tray',
   hasTokenSecret: true,
   hasCaPem: false,
+  backupFailureAlerts: true,
   ssh: { user: 'root', keyPath: '/k', useAgent: false, hasPassphrase: true, port: 22, hostOverrides: {} }
 }
 

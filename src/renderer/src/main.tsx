@@ -6,6 +6,7 @@ import './styles/panels.css'
 import './styles/guests.css'
 import './styles/tables.css'
 import './styles/forms.css'
+import './styles/tasks.css'
 
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'

@@ -27,7 +27,10 @@ export const invokeChannelNames = [
   'ssh:forget-host-key',
   'ssh:test',
   'ssh:known-hosts',
-  'ssh:import-known-host'
+  'ssh:import-known-host',
+  'backups:info',
+  'tasks:cluster',
+  'tasks:log'
 ] as const
 
 /** Every event the core raises (AppCore.on). */

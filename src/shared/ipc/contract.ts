@@ -4,6 +4,7 @@
 // `IpcHandlers` type then fails to compile until you do), use it in the renderer via window.pveTray.
 import { z } from 'zod'
 
+import type { BackupInfoView, ClusterTasksView, TaskLogView } from '../backup-views'
 import type { AppStateDelta, RevisedAppState } from '../state-delta'
 import type {
   ActionResult,
@@ -128,6 +129,27 @@ export const invokeContract = {
   /** Pins a key known_hosts trusts for the node's address (main reads the file again; revoked keys refused). */
   'ssh:import-known-host': channel<KnownHostsReport>()(
     z.object({ clusterId: clusterIdSchema, node: nodeNameSchema, fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/) }).strict()
+  ),
+  /**
+   * Newest backup per guest (archives on the backup storages) and the guests no backup job covers. Read rarely:
+   * kept 10 min, `refresh` reads again (at most every 30 s); never by the monitor's poll.
+   */
+  'backups:info': channel<BackupInfoView>()(z.object({ clusterId: clusterIdSchema, refresh: z.boolean().default(false) }).strict()),
+  /** Recent tasks of all users in the cluster (/cluster/tasks, the monitor's task reader), and whether only the token's own are listed. */
+  'tasks:cluster': channel<ClusterTasksView>()(z.object({ clusterId: clusterIdSchema, limit: z.number().int().min(1).max(500).default(200) }).strict()),
+  /** A task's log, paged (asked of the task's node, on demand). */
+  'tasks:log': channel<TaskLogView>()(
+    z
+      .object({
+        clusterId: clusterIdSchema,
+        upid: z
+          .string()
+          .max(512)
+          .regex(/^UPID:[A-Za-z0-9-]+:[0-9A-Fa-f]{8}:[0-9A-Fa-f]{8,9}:[0-9A-Fa-f]{8}:[^:\s/]+:[^:\s/]*:[^:\s/]+:$/),
+        start: z.number().int().min(0).max(10_000_000).default(0),
+        limit: z.number().int().min(1).max(1000).default(200)
+      })
+      .strict()
   )
 } as const satisfies Record<InvokeChannel, ChannelSpec<z.ZodType, unknown>>
 

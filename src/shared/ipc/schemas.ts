@@ -89,7 +89,9 @@ export const clusterInputSchema = z.object({
   /** undefined = keep the stored secret (editing), string = replace it. */
   tokenSecret: tokenSecretSchema.optional(),
   caPem: caPemSchema.nullable().optional(),
-  ssh: sshSettingsInputSchema.optional()
+  ssh: sshSettingsInputSchema.optional(),
+  /** Notify when a backup of this cluster fails; undefined = keep as saved (on for a new cluster). */
+  backupFailureAlerts: z.boolean().optional()
 })
 
 export const eventKindSchema = z.enum(MONITOR_EVENT_KINDS)

@@ -23,6 +23,9 @@ export type ClusterApi = Pick<
   | 'nodeRrd'
   | 'guestInterfaces'
   | 'clusterTaskItems'
+  | 'taskLog'
+  | 'backupVolumes'
+  | 'notBackedUp'
   | 'close'
 >
 

@@ -76,6 +76,32 @@ const RULES: readonly FeatureRule[] = [
     alsoAccepted: ['Datastore.Audit'],
     ok: 'Ceph health and its warnings are visible where the cluster runs Ceph.',
     missing: 'Without Sys.Audit (or Datastore.Audit) on / the app cannot show Ceph health.'
+  },
+  // GET /nodes/{node}/storage/{storage}/content checks Datastore.Audit or Datastore.AllocateSpace on the storage.
+  {
+    feature: 'backups',
+    label: 'Last backup of each guest',
+    path: '/storage',
+    privilege: 'Datastore.Audit',
+    alsoAccepted: ['Datastore.AllocateSpace'],
+    ok: "Each guest's newest backup is read from the backup storages when you look at the guests.",
+    missing: "Without Datastore.Audit on /storage the app cannot tell when a guest's last backup was."
+  },
+  {
+    feature: 'backup-jobs',
+    label: 'Guests without a backup job',
+    path: '/',
+    privilege: 'Sys.Audit',
+    ok: 'Guests that no backup job covers are listed.',
+    missing: 'Without Sys.Audit on / the app cannot list the guests that no backup job covers.'
+  },
+  {
+    feature: 'task-log',
+    label: 'Task log of all users',
+    path: '/nodes',
+    privilege: 'Sys.Audit',
+    ok: "Every user's tasks and their logs are shown in the task log.",
+    missing: 'Without Sys.Audit on /nodes the task log shows only the tasks of this API token.'
   }
 ]
 

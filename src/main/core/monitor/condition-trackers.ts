@@ -1,5 +1,5 @@
 // Conditions rather than transitions: storage above the threshold (with hysteresis), quorum, and
-// failed tasks. Each is said once when it starts; none repeats per poll.
+// failed tasks (a failed vzdump as backup-failed). Each is said once when it starts; none repeats per poll.
 import type { MonitorEvent } from '../../../shared/snapshot'
 import type { EventFactory, EventGuestRef } from './monitor-events'
 import type { MuteBook } from './mutes'
@@ -109,7 +109,8 @@ export class TaskTracker {
       const byUser = userUpids.has(t.upid)
       ctx.events.push(
         ctx.factory.make({
-          kind: 'task-failed',
+          // A failed backup is its own kind (its own notification, opted out per cluster), never also a task-failed.
+          kind: t.type === 'vzdump' ? 'backup-failed' : 'task-failed',
           at: ctx.now,
           node: t.node,
           guest,

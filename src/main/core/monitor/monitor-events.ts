@@ -41,7 +41,8 @@ const DEFAULT_SEVERITY: Readonly<Record<MonitorEventKind, EventSeverity>> = {
   'ha-problem': 'critical',
   'ha-recovered': 'info',
   'ceph-degraded': 'warning',
-  'ceph-ok': 'info'
+  'ceph-ok': 'info',
+  'backup-failed': 'warning'
 }
 
 export class EventFactory {

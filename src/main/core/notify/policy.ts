@@ -1,6 +1,6 @@
 // The notification policy: a pure function from monitor events + the user's preferences (+ what
 // was recently sent) to notification specs. Order: the user's own actions out (`byUser`) → per-kind
-// toggle → pause → mutes → de-dup (same event key within the window → one) → coalescing (same
+// toggle (and a cluster's backup-failure opt-out) → pause → mutes → de-dup (same event key within the window → one) → coalescing (same
 // cluster and kind in one batch → one notification) → text sanitised and capped.
 import type { MonitorEvent, MonitorEventKind } from '../../../shared/snapshot'
 import type { NotificationPrefs } from '../../../shared/views'
@@ -35,7 +35,11 @@ export function defaultNotificationPrefs(): NotificationPrefs {
 export function eventKey(e: MonitorEvent): string {
   // Ceph WARN → ERR and an HA resource going from error to fence are news, not repeats: the state is in the key.
   const detail =
-    e.kind === 'task-failed' ? `|${e.message}|${e.detail ?? ''}` : e.kind === 'ceph-degraded' || e.kind === 'ha-problem' ? `|${e.detail ?? ''}` : ''
+    e.kind === 'task-failed' || e.kind === 'backup-failed'
+      ? `|${e.message}|${e.detail ?? ''}`
+      : e.kind === 'ceph-degraded' || e.kind === 'ha-problem'
+        ? `|${e.detail ?? ''}`
+        : ''
   return `${e.kind}|${e.clusterId}|${e.node ?? ''}|${e.guest?.vmid ?? ''}|${e.storage ?? ''}${detail}`
 }
 
@@ -69,6 +73,8 @@ export function decideNotifications(
     // The user's own action: its outcome was already notified from task:progress (one notice per UPID).
     if (e.byUser === true) continue
     if (!prefs.enabled[e.kind]) continue
+    // Backup failures are opted out per cluster (its settings); the timeline still shows them.
+    if (e.kind === 'backup-failed' && prefs.backupAlertsOff?.includes(e.clusterId) === true) continue
     if (isMuted(e, prefs.mutes ?? [], now)) continue
     const key = eventKey(e)
     if (sent.has(key)) continue

@@ -26,6 +26,8 @@ export interface NotifyMute {
 
 export interface NotifyPrefs extends NotificationPrefs {
   readonly mutes?: readonly NotifyMute[]
+  /** Clusters whose settings turn backup-failure notifications off. */
+  readonly backupAlertsOff?: readonly string[]
 }
 
 /** Text of one notification before sanitising/capping (the policy does that once, for all kinds). */

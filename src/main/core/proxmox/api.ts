@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod'
 
+import { assertStorageId, backupVolumesSchema, notBackedUpSchema, type PveBackupVolume, type PveUncoveredGuest } from './backup-content'
 import { InvalidArgumentError } from './errors'
 import { agentInterfacesSchema, lxcInterfacesSchema, type PveGuestInterface, readInterfaces } from './guest-interfaces'
 import { decodeList } from './list-decoder'
@@ -249,6 +250,17 @@ export class PveApi {
     if (!TIMEFRAMES.includes(timeframe)) throw new InvalidArgumentError('timeframe', `"${String(timeframe)}" is not a timeframe (${TIMEFRAMES.join(', ')}).`)
     if (cf !== 'AVERAGE' && cf !== 'MAX') throw new InvalidArgumentError('cf', `"${String(cf)}" is not AVERAGE or MAX.`)
     return this.#get({ ...opts, path: apiPath`/nodes/${assertNodeName(node)}/rrddata`, params: { timeframe, cf }, schema: rrdSchema, node })
+  }
+
+  /** The backup archives on one storage, as `node` sees it (a storage that is not shared: that node's own). */
+  async backupVolumes(node: string, storage: string, opts: PveCallOptions = {}): Promise<PveBackupVolume[]> {
+    const path = apiPath`/nodes/${assertNodeName(node)}/storage/${assertStorageId(storage)}/content`
+    return this.#get({ ...opts, path, params: { content: 'backup' }, schema: backupVolumesSchema, node })
+  }
+
+  /** The guests no backup job covers (needs Sys.Audit on /). */
+  async notBackedUp(opts: PveCallOptions = {}): Promise<PveUncoveredGuest[]> {
+    return this.#get({ ...opts, path: '/cluster/backup-info/not-backed-up', schema: notBackedUpSchema })
   }
 
   /** The token's effective privileges: path → privilege → propagate. */

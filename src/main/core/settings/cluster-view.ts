@@ -11,6 +11,7 @@ export function clusterView(c: StoredCluster, usable: { readonly token: boolean;
     tokenId: c.tokenId,
     hasTokenSecret: usable.token,
     hasCaPem: c.caPem !== null,
+    backupFailureAlerts: c.backupFailureAlerts ?? true,
     ssh: {
       user: c.ssh?.user ?? 'root',
       keyPath: c.ssh?.keyPath ?? null,

@@ -19,5 +19,6 @@ export const defaultNotificationKinds: Readonly<Record<MonitorEventKind, boolean
   'ha-problem': true,
   'ha-recovered': true,
   'ceph-degraded': true,
-  'ceph-ok': true
+  'ceph-ok': true,
+  'backup-failed': true
 })

@@ -109,7 +109,18 @@ function salvageCluster(raw: unknown, index: number, problems: string[]): Stored
   const name = field(z.string().min(1).max(80), raw.name) ?? id
   const mode = field(clusterModeSchema, raw.mode) ?? 'monitor'
   if (raw.mode !== undefined && mode !== raw.mode) problems.push(`${label}: the mode was invalid and is now monitor-only`)
-  const cluster: StoredCluster = { id, name, mode, endpoints, tokenId, caPem, ssh: salvageSsh(raw.ssh, label, problems) }
+  // Anything but a boolean is dropped (notifications stay on).
+  const backupFailureAlerts = field(z.boolean(), raw.backupFailureAlerts)
+  const cluster: StoredCluster = {
+    id,
+    name,
+    mode,
+    endpoints,
+    tokenId,
+    caPem,
+    ssh: salvageSsh(raw.ssh, label, problems),
+    ...(backupFailureAlerts === undefined ? {} : { backupFailureAlerts })
+  }
   return storedClusterSchema.safeParse(cluster).success ? cluster : null
 }
 

@@ -59,7 +59,9 @@ export const storedClusterSchema = z.object({
   endpoints: z.array(storedEndpointSchema).min(1).max(32),
   tokenId: tokenIdSchema,
   caPem: caPemSchema.nullable(),
-  ssh: storedSshSchema.nullable()
+  ssh: storedSshSchema.nullable(),
+  /** Backup-failure notifications for this cluster; absent = on. */
+  backupFailureAlerts: z.boolean().optional()
 })
 
 export const storedMuteSchema = z.object({

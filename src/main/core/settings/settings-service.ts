@@ -154,6 +154,7 @@ export function createSettingsService(opts: {
         if (problem !== null) throw new AppError('invalid-input', problem, { fields: { caPem: problem } })
       }
       const ssh = input.ssh
+      const backupFailureAlerts = input.backupFailureAlerts ?? existing?.backupFailureAlerts
       const cluster: StoredCluster = {
         id,
         name: input.name,
@@ -161,6 +162,7 @@ export function createSettingsService(opts: {
         endpoints: input.endpoints.map((e) => ({ host: e.host, port: e.port, node: e.node, fingerprint256: e.fingerprint256 })),
         tokenId: input.tokenId,
         caPem: input.caPem === undefined ? (existing?.caPem ?? null) : input.caPem,
+        ...(backupFailureAlerts === undefined ? {} : { backupFailureAlerts }),
         ssh:
           ssh === undefined
             ? (existing?.ssh ?? null)

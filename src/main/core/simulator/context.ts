@@ -1,4 +1,5 @@
 import type { AccessControl } from './acl'
+import type { BackupBook } from './backup-book'
 import type { ClusterState } from './cluster-state'
 import type { ParamValue } from './param-check'
 import type { TaskRegistry } from './tasks'
@@ -43,6 +44,7 @@ export interface SimContext {
   readonly opts: ResolvedOptions
   readonly fingerprintOf: (node: string) => string
   readonly now: () => number
+  readonly backups: BackupBook
 }
 
 export interface CallContext {

@@ -1,3 +1,4 @@
+import type { SimBackupSpec } from './backup-spec'
 import type { SimClusterSpec, SimGuestSpec, SimHistoricTaskSpec, SimNodeSpec, SimStorageSpec } from './types'
 
 const GiB = 1024 ** 3
@@ -144,6 +145,42 @@ const TASKS: SimHistoricTaskSpec[] = [
   }
 ]
 
+// Last night's backup of nextcloud failed (the archive did not fit on the nearly full nfs-backup).
+const NEXTCLOUD_FAILED: SimHistoricTaskSpec = {
+  node: 'pve-d',
+  type: 'vzdump',
+  id: '203',
+  user: 'root@pam',
+  agoSec: 5 * 3600,
+  durationSec: 340,
+  exitstatus: 'job errors',
+  log: [
+    'INFO: starting new backup job: vzdump 203 --storage nfs-backup --mode snapshot',
+    'INFO: Starting Backup of CT 203 (lxc)',
+    'ERROR: Backup of CT 203 failed - zstd: error 70 : Write error : No space left on device (cannot write compressed block)',
+    'INFO: Backup job finished with errors'
+  ]
+}
+
+/**
+ * The nightly job covers every guest but win-build (105), test-ct (205) and a template (9001): those are "not
+ * backed up". Last night's archives are on nfs-backup; hibernated-lab (115) is covered but was never backed up;
+ * nextcloud's newest is three nights old (last night's failed); two older archives sit on pve-a's local.
+ */
+function demoBackups(guests: readonly SimGuestSpec[]): SimBackupSpec {
+  const notInJob = [105, 205, 9001]
+  const lastNight = guests.filter((g) => !notInJob.includes(g.vmid) && g.vmid !== 115 && g.vmid !== 203)
+  return {
+    job: { exclude: notInJob },
+    volumes: [
+      ...lastNight.map((g, i) => ({ storage: 'nfs-backup', vmid: g.vmid, agoSec: 6 * 3600 - 40 * i, size: Math.round(g.maxdisk / 7) })),
+      { storage: 'nfs-backup', vmid: 203, agoSec: 3 * 86400 + 5 * 3600, size: 21 * GiB },
+      { storage: 'local', node: 'pve-a', vmid: 108, agoSec: 9 * 86400, size: 12 * GiB },
+      { storage: 'local', node: 'pve-a', vmid: 100, agoSec: 30 * 86400, size: 7 * GiB }
+    ]
+  }
+}
+
 export function demoCluster(_seed = 1): SimClusterSpec {
   const guests: SimGuestSpec[] = ROWS.map(([vmid, type, node, name, status, cpus, memGiB, diskGiB, extra]) => ({
     vmid,
@@ -162,8 +199,9 @@ export function demoCluster(_seed = 1): SimClusterSpec {
     guests,
     storages: STORAGES.map((s) => ({ ...s, maxdisk: Math.round(s.maxdisk) })),
     pools: [{ pool: 'production', comment: 'Customer-facing services' }],
-    tasks: TASKS.map((t) => ({ ...t })),
     // pveceph on pve-a…c (the ceph-vm pool): in maintenance, so HEALTH_WARN with the flag set.
-    ceph: { health: 'HEALTH_WARN', checks: { OSDMAP_FLAGS: { severity: 'HEALTH_WARN', summary: 'noout flag(s) set' } } }
+    ceph: { health: 'HEALTH_WARN', checks: { OSDMAP_FLAGS: { severity: 'HEALTH_WARN', summary: 'noout flag(s) set' } } },
+    tasks: [...TASKS, NEXTCLOUD_FAILED].map((t) => ({ ...t })),
+    backups: demoBackups(guests)
   }
 }

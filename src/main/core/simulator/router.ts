@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 
 import apiSubset from './api-subset.json'
 import { authenticate } from './auth'
+import { backupHandlers } from './backups'
 import { type ApiHandler, type CallContext, PveError, type SimContext } from './context'
 import type { FaultBook } from './faults'
 import { guestNetworkHandlers } from './guest-network'
@@ -36,7 +37,8 @@ const HANDLERS: Record<string, ApiHandler> = {
   ...taskHandlers,
   ...guestHandlers,
   ...guestNetworkHandlers,
-  ...haCephHandlers
+  ...haCephHandlers,
+  ...backupHandlers
 }
 const ROUTES: Route[] = Object.entries(apiSubset as unknown as Record<string, ApiMethodInfo>).map(([key, info]) => {
   const [method = '', path = ''] = key.split(' ')

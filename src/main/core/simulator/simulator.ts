@@ -1,4 +1,6 @@
 import { AccessControl } from './acl'
+import { BackupBook } from './backup-book'
+import { runBackup } from './backups'
 import { type CertPair, createClusterCa, createNodeCert } from './certs'
 import { ClusterState } from './cluster-state'
 import type { ResolvedOptions, SimContext } from './context'
@@ -67,7 +69,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const ca = await createClusterCa()
   const certs = await Promise.all(spec.nodes.map((n) => createNodeCert(ca, n.name)))
   const endpoints = new Map<string, NodeEndpoint>()
-  const ctx: SimContext = { state, tasks, acl, opts, now, fingerprintOf: (node) => endpoints.get(node)?.cert.fingerprint256 ?? '' }
+  const backups = new BackupBook(spec.backups, now, (vmid) => state.guests.get(vmid)?.type)
+  const ctx: SimContext = { state, tasks, acl, opts, now, backups, fingerprintOf: (node) => endpoints.get(node)?.cert.fingerprint256 ?? '' }
   const faultBook = new FaultBook()
   const dispatcher = createDispatcher(ctx, faultBook)
   let accepted = 0
@@ -197,7 +200,22 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (!g) throw new Error(`no guest ${vmid}`)
       g.ignoreShutdown = ignore
     },
-    setCeph: (spec) => void (state.ceph = spec === null ? null : { ...spec })
+    setCeph: (spec) => void (state.ceph = spec === null ? null : { ...spec }),
+    runBackup: (vmid, o = {}) => {
+      const g = state.guests.get(vmid)
+      if (!g) throw new Error(`no guest ${vmid}`)
+      const s =
+        o.storage === undefined
+          ? state.storages.find((x) => x.shared && x.content.split(',').includes('backup'))
+          : state.storages.find((x) => x.storage === o.storage)
+      if (!s) throw new Error(`no backup storage ${o.storage ?? ''}`)
+      return runBackup({ tasks, book: backups, durationMs: opts.taskDurationMs, now }, g, {
+        storage: s.storage,
+        shared: s.shared,
+        ...(o.fail === undefined ? {} : { fail: o.fail })
+      })
+    },
+    setBackupCovered: (vmid, covered) => backups.setCovered(vmid, covered)
   }
 
   let closed = false

@@ -1,5 +1,6 @@
 import type { PVE_SERVICES } from '../ssh/node-health'
 import type { SimCephSpec } from './types-ceph'
+import type { SimBackupSpec } from './backup-spec'
 
 /** Public types of the Proxmox VE simulator (tests, benches and the app's demo mode code against these). */
 
@@ -97,6 +98,7 @@ export interface SimClusterSpec {
   pools: SimPoolSpec[]
   tasks?: SimHistoricTaskSpec[]
   ceph?: SimCephSpec // hyper-converged Ceph (pveceph): /cluster/ceph/status answers; omitted = not installed
+  backups?: SimBackupSpec
 }
 
 export interface SimulatorOptions {
@@ -277,6 +279,9 @@ export interface SimClusterControl {
   /** makes the next shutdown of this guest hang (guest ignores ACPI) until its timeout */
   ignoreShutdown(vmid: number, ignore: boolean): void
   setCeph(spec: SimCephSpec | null): void // null: not installed. HA resources: updateGuest's `hastate`
+  /** A vzdump of one guest (to `storage`, default a shared backup storage) failing with `fail` if given; its UPID. */
+  runBackup(vmid: number, opts?: { storage?: string; fail?: string }): string
+  setBackupCovered(vmid: number, covered: boolean): void
 }
 
 export interface Simulator {

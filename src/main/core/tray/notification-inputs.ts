@@ -13,6 +13,7 @@ export function notifyPrefsFrom(settings: SettingsView, state: AppState): Notify
     enabled: settings.notifications.enabled,
     // The app state carries the freshest pause (it changes from the tray without a settings reload).
     pausedUntil: state.notificationsPausedUntil ?? settings.notifications.pausedUntil,
-    mutes
+    mutes,
+    backupAlertsOff: settings.clusters.filter((c) => !c.backupFailureAlerts).map((c) => c.id)
   }
 }

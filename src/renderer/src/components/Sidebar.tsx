@@ -8,6 +8,7 @@ const VIEWS: readonly { view: Route['view']; label: string }[] = [
   { view: 'overview', label: 'Overview' },
   { view: 'guests', label: 'Guests' },
   { view: 'storage', label: 'Storage' },
+  { view: 'tasks', label: 'Tasks' },
   { view: 'settings', label: 'Settings' }
 ]
 

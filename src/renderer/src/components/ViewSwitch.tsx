@@ -11,6 +11,7 @@ import { OnboardingView } from '../views/onboarding/OnboardingView'
 import { OverviewView } from '../views/overview/OverviewView'
 import { SettingsScreen } from '../views/settings/SettingsScreen'
 import { StorageView } from '../views/storage/StorageView'
+import { TasksView } from '../views/tasks/TasksView'
 
 export interface ViewSwitchProps {
   readonly api: PveTrayApi
@@ -38,7 +39,9 @@ export function ViewSwitch({ api, route, navigate, state, settings, tasks }: Vie
         />
       )
     case 'storage':
-      return <StorageView clusters={clusters} thresholdPct={settings.settings?.storageThresholdPct ?? 85} />
+      return <StorageView api={api} clusters={clusters} thresholdPct={settings.settings?.storageThresholdPct ?? 85} />
+    case 'tasks':
+      return <TasksView api={api} clusters={clusters} />
     case 'node':
       return (
         <NodeDetailsView

@@ -2,7 +2,7 @@
 // fragment (the browser bridge's link, tests) picks one directly.
 import type { NavigateTarget } from '@shared/views'
 
-const VIEWS: readonly NavigateTarget['view'][] = ['overview', 'guests', 'storage', 'node', 'settings', 'onboarding']
+const VIEWS: readonly NavigateTarget['view'][] = ['overview', 'guests', 'storage', 'node', 'settings', 'onboarding', 'tasks']
 
 export function routeFromHash(hash: string): NavigateTarget | null {
   const params = new URLSearchParams(hash.replace(/^#/, ''))

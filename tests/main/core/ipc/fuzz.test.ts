@@ -94,7 +94,10 @@ function nearValid(channel: string, clusterId: string): unknown {
     'ssh:import-known-host': { clusterId, node: 'pve-a', fingerprint: 'SHA256:' + 'A'.repeat(43) },
     'app:open-web-ui': { clusterId, vmid: 100, console: true },
     'guests:addresses': { clusterId, vmid: 100 },
-    'clusters:refresh': { clusterId }
+    'clusters:refresh': { clusterId },
+    'backups:info': { clusterId, refresh: true },
+    'tasks:cluster': { clusterId, limit: 5 },
+    'tasks:log': { clusterId, upid: 'UPID:pve-a:00001234:00000001:5F000000:qmstart:100:root@pam:', start: 0, limit: 10 }
   }
   const b = base[channel] ?? {}
   const keys = Object.keys(b)

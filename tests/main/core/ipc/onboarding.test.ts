@@ -114,15 +114,26 @@ describe('onboarding', () => {
       guests: { path: '/vms', privs: ['VM.Audit'] },
       storage: { path: '/storage', privs: ['Datastore.Audit'] },
       power: { path: '/vms', privs: ['VM.PowerMgmt'] },
-      'guest-agent': { path: '/vms', privs: ['VM.GuestAgent.Audit'] }
+      'guest-agent': { path: '/vms', privs: ['VM.GuestAgent.Audit'] },
+      backups: { path: '/storage', privs: ['Datastore.AllocateSpace'] },
+      'backup-jobs': { path: '/', privs: ['Sys.Audit'] },
+      'task-log': { path: '/nodes', privs: ['Sys.Audit'] }
+    }
+    // Features that one grant gives together (the same privilege, or Sys.Audit on / propagating to /nodes).
+    const together: Partial<Record<string, readonly string[]>> = {
+      nodes: ['task-log'],
+      'task-log': ['nodes'],
+      storage: ['backups'],
+      'backup-jobs': ['nodes', 'task-log']
     }
     for (const [feature, acl] of Object.entries(grants)) {
       it(`${feature}: present only when granted`, async () => {
         const only = sim.cluster.addToken({ id: `only-${feature}@pve!tray`, acls: [acl] })
         const r = await test({ endpoint: endpoint(sim.endpoints[0]?.fingerprint256 ?? null), tokenId: only.id, tokenSecret: only.secret })
         const got = Object.fromEntries(r.privileges.map((p) => [p.feature, p.ok]))
-        for (const f of Object.keys(grants)) expect(got[f], `${f} with only ${feature}`).toBe(f === feature)
-        const missing = r.privileges.find((p) => p.feature !== feature && p.feature !== 'ssh-health')
+        const given = [feature, ...(together[feature] ?? [])]
+        for (const f of Object.keys(grants)) expect(got[f], `${f} with only ${feature}`).toBe(given.includes(f))
+        const missing = r.privileges.find((p) => !given.includes(p.feature) && p.feature !== 'ssh-health')
         expect(missing?.missing.length).toBe(1)
         expect(missing?.explanation).toMatch(/^Without /)
       })

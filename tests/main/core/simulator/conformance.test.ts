@@ -19,6 +19,8 @@ const KNOWN_EXTRAS: Record<string, string[]> = {
   '/nodes/{node}/lxc/{vmid}/status/current': ['type', 'maxswap', 'swap', 'pid'],
   '/nodes/{node}/tasks/{upid}/status': ['tokenid'],
   '/nodes/{node}/tasks': ['tokenid'],
+  // A volume's content type and guest kind: pvesm and the web UI read them (Storage/Content.pm index).
+  '/nodes/{node}/storage/{storage}/content': ['content', 'subtype'],
   '/cluster/tasks': ['node', 'pid', 'pstart', 'starttime', 'type', 'id', 'user', 'status', 'endtime', 'tokenid']
 }
 
@@ -35,6 +37,7 @@ function concrete(path: string): string {
     path
       .replace('{node}', 'pve-a')
       .replace('{upid}', encodeURIComponent(upid))
+      .replace('{storage}', 'nfs-backup')
       .replace(/\/(qemu|lxc)\/\{vmid\}/, (_, k: string) => `/${k}/${k === 'qemu' ? 100 : 200}`) + q
   )
 }
@@ -57,6 +60,29 @@ describe('§0 conformance: every GET endpoint the simulator serves matches the o
     const allowed = KNOWN_EXTRAS[path] ?? []
     expect([...extras].filter((k) => !allowed.includes(k))).toEqual([])
     if (Array.isArray(body.data)) expect(body.data.length).toBeGreaterThan(0)
+  })
+
+  test('every served endpoint takes its permission check, proxying and parameters from the official schema', () => {
+    const strip = (o: unknown): unknown =>
+      Array.isArray(o)
+        ? o.map(strip)
+        : o !== null && typeof o === 'object'
+          ? Object.fromEntries(
+              Object.entries(o)
+                .filter(([k]) => !['description', 'typetext', 'format_description', 'verbose_description'].includes(k))
+                .map(([k, v]) => [k, strip(v)])
+            )
+          : o
+    for (const [key, info] of Object.entries(apiSubset as Record<string, { permissions: unknown; parameters: unknown; proxyto?: string }>)) {
+      const [method = '', path = ''] = key.split(' ')
+      const official = schema.get(path)?.info?.[method] as { permissions: unknown; parameters: unknown; proxyto?: string | null } | undefined
+      expect(official, `schema has ${key}`).toBeDefined()
+      expect(info.permissions, key).toEqual(strip(official?.permissions))
+      expect(info.proxyto ?? null, key).toEqual(official?.proxyto ?? null)
+      expect(Object.keys((info.parameters as { properties?: object }).properties ?? {}).sort(), key).toEqual(
+        Object.keys((official?.parameters as { properties?: object } | undefined)?.properties ?? {}).sort()
+      )
+    }
   })
 
   test('§1 /cluster/resources items of every type carry their id format and JSON types', async () => {

@@ -1,10 +1,12 @@
 import type { IpcHandlers } from '../handler-types'
 import { appHandlers } from './app-handlers'
+import { backupInfo } from './backup-info'
 import { guestHandlers } from './guest-handlers'
 import { nodeHandlers } from './node-handlers'
 import { onboardingHandlers } from './onboarding-handlers'
 import { settingsHandlers } from './settings-handlers'
 import { sshHandlers } from './ssh-handlers'
+import { clusterTasks, taskLog } from './task-log'
 
 /** Every channel of the contract → its handler (a missing one fails to compile). */
 export const ipcHandlers: IpcHandlers = {
@@ -13,5 +15,8 @@ export const ipcHandlers: IpcHandlers = {
   ...nodeHandlers,
   ...onboardingHandlers,
   ...settingsHandlers,
-  ...sshHandlers
+  ...sshHandlers,
+  'backups:info': backupInfo,
+  'tasks:cluster': clusterTasks,
+  'tasks:log': taskLog
 }

@@ -3,6 +3,7 @@
 import type { MonitorEventKind } from '../../../../shared/snapshot'
 import type { KindBuilder } from '../types'
 import { authFailed } from './auth-failed'
+import { backupFailed } from './backup-failed'
 import { certificateChanged } from './certificate-changed'
 import { clusterReachable } from './cluster-reachable'
 import { clusterUnreachable } from './cluster-unreachable'
@@ -36,5 +37,6 @@ export const builders: Readonly<Record<MonitorEventKind, KindBuilder>> = {
   'ha-problem': haProblem,
   'ha-recovered': haRecovered,
   'ceph-degraded': cephDegraded,
-  'ceph-ok': cephOk
+  'ceph-ok': cephOk,
+  'backup-failed': backupFailed
 }

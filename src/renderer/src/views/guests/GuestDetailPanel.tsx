@@ -11,6 +11,7 @@ import { hasLiveFigures } from './guest-figures'
 import { GuestAddresses } from './GuestAddresses'
 import { GuestAlertControls } from './GuestAlertControls'
 import { GuestHaState } from './GuestHaState'
+import { GuestBackup } from './GuestBackup'
 import { GuestLinks } from './GuestLinks'
 import { MutedBadge } from './MutedBadge'
 import { RequestDetails } from './RequestDetails'
@@ -109,6 +110,7 @@ export function GuestDetailPanel({ row, progress, actionError, onAction, onClose
       </div>
       <GuestLinks row={row} />
       <GuestAddresses row={row} />
+      <GuestBackup row={row} />
       <GuestAlertControls row={row} />
     </aside>
   )

@@ -22,6 +22,8 @@ export interface GuestRowViewProps {
   readonly onDismissTask: (key: string) => void
   /** The detail panel lies over the right of the table: the row's buttons are hidden, so out of the Tab order. */
   readonly actionsCovered: boolean
+  /** No archive of this guest on any backup storage (never, not "not known"). */
+  readonly noBackup: boolean
 }
 
 function GuestRowViewInner({
@@ -34,7 +36,8 @@ function GuestRowViewInner({
   onAction,
   onSelect,
   onDismissTask,
-  actionsCovered
+  actionsCovered,
+  noBackup
 }: GuestRowViewProps): React.JSX.Element {
   const g = row.guest
   const live = hasLiveFigures(g.state)
@@ -77,6 +80,13 @@ function GuestRowViewInner({
         {g.template ? <span className="badge">template</span> : null}
         {g.lock !== null ? <span className="badge">{g.lock}</span> : null}
         {g.muted !== null ? <MutedBadge muted={g.muted} /> : null}
+        {noBackup ? (
+          // A mark, not words: beside a long name and a lock badge the words would cut the name (the details say it whole).
+          <span className="badge badge-warn" title="No backup of this guest on any backup storage" data-testid="no-backup">
+            <span aria-hidden="true">⚠</span>
+            <span className="visually-hidden">no backup</span>
+          </span>
+        ) : null}
       </span>
       <span role="cell">{g.vmid}</span>
       <span role="cell">{g.kind === 'qemu' ? 'VM' : 'CT'}</span>

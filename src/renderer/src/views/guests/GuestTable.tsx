@@ -24,10 +24,12 @@ export interface GuestTableProps {
   readonly revealKey: string | null
   /** The detail panel lies over the table's right side, where the action buttons are. */
   readonly actionsCovered: boolean
+  /** Row keys of guests never backed up (a badge on the row). */
+  readonly neverBackedUp: ReadonlySet<string>
 }
 
 export function GuestTable(props: GuestTableProps): React.JSX.Element {
-  const { rows, rowKeys, query, onSort, selectedKey, onSelect, onAction, progress, onDismissTask, revealKey, actionsCovered } = props
+  const { rows, rowKeys, query, onSort, selectedKey, onSelect, onAction, progress, onDismissTask, revealKey, actionsCovered, neverBackedUp } = props
   const scrollRef = useRef<HTMLDivElement>(null)
   const [activeIndex, setActiveIndex] = useState(0)
   // A new getItemKey makes the virtualizer lay out all 5,000 items again: only when the order changed.
@@ -134,6 +136,7 @@ export function GuestTable(props: GuestTableProps): React.JSX.Element {
                 onSelect={select}
                 onDismissTask={onDismissTask}
                 actionsCovered={actionsCovered}
+                noBackup={neverBackedUp.has(row.key)}
               />
             )
           })}

@@ -16,6 +16,7 @@ import { GuestFilters } from './GuestFilters'
 import { GuestTable } from './GuestTable'
 import { RecentTasks } from './RecentTasks'
 import { useDetailFocus } from './use-detail-focus'
+import { useNeverBackedUp } from './use-never-backed-up'
 
 export interface GuestsViewProps {
   readonly api: PveTrayApi
@@ -43,6 +44,7 @@ export function GuestsView({ api, clusters, tasks, focusVmid, focusClusterId, fo
   const [actionErrors, setActionErrors] = useState<ReadonlyMap<string, string>>(new Map())
 
   const [rowCache] = useState(createGuestRowCache)
+  const neverBackedUp = useNeverBackedUp(api, clusters)
   const all = useMemo(() => guestRows(clusters, rowCache), [clusters, rowCache])
   // Kept across polls: a poll that moves no row reuses the last order instead of sorting again.
   const memo = useRef<GuestQueryMemo | null>(null)
@@ -103,6 +105,7 @@ export function GuestsView({ api, clusters, tasks, focusVmid, focusClusterId, fo
           onDismissTask={tasks.dismiss}
           revealKey={focusKey}
           actionsCovered={actionsCovered}
+          neverBackedUp={neverBackedUp}
         />
         {selected !== undefined ? (
           <GuestDetailPanel

@@ -66,6 +66,10 @@ export function ClusterEditor({ api, cluster, onSaved, onClose }: ClusterEditorP
           </select>
         )}
       </Field>
+      <label className="check">
+        <input type="checkbox" checked={f.backupFailureAlerts} onChange={(e) => set('backupFailureAlerts', e.target.checked)} />
+        Notify when a backup of this cluster fails
+      </label>
       <EndpointsEditor endpoints={f.endpoints} errors={errors} onChange={(endpoints: readonly EndpointRow[]) => set('endpoints', endpoints)} />
       <Field
         label="Cluster CA (optional)"

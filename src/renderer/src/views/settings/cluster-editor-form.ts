@@ -29,6 +29,8 @@ export interface ClusterEditorForm {
   /** A new cluster CA (PEM); '' keeps the stored one (unless `removeCa`). */
   readonly caPem: string
   readonly removeCa: boolean
+  /** Notify when a backup (vzdump) of this cluster fails. */
+  readonly backupFailureAlerts: boolean
 }
 
 export function editorForm(c: ClusterSettingsView): ClusterEditorForm {
@@ -45,7 +47,8 @@ export function editorForm(c: ClusterSettingsView): ClusterEditorForm {
     sshHostOverrides: Object.fromEntries(sshOverrideNodes(c).map((n) => [n, c.ssh.hostOverrides[n] ?? ''])),
     tokenSecret: '',
     caPem: '',
-    removeCa: false
+    removeCa: false,
+    backupFailureAlerts: c.backupFailureAlerts
   }
 }
 
@@ -82,6 +85,7 @@ export function editorInput(c: ClusterSettingsView, f: ClusterEditorForm): Chann
     id: c.id,
     name: f.name,
     mode: f.mode,
+    backupFailureAlerts: f.backupFailureAlerts,
     tokenId: c.tokenId,
     ...(f.tokenSecret.trim() !== '' ? { tokenSecret: f.tokenSecret.trim() } : {}),
     ...(f.caPem.trim() !== '' ? { caPem: f.caPem.trim() } : f.removeCa ? { caPem: null } : {}),

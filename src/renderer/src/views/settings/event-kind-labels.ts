@@ -18,5 +18,6 @@ export const EVENT_KIND_LABELS: Readonly<Record<MonitorEventKind, string>> = {
   'ha-problem': 'An HA resource enters error or fence',
   'ha-recovered': 'An HA resource recovers',
   'ceph-degraded': 'Ceph health turns WARN or ERR',
-  'ceph-ok': 'Ceph is healthy again'
+  'ceph-ok': 'Ceph is healthy again',
+  'backup-failed': 'A backup (vzdump) fails'
 }
