@@ -19,8 +19,10 @@ type Action = Input['action']
 // The runs of one app core (its `stopping` signal is one per core), for guests:bulk-cancel.
 const runsOf = new WeakMap<AbortSignal, Map<string, PerKeyRun<BulkQueued>>>()
 function runs(ctx: Pick<HandlerContext, 'stopping'>): Map<string, PerKeyRun<BulkQueued>> {
-  let m = runsOf.get(ctx.stopping)
-  if (m === undefined) runsOf.set(ctx.stopping, (m = new Map()))
+  const known = runsOf.get(ctx.stopping)
+  if (known !== undefined) return known
+  const m = new Map<string, PerKeyRun<BulkQueued>>()
+  runsOf.set(ctx.stopping, m)
   return m
 }
 
