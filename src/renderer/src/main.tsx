@@ -4,6 +4,7 @@ import './styles/components.css'
 import './styles/overview.css'
 import './styles/panels.css'
 import './styles/guests.css'
+import './styles/bulk.css'
 import './styles/tables.css'
 import './styles/forms.css'
 

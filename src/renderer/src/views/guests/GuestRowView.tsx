@@ -22,6 +22,9 @@ export interface GuestRowViewProps {
   readonly onDismissTask: (key: string) => void
   /** The detail panel lies over the right of the table: the row's buttons are hidden, so out of the Tab order. */
   readonly actionsCovered: boolean
+  /** Checked for a bulk action. */
+  readonly checked: boolean
+  readonly onCheck: (key: string, index: number, range: boolean) => void
 }
 
 function GuestRowViewInner({
@@ -34,7 +37,9 @@ function GuestRowViewInner({
   onAction,
   onSelect,
   onDismissTask,
-  actionsCovered
+  actionsCovered,
+  checked,
+  onCheck
 }: GuestRowViewProps): React.JSX.Element {
   const g = row.guest
   const live = hasLiveFigures(g.state)
@@ -63,6 +68,21 @@ function GuestRowViewInner({
         }
       }}
     >
+      <span role="cell" className="cell-select">
+        <input
+          type="checkbox"
+          checked={checked}
+          tabIndex={active ? 0 : -1}
+          aria-label={`Select ${g.name}`}
+          data-testid="guest-check"
+          onClick={(e) => e.stopPropagation()}
+          onChange={(e) => onCheck(row.key, index, 'shiftKey' in e.nativeEvent && e.nativeEvent.shiftKey === true)}
+          // Space toggles the box, not the row around it; Escape still closes the details.
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') e.stopPropagation()
+          }}
+        />
+      </span>
       <span role="cell" className="cell-status">
         <span className={`dot dot-${g.state}`} aria-hidden="true" />
         <span data-testid="guest-state" title={g.staleReason ?? undefined}>
