@@ -54,6 +54,8 @@ function group(reason: string): { key: string; one: string; many: string } {
   if (reason === 'template') return { key: 'template', one: 'is a template', many: 'are templates' }
   if (reason === 'monitor-only cluster') return { key: 'monitor', one: 'is on a monitor-only cluster', many: 'are on a monitor-only cluster' }
   if (reason === 'node offline') return { key: 'offline', one: 'is on an offline node', many: 'are on an offline node' }
+  if (reason.startsWith('Its state is unknown') || reason.startsWith('state not known'))
+    return { key: 'unknown', one: 'is in a state not known now', many: 'are in a state not known now' }
   if (reason === 'a task is running on it') return { key: 'busy', one: 'is busy with a task', many: 'are busy with a task' }
   return { key: 'other', one: 'cannot now', many: 'cannot now' }
 }
