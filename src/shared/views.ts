@@ -86,6 +86,8 @@ export interface TaskProgress {
   /** Plain-language message for failures (including HTTP errors before a task existed). */
   readonly message: string | null
   readonly at: number
+  /** Set when the action is one guest of a bulk run (shared/bulk-actions.ts). */
+  readonly batchId?: string
 }
 
 export interface ActionResult {

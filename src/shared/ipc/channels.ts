@@ -6,6 +6,8 @@ export const invokeChannelNames = [
   'app:open-web-ui',
   'clusters:refresh',
   'guests:action',
+  'guests:bulk-action',
+  'guests:bulk-cancel',
   'guests:set-alerts',
   'guests:addresses',
   'mute:set',

@@ -5,6 +5,7 @@
 import { z } from 'zod'
 
 import type { BackupInfoView, ClusterTasksView, TaskLogView } from '../backup-views'
+import type { BulkActionResult, BulkCancelResult } from '../bulk-actions'
 import type { AppStateDelta, RevisedAppState } from '../state-delta'
 import type {
   ActionResult,
@@ -24,6 +25,7 @@ import type {
   TaskProgress,
   TaskView
 } from '../views'
+import { bulkActionInputSchema, bulkCancelInputSchema } from './bulk-schemas'
 import { type EventChannel, type InvokeChannel, invokeChannelNames, type RendererEventChannel, rendererEventChannelNames } from './channels'
 import {
   clusterIdSchema,
@@ -67,6 +69,10 @@ export const invokeContract = {
   ),
   'clusters:refresh': channel<null>()(z.object({ clusterId: clusterIdSchema.optional() }).strict()),
   'guests:action': channel<ActionResult>()(guestRefSchema.extend({ action: powerActionSchema }).strict()),
+  /** One action on several guests (dashboard only): main re-checks each as for guests:action, runs at most a few per node at a time. */
+  'guests:bulk-action': channel<BulkActionResult>()(bulkActionInputSchema),
+  /** Drops the not-yet-sent remainder of a bulk run; what was sent runs on. */
+  'guests:bulk-cancel': channel<BulkCancelResult>()(bulkCancelInputSchema),
   /** A guest's IP addresses, asked of the guest now (or from a short cache); main finds its node and kind. */
   'guests:addresses': channel<GuestAddressesView>()(z.object({ clusterId: clusterIdSchema, vmid: vmidSchema }).strict()),
   'guests:set-alerts': channel<null>()(guestRefSchema.pick({ clusterId: true, vmid: true }).extend({ enabled: z.boolean() }).strict()),

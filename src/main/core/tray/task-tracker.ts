@@ -81,6 +81,13 @@ export interface TaskFailureNotice {
 
 /** A failed action becomes one notification (per action id), with Proxmox's exit status in words. */
 export function taskFailureNotice(state: AppState, p: TaskProgress): TaskFailureNotice | null {
+  const n = singleFailureNotice(state, p)
+  if (n === null || p.batchId === undefined) return n
+  // A bulk run is one notification, not a storm: each failure of the run replaces the previous one.
+  return { ...n, id: `task-failed:batch:${p.batchId}`, body: plainText(`${n.body} (part of a bulk action: the dashboard lists every guest)`, 320) }
+}
+
+function singleFailureNotice(state: AppState, p: TaskProgress): TaskFailureNotice | null {
   const who = guestName(state, p)
   if (p.phase === 'unknown') {
     // Not "failed": it may have been carried out. Never "try again".

@@ -58,6 +58,8 @@ function randomValue(depth: number): unknown {
     'name',
     'target',
     'minutes',
+    'guests',
+    'batchId',
     '__proto__',
     'constructor',
     'prototype',
@@ -76,6 +78,8 @@ function nearValid(channel: string, clusterId: string): unknown {
   const guest = { clusterId, node: 'pve-a', kind: 'qemu', vmid: 108 }
   const base: Record<string, Record<string, unknown>> = {
     'guests:action': { ...guest, action: 'start' },
+    'guests:bulk-action': { action: 'reboot', guests: [guest, { ...guest, vmid: 110, node: 'pve-c' }] },
+    'guests:bulk-cancel': { batchId: 'b1' },
     'guests:set-alerts': { clusterId, vmid: 108, enabled: true },
     'mute:set': { target: { clusterId, node: 'pve-a' }, mode: 'always' },
     'nodes:rrd': { clusterId, node: 'pve-a', timeframe: 'hour' },

@@ -15,7 +15,8 @@ import { runtimeCluster } from './lookup'
 import { checkOutcome, guestRunState, OUTCOME_UNKNOWN_CHECKING, type OutcomeCheckInput, verdictProgress } from './outcome-check'
 
 type Input = ChannelParsedInput<'guests:action'>
-type ActionContext = Pick<HandlerContext, 'clusters' | 'newId' | 'now' | 'emit' | 'track' | 'timings' | 'stopping'>
+/** What guests:action uses of the app context (a bulk run passes its own emit/track/newId). */
+export type ActionContext = Pick<HandlerContext, 'clusters' | 'newId' | 'now' | 'emit' | 'track' | 'timings' | 'stopping'>
 
 async function findGuest(c: RuntimeCluster, input: Input): Promise<GuestView> {
   const find = (): GuestView | undefined => c.monitor.snapshot()?.guests.find((g) => g.vmid === input.vmid && g.kind === input.kind)
@@ -43,8 +44,8 @@ function refusal(reason: string | null, action: PowerAction): AppError {
   return new AppError('refused', `The guest cannot ${action} now${reason === null ? '' : ` (${reason})`}.`)
 }
 
-export async function guestAction(input: Input, ctx: ActionContext): Promise<ActionResult> {
-  const c = runtimeCluster(ctx, input.clusterId)
+/** The refusal rules, before anything is sent: the guest as the monitor sees it now, or an AppError saying why not. */
+export async function checkGuestAction(c: RuntimeCluster, input: Input): Promise<GuestView> {
   if (c.mode === 'monitor') throw refusal('monitor-only cluster', input.action)
   const g = await findGuest(c, input)
   const can = await canPowerMgmt(c, g)
@@ -55,6 +56,12 @@ export async function guestAction(input: Input, ctx: ActionContext): Promise<Act
   if (g.staleReason !== null && !rule.actions.includes(input.action))
     throw new AppError('refused', `The state of guest ${g.vmid} is unknown now (${g.staleReason}): nothing was sent.`)
   if (!rule.actions.includes(input.action)) throw refusal(rule.reason, input.action)
+  return g
+}
+
+export async function guestAction(input: Input, ctx: ActionContext): Promise<ActionResult> {
+  const c = runtimeCluster(ctx, input.clusterId)
+  const g = await checkGuestAction(c, input)
 
   const actionId = ctx.newId()
   const base = { actionId, clusterId: c.id, node: g.node, vmid: g.vmid, kind: g.kind, action: input.action }

@@ -1,13 +1,16 @@
 import type { HandlerContext, HandlerGroup } from '../handler-types'
+import { guestBulkAction, guestBulkCancel } from './bulk-action'
 import { guestAction } from './guest-action'
 import { guestAddresses } from './guest-addresses'
 import { runtimeCluster } from './lookup'
 
 export const guestHandlers: HandlerGroup<
-  'guests:action' | 'guests:addresses' | 'guests:set-alerts' | 'mute:set',
+  'guests:action' | 'guests:bulk-action' | 'guests:bulk-cancel' | 'guests:addresses' | 'guests:set-alerts' | 'mute:set',
   Pick<HandlerContext, 'clusters' | 'prefs' | 'newId' | 'now' | 'emit' | 'track' | 'timings' | 'stopping'>
 > = {
   'guests:action': guestAction,
+  'guests:bulk-action': guestBulkAction,
+  'guests:bulk-cancel': guestBulkCancel,
   'guests:addresses': guestAddresses,
 
   'guests:set-alerts': async (input, ctx) => {

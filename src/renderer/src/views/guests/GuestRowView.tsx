@@ -24,6 +24,9 @@ export interface GuestRowViewProps {
   readonly actionsCovered: boolean
   /** No archive of this guest on any backup storage (never, not "not known"). */
   readonly noBackup: boolean
+  /** Checked for a bulk action. */
+  readonly checked: boolean
+  readonly onCheck: (key: string, index: number, range: boolean) => void
 }
 
 function GuestRowViewInner({
@@ -37,7 +40,9 @@ function GuestRowViewInner({
   onSelect,
   onDismissTask,
   actionsCovered,
-  noBackup
+  noBackup,
+  checked,
+  onCheck
 }: GuestRowViewProps): React.JSX.Element {
   const g = row.guest
   const live = hasLiveFigures(g.state)
@@ -66,6 +71,21 @@ function GuestRowViewInner({
         }
       }}
     >
+      <span role="cell" className="cell-select">
+        <input
+          type="checkbox"
+          checked={checked}
+          tabIndex={active ? 0 : -1}
+          aria-label={`Select ${g.name}`}
+          data-testid="guest-check"
+          onClick={(e) => e.stopPropagation()}
+          onChange={(e) => onCheck(row.key, index, 'shiftKey' in e.nativeEvent && e.nativeEvent.shiftKey === true)}
+          // Space toggles the box, not the row around it; Escape still closes the details.
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') e.stopPropagation()
+          }}
+        />
+      </span>
       <span role="cell" className="cell-status">
         <span className={`dot dot-${g.state}`} aria-hidden="true" />
         <span data-testid="guest-state" title={g.staleReason ?? undefined}>

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { GuestQuery, GuestRow, SortKey } from '../../lib/guest-query'
 import { COLUMNS, ROW_HEIGHT } from './columns'
 import { GuestRowView } from './GuestRowView'
+import { SelectShownBox } from './SelectShownBox'
 
 export interface GuestTableProps {
   readonly rows: readonly GuestRow[]
@@ -26,10 +27,30 @@ export interface GuestTableProps {
   readonly actionsCovered: boolean
   /** Row keys of guests never backed up (a badge on the row). */
   readonly neverBackedUp: ReadonlySet<string>
+  /** Rows checked for a bulk action (by key), and how to change that. */
+  readonly checkedKeys: ReadonlySet<string>
+  readonly onCheck: (key: string, index: number, range: boolean) => void
+  readonly onCheckShown: (on: boolean) => void
 }
 
 export function GuestTable(props: GuestTableProps): React.JSX.Element {
-  const { rows, rowKeys, query, onSort, selectedKey, onSelect, onAction, progress, onDismissTask, revealKey, actionsCovered, neverBackedUp } = props
+  const {
+    rows,
+    rowKeys,
+    query,
+    onSort,
+    selectedKey,
+    onSelect,
+    onAction,
+    progress,
+    onDismissTask,
+    revealKey,
+    actionsCovered,
+    neverBackedUp,
+    checkedKeys,
+    onCheck,
+    onCheckShown
+  } = props
   const scrollRef = useRef<HTMLDivElement>(null)
   const [activeIndex, setActiveIndex] = useState(0)
   // A new getItemKey makes the virtualizer lay out all 5,000 items again: only when the order changed.
@@ -105,7 +126,9 @@ export function GuestTable(props: GuestTableProps): React.JSX.Element {
           const sorted = c.sort !== null && query.sort === c.sort
           return (
             <span key={c.id} role="columnheader" className={`col-${c.id}`} aria-sort={sorted ? (query.desc ? 'descending' : 'ascending') : undefined}>
-              {c.sort !== null ? (
+              {c.id === 'select' ? (
+                <SelectShownBox rowKeys={rowKeys} checkedKeys={checkedKeys} onCheckShown={onCheckShown} />
+              ) : c.sort !== null ? (
                 <button type="button" className="sort-button" onClick={() => c.sort !== null && onSort(c.sort)}>
                   {c.label}
                   <span aria-hidden="true">{sorted ? (query.desc ? ' ▼' : ' ▲') : ''}</span>
@@ -137,6 +160,8 @@ export function GuestTable(props: GuestTableProps): React.JSX.Element {
                 onDismissTask={onDismissTask}
                 actionsCovered={actionsCovered}
                 noBackup={neverBackedUp.has(row.key)}
+                checked={checkedKeys.has(row.key)}
+                onCheck={onCheck}
               />
             )
           })}

@@ -6,17 +6,23 @@ import { useCallback, useMemo, useRef, useState } from 'react'
 
 import { call } from '../../api/api-context'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
+import type { BulkPlan } from '../../lib/bulk-plan'
 import { CONFIRM_ACTIONS, createGuestRowCache, defaultGuestQuery, type GuestQuery, type GuestRow, guestRows, type SortKey } from '../../lib/guest-query'
 import { type GuestQueryMemo, updateGuestQuery } from '../../lib/guest-query-memo'
 import { plainReason } from '../../lib/plain-reason'
 import type { TaskProgressHandle } from '../../state/use-task-progress'
+import { BulkBar } from './BulkBar'
+import { BulkConfirmDialog } from './BulkConfirmDialog'
+import { BulkProgress } from './BulkProgress'
 import { confirmText } from './confirm-text'
 import { GuestDetailPanel } from './GuestDetailPanel'
 import { GuestFilters } from './GuestFilters'
 import { GuestTable } from './GuestTable'
 import { RecentTasks } from './RecentTasks'
+import { runEnded, useBulkRun } from './use-bulk-run'
 import { useDetailFocus } from './use-detail-focus'
 import { useNeverBackedUp } from './use-never-backed-up'
+import { useGuestSelection } from './use-guest-selection'
 
 export interface GuestsViewProps {
   readonly api: PveTrayApi
@@ -51,6 +57,9 @@ export function GuestsView({ api, clusters, tasks, focusVmid, focusClusterId, fo
   // eslint-disable-next-line react-hooks/refs -- a cache that outlives renders on purpose; it never decides what is drawn
   const { shown, keys, nodes, tags } = useMemo(() => (memo.current = updateGuestQuery(memo.current, all, query)), [all, query])
   const selected = selectedKey === null ? undefined : all.find((r) => r.key === selectedKey)
+  const selection = useGuestSelection(all, keys)
+  const bulk = useBulkRun(api)
+  const [bulkConfirm, setBulkConfirm] = useState<BulkPlan | null>(null)
   const {
     bodyRef,
     onKeyDown,
@@ -91,6 +100,8 @@ export function GuestsView({ api, clusters, tasks, focusVmid, focusClusterId, fo
     <div className="view view-guests" data-view="guests">
       <h1 className="view-title">Guests</h1>
       <GuestFilters query={query} onChange={setQuery} nodes={nodes} tags={tags} shown={shown.length} total={all.length} />
+      <BulkBar selection={selection} running={bulk.run !== null && !runEnded(bulk.run, bulk.progress)} onChoose={setBulkConfirm} />
+      <BulkProgress bulk={bulk} nameOf={names} />
       {/* Escape closes the details from the table as well as from the panel (see useDetailFocus). */}
       <div className="guests-body" ref={bodyRef} onKeyDown={onKeyDown}>
         <GuestTable
@@ -106,6 +117,9 @@ export function GuestsView({ api, clusters, tasks, focusVmid, focusClusterId, fo
           revealKey={focusKey}
           actionsCovered={actionsCovered}
           neverBackedUp={neverBackedUp}
+          checkedKeys={selection.keys}
+          onCheck={selection.toggle}
+          onCheckShown={selection.setShown}
         />
         {selected !== undefined ? (
           <GuestDetailPanel
@@ -128,6 +142,19 @@ export function GuestsView({ api, clusters, tasks, focusVmid, focusClusterId, fo
           </p>
         ))}
       <RecentTasks tasks={tasks.recent} names={names} />
+      {bulkConfirm !== null ? (
+        <BulkConfirmDialog
+          plan={bulkConfirm}
+          onConfirm={() => {
+            setBulkConfirm(null)
+            void bulk.start(
+              bulkConfirm.action,
+              bulkConfirm.apply.map((r) => ({ clusterId: r.clusterId, node: r.guest.node, kind: r.guest.kind, vmid: r.guest.vmid }))
+            )
+          }}
+          onCancel={() => setBulkConfirm(null)}
+        />
+      ) : null}
       {confirm !== null && dialog !== null ? (
         <ConfirmDialog
           title={dialog.title}

@@ -8,6 +8,8 @@ export interface Column {
 
 /** Column order; widths live in guests.css (grid-template-columns) so header and rows line up. */
 export const COLUMNS: readonly Column[] = [
+  // The bulk selection's checkboxes (the header's selects every shown row).
+  { id: 'select', label: 'Select', sort: null },
   { id: 'status', label: 'Status', sort: 'status' },
   { id: 'name', label: 'Name', sort: 'name' },
   { id: 'vmid', label: 'VMID', sort: 'vmid' },
