@@ -24,6 +24,7 @@ export type ClusterApi = Pick<
   | 'guestInterfaces'
   | 'clusterTaskItems'
   | 'close'
+  | 'nodeUpkeep'
 >
 
 export interface ApiConfig {

@@ -7,6 +7,7 @@ import type { z } from 'zod'
 import { InvalidArgumentError } from './errors'
 import { agentInterfacesSchema, lxcInterfacesSchema, type PveGuestInterface, readInterfaces } from './guest-interfaces'
 import { decodeList } from './list-decoder'
+import { NODE_UPKEEP_READS, type NodeUpkeepAnswer, type NodeUpkeepRead } from './node-upkeep'
 import type { PveParams } from './params'
 import { apiPath, assertGuestKind, assertNodeName, assertVmid } from './params'
 import { Requester } from './requester'
@@ -247,6 +248,13 @@ export class PveApi {
     if (!TIMEFRAMES.includes(timeframe)) throw new InvalidArgumentError('timeframe', `"${String(timeframe)}" is not a timeframe (${TIMEFRAMES.join(', ')}).`)
     if (cf !== 'AVERAGE' && cf !== 'MAX') throw new InvalidArgumentError('cf', `"${String(cf)}" is not AVERAGE or MAX.`)
     return this.#get({ ...opts, path: apiPath`/nodes/${assertNodeName(node)}/rrddata`, params: { timeframe, cf }, schema: rrdSchema, node })
+  }
+
+  /** One of a node's upkeep reads (updates apt knows of, certificates, replication, subscription): GETs only, asked rarely. */
+  async nodeUpkeep<K extends NodeUpkeepRead>(node: string, what: K, opts: PveCallOptions = {}): Promise<NodeUpkeepAnswer<K>> {
+    const read = NODE_UPKEEP_READS[what]
+    const schema = read.schema as unknown as z.ZodType<NodeUpkeepAnswer<K>>
+    return this.#get({ ...opts, path: `${apiPath`/nodes/${assertNodeName(node)}`}/${read.path}`, schema, node })
   }
 
   /** The token's effective privileges: path → privilege → propagate. */

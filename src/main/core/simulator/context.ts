@@ -3,6 +3,7 @@ import type { ClusterState } from './cluster-state'
 import type { ParamValue } from './param-check'
 import type { TaskRegistry } from './tasks'
 import type { SimTokenId } from './types'
+import type { SimUpkeep } from './upkeep-state'
 
 /** An error a handler dies with: status (default 500), message (reason phrase = first line), optional param errors. */
 export class PveError extends Error {
@@ -43,6 +44,8 @@ export interface SimContext {
   readonly opts: ResolvedOptions
   readonly fingerprintOf: (node: string) => string
   readonly now: () => number
+  /** Updates, certificates, replication, subscription per node (upkeep.ts). */
+  readonly upkeep: SimUpkeep
 }
 
 export interface CallContext {

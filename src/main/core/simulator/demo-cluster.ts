@@ -1,3 +1,4 @@
+import { demoUpkeep } from './demo-upkeep'
 import type { SimClusterSpec, SimGuestSpec, SimHistoricTaskSpec, SimNodeSpec, SimStorageSpec } from './types'
 
 const GiB = 1024 ** 3
@@ -158,7 +159,7 @@ export function demoCluster(_seed = 1): SimClusterSpec {
   }))
   return {
     name: 'homelab',
-    nodes: NODES.map((n) => ({ ...n })),
+    nodes: NODES.map((n) => ({ ...n, ...demoUpkeep(n.name) })),
     guests,
     storages: STORAGES.map((s) => ({ ...s, maxdisk: Math.round(s.maxdisk) })),
     pools: [{ pool: 'production', comment: 'Customer-facing services' }],

@@ -11,6 +11,7 @@ import { nodeHandlers } from './handlers-node'
 import { taskHandlers } from './handlers-tasks'
 import type { HandlerResult, HttpRequest, HttpResponse } from './http-server'
 import { type ParamSchema, type ParamValue, verifyParams } from './param-check'
+import { upkeepHandlers } from './upkeep'
 
 interface ApiMethodInfo {
   parameters: ParamSchema
@@ -29,7 +30,14 @@ interface Route {
 const JSON_TYPE = 'application/json;charset=UTF-8'
 const NO_AUTH = new Set(['GET /access/domains', 'GET /access/ticket', 'POST /access/ticket', 'POST /access/vncticket'])
 
-const HANDLERS: Record<string, ApiHandler> = { ...clusterHandlers, ...nodeHandlers, ...taskHandlers, ...guestHandlers, ...guestNetworkHandlers }
+const HANDLERS: Record<string, ApiHandler> = {
+  ...clusterHandlers,
+  ...nodeHandlers,
+  ...taskHandlers,
+  ...guestHandlers,
+  ...guestNetworkHandlers,
+  ...upkeepHandlers
+}
 const ROUTES: Route[] = Object.entries(apiSubset as unknown as Record<string, ApiMethodInfo>).map(([key, info]) => {
   const [method = '', path = ''] = key.split(' ')
   const handler = HANDLERS[key]
