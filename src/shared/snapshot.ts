@@ -164,7 +164,9 @@ export const MONITOR_EVENT_KINDS = [
   'cluster-unreachable',
   'cluster-reachable',
   'auth-failed',
-  'certificate-changed'
+  'certificate-changed',
+  'certificate-expiring',
+  'replication-failed'
 ] as const
 
 export type MonitorEventKind = (typeof MONITOR_EVENT_KINDS)[number]

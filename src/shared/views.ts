@@ -129,7 +129,7 @@ export interface CertificateInfo {
   readonly validTo: string
 }
 
-export type FeatureId = 'nodes' | 'guests' | 'storage' | 'power' | 'guest-agent' | 'ssh-health'
+export type FeatureId = 'nodes' | 'guests' | 'storage' | 'power' | 'guest-agent' | 'ssh-health' | 'updates' | 'replication' | 'subscription'
 
 export interface PrivilegeCheck {
   readonly feature: FeatureId

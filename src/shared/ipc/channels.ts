@@ -27,7 +27,9 @@ export const invokeChannelNames = [
   'ssh:forget-host-key',
   'ssh:test',
   'ssh:known-hosts',
-  'ssh:import-known-host'
+  'ssh:import-known-host',
+  'upkeep:get',
+  'upkeep:check'
 ] as const
 
 /** Every event the core raises (AppCore.on). */

@@ -5,6 +5,7 @@
 import { z } from 'zod'
 
 import type { AppStateDelta, RevisedAppState } from '../state-delta'
+import type { ClusterUpkeep } from '../upkeep'
 import type {
   ActionResult,
   AppState,
@@ -128,7 +129,11 @@ export const invokeContract = {
   /** Pins a key known_hosts trusts for the node's address (main reads the file again; revoked keys refused). */
   'ssh:import-known-host': channel<KnownHostsReport>()(
     z.object({ clusterId: clusterIdSchema, node: nodeNameSchema, fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/) }).strict()
-  )
+  ),
+  /** Each node's updates, certificate expiry, replication jobs and subscription as last read (main reads them on a schedule). */
+  'upkeep:get': channel<ClusterUpkeep>()(z.object({ clusterId: clusterIdSchema }).strict()),
+  /** Reads them now ("Check again"), for one node or all online nodes, and answers when done. Never refreshes the package index. */
+  'upkeep:check': channel<ClusterUpkeep>()(z.object({ clusterId: clusterIdSchema, node: nodeNameSchema.optional() }).strict())
 } as const satisfies Record<InvokeChannel, ChannelSpec<z.ZodType, unknown>>
 
 /** Events of the core; main → renderer for those in rendererEventChannelNames. */

@@ -37,7 +37,9 @@ const DEFAULT_SEVERITY: Readonly<Record<MonitorEventKind, EventSeverity>> = {
   'cluster-unreachable': 'critical',
   'cluster-reachable': 'info',
   'auth-failed': 'critical',
-  'certificate-changed': 'critical'
+  'certificate-changed': 'critical',
+  'certificate-expiring': 'warning',
+  'replication-failed': 'warning'
 }
 
 export class EventFactory {

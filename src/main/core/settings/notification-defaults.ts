@@ -15,5 +15,7 @@ export const defaultNotificationKinds: Readonly<Record<MonitorEventKind, boolean
   'cluster-unreachable': true,
   'cluster-reachable': true,
   'auth-failed': true,
-  'certificate-changed': true
+  'certificate-changed': true,
+  'certificate-expiring': true,
+  'replication-failed': true
 })

@@ -94,7 +94,9 @@ function nearValid(channel: string, clusterId: string): unknown {
     'ssh:import-known-host': { clusterId, node: 'pve-a', fingerprint: 'SHA256:' + 'A'.repeat(43) },
     'app:open-web-ui': { clusterId, vmid: 100, console: true },
     'guests:addresses': { clusterId, vmid: 100 },
-    'clusters:refresh': { clusterId }
+    'clusters:refresh': { clusterId },
+    'upkeep:get': { clusterId },
+    'upkeep:check': { clusterId, node: 'pve-a' }
   }
   const b = base[channel] ?? {}
   const keys = Object.keys(b)
@@ -107,7 +109,7 @@ function nearValid(channel: string, clusterId: string): unknown {
 let clusterId = ''
 beforeAll(async () => {
   sim = await startSimulator({ authDelayMs: 20, taskDurationMs: 100, seed: 9 })
-  h = makeHarness({ timings: { taskPollMs: 50, pollIntervalMs: 3_600_000, connectTimeoutMs: 1000 } })
+  h = makeHarness({ timings: { taskPollMs: 50, pollIntervalMs: 3_600_000, connectTimeoutMs: 1000, upkeepTickMs: 3_600_000 } })
   const r = await h.core.dispatch('settings:save-cluster', clusterInput(sim))
   if (!r.ok) throw new Error(r.error.message)
   clusterId = (r.value as { clusters: { id: string }[] }).clusters[0]?.id ?? ''

@@ -113,15 +113,20 @@ describe('onboarding', () => {
       guests: { path: '/vms', privs: ['VM.Audit'] },
       storage: { path: '/storage', privs: ['Datastore.Audit'] },
       power: { path: '/vms', privs: ['VM.PowerMgmt'] },
-      'guest-agent': { path: '/vms', privs: ['VM.GuestAgent.Audit'] }
+      'guest-agent': { path: '/vms', privs: ['VM.GuestAgent.Audit'] },
+      updates: { path: '/nodes', privs: ['Sys.Modify'] },
+      // These two ask what nodes and guests ask: granted together with them.
+      replication: { path: '/vms', privs: ['VM.Audit'] },
+      subscription: { path: '/nodes', privs: ['Sys.Audit'] }
     }
+    const same = (a: SimAcl, b: SimAcl): boolean => a.path === b.path && a.privs.join() === b.privs.join()
     for (const [feature, acl] of Object.entries(grants)) {
       it(`${feature}: present only when granted`, async () => {
         const only = sim.cluster.addToken({ id: `only-${feature}@pve!tray`, acls: [acl] })
         const r = await test({ endpoint: endpoint(sim.endpoints[0]?.fingerprint256 ?? null), tokenId: only.id, tokenSecret: only.secret })
         const got = Object.fromEntries(r.privileges.map((p) => [p.feature, p.ok]))
-        for (const f of Object.keys(grants)) expect(got[f], `${f} with only ${feature}`).toBe(f === feature)
-        const missing = r.privileges.find((p) => p.feature !== feature && p.feature !== 'ssh-health')
+        for (const [f, g] of Object.entries(grants)) expect(got[f], `${f} with only ${feature}`).toBe(same(g, acl))
+        const missing = r.privileges.find((p) => !p.ok && p.feature !== 'ssh-health')
         expect(missing?.missing.length).toBe(1)
         expect(missing?.explanation).toMatch(/^Without /)
       })

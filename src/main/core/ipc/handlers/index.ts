@@ -5,6 +5,7 @@ import { nodeHandlers } from './node-handlers'
 import { onboardingHandlers } from './onboarding-handlers'
 import { settingsHandlers } from './settings-handlers'
 import { sshHandlers } from './ssh-handlers'
+import { upkeepHandlers } from './upkeep-handlers'
 
 /** Every channel of the contract → its handler (a missing one fails to compile). */
 export const ipcHandlers: IpcHandlers = {
@@ -13,5 +14,6 @@ export const ipcHandlers: IpcHandlers = {
   ...nodeHandlers,
   ...onboardingHandlers,
   ...settingsHandlers,
-  ...sshHandlers
+  ...sshHandlers,
+  ...upkeepHandlers
 }

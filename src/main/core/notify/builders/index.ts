@@ -16,6 +16,7 @@ import { quorumLost } from './quorum-lost'
 import { quorumRegained } from './quorum-regained'
 import { storageHigh } from './storage-high'
 import { taskFailed } from './task-failed'
+import { certificateExpiring, replicationFailed } from './upkeep'
 
 export const builders: Readonly<Record<MonitorEventKind, KindBuilder>> = {
   'node-down': nodeDown,
@@ -31,5 +32,7 @@ export const builders: Readonly<Record<MonitorEventKind, KindBuilder>> = {
   'cluster-unreachable': clusterUnreachable,
   'cluster-reachable': clusterReachable,
   'auth-failed': authFailed,
-  'certificate-changed': certificateChanged
+  'certificate-changed': certificateChanged,
+  'certificate-expiring': certificateExpiring,
+  'replication-failed': replicationFailed
 }

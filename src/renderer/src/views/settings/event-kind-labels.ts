@@ -14,5 +14,7 @@ export const EVENT_KIND_LABELS: Readonly<Record<MonitorEventKind, string>> = {
   'cluster-unreachable': 'The cluster cannot be reached',
   'cluster-reachable': 'The cluster can be reached again',
   'auth-failed': 'The API token is rejected',
-  'certificate-changed': 'A node presents another certificate'
+  'certificate-changed': 'A node presents another certificate',
+  'certificate-expiring': "A node's certificate expires within 30 or 7 days, or has expired",
+  'replication-failed': 'A replication job fails'
 }
