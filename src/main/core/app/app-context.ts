@@ -3,10 +3,10 @@ import type { EventChannel, EventContract } from '../../../shared/ipc/contract'
 import type { RevisedAppState } from '../../../shared/state-delta'
 import type { ApiConfig, ClusterApi, ClusterRegistry } from '../clusters/types'
 import type { SettingsService } from '../settings/settings-service'
+import type { UpkeepWatch } from '../upkeep/upkeep-watch'
 import type { AppCoreTimings, PlatformPort } from './app-core-types'
 import type { GuestPrefs } from './guest-prefs'
 import type { NodeDiagnoser } from './node-diagnoser'
-import type { UpkeepWatch } from '../upkeep/upkeep-watch'
 import type { CertificateProbe, SshPort } from './ports'
 
 export interface AppContext {

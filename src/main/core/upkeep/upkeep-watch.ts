@@ -70,7 +70,8 @@ export class UpkeepWatch {
       clusterId,
       checking: c?.running != null,
       nodes: nodes.map(
-        (n) => c?.nodes.get(n.name)?.view ?? nothingYet(n.name, n.status === 'online' && n.staleReason === null ? undefined : 'not known: the node is not answering')
+        (n) =>
+          c?.nodes.get(n.name)?.view ?? nothingYet(n.name, n.status === 'online' && n.staleReason === null ? undefined : 'not known: the node is not answering')
       )
     }
   }
@@ -87,14 +88,14 @@ export class UpkeepWatch {
     await this.round(clusterId, c, { force: true, ...(node === undefined ? {} : { node }) })
   }
 
-  /** One look for due work in every cluster now (tests; the timer calls it too). */
-  async tick(): Promise<void> {
+  /** One look for due work in every cluster now (the timer's). */
+  private async tick(): Promise<void> {
     const ids = new Set(this.o.registry.all().map((rc) => rc.id))
     for (const id of [...this.clusters.keys()]) if (!ids.has(id)) this.clusters.delete(id)
     await Promise.all(
       [...ids].map((id) => {
         const c = this.entry(id)
-        return c === null || c.running !== null ? undefined : this.round(id, c, { force: false })
+        return c === null || c.running !== null ? Promise.resolve() : this.round(id, c, { force: false })
       })
     )
   }

@@ -159,7 +159,10 @@ describe('node upkeep with a monitor-only token, one node down', () => {
     await new Promise((r) => setTimeout(r, 100))
     h2 = makeHarness({ timings: { taskPollMs: 50, pollIntervalMs: 60_000, connectTimeoutMs: 1000, upkeepTickMs: 50 } })
     await h2.core.start()
-    const r = await h2.core.dispatch('settings:save-cluster', clusterInput(sim2, { mode: 'monitor', tokenId: sim2.tokens.auditor.id, tokenSecret: sim2.tokens.auditor.secret }))
+    const r = await h2.core.dispatch(
+      'settings:save-cluster',
+      clusterInput(sim2, { mode: 'monitor', tokenId: sim2.tokens.auditor.id, tokenSecret: sim2.tokens.auditor.secret })
+    )
     if (!r.ok) throw new Error(r.error.message)
     id2 = (r.value as { clusters: { id: string }[] }).clusters[0]?.id ?? ''
   })
@@ -177,7 +180,12 @@ describe('node upkeep with a monitor-only token, one node down', () => {
       { timeoutMs: 10_000, what: 'the online nodes read' }
     )
     for (const n of ['pve-a', 'pve-b', 'pve-c']) {
-      expect(nodeOf(u, n).updates).toEqual({ known: false, hidden: true, reason: `hidden: the API token lacks Sys.Modify on /nodes/${n}`, checkedAt: expect.any(Number) })
+      expect(nodeOf(u, n).updates).toEqual({
+        known: false,
+        hidden: true,
+        reason: `hidden: the API token lacks Sys.Modify on /nodes/${n}`,
+        checkedAt: expect.any(Number)
+      })
       expect(nodeOf(u, n).replication.known).toBe(true)
     }
     // Once the token's permissions are known, nothing is sent that would only come back 403.
