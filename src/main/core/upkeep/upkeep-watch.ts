@@ -35,6 +35,8 @@ interface ClusterEntry {
   readonly events: EventRing
   readonly maker: EventMaker
   running: Promise<void> | null
+  /** "Check again" in progress, per node ('' = all): a second ask joins it (a renderer cannot pile up reads). */
+  readonly checks: Map<string, Promise<void>>
 }
 
 const nothingYet = (node: string, why = 'not known yet: not read so far'): NodeUpkeep => {
@@ -81,11 +83,19 @@ export class UpkeepWatch {
   }
 
   /** Every read of the cluster's online nodes (or one node) now, whatever is due; resolves when done. */
-  async checkNow(clusterId: string, node?: string): Promise<void> {
+  checkNow(clusterId: string, node?: string): Promise<void> {
     const c = this.entry(clusterId)
-    if (c === null) return
-    await c.running
-    await this.round(clusterId, c, { force: true, ...(node === undefined ? {} : { node }) })
+    if (c === null) return Promise.resolve()
+    const key = node ?? ''
+    const joined = c.checks.get(key)
+    if (joined !== undefined) return joined
+    const p = (async () => {
+      // One round at a time per cluster: a scheduled one finishes first.
+      while (c.running !== null) await c.running
+      await this.round(clusterId, c, { force: true, ...(node === undefined ? {} : { node }) })
+    })().finally(() => c.checks.delete(key))
+    c.checks.set(key, p)
+    return p
   }
 
   /** One look for due work in every cluster now (the timer's). */
@@ -124,7 +134,7 @@ export class UpkeepWatch {
           return Object.freeze({ ...e, id: `${e.id}:upkeep` })
         }
       }
-      c = { nodes: new Map(), events: new EventRing(100), maker, running: null }
+      c = { nodes: new Map(), events: new EventRing(100), maker, running: null, checks: new Map() }
       this.clusters.set(clusterId, c)
     }
     return c

@@ -197,3 +197,12 @@ describe('node upkeep with a monitor-only token, one node down', () => {
     expect(sim2.requests({ path: /\/nodes\/pve-d\/(certificates|subscription|replication)/ })).toHaveLength(0)
   })
 })
+
+describe('node upkeep: "Check again" asked many times at once', () => {
+  it('reads each node once per round, however often it is asked meanwhile', async () => {
+    const before = reads('apt/update', 'pve-a')
+    const all = await Promise.all(Array.from({ length: 20 }, () => h.core.dispatch('upkeep:check', { clusterId, node: 'pve-a' })))
+    expect(all.every((r) => r.ok)).toBe(true)
+    expect(reads('apt/update', 'pve-a')).toBe(before + 1)
+  })
+})
