@@ -103,3 +103,14 @@ test('a token without Sys.Modify: the updates are hidden with the reason, the re
     await sim.close()
   }
 })
+
+test('a node that stops answering: its upkeep says it is from earlier checks, not now', async ({ app, bridge }, testInfo) => {
+  await openNode(app, 'pve-d')
+  const panel = app.getByTestId('node-upkeep')
+  await expect(panel.getByTestId('upkeep-updates')).toHaveText('1 update available.', { timeout: 20_000 })
+  await expect(panel.getByTestId('upkeep-stale')).toHaveCount(0)
+  await bridge.sim?.faults.nodeDown('pve-d')
+  await expect(panel.getByTestId('upkeep-stale')).toHaveText('pve-d is not answering now: what follows is from earlier checks, not now.', { timeout: 20_000 })
+  await panel.scrollIntoViewIfNeeded()
+  await snap(app, testInfo, 'upkeep-node-not-answering')
+})

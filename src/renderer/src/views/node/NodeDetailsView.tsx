@@ -111,7 +111,7 @@ export function NodeDetailsView({ api, clusters, clusterId, node, navigate }: No
           {restarted.result.message}
         </p>
       ) : null}
-      <UpkeepPanel clusterId={cid} node={nodeView.name} />
+      <UpkeepPanel clusterId={cid} node={nodeView.name} answering={nodeView.status === 'online' && nodeView.staleReason === null} />
       <section className="panel" aria-labelledby="health-title">
         <div className="panel-head">
           <h2 id="health-title">Health check (SSH)</h2>

@@ -16,7 +16,7 @@ function checkedAt(n: NodeUpkeep): number | null {
   return times.length === 0 ? null : Math.min(...times)
 }
 
-export function UpkeepPanel({ clusterId, node }: { clusterId: string; node: string }): React.JSX.Element {
+export function UpkeepPanel({ clusterId, node, answering }: { clusterId: string; node: string; answering: boolean }): React.JSX.Element {
   const { value, error, check } = useUpkeep(clusterId)
   const [checking, setChecking] = useState(false)
   const now = useNow(60_000)
@@ -38,6 +38,11 @@ export function UpkeepPanel({ clusterId, node }: { clusterId: string; node: stri
         Read from the node every few hours (replication every 10 minutes) and when you ask; the package index is never refreshed by this app.
         {at !== null ? ` Checked ${formatDateTime(at)}.` : ''}
       </p>
+      {!answering && at !== null ? (
+        <p className="warning-text" data-testid="upkeep-stale">
+          {node} is not answering now: what follows is from earlier checks, not now.
+        </p>
+      ) : null}
       {error !== null ? (
         <p className="error-text" role="alert">
           Could not ask PVE Tray for this node&apos;s upkeep: {error}
