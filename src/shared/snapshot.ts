@@ -174,7 +174,9 @@ export const MONITOR_EVENT_KINDS = [
   'ha-recovered',
   'ceph-degraded',
   'ceph-ok',
-  'backup-failed'
+  'backup-failed',
+  'certificate-expiring',
+  'replication-failed'
 ] as const
 
 export type MonitorEventKind = (typeof MONITOR_EVENT_KINDS)[number]

@@ -133,7 +133,21 @@ export interface CertificateInfo {
   readonly validTo: string
 }
 
-export type FeatureId = 'nodes' | 'guests' | 'storage' | 'power' | 'guest-agent' | 'ssh-health' | 'ha' | 'ceph' | 'backups' | 'backup-jobs' | 'task-log'
+export type FeatureId =
+  | 'nodes'
+  | 'guests'
+  | 'storage'
+  | 'power'
+  | 'guest-agent'
+  | 'ssh-health'
+  | 'ha'
+  | 'ceph'
+  | 'backups'
+  | 'backup-jobs'
+  | 'task-log'
+  | 'updates'
+  | 'replication'
+  | 'subscription'
 
 export interface PrivilegeCheck {
   readonly feature: FeatureId

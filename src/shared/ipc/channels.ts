@@ -32,7 +32,9 @@ export const invokeChannelNames = [
   'ssh:import-known-host',
   'backups:info',
   'tasks:cluster',
-  'tasks:log'
+  'tasks:log',
+  'upkeep:get',
+  'upkeep:check'
 ] as const
 
 /** Every event the core raises (AppCore.on). */

@@ -7,6 +7,7 @@ import { z } from 'zod'
 import type { BackupInfoView, ClusterTasksView, TaskLogView } from '../backup-views'
 import type { BulkActionResult, BulkCancelResult } from '../bulk-actions'
 import type { AppStateDelta, RevisedAppState } from '../state-delta'
+import type { ClusterUpkeep } from '../upkeep'
 import type {
   ActionResult,
   AppState,
@@ -156,7 +157,11 @@ export const invokeContract = {
         limit: z.number().int().min(1).max(1000).default(200)
       })
       .strict()
-  )
+  ),
+  /** Each node's updates, certificate expiry, replication jobs and subscription as last read (main reads them on a schedule). */
+  'upkeep:get': channel<ClusterUpkeep>()(z.object({ clusterId: clusterIdSchema }).strict()),
+  /** Reads them now ("Check again"), for one node or all online nodes, and answers when done. Never refreshes the package index. */
+  'upkeep:check': channel<ClusterUpkeep>()(z.object({ clusterId: clusterIdSchema, node: nodeNameSchema.optional() }).strict())
 } as const satisfies Record<InvokeChannel, ChannelSpec<z.ZodType, unknown>>
 
 /** Events of the core; main → renderer for those in rendererEventChannelNames. */

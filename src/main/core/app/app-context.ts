@@ -3,6 +3,7 @@ import type { EventChannel, EventContract } from '../../../shared/ipc/contract'
 import type { RevisedAppState } from '../../../shared/state-delta'
 import type { ApiConfig, ClusterApi, ClusterRegistry } from '../clusters/types'
 import type { SettingsService } from '../settings/settings-service'
+import type { UpkeepWatch } from '../upkeep/upkeep-watch'
 import type { AppCoreTimings, PlatformPort } from './app-core-types'
 import type { GuestPrefs } from './guest-prefs'
 import type { NodeDiagnoser } from './node-diagnoser'
@@ -32,4 +33,6 @@ export interface AppContext {
   readonly stateChanged: () => void
   /** The last published state and its revision (the base for later `state:delta`s). */
   readonly appState: () => RevisedAppState
+  /** Each node's updates, certificate, replication and subscription, read on a schedule of their own and on demand. */
+  readonly upkeep: Pick<UpkeepWatch, 'view' | 'checkNow'>
 }

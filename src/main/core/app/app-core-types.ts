@@ -73,6 +73,8 @@ export interface AppCoreTimings {
   certificateCheckMs?: number
   /** The whole of onboarding's "Test connection". Default 30 s. */
   testConnectionDeadlineMs?: number
+  /** Between two looks for due node upkeep reads (../upkeep); the first look after this too. Default 15 s, the first after 3 s. */
+  upkeepTickMs?: number
 }
 
 export interface AppCore {

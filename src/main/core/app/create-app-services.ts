@@ -8,6 +8,7 @@ import type { MonitorEvent } from '../../../shared/snapshot'
 import type { AppState } from '../../../shared/views'
 import { loadSettings } from '../settings/load-settings'
 import { createSettingsService } from '../settings/settings-service'
+import { UpkeepWatch } from '../upkeep/upkeep-watch'
 import type { AppContext } from './app-context'
 import type { AppCore, AppCoreDeps, AppCoreTimings, DemoCluster } from './app-core-types'
 import { ClusterRuntime, DEMO_CLUSTER_ID } from './cluster-runtime'
@@ -90,6 +91,17 @@ export function createAppServices(deps: AppCoreDeps): AppServices {
       publisher.publish()
     }
   })
+  // Node upkeep is read on its own schedule, never by a poll; its events go where the monitor's go.
+  const upkeep = new UpkeepWatch({
+    registry: runtime,
+    now,
+    log,
+    ...(timings.upkeepTickMs === undefined ? {} : { tickMs: timings.upkeepTickMs }),
+    onEvents: (_id, events) => {
+      for (const e of events) for (const l of [...monitorListeners]) l(e)
+      publisher.publish()
+    }
+  })
 
   const ssh = createSshPort({
     settings,
@@ -106,10 +118,11 @@ export function createAppServices(deps: AppCoreDeps): AppServices {
   const diagnoser = createNodeDiagnoser({ ssh, now, track })
 
   function getState(): AppState {
+    const upkeepEvents = upkeep.events()
     return {
       demo: demo !== null,
       clusters: runtime.snapshots(),
-      events: runtime.events(),
+      events: upkeepEvents.length === 0 ? runtime.events() : [...runtime.events(), ...upkeepEvents].sort((a, b) => a.at - b.at),
       notificationsPausedUntil: settings.doc().notifications.pausedUntil
     }
   }
@@ -178,6 +191,7 @@ export function createAppServices(deps: AppCoreDeps): AppServices {
     track,
     stopping: stopping.signal,
     stateChanged: () => publisher.publish(),
+    upkeep,
     appState: () => {
       // A renderer asking for the state is there: from now on polls read guests' figures.
       syncGuestMetrics()
@@ -209,12 +223,14 @@ export function createAppServices(deps: AppCoreDeps): AppServices {
     async start(): Promise<void> {
       if (started) return
       started = true
+      upkeep.start()
       await scheduleReconcile()
     },
     async stop(): Promise<void> {
       if (stopped) return
       stopped = true
       stopping.abort()
+      upkeep.stop()
       await reconciling
       await Promise.all([...background])
       await runtime.stop()

@@ -27,6 +27,7 @@ export type ClusterApi = Pick<
   | 'backupVolumes'
   | 'notBackedUp'
   | 'close'
+  | 'nodeUpkeep'
 >
 
 export interface ApiConfig {

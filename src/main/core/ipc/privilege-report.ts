@@ -102,6 +102,35 @@ const RULES: readonly FeatureRule[] = [
     privilege: 'Sys.Audit',
     ok: "Every user's tasks and their logs are shown in the task log.",
     missing: 'Without Sys.Audit on /nodes the task log shows only the tasks of this API token.'
+  },
+  // Node upkeep (core/upkeep). GET /nodes/{node}/apt/update checks Sys.Modify on /nodes/{node} (schema), even
+  // though it only reads; certificates/info needs nothing (user: all), so it has no row here.
+  {
+    feature: 'updates',
+    label: 'Updates available',
+    path: '/nodes',
+    privilege: 'Sys.Modify',
+    ok: 'The updates each node has waiting are listed (read only: the app never refreshes the package index).',
+    missing:
+      'Without Sys.Modify on /nodes the app does not show the updates waiting on each node (Proxmox asks for it even to list them; it also allows changing node settings).'
+  },
+  // GET /nodes/{node}/replication lists only the jobs of guests with VM.Audit on /vms/<vmid> (schema).
+  {
+    feature: 'replication',
+    label: 'Replication jobs',
+    path: '/vms',
+    privilege: 'VM.Audit',
+    ok: 'Replication jobs that fail are shown on the node page and notified.',
+    missing: 'Without VM.Audit on /vms Proxmox lists no replication jobs to this token, so the app cannot say whether they fail.'
+  },
+  // GET /nodes/{node}/subscription answers everyone with the status; level and due date need Sys.Audit on /nodes/<node>.
+  {
+    feature: 'subscription',
+    label: 'Subscription level and due date',
+    path: '/nodes',
+    privilege: 'Sys.Audit',
+    ok: "Each node's subscription status, level and next due date are shown on its page.",
+    missing: "Without Sys.Audit on /nodes only each node's subscription status is shown, not its level or due date."
   }
 ]
 

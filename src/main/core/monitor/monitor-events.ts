@@ -42,7 +42,9 @@ const DEFAULT_SEVERITY: Readonly<Record<MonitorEventKind, EventSeverity>> = {
   'ha-recovered': 'info',
   'ceph-degraded': 'warning',
   'ceph-ok': 'info',
-  'backup-failed': 'warning'
+  'backup-failed': 'warning',
+  'certificate-expiring': 'warning',
+  'replication-failed': 'warning'
 }
 
 export class EventFactory {

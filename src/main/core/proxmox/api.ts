@@ -8,6 +8,7 @@ import { assertStorageId, backupVolumesSchema, notBackedUpSchema, type PveBackup
 import { InvalidArgumentError } from './errors'
 import { agentInterfacesSchema, lxcInterfacesSchema, type PveGuestInterface, readInterfaces } from './guest-interfaces'
 import { decodeList } from './list-decoder'
+import { NODE_UPKEEP_READS, type NodeUpkeepAnswer, type NodeUpkeepRead } from './node-upkeep'
 import type { PveParams } from './params'
 import { apiPath, assertGuestKind, assertNodeName, assertVmid } from './params'
 import { Requester } from './requester'
@@ -261,6 +262,13 @@ export class PveApi {
   /** The guests no backup job covers (needs Sys.Audit on /). */
   async notBackedUp(opts: PveCallOptions = {}): Promise<PveUncoveredGuest[]> {
     return this.#get({ ...opts, path: '/cluster/backup-info/not-backed-up', schema: notBackedUpSchema })
+  }
+
+  /** One of a node's upkeep reads (updates apt knows of, certificates, replication, subscription): GETs only, asked rarely. */
+  async nodeUpkeep<K extends NodeUpkeepRead>(node: string, what: K, opts: PveCallOptions = {}): Promise<NodeUpkeepAnswer<K>> {
+    const read = NODE_UPKEEP_READS[what]
+    const schema = read.schema as unknown as z.ZodType<NodeUpkeepAnswer<K>>
+    return this.#get({ ...opts, path: `${apiPath`/nodes/${assertNodeName(node)}`}/${read.path}`, schema, node })
   }
 
   /** The token's effective privileges: path → privilege → propagate. */

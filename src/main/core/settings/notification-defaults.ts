@@ -20,5 +20,7 @@ export const defaultNotificationKinds: Readonly<Record<MonitorEventKind, boolean
   'ha-recovered': true,
   'ceph-degraded': true,
   'ceph-ok': true,
-  'backup-failed': true
+  'backup-failed': true,
+  'certificate-expiring': true,
+  'replication-failed': true
 })

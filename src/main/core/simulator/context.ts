@@ -4,6 +4,7 @@ import type { ClusterState } from './cluster-state'
 import type { ParamValue } from './param-check'
 import type { TaskRegistry } from './tasks'
 import type { SimTokenId } from './types'
+import type { SimUpkeep } from './upkeep-state'
 
 /** An error a handler dies with: status (default 500), message (reason phrase = first line), optional param errors. */
 export class PveError extends Error {
@@ -45,6 +46,8 @@ export interface SimContext {
   readonly fingerprintOf: (node: string) => string
   readonly now: () => number
   readonly backups: BackupBook
+  /** Updates, certificates, replication, subscription per node (upkeep.ts). */
+  readonly upkeep: SimUpkeep
 }
 
 export interface CallContext {

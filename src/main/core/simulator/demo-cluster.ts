@@ -1,4 +1,5 @@
 import type { SimBackupSpec } from './backup-spec'
+import { demoUpkeep } from './demo-upkeep'
 import type { SimClusterSpec, SimGuestSpec, SimHistoricTaskSpec, SimNodeSpec, SimStorageSpec } from './types'
 
 const GiB = 1024 ** 3
@@ -195,7 +196,7 @@ export function demoCluster(_seed = 1): SimClusterSpec {
   }))
   return {
     name: 'homelab',
-    nodes: NODES.map((n) => ({ ...n })),
+    nodes: NODES.map((n) => ({ ...n, ...demoUpkeep(n.name) })),
     guests,
     storages: STORAGES.map((s) => ({ ...s, maxdisk: Math.round(s.maxdisk) })),
     pools: [{ pool: 'production', comment: 'Customer-facing services' }],

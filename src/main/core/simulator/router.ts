@@ -13,6 +13,7 @@ import { nodeHandlers } from './handlers-node'
 import { taskHandlers } from './handlers-tasks'
 import type { HandlerResult, HttpRequest, HttpResponse } from './http-server'
 import { type ParamSchema, type ParamValue, verifyParams } from './param-check'
+import { upkeepHandlers } from './upkeep'
 
 interface ApiMethodInfo {
   parameters: ParamSchema
@@ -38,7 +39,8 @@ const HANDLERS: Record<string, ApiHandler> = {
   ...guestHandlers,
   ...guestNetworkHandlers,
   ...haCephHandlers,
-  ...backupHandlers
+  ...backupHandlers,
+  ...upkeepHandlers
 }
 const ROUTES: Route[] = Object.entries(apiSubset as unknown as Record<string, ApiMethodInfo>).map(([key, info]) => {
   const [method = '', path = ''] = key.split(' ')

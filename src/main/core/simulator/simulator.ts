@@ -11,6 +11,7 @@ import { createDispatcher } from './router'
 import { SimSshSide } from './ssh/sim-ssh'
 import { TaskRegistry } from './tasks'
 import type { SimClusterControl, SimFaults, SimService, SimToken, Simulator, SimulatorOptions } from './types'
+import { SimUpkeep } from './upkeep-state'
 
 interface NodeEndpoint {
   readonly node: string
@@ -70,7 +71,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const certs = await Promise.all(spec.nodes.map((n) => createNodeCert(ca, n.name)))
   const endpoints = new Map<string, NodeEndpoint>()
   const backups = new BackupBook(spec.backups, now, (vmid) => state.guests.get(vmid)?.type)
-  const ctx: SimContext = { state, tasks, acl, opts, now, backups, fingerprintOf: (node) => endpoints.get(node)?.cert.fingerprint256 ?? '' }
+  const upkeep = new SimUpkeep(spec.nodes, (node) => endpoints.get(node)?.cert.cert, ca.cert)
+  const ctx: SimContext = { state, tasks, acl, opts, now, backups, fingerprintOf: (node) => endpoints.get(node)?.cert.fingerprint256 ?? '', upkeep }
   const faultBook = new FaultBook()
   const dispatcher = createDispatcher(ctx, faultBook)
   let accepted = 0
@@ -230,6 +232,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     tokens,
     faults,
     cluster,
+    upkeep,
     requests: (filter) => faultBook.requests(filter),
     connectionsAccepted: () => accepted,
     bytesSent: () => [...endpoints.values()].reduce((sum, ep) => sum + ep.listener.bytesSent, 0),

@@ -101,7 +101,9 @@ function nearValid(channel: string, clusterId: string): unknown {
     'clusters:refresh': { clusterId },
     'backups:info': { clusterId, refresh: true },
     'tasks:cluster': { clusterId, limit: 5 },
-    'tasks:log': { clusterId, upid: 'UPID:pve-a:00001234:00000001:5F000000:qmstart:100:root@pam:', start: 0, limit: 10 }
+    'tasks:log': { clusterId, upid: 'UPID:pve-a:00001234:00000001:5F000000:qmstart:100:root@pam:', start: 0, limit: 10 },
+    'upkeep:get': { clusterId },
+    'upkeep:check': { clusterId, node: 'pve-a' }
   }
   const b = base[channel] ?? {}
   const keys = Object.keys(b)
@@ -114,7 +116,7 @@ function nearValid(channel: string, clusterId: string): unknown {
 let clusterId = ''
 beforeAll(async () => {
   sim = await startSimulator({ authDelayMs: 20, taskDurationMs: 100, seed: 9 })
-  h = makeHarness({ timings: { taskPollMs: 50, pollIntervalMs: 3_600_000, connectTimeoutMs: 1000 } })
+  h = makeHarness({ timings: { taskPollMs: 50, pollIntervalMs: 3_600_000, connectTimeoutMs: 1000, upkeepTickMs: 3_600_000 } })
   const r = await h.core.dispatch('settings:save-cluster', clusterInput(sim))
   if (!r.ok) throw new Error(r.error.message)
   clusterId = (r.value as { clusters: { id: string }[] }).clusters[0]?.id ?? ''

@@ -117,14 +117,20 @@ describe('onboarding', () => {
       'guest-agent': { path: '/vms', privs: ['VM.GuestAgent.Audit'] },
       backups: { path: '/storage', privs: ['Datastore.AllocateSpace'] },
       'backup-jobs': { path: '/', privs: ['Sys.Audit'] },
-      'task-log': { path: '/nodes', privs: ['Sys.Audit'] }
+      'task-log': { path: '/nodes', privs: ['Sys.Audit'] },
+      updates: { path: '/nodes', privs: ['Sys.Modify'] },
+      replication: { path: '/vms', privs: ['VM.Audit'] },
+      subscription: { path: '/nodes', privs: ['Sys.Audit'] }
     }
     // Features that one grant gives together (the same privilege, or Sys.Audit on / propagating to /nodes).
     const together: Partial<Record<string, readonly string[]>> = {
-      nodes: ['task-log'],
-      'task-log': ['nodes'],
+      nodes: ['task-log', 'subscription'],
+      'task-log': ['nodes', 'subscription'],
+      subscription: ['nodes', 'task-log'],
+      guests: ['replication'],
+      replication: ['guests'],
       storage: ['backups'],
-      'backup-jobs': ['nodes', 'task-log']
+      'backup-jobs': ['nodes', 'task-log', 'subscription']
     }
     for (const [feature, acl] of Object.entries(grants)) {
       it(`${feature}: present only when granted`, async () => {

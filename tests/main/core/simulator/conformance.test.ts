@@ -21,7 +21,24 @@ const KNOWN_EXTRAS: Record<string, string[]> = {
   '/nodes/{node}/tasks': ['tokenid'],
   // A volume's content type and guest kind: pvesm and the web UI read them (Storage/Content.pm index).
   '/nodes/{node}/storage/{storage}/content': ['content', 'subtype'],
-  '/cluster/tasks': ['node', 'pid', 'pstart', 'starttime', 'type', 'id', 'user', 'status', 'endtime', 'tokenid']
+  '/cluster/tasks': ['node', 'pid', 'pstart', 'starttime', 'type', 'id', 'user', 'status', 'endtime', 'tokenid'],
+  // The schema lists only `id`; PVE::API2::Replication status returns the job's config and its pvesr state.
+  '/nodes/{node}/replication': [
+    'guest',
+    'jobnum',
+    'type',
+    'target',
+    'source',
+    'schedule',
+    'vmtype',
+    'disable',
+    'last_sync',
+    'last_try',
+    'duration',
+    'fail_count',
+    'error',
+    'next_sync'
+  ]
 }
 
 beforeAll(async () => {

@@ -7,6 +7,7 @@ import { onboardingHandlers } from './onboarding-handlers'
 import { settingsHandlers } from './settings-handlers'
 import { sshHandlers } from './ssh-handlers'
 import { clusterTasks, taskLog } from './task-log'
+import { upkeepHandlers } from './upkeep-handlers'
 
 /** Every channel of the contract → its handler (a missing one fails to compile). */
 export const ipcHandlers: IpcHandlers = {
@@ -18,5 +19,6 @@ export const ipcHandlers: IpcHandlers = {
   ...sshHandlers,
   'backups:info': backupInfo,
   'tasks:cluster': clusterTasks,
-  'tasks:log': taskLog
+  'tasks:log': taskLog,
+  ...upkeepHandlers
 }

@@ -18,6 +18,7 @@ import { quorumLost } from './quorum-lost'
 import { quorumRegained } from './quorum-regained'
 import { storageHigh } from './storage-high'
 import { taskFailed } from './task-failed'
+import { certificateExpiring, replicationFailed } from './upkeep'
 
 export const builders: Readonly<Record<MonitorEventKind, KindBuilder>> = {
   'node-down': nodeDown,
@@ -38,5 +39,7 @@ export const builders: Readonly<Record<MonitorEventKind, KindBuilder>> = {
   'ha-recovered': haRecovered,
   'ceph-degraded': cephDegraded,
   'ceph-ok': cephOk,
-  'backup-failed': backupFailed
+  'backup-failed': backupFailed,
+  'certificate-expiring': certificateExpiring,
+  'replication-failed': replicationFailed
 }

@@ -15,6 +15,7 @@ import { NodeDiagnosisPanel } from './NodeDiagnosisPanel'
 import { classifySshError, type SshProblem } from './ssh-error'
 import { SshConnection } from './SshConnection'
 import { SshErrorPanel } from './SshErrorPanel'
+import { UpkeepPanel } from './UpkeepPanel'
 
 export interface NodeDetailsViewProps {
   readonly api: PveTrayApi
@@ -110,6 +111,7 @@ export function NodeDetailsView({ api, clusters, clusterId, node, navigate }: No
           {restarted.result.message}
         </p>
       ) : null}
+      <UpkeepPanel clusterId={cid} node={nodeView.name} answering={nodeView.status === 'online' && nodeView.staleReason === null} />
       <section className="panel" aria-labelledby="health-title">
         <div className="panel-head">
           <h2 id="health-title">Health check (SSH)</h2>

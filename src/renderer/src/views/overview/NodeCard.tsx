@@ -17,6 +17,8 @@ export interface NodeCardProps {
   readonly headingLevel?: 2 | 3
   /** The node's guests (overview only; the node page says it beside the card). */
   readonly guests?: GuestCount
+  /** Shown at the card's end (the overview's upkeep line). */
+  readonly footer?: React.ReactNode
 }
 
 function guestText(g: GuestCount): string {
@@ -25,7 +27,7 @@ function guestText(g: GuestCount): string {
   return `${g.running} of ${g.total} running${g.unknown > 0 ? `, ${g.unknown} unknown` : ''}`
 }
 
-export function NodeCard({ clusterId, node, onOpen, headingLevel = 3, guests }: NodeCardProps): React.JSX.Element {
+export function NodeCard({ clusterId, node, onOpen, headingLevel = 3, guests, footer }: NodeCardProps): React.JSX.Element {
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
   const online = node.status === 'online'
   // Reported before, not known now (the cluster did not answer): the last figures, greyed, and why.
@@ -88,6 +90,7 @@ export function NodeCard({ clusterId, node, onOpen, headingLevel = 3, guests }: 
           {guests !== undefined && guests.total > 0 ? ` (${guests.total})` : ''}.
         </p>
       )}
+      {footer}
     </article>
   )
 }

@@ -3,6 +3,7 @@ import type { AppState } from '@shared/views'
 import { useMemo } from 'react'
 
 import type { Route } from '../../state/use-navigation'
+import { UpkeepCardLine } from '../node/UpkeepCardLine'
 import { ClusterSummary } from './ClusterSummary'
 import { EventsTimeline } from './EventsTimeline'
 import { guestCounts } from './guest-counts'
@@ -36,6 +37,7 @@ export function OverviewView({ state, navigate }: { state: AppState | null; navi
                 node={n}
                 guests={counts.get(c.clusterId)?.get(n.name) ?? { total: 0, running: 0, unknown: 0 }}
                 onOpen={() => navigate({ view: 'node', clusterId: c.clusterId, node: n.name })}
+                footer={<UpkeepCardLine clusterId={c.clusterId} node={n.name} />}
               />
             ))}
           </div>

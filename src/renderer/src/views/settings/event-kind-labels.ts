@@ -19,5 +19,7 @@ export const EVENT_KIND_LABELS: Readonly<Record<MonitorEventKind, string>> = {
   'ha-recovered': 'An HA resource recovers',
   'ceph-degraded': 'Ceph health turns WARN or ERR',
   'ceph-ok': 'Ceph is healthy again',
-  'backup-failed': 'A backup (vzdump) fails'
+  'backup-failed': 'A backup (vzdump) fails',
+  'certificate-expiring': "A node's certificate expires within 30 or 7 days, or has expired",
+  'replication-failed': 'A replication job fails'
 }
