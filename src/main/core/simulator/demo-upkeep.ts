@@ -1,7 +1,7 @@
 // The demo cluster's upkeep, a mix so the app shows every case with no setup: pve-a has updates waiting and a
 // replication job that is fine, pve-b is up to date with its certificate expiring in 12 days, pve-c has a
 // replication job failing for an hour, pve-d's subscription has expired.
-import type { SimNodeUpkeepSpec } from './types'
+import type { SimNodeUpkeepSpec } from './types-upkeep'
 
 const DEMO_UPKEEP: Readonly<Record<string, SimNodeUpkeepSpec>> = {
   'pve-a': {

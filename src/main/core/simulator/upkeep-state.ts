@@ -1,6 +1,7 @@
 // Each node's upkeep state in the simulator (see upkeep.ts for how pve-manager answers it), changed by tests
 // and set up by the demo cluster.
-import type { SimNodeSpec, SimNodeUpkeepSpec, SimPackageUpdate, SimReplicationJobSpec, SimSubscriptionSpec, SimUpkeepControl } from './types'
+import type { SimNodeSpec } from './types'
+import type { SimNodeUpkeepSpec, SimPackageUpdate, SimReplicationJobSpec, SimSubscriptionSpec, SimUpkeepControl } from './types-upkeep'
 
 export interface NodeUpkeepRec {
   updates: SimPackageUpdate[]

@@ -21,8 +21,8 @@ import { GuestTable } from './GuestTable'
 import { RecentTasks } from './RecentTasks'
 import { runEnded, useBulkRun } from './use-bulk-run'
 import { useDetailFocus } from './use-detail-focus'
-import { useNeverBackedUp } from './use-never-backed-up'
 import { useGuestSelection } from './use-guest-selection'
+import { useNeverBackedUp } from './use-never-backed-up'
 
 export interface GuestsViewProps {
   readonly api: PveTrayApi
