@@ -55,6 +55,8 @@ test.describe('with a slow poll', () => {
   test('a failing task shows Proxmox exit status', async ({ app, bridge }) => {
     const row = guestRow(app, 109)
     await expect(row).toHaveAttribute('data-state', 'stopped')
+    // The poll the opened dashboard asks for (guests' figures) has come: the lock below is not seen before the click.
+    await expect(guestRow(app, 100).getByTestId('guest-uptime')).not.toHaveText('—')
     bridge.sim?.cluster.updateGuest(109, { lock: 'backup' })
     await row.getByRole('button', { name: 'Start win11-desktop' }).click()
     const status = row.getByTestId('task-status')

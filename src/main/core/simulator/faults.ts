@@ -1,4 +1,4 @@
-import type { SimFaultHandle, SimRequestMatch, SimRequestRecord } from './types'
+import type { SimFaultHandle, SimRequestMatch, SimRequestRecord } from './types-faults'
 
 export type FaultRule =
   | { kind: 'slow'; ms: number; match?: SimRequestMatch }

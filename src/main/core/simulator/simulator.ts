@@ -10,7 +10,8 @@ import { PveHttpsListener } from './http-server'
 import { createDispatcher } from './router'
 import { SimSshSide } from './ssh/sim-ssh'
 import { TaskRegistry } from './tasks'
-import type { SimClusterControl, SimFaults, SimService, SimToken, Simulator, SimulatorOptions } from './types'
+import type { SimClusterControl, SimToken, Simulator, SimulatorOptions } from './types'
+import type { SimFaults, SimService } from './types-faults'
 import { SimUpkeep } from './upkeep-state'
 
 interface NodeEndpoint {
