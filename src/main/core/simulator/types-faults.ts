@@ -5,14 +5,6 @@ import type { PVE_SERVICES } from '../ssh/node-health'
 /** The services the app's health check asks about (one list: ssh/node-health.ts). */
 export type SimService = (typeof PVE_SERVICES)[number]
 
-export interface SimEndpoint {
-  readonly node: string
-  readonly host: '127.0.0.1'
-  readonly port: number
-  /** SHA-256 of the node certificate, colon-separated upper-case hex (as node:tls reports it) */
-  readonly fingerprint256: string
-}
-
 /** Matches a request: RegExp is tested against `"<METHOD> <pathname>"` (e.g. "GET /api2/json/cluster/resources"). */
 export type SimRequestMatch = RegExp | ((req: { method: string; path: string }) => boolean) | { method?: string; path?: string | RegExp }
 

@@ -146,6 +146,14 @@ export interface SimSshEndpoint {
   readonly hostKeyType: string
 }
 
+export interface SimEndpoint {
+  readonly node: string
+  readonly host: '127.0.0.1'
+  readonly port: number
+  /** SHA-256 of the node certificate, colon-separated upper-case hex (as node:tls reports it) */
+  readonly fingerprint256: string
+}
+
 export interface SimGuestState {
   readonly vmid: number
   readonly type: SimGuestType

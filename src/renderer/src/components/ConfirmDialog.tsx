@@ -1,5 +1,5 @@
 // A modal confirmation on the native <dialog>: focus is trapped, Escape cancels.
-import { useEffect, useRef } from 'react'
+import { type ReactNode, useEffect, useRef } from 'react'
 
 export interface ConfirmDialogProps {
   readonly title: string
@@ -8,9 +8,23 @@ export interface ConfirmDialogProps {
   readonly danger?: boolean
   readonly onConfirm: () => void
   readonly onCancel: () => void
+  /** What the action touches, between the body and the buttons (a bulk action's guest lists). */
+  readonly children?: ReactNode
+  readonly className?: string
+  readonly testId?: string
 }
 
-export function ConfirmDialog({ title, body, confirmLabel, danger = false, onConfirm, onCancel }: ConfirmDialogProps): React.JSX.Element {
+export function ConfirmDialog({
+  title,
+  body,
+  confirmLabel,
+  danger = false,
+  onConfirm,
+  onCancel,
+  children,
+  className,
+  testId
+}: ConfirmDialogProps): React.JSX.Element {
   const ref = useRef<HTMLDialogElement>(null)
   const cancelRef = useRef<HTMLButtonElement>(null)
   useEffect(() => {
@@ -23,7 +37,8 @@ export function ConfirmDialog({ title, body, confirmLabel, danger = false, onCon
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={className === undefined ? 'dialog' : `dialog ${className}`}
+      data-testid={testId}
       aria-labelledby="confirm-title"
       aria-describedby="confirm-body"
       onCancel={(e) => {
@@ -33,6 +48,7 @@ export function ConfirmDialog({ title, body, confirmLabel, danger = false, onCon
     >
       <h2 id="confirm-title">{title}</h2>
       <p id="confirm-body">{body}</p>
+      {children}
       <div className="dialog-buttons">
         <button type="button" className="btn" ref={cancelRef} onClick={onCancel}>
           Cancel

@@ -1,8 +1,8 @@
 // The one confirmation of a bulk action: every guest it will touch (name, VMID, node) and every selected
 // guest it leaves out, with the reason. Cancel has the focus, so a stray Enter sends nothing.
 import { BULK_PER_NODE, type BulkAction } from '@shared/bulk-actions'
-import { useEffect, useRef } from 'react'
 
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import type { BulkPlan } from '../../lib/bulk-plan'
 import { actionLabel } from '../../lib/format'
 import type { GuestRow } from '../../lib/guest-query'
@@ -31,34 +31,21 @@ export interface BulkConfirmDialogProps {
 }
 
 export function BulkConfirmDialog({ plan, onConfirm, onCancel }: BulkConfirmDialogProps): React.JSX.Element {
-  const ref = useRef<HTMLDialogElement>(null)
-  const cancelRef = useRef<HTMLButtonElement>(null)
-  useEffect(() => {
-    const d = ref.current
-    if (d !== null && !d.open) d.showModal()
-    cancelRef.current?.focus()
-    return () => d?.close()
-  }, [])
   const n = plan.apply.length
   const label = actionLabel(plan.action)
   const multiCluster = new Set([...plan.apply, ...plan.skip.map((s) => s.row)].map((r) => r.clusterId)).size > 1
   const guests = `${n} guest${n === 1 ? '' : 's'}`
   return (
-    <dialog
-      ref={ref}
-      className="dialog bulk-dialog"
-      aria-labelledby="bulk-confirm-title"
-      aria-describedby="bulk-confirm-body"
-      data-testid="bulk-confirm"
-      onCancel={(e) => {
-        e.preventDefault()
-        onCancel()
-      }}
+    <ConfirmDialog
+      title={`${label} ${guests}?`}
+      body={`${WHAT[plan.action]} At most ${BULK_PER_NODE} at a time per node; each one's progress shows above the table.`}
+      confirmLabel={plan.action === 'stop' ? `Stop ${guests} now` : `${label} ${guests}`}
+      danger={plan.action === 'stop'}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+      className="bulk-dialog"
+      testId="bulk-confirm"
     >
-      <h2 id="bulk-confirm-title">{`${label} ${guests}?`}</h2>
-      <p id="bulk-confirm-body">
-        {WHAT[plan.action]} At most {BULK_PER_NODE} at a time per node; each one&apos;s progress shows above the table.
-      </p>
       <h3 className="bulk-list-title">{`Will ${label.toLowerCase()} (${n})`}</h3>
       <ul className="bulk-list" data-testid="bulk-confirm-apply" tabIndex={0} aria-label={`Guests to ${label.toLowerCase()}`}>
         {plan.apply.map((r) => (
@@ -79,14 +66,6 @@ export function BulkConfirmDialog({ plan, onConfirm, onCancel }: BulkConfirmDial
           </ul>
         </>
       ) : null}
-      <div className="dialog-buttons">
-        <button type="button" className="btn" ref={cancelRef} onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="button" className={plan.action === 'stop' ? 'btn btn-danger' : 'btn btn-primary'} onClick={onConfirm}>
-          {plan.action === 'stop' ? `Stop ${guests} now` : `${label} ${guests}`}
-        </button>
-      </div>
-    </dialog>
+    </ConfirmDialog>
   )
 }
