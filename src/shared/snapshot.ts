@@ -73,6 +73,14 @@ export interface GuestView extends ResourceUsage {
   readonly lock: string | null
   readonly hastate: string | null
   readonly pool: string | null
+  /**
+   * Disk and network rates in bytes/s between pvestatd's last two readings (~10 s apart). Null for a first
+   * reading, a restart (counters began again), a stopped guest, or while figures are off (no dashboard open).
+   */
+  readonly diskReadRate: number | null
+  readonly diskWriteRate: number | null
+  readonly netInRate: number | null
+  readonly netOutRate: number | null
   /** Its last reported status is no longer trustworthy (its node is offline, or the cluster did not answer). */
   readonly stale: boolean
   /** Why the state shown is 'unknown', in words ("node pve-b is offline", "the cluster is not answering"). */

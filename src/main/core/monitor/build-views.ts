@@ -38,7 +38,7 @@ export function buildNodeView(n: ParsedNode, x: NodeViewExtras): NodeView {
 }
 
 export interface GuestViewContext {
-  /** Show guests' moving figures (cpu, mem, disk, uptime); false: null, as for a guest nothing is known of. */
+  /** Show guests' moving figures (cpu, mem, disk, uptime, I/O rates); false: null, as for a guest nothing is known of. */
   readonly metrics?: boolean
   readonly mode: ClusterMode
   readonly canPowerMgmt: (g: PowerTarget) => boolean | null
@@ -77,6 +77,10 @@ function buildGuestView(g: ParsedGuest, ctx: GuestViewContext): GuestView {
     lock: g.lock,
     hastate: g.hastate,
     pool: g.pool,
+    diskReadRate: figures ? g.diskReadRate : null,
+    diskWriteRate: figures ? g.diskWriteRate : null,
+    netInRate: figures ? g.netInRate : null,
+    netOutRate: figures ? g.netOutRate : null,
     stale,
     staleReason: stale ? `node ${g.node} is offline` : null,
     alerts: ctx.alertsFor(g),

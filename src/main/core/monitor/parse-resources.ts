@@ -1,6 +1,7 @@
 // /cluster/resources → normalised node, guest and storage records (not yet views: the judge adds
 // confirmation, mute and action data). Unknown item types (pool, sdn, network) are skipped.
 import type { GuestKind, NodeStatus, ResourceUsage, StorageView } from '../../../shared/snapshot'
+import { counterRate, type GuestIo, readingGap, sameIo } from './guest-io'
 import { bool, isRecord, nodeName, num, type RawRecord, str, strList, tagList } from './lenient'
 
 export interface ParsedNode extends ResourceUsage {
@@ -9,7 +10,7 @@ export interface ParsedNode extends ResourceUsage {
   readonly level: string | null
 }
 
-export interface ParsedGuest extends ResourceUsage {
+export interface ParsedGuest extends ResourceUsage, GuestIo {
   readonly id: string
   readonly vmid: number
   readonly kind: GuestKind
@@ -63,19 +64,27 @@ function keep<T>(prev: T | undefined, next: T): T {
  * else a new one that shares its unchanged strings. At 5,000 guests this is the difference between every
  * poll leaving ~2 MB of new long-lived objects for the garbage collector and only what changed.
  */
-function parseGuest(r: RawRecord, kind: GuestKind, prevOf?: (vmid: number) => ParsedGuest | undefined, metrics = true): ParsedGuest | null {
+function parseGuest(r: RawRecord, kind: GuestKind, prevOf?: (vmid: number) => ParsedGuest | undefined, metrics = true, ioBase = true): ParsedGuest | null {
   const vmid = num(r.vmid)
   const node = nodeName(r.node)
   if (vmid === null || !Number.isInteger(vmid) || vmid <= 0 || !node) return null
   const p = prevOf?.(vmid)
   const same = p !== undefined && p.kind === kind
+  const status = keep(p?.status, str(r.status) ?? 'unknown')
+  const uptime = num(r.uptime)
+  // Rates only from a reading this reader saw with figures on (not one kept from before a dashboard closed).
+  const gap = metrics ? readingGap(same && ioBase ? p : undefined, { status, uptime }) : null
+  const diskread = metrics ? num(r.diskread) : null
+  const diskwrite = metrics ? num(r.diskwrite) : null
+  const netin = metrics ? num(r.netin) : null
+  const netout = metrics ? num(r.netout) : null
   const g: ParsedGuest = {
     id: same ? p.id : `${kind}/${vmid}`,
     vmid,
     kind,
     node: keep(p?.node, node),
     name: keep(p?.name, str(r.name)),
-    status: keep(p?.status, str(r.status) ?? 'unknown'),
+    status,
     template: bool(r.template),
     tags: tagList(r.tags),
     cpu: num(r.cpu),
@@ -84,7 +93,15 @@ function parseGuest(r: RawRecord, kind: GuestKind, prevOf?: (vmid: number) => Pa
     maxmem: num(r.maxmem),
     disk: num(r.disk),
     maxdisk: num(r.maxdisk),
-    uptime: num(r.uptime),
+    uptime,
+    diskread,
+    diskwrite,
+    netin,
+    netout,
+    diskReadRate: counterRate(p?.diskread ?? null, diskread, gap, p?.diskReadRate ?? null),
+    diskWriteRate: counterRate(p?.diskwrite ?? null, diskwrite, gap, p?.diskWriteRate ?? null),
+    netInRate: counterRate(p?.netin ?? null, netin, gap, p?.netInRate ?? null),
+    netOutRate: counterRate(p?.netout ?? null, netout, gap, p?.netOutRate ?? null),
     lock: keep(p?.lock, str(r.lock)),
     hastate: keep(p?.hastate, str(r.hastate)),
     pool: keep(p?.pool, str(r.pool))
@@ -108,9 +125,9 @@ function sameIdentity(a: ParsedGuest, b: ParsedGuest): boolean {
   )
 }
 
-/** What moves on every poll of a running guest (pvestatd refreshes it every 10 s). */
+/** What moves on every poll of a running guest (pvestatd refreshes it every 10 s); I/O counters and rates too. */
 function sameMetrics(a: ParsedGuest, b: ParsedGuest): boolean {
-  return a.cpu === b.cpu && a.mem === b.mem && a.disk === b.disk && a.uptime === b.uptime
+  return a.cpu === b.cpu && a.mem === b.mem && a.disk === b.disk && a.uptime === b.uptime && sameIo(a, b)
 }
 
 function parseStorage(r: RawRecord): ParsedStorage | null {
@@ -137,11 +154,11 @@ export type ParsedItem =
   | { readonly type: 'storage'; readonly storage: ParsedStorage }
 
 /** Never throws (the HTTP client calls it on each item as it decodes the answer). */
-export function parseResourceItem(item: unknown, prevGuest?: (vmid: number) => ParsedGuest | undefined, guestMetrics = true): ParsedItem | null {
+export function parseResourceItem(item: unknown, prevGuest?: (vmid: number) => ParsedGuest | undefined, guestMetrics = true, ioBase = true): ParsedItem | null {
   if (!isRecord(item)) return null
   const type = item.type
   if (type === 'qemu' || type === 'lxc') {
-    const guest = parseGuest(item, type, prevGuest, guestMetrics)
+    const guest = parseGuest(item, type, prevGuest, guestMetrics, ioBase)
     return guest && { type: 'guest', guest }
   }
   if (type === 'node') {
@@ -189,18 +206,21 @@ export class ResourceReader {
   readonly #prevOf = (vmid: number): ParsedGuest | undefined => this.#prev.get(vmid)
 
   /**
-   * Whether guests' moving figures (cpu, mem, disk, uptime) matter this poll. When they do not (no dashboard
-   * open), a guest whose figures moved keeps its record: nothing new is allocated for what nobody shows.
+   * Whether guests' moving figures (cpu, mem, disk, uptime, I/O) matter this poll. When they do not (no
+   * dashboard open), a guest whose figures moved keeps its record: nothing new is allocated for what nobody shows.
    */
   guestMetrics = true
+  /** The last poll read figures: its records' I/O counters are the reading before this one (else: no rate yet). */
+  #ioBase = true
 
   read(item: unknown): ParsedItem | null {
-    return parseResourceItem(item, this.#prevOf, this.guestMetrics)
+    return parseResourceItem(item, this.#prevOf, this.guestMetrics, this.#ioBase)
   }
 
   /** The poll's records, sorted; they become the "before" of the next poll. */
   finish(items: readonly (ParsedItem | null)[]): ParsedResources {
     const out = collectResources(items)
+    this.#ioBase = this.guestMetrics
     if (out.guests.length !== this.#prev.size || out.guests.some((g) => !this.#prev.has(g.vmid))) this.#prev.clear()
     for (const g of out.guests) this.#prev.set(g.vmid, g)
     return out

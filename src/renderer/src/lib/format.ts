@@ -15,6 +15,11 @@ export function formatBytes(bytes: number | null): string {
   return `${v >= 100 || i === 0 ? Math.round(v) : v.toFixed(1)} ${UNITS[i] ?? 'B'}`
 }
 
+/** A rate in bytes per second, "1.2 MiB/s"; "—" when unknown. */
+export function formatRate(bytesPerSecond: number | null): string {
+  return bytesPerSecond === null || !Number.isFinite(bytesPerSecond) ? '—' : `${formatBytes(bytesPerSecond)}/s`
+}
+
 /** "3.9 / 8.0 GiB" when both are in the same unit, else "727 MiB / 2.0 GiB": short enough for a table cell. */
 export function formatBytesOf(used: number | null, total: number | null): string {
   const u = formatBytes(used)

@@ -28,6 +28,8 @@ function sameFilterFields(a: GuestView, b: GuestView): boolean {
 
 function sameSortField(a: GuestView, b: GuestView, key: SortKey): boolean {
   if (key === 'cpu' || key === 'mem' || key === 'uptime') return a[key] === b[key]
+  if (key === 'diskio') return a.diskReadRate === b.diskReadRate && a.diskWriteRate === b.diskWriteRate
+  if (key === 'netio') return a.netInRate === b.netInRate && a.netOutRate === b.netOutRate
   // status, name, node, kind, vmid: covered by sameFilterFields and the key.
   return true
 }

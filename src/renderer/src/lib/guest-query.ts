@@ -10,7 +10,7 @@ export interface GuestRow {
   readonly guest: GuestView
 }
 
-export type SortKey = 'status' | 'name' | 'vmid' | 'node' | 'kind' | 'cpu' | 'mem' | 'uptime'
+export type SortKey = 'status' | 'name' | 'vmid' | 'node' | 'kind' | 'cpu' | 'mem' | 'uptime' | 'diskio' | 'netio'
 export type StateFilter = 'all' | 'running' | 'stopped' | 'paused' | 'other'
 
 export interface GuestQuery {
@@ -103,6 +103,11 @@ function matchesState(g: GuestView, f: StateFilter): boolean {
 
 const STATE_ORDER: Readonly<Record<string, number>> = { running: 0, paused: 1, suspended: 2, other: 3, unknown: 4, stopped: 5 }
 
+/** Both directions together; a guest with no rate sorts below an idle one. */
+function ioSum(a: number | null, b: number | null): number {
+  return a === null && b === null ? -1 : (a ?? 0) + (b ?? 0)
+}
+
 function compare(a: GuestRow, b: GuestRow, key: SortKey): number {
   const x = a.guest
   const y = b.guest
@@ -123,6 +128,10 @@ function compare(a: GuestRow, b: GuestRow, key: SortKey): number {
       return (x.mem ?? -1) - (y.mem ?? -1)
     case 'uptime':
       return (x.uptime ?? -1) - (y.uptime ?? -1)
+    case 'diskio':
+      return ioSum(x.diskReadRate, x.diskWriteRate) - ioSum(y.diskReadRate, y.diskWriteRate)
+    case 'netio':
+      return ioSum(x.netInRate, x.netOutRate) - ioSum(y.netInRate, y.netOutRate)
   }
 }
 

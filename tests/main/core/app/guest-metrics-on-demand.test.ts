@@ -1,9 +1,10 @@
 // A tray app spends most of its life with the dashboard closed: guests' moving figures (CPU, memory,
-// uptime) are read and published only while a renderer is there to show them.
+// uptime, disk and network rates) are read and published only while a renderer is there to show them.
 import { afterEach, describe, expect, it } from 'vitest'
 
 import type { Simulator } from '../../../../src/main/core/simulator'
 import { generateCluster } from '../../../../src/main/core/simulator'
+import type { GuestView } from '../../../../src/shared/snapshot'
 import type { AppState } from '../../../../src/shared/views'
 import { type Harness, startWatchedCluster, until } from './app-core-harness'
 
@@ -52,5 +53,31 @@ describe('guest figures on demand', () => {
     const off = core.on('state:delta', () => undefined)
     await until(() => running(core.getState()).length > 0 && running(core.getState()).every((g) => g.cpu !== null && g.uptime !== null), 5000)
     off()
+  })
+
+  it('publishes disk and network rates of running guests only while a renderer is there, from two pvestatd readings', async () => {
+    // pvestatd every second here (10 s in life): rates need two of its readings after the renderer came.
+    const w = await startWatchedCluster(
+      { cluster: generateCluster({ nodes: 2, guests: 12, seed: 6 }), authDelayMs: 0, statsIntervalMs: 1000 },
+      { timings: { taskPollMs: 50, pollIntervalMs: 200, connectTimeoutMs: 2000 } }
+    )
+    sim = w.sim
+    h = w.h
+    const core = w.h.core
+    const rates = (g: GuestView) => [g.diskReadRate, g.diskWriteRate, g.netInRate, g.netOutRate]
+    const all = (s: AppState) => s.clusters[0]?.guests ?? []
+    expect(running(core.getState()).length).toBeGreaterThan(0)
+    expect(all(core.getState()).every((g) => rates(g).every((r) => r === null))).toBe(true)
+    const off = core.on('state:delta', () => undefined)
+    expect((await core.dispatch('app:get-state', {})).ok).toBe(true)
+    await until(() => running(core.getState()).every((g) => rates(g).every((r) => r !== null)), 8000)
+    // The simulator's guests move at least ~10 kB/s each way; a stopped guest has no rate.
+    for (const g of running(core.getState())) for (const r of rates(g)) expect(r).toBeGreaterThan(9_000)
+    const stopped = all(core.getState()).filter((g) => g.state === 'stopped')
+    expect(stopped.length).toBeGreaterThan(0)
+    expect(stopped.every((g) => rates(g).every((r) => r === null))).toBe(true)
+    // The renderer goes: the rates go with the other figures.
+    off()
+    await until(() => all(core.getState()).every((g) => rates(g).every((r) => r === null)), 5000)
   })
 })

@@ -180,4 +180,23 @@ describe('§6 power endpoints (qemu-server / pve-container semantics)', () => {
     expect(sim.cluster.guest(111)?.status).toBe('running')
     expect(sim.cluster.guest(111)?.lock).toBeUndefined()
   })
+
+  test('§1 a running guest’s byte counters grow with pvestatd’s rounds, read 0 while stopped and start again from 0 on start', async () => {
+    type Item = { vmid?: number; status: string; uptime: number; diskread: number; diskwrite: number; netin: number; netout: number }
+    const ct = async (): Promise<Item | undefined> => (await get<Item[]>(sim, '/cluster/resources?type=vm')).find((i) => i.vmid === 204)
+    const counters = (i: Item | undefined) => [i?.diskread ?? -1, i?.diskwrite ?? -1, i?.netin ?? -1, i?.netout ?? -1]
+    const before = await ct()
+    expect(before?.status).toBe('running')
+    await waitFor(async () => (await ct())?.uptime !== before?.uptime)
+    const later = await ct()
+    counters(later).forEach((c, k) => expect(c, `counter ${k}`).toBeGreaterThan(counters(before)[k] ?? 0))
+    await waitTask(sim, (await post('/nodes/pve-a/lxc/204/status/stop')).upid)
+    await waitFor(async () => (await ct())?.status === 'stopped')
+    expect(counters(await ct())).toEqual([0, 0, 0, 0])
+    await waitTask(sim, (await post('/nodes/pve-a/lxc/204/status/start')).upid)
+    await waitFor(async () => (await ct())?.status === 'running')
+    const again = await ct()
+    expect(again?.uptime ?? Infinity).toBeLessThan(later?.uptime ?? 0)
+    counters(again).forEach((c, k) => expect(c, `counter ${k}`).toBeLessThan(counters(later)[k] ?? 0))
+  })
 })

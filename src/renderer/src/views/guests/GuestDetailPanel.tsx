@@ -12,6 +12,7 @@ import { GuestAddresses } from './GuestAddresses'
 import { GuestAlertControls } from './GuestAlertControls'
 import { GuestBackup } from './GuestBackup'
 import { GuestHaState } from './GuestHaState'
+import { ioWords } from './GuestIo'
 import { GuestLinks } from './GuestLinks'
 import { MutedBadge } from './MutedBadge'
 import { RequestDetails } from './RequestDetails'
@@ -67,6 +68,14 @@ export function GuestDetailPanel({ row, progress, actionError, onAction, onClose
         <dd data-testid="detail-mem">{live ? `${formatBytes(g.mem)} / ${formatBytes(g.maxmem)}` : `— (${formatBytes(g.maxmem)} configured)`}</dd>
         <dt>Uptime</dt>
         <dd data-testid="detail-uptime">{live ? formatDuration(g.uptime) : '—'}</dd>
+        {live ? (
+          <>
+            <dt>Disk I/O</dt>
+            <dd data-testid="detail-diskio">{ioWords(g, 'disk')}</dd>
+            <dt>Net I/O</dt>
+            <dd data-testid="detail-netio">{ioWords(g, 'net')}</dd>
+          </>
+        ) : null}
         {g.tags.length > 0 ? (
           <>
             <dt>Tags</dt>

@@ -7,6 +7,7 @@ import { formatBytes, formatBytesOf, formatDuration, formatPercent } from '../..
 import type { GuestRow } from '../../lib/guest-query'
 import { ActionButtons } from './ActionButtons'
 import { hasLiveFigures } from './guest-figures'
+import { GuestIoCell } from './GuestIo'
 import { MutedBadge } from './MutedBadge'
 import { TaskStatus } from './TaskStatus'
 
@@ -130,6 +131,8 @@ function GuestRowViewInner({
       <span role="cell" className="num" data-testid="guest-uptime">
         {live ? formatDuration(g.uptime) : '—'}
       </span>
+      <GuestIoCell guest={g} which="disk" />
+      <GuestIoCell guest={g} which="net" />
       <span role="cell" className="cell-actions">
         {progress !== undefined ? <TaskStatus progress={progress} onDismiss={() => onDismissTask(row.key)} tabIndex={buttonTab} /> : null}
         {/* No action while the state is unknown: the row says why instead. */}

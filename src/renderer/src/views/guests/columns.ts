@@ -19,6 +19,9 @@ export const COLUMNS: readonly Column[] = [
   { id: 'cpu', label: 'CPU', sort: 'cpu' },
   { id: 'mem', label: 'Memory', sort: 'mem' },
   { id: 'uptime', label: 'Uptime', sort: 'uptime' },
+  // Hidden below 1440 px (guests.css): the table has no room for them beside the sidebar.
+  { id: 'diskio', label: 'Disk I/O', sort: 'diskio' },
+  { id: 'netio', label: 'Net I/O', sort: 'netio' },
   { id: 'actions', label: 'Actions', sort: null }
 ]
 
