@@ -56,9 +56,10 @@ export function cephHealthWords(h: CephHealth | null): string {
   return h === 'HEALTH_OK' ? 'healthy' : h === 'HEALTH_WARN' ? 'warning' : h === 'HEALTH_ERR' ? 'error' : 'not known'
 }
 
-/** The HA resource managing this guest, if any. */
+/** The HA resource managing this guest, if any, as last read: only while that read is current (an old state is not shown as now). */
 export function haResourceOf(ha: HaView | null, vmid: number): HaResourceView | null {
-  return ha?.resources.find((r) => r.vmid === vmid) ?? null
+  if (ha?.known !== true) return null
+  return ha.resources.find((r) => r.vmid === vmid) ?? null
 }
 
 /**

@@ -125,6 +125,20 @@ describe('backups:info', () => {
     expect(v.hidden).toMatch(/Datastore\.Audit on \/storage/)
     expect(guestBackupState(v, 102)).toMatchObject({ state: 'unknown' })
   })
+
+  it('a token that sees storages but none that holds backups: "not known" with the reason, never "never"', async () => {
+    const id = await saveWith('NoBackupStore', [
+      { path: '/vms', privs: ['VM.Audit'] },
+      { path: '/nodes', privs: ['Sys.Audit'] },
+      { path: '/storage/local-lvm', privs: ['Datastore.Audit'] }
+    ])
+    await until(() => (h.core.getState().clusters.find((c) => c.clusterId === id)?.storage.length ?? 0) > 0)
+    const before = contentCalls()
+    const v = await ok<BackupInfoView>('backups:info', { clusterId: id })
+    expect(contentCalls()).toBe(before)
+    expect(v.hidden).toMatch(/^not known: the API token sees no storage for backups/)
+    expect(guestBackupState(v, 109)).toMatchObject({ state: 'unknown' })
+  })
 })
 
 describe('the task log', () => {

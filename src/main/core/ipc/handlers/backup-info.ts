@@ -86,9 +86,14 @@ async function read(api: ClusterApi, snap: ClusterSnapshot, now: number): Promis
     ),
     ...Array.from({ length: Math.min(PARALLEL, reads.length) }, worker)
   ])
-  // No backup storage visible at all: with Datastore.Audit missing that is not "never backed up".
+  // No backup storage visible at all is not "never backed up": the token may lack Datastore.Audit on the one that
+  // holds them (Proxmox leaves a storage out of /cluster/resources then), or the backups go elsewhere.
   const hidden =
-    reads.length === 0 && unread.length === 0 && snap.storage.length === 0 ? 'hidden: the API token sees no storage (Datastore.Audit on /storage)' : null
+    reads.length > 0 || unread.length > 0
+      ? null
+      : snap.storage.length === 0
+        ? 'hidden: the API token sees no storage (Datastore.Audit on /storage)'
+        : 'not known: the API token sees no storage for backups (none is configured, or it lacks Datastore.Audit on it)'
   return {
     clusterId: snap.clusterId,
     readAt: hidden === null ? now : null,

@@ -25,7 +25,8 @@ function HaPanel({ ha, clusterName }: { ha: HaView; clusterName: string }): Reac
           {' · '}
           {problems.length === 0 ? `${ha.resources.length} resources, none in error` : `${problems.length} of ${ha.resources.length} resources need attention`}
           {' · '}
-          <Freshness at={ha.checkedAt} endpoint={null} stale={false} />
+          {/* Not current: the states below are the last read's, said as such (never as now). */}
+          <Freshness at={ha.checkedAt} endpoint={null} stale={!ha.known} />
         </p>
       ) : null}
       {ha.resources.length > 0 ? (
