@@ -54,11 +54,14 @@ export function createPermissionsCache(read: () => Promise<Permissions>, now: ()
     },
     async get() {
       if (!old() && perms !== null) return perms
+      // Just failed (unreachable): a bulk check or a burst of clicks must not wait out one timeout each.
+      if (inFlight === null && now() - failedAt < RETRY_AFTER_FAILURE_MS) return perms
       return (await refresh()) ?? perms
     },
     invalidate() {
       generation++
       readAt = -Infinity
+      failedAt = -Infinity
     }
   }
 }

@@ -149,6 +149,21 @@ describe('guests:bulk-action', () => {
     expect(progress(h, res.batchId).every((p) => p.vmid === 111)).toBe(true)
   }, 60_000)
 
+  it('guests the snapshot lacks cost one fresh poll for the whole list, not one each', async () => {
+    const started = await startWatchedCluster({ authDelayMs: 20, taskDurationMs: 200, seed: 5 }, { timings: TIMINGS })
+    ;({ sim, h } = started)
+    const { clusterId } = started
+    const s = started.sim
+    const polls = (): number => s.requests({ path: /\/cluster\/resources$/ }).length
+    const before = polls()
+    const gone = Array.from({ length: 40 }, (_, i) => ({ clusterId, node: 'pve-a', kind: 'qemu' as const, vmid: 5000 + i }))
+    const res = await bulk(started.h, { action: 'start', guests: gone })
+    expect(res.queued).toEqual([])
+    expect(res.skipped).toHaveLength(40)
+    expect(res.skipped.every((x) => x.code === 'not-found')).toBe(true)
+    expect(polls() - before).toBe(1)
+  }, 60_000)
+
   it('a guest whose state changed while it waited for its turn is refused then, and nothing is sent for it', async () => {
     ;({ sim, h } = await startWatchedCluster({ authDelayMs: 20, taskDurationMs: 600, statsIntervalMs: 50, seed: 6 }, { timings: TIMINGS }))
     const clusterId = h.core.getState().clusters[0]?.clusterId ?? ''

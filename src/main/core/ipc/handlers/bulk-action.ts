@@ -30,9 +30,16 @@ export async function guestBulkAction(input: Input, ctx: ActionContext): Promise
   const batchId = ctx.newId()
   const queued: BulkQueued[] = []
   const skipped: BulkSkipped[] = []
+  // At most one fresh poll per cluster for guests its snapshot lacks (not one per guest: up to 500 refs).
+  for (const id of new Set(input.guests.map((r) => r.clusterId))) {
+    const c = ctx.clusters.get(id)
+    const guests = c?.monitor.snapshot()?.guests ?? []
+    const missing = input.guests.some((r) => r.clusterId === id && !guests.some((g) => g.vmid === r.vmid && g.kind === r.kind))
+    if (c !== undefined && missing) await c.monitor.refreshNow().catch(() => undefined)
+  }
   for (const ref of input.guests) {
     try {
-      await checkGuestAction(runtimeCluster(ctx, ref.clusterId), { ...ref, action: input.action })
+      await checkGuestAction(runtimeCluster(ctx, ref.clusterId), { ...ref, action: input.action }, false)
       queued.push({ ...ref, actionId: ctx.newId() })
     } catch (e) {
       const err = toIpcError(e, [])

@@ -18,10 +18,10 @@ type Input = ChannelParsedInput<'guests:action'>
 /** What guests:action uses of the app context (a bulk run passes its own emit/track/newId). */
 export type ActionContext = Pick<HandlerContext, 'clusters' | 'newId' | 'now' | 'emit' | 'track' | 'timings' | 'stopping'>
 
-async function findGuest(c: RuntimeCluster, input: Input): Promise<GuestView> {
+async function findGuest(c: RuntimeCluster, input: Input, refresh: boolean): Promise<GuestView> {
   const find = (): GuestView | undefined => c.monitor.snapshot()?.guests.find((g) => g.vmid === input.vmid && g.kind === input.kind)
   let g = find()
-  if (g === undefined) {
+  if (g === undefined && refresh) {
     await c.monitor.refreshNow()
     g = find()
   }
@@ -44,10 +44,13 @@ function refusal(reason: string | null, action: PowerAction): AppError {
   return new AppError('refused', `The guest cannot ${action} now${reason === null ? '' : ` (${reason})`}.`)
 }
 
-/** The refusal rules, before anything is sent: the guest as the monitor sees it now, or an AppError saying why not. */
-export async function checkGuestAction(c: RuntimeCluster, input: Input): Promise<GuestView> {
+/**
+ * The refusal rules, before anything is sent: the guest as the monitor sees it now, or an AppError saying why not.
+ * A guest the snapshot lacks is looked for in a fresh poll, unless `refresh` is false (a bulk check polled once for all).
+ */
+export async function checkGuestAction(c: RuntimeCluster, input: Input, refresh = true): Promise<GuestView> {
   if (c.mode === 'monitor') throw refusal('monitor-only cluster', input.action)
-  const g = await findGuest(c, input)
+  const g = await findGuest(c, input, refresh)
   const can = await canPowerMgmt(c, g)
   const rule = guestActions(
     { vmid: g.vmid, pool: g.pool, kind: g.kind, state: g.state, template: g.template, lock: g.lock, nodeOnline: !g.stale },
