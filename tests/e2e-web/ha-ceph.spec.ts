@@ -56,6 +56,7 @@ test('a cluster that stops answering shows HA and Ceph as not known, never OK', 
   await expect(app.getByTestId('ceph-health')).toBeVisible(SLOW)
   bridge.sim?.faults.serverError(500, { path: /\/cluster\/resources$/ }, 'pveproxy is broken')
   await expect(app.getByTestId('ha-unknown')).toContainText('HA status not known. Not known now:', SLOW)
+  await expect(app.getByTestId('ha-manager')).toContainText('As last read: Manager on pve-a')
   await expect(app.getByTestId('ceph-unknown')).toContainText('Ceph health not known.')
   await expect(app.getByTestId('ceph-health')).toHaveCount(0)
   await snap(app, testInfo, 'overview-ha-ceph-unknown')

@@ -20,12 +20,13 @@ function HaPanel({ ha, clusterName }: { ha: HaView; clusterName: string }): Reac
       ) : null}
       {ha.checkedAt !== null ? (
         <p data-testid="ha-manager">
+          {/* Not current: what follows is the last read's, and says so before it says anything. */}
+          {ha.known ? '' : 'As last read: '}
           {ha.manager === null ? 'No HA manager is reported.' : `Manager on ${ha.manager.node}: ${ha.manager.mode}`}
           {ha.quorate === false ? ' · the HA stack has no quorum' : ''}
           {' · '}
           {problems.length === 0 ? `${ha.resources.length} resources, none in error` : `${problems.length} of ${ha.resources.length} resources need attention`}
           {' · '}
-          {/* Not current: the states below are the last read's, said as such (never as now). */}
           <Freshness at={ha.checkedAt} endpoint={null} stale={!ha.known} />
         </p>
       ) : null}
