@@ -8,7 +8,7 @@
 import { promisify } from 'node:util'
 import { gunzip, gzipSync } from 'node:zlib'
 
-import { ResourceReader } from '../src/main/core/monitor/parse-resources'
+import { ResourceReader } from '../src/main/core/monitor/resource-reader'
 import { PveClient } from '../src/main/core/proxmox/index'
 import { generateCluster, startSimulator } from '../src/main/core/simulator/index'
 import { pveJson, startTestServer } from '../tests/main/core/proxmox/helpers/test-https-server'

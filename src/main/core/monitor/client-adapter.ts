@@ -1,15 +1,17 @@
 // Adapts the Proxmox client (src/main/core/proxmox) to the monitor's narrow MonitorApi: the one adapter the app
 // and the tests use. Structural: anything with these calls and `lastEndpoint` fits (the real PveClient does).
 
+import { FlatListScanner } from '../proxmox/flat-list-scanner'
 import type { MonitorApi } from './monitor-api'
-import { ResourceReader } from './parse-resources'
+import { RESOURCE_FIELDS } from './parse-resources'
+import { ResourceReader } from './resource-reader'
 
 interface CallOptions {
   signal?: AbortSignal
 }
 
 export interface MonitorClientLike {
-  clusterResourceItems<T>(map: (item: unknown) => T, opts?: CallOptions): Promise<T[]>
+  clusterResourceItems<T>(map: (item: unknown) => T, opts?: CallOptions & { scanner?: FlatListScanner }): Promise<T[]>
   clusterStatus(opts?: CallOptions): Promise<readonly unknown[]>
   clusterTaskItems(opts?: CallOptions): Promise<readonly unknown[]>
   readonly lastEndpoint: { readonly host: string; readonly port: number } | undefined
@@ -17,11 +19,12 @@ export interface MonitorClientLike {
 
 export function monitorApiFromClient(client: MonitorClientLike): MonitorApi {
   const reader = new ResourceReader()
+  const scanner = new FlatListScanner(RESOURCE_FIELDS)
   return {
     // Unfiltered: nodes, guests and storage come in one request.
     clusterResources: async (signal, opts) => {
       reader.guestMetrics = opts?.guestMetrics ?? true
-      return reader.finish(await client.clusterResourceItems((item) => reader.read(item), { signal }))
+      return reader.finish(await client.clusterResourceItems((item) => reader.read(item), { signal, scanner }))
     },
     clusterStatus: (signal) => client.clusterStatus({ signal }),
     clusterTasks: (signal) => client.clusterTaskItems({ signal }),

@@ -66,9 +66,12 @@ function keep<T>(prev: T | undefined, next: T): T {
  */
 function parseGuest(r: RawRecord, kind: GuestKind, prevOf?: (vmid: number) => ParsedGuest | undefined, metrics = true, ioBase = true): ParsedGuest | null {
   const vmid = num(r.vmid)
-  const node = nodeName(r.node)
-  if (vmid === null || !Number.isInteger(vmid) || vmid <= 0 || !node) return null
+  if (vmid === null || !Number.isInteger(vmid) || vmid <= 0) return null
   const p = prevOf?.(vmid)
+  // Nobody shows the moving figures: an unchanged guest is its last record, with nothing built to find out.
+  if (!metrics && p !== undefined && sameItemIdentity(p, r, kind)) return p
+  const node = nodeName(r.node)
+  if (!node) return null
   const same = p !== undefined && p.kind === kind
   const status = keep(p?.status, str(r.status) ?? 'unknown')
   const uptime = num(r.uptime)
@@ -109,6 +112,24 @@ function parseGuest(r: RawRecord, kind: GuestKind, prevOf?: (vmid: number) => Pa
   return same && sameIdentity(p, g) && (!metrics || sameMetrics(p, g)) ? p : g
 }
 
+/** The item says what record `p` says, in every field but the moving figures (p.node was checked when it was read). */
+function sameItemIdentity(p: ParsedGuest, r: RawRecord, kind: GuestKind): boolean {
+  return (
+    p.kind === kind &&
+    r.node === p.node &&
+    str(r.name) === p.name &&
+    (str(r.status) ?? 'unknown') === p.status &&
+    bool(r.template) === p.template &&
+    tagList(r.tags) === p.tags &&
+    num(r.maxcpu) === p.maxcpu &&
+    num(r.maxmem) === p.maxmem &&
+    num(r.maxdisk) === p.maxdisk &&
+    str(r.lock) === p.lock &&
+    str(r.hastate) === p.hastate &&
+    str(r.pool) === p.pool
+  )
+}
+
 function sameIdentity(a: ParsedGuest, b: ParsedGuest): boolean {
   return (
     a.node === b.node &&
@@ -147,84 +168,77 @@ function parseStorage(r: RawRecord): ParsedStorage | null {
   }
 }
 
-/** One /cluster/resources item, read leniently: null for a malformed item or a type the monitor skips. */
-export type ParsedItem =
-  | { readonly type: 'node'; readonly node: ParsedNode }
-  | { readonly type: 'guest'; readonly guest: ParsedGuest }
-  | { readonly type: 'storage'; readonly storage: ParsedStorage }
+/** Every field of an item the readers below look at (the client's scanner hands over only these). */
+export const RESOURCE_FIELDS: readonly string[] = [
+  'type',
+  'vmid',
+  'node',
+  'name',
+  'status',
+  'template',
+  'tags',
+  'cpu',
+  'maxcpu',
+  'mem',
+  'maxmem',
+  'disk',
+  'maxdisk',
+  'uptime',
+  'diskread',
+  'diskwrite',
+  'netin',
+  'netout',
+  'lock',
+  'hastate',
+  'pool',
+  'level',
+  'storage',
+  'plugintype',
+  'shared',
+  'content'
+]
+
+/** One /cluster/resources item, read leniently (told apart by their fields: no wrapper object per item per poll). */
+export type ParsedItem = ParsedNode | ParsedGuest | ParsedStorage
 
 /** Never throws (the HTTP client calls it on each item as it decodes the answer). */
 export function parseResourceItem(item: unknown, prevGuest?: (vmid: number) => ParsedGuest | undefined, guestMetrics = true, ioBase = true): ParsedItem | null {
   if (!isRecord(item)) return null
   const type = item.type
-  if (type === 'qemu' || type === 'lxc') {
-    const guest = parseGuest(item, type, prevGuest, guestMetrics, ioBase)
-    return guest && { type: 'guest', guest }
-  }
-  if (type === 'node') {
-    const node = parseNode(item)
-    return node && { type: 'node', node }
-  }
-  if (type === 'storage') {
-    const storage = parseStorage(item)
-    return storage && { type: 'storage', storage }
-  }
+  if (type === 'qemu' || type === 'lxc') return parseGuest(item, type, prevGuest, guestMetrics, ioBase)
+  if (type === 'node') return parseNode(item)
+  if (type === 'storage') return parseStorage(item)
   return null
 }
 
 const byName = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
-/** Items read by parseResourceItem → sorted lists (Proxmox's order is not stable). */
-export function collectResources(items: readonly (ParsedItem | null)[]): ParsedResources {
+/** Sorted by vmid, in place when they are not already. */
+export function inVmidOrder(guests: ParsedGuest[]): ParsedGuest[] {
+  return sortedByVmid(guests) ? guests : guests.sort((a, b) => a.vmid - b.vmid)
+}
+
+/** Items read by parseResourceItem → sorted lists (Proxmox's order is not stable). `order` puts the guests in vmid order. */
+export function collectResources(
+  items: readonly (ParsedItem | null)[],
+  order: (guests: ParsedGuest[]) => readonly ParsedGuest[] = inVmidOrder
+): ParsedResources {
   const nodes: ParsedNode[] = []
   const guests: ParsedGuest[] = []
   const storage: ParsedStorage[] = []
   for (const it of items) {
     if (it === null) continue
-    if (it.type === 'guest') guests.push(it.guest)
-    else if (it.type === 'node') nodes.push(it.node)
-    else storage.push(it.storage)
+    if ('vmid' in it) guests.push(it)
+    else if ('storage' in it) storage.push(it)
+    else nodes.push(it)
   }
-  nodes.sort(byName)
-  if (!sortedByVmid(guests)) guests.sort((a, b) => a.vmid - b.vmid)
-  storage.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-  return { nodes, guests, storage }
+  return { nodes: nodes.sort(byName), guests: order(guests), storage: storage.sort(byId) }
 }
 
 function sortedByVmid(guests: readonly ParsedGuest[]): boolean {
   for (let i = 1; i < guests.length; i++) if ((guests[i - 1] as ParsedGuest).vmid > (guests[i] as ParsedGuest).vmid) return false
   return true
-}
-
-/**
- * Reads one poll's items after another, each against the records of the poll before (see parseGuest):
- * what did not change keeps its object. One reader per cluster; `read` is the HTTP client's per-item callback.
- */
-export class ResourceReader {
-  // Updated in place: a new 5,000-entry map per poll would itself be garbage that outlives a poll.
-  readonly #prev = new Map<number, ParsedGuest>()
-  readonly #prevOf = (vmid: number): ParsedGuest | undefined => this.#prev.get(vmid)
-
-  /**
-   * Whether guests' moving figures (cpu, mem, disk, uptime, I/O) matter this poll. When they do not (no
-   * dashboard open), a guest whose figures moved keeps its record: nothing new is allocated for what nobody shows.
-   */
-  guestMetrics = true
-  /** The last poll read figures: its records' I/O counters are the reading before this one (else: no rate yet). */
-  #ioBase = true
-
-  read(item: unknown): ParsedItem | null {
-    return parseResourceItem(item, this.#prevOf, this.guestMetrics, this.#ioBase)
-  }
-
-  /** The poll's records, sorted; they become the "before" of the next poll. */
-  finish(items: readonly (ParsedItem | null)[]): ParsedResources {
-    const out = collectResources(items)
-    this.#ioBase = this.guestMetrics
-    if (out.guests.length !== this.#prev.size || out.guests.some((g) => !this.#prev.has(g.vmid))) this.#prev.clear()
-    for (const g of out.guests) this.#prev.set(g.vmid, g)
-    return out
-  }
 }
 
 /** Never throws: malformed items are dropped, the rest is kept. */

@@ -6,8 +6,9 @@ import type { z } from 'zod'
 
 import { assertStorageId, backupVolumesSchema, notBackedUpSchema, type PveBackupVolume, type PveUncoveredGuest } from './backup-content'
 import { InvalidArgumentError } from './errors'
+import type { FlatListScanner } from './flat-list-scanner'
 import { agentInterfacesSchema, lxcInterfacesSchema, type PveGuestInterface, readInterfaces } from './guest-interfaces'
-import { decodeList } from './list-decoder'
+import { decodeList, scanList } from './list-decoder'
 import { NODE_UPKEEP_READS, type NodeUpkeepAnswer, type NodeUpkeepRead } from './node-upkeep'
 import type { PveParams } from './params'
 import { apiPath, assertGuestKind, assertNodeName, assertVmid } from './params'
@@ -126,12 +127,15 @@ export class PveApi {
   /**
    * /cluster/resources for the monitor's hot path: each item goes through `map` as soon as it is decoded
    * (see list-decoder.ts), unvalidated by zod: the monitor's lenient parser reads each item once and drops
-   * malformed ones, and validating 5,000 items first would double the work of every poll.
+   * malformed ones, and validating 5,000 items first would double the work of every poll. With a `scanner`
+   * (one per cluster: it remembers the strings of the last answer) the answer is read from its bytes, and
+   * each item is a record lent to `map` for the call only.
    */
-  async clusterResourceItems<T>(map: (item: unknown) => T, opts: PveCallOptions = {}): Promise<T[]> {
-    return this.#rq.callWith({ method: 'GET', path: '/cluster/resources', signal: opts.signal, timeoutMs: opts.timeoutMs, node: this.#scopeNode }, (res, ctx) =>
-      decodeList(res, ctx, map)
-    )
+  async clusterResourceItems<T>(map: (item: unknown) => T, opts: PveCallOptions & { scanner?: FlatListScanner } = {}): Promise<T[]> {
+    const scanner = opts.scanner
+    const spec = { method: 'GET', path: '/cluster/resources', signal: opts.signal, timeoutMs: opts.timeoutMs, node: this.#scopeNode } as const
+    if (scanner === undefined) return this.#rq.callWith(spec, (res, ctx) => decodeList(res, ctx, map))
+    return this.#rq.callWith({ ...spec, wantBytes: true }, (res, ctx) => scanList(res, ctx, scanner, map))
   }
 
   async clusterStatus(opts: PveCallOptions = {}): Promise<PveClusterStatusEntry[]> {

@@ -13,6 +13,7 @@
  */
 import type { PveRequestContext } from './errors'
 import { MalformedResponseError } from './errors'
+import type { FlatListScanner } from './flat-list-scanner'
 import { parseEnvelope } from './http-errors'
 import type { WireResponse } from './transport'
 
@@ -53,4 +54,13 @@ export function decodeList<T>(res: WireResponse, ctx: PveRequestContext, map: (i
   const { data } = parseEnvelope(res, ctx)
   if (!Array.isArray(data)) throw new MalformedResponseError(`data: expected a list, got ${data === null ? 'null' : typeof data}`, ctx)
   return data.map(map)
+}
+
+/**
+ * The same, for an answer fetched as bytes (`wantBytes`): read by `scanner` with nothing made of the text;
+ * an answer of another layout is decoded as text by decodeList. `map` must not keep the item it is given.
+ */
+export function scanList<T>(res: WireResponse, ctx: PveRequestContext, scanner: FlatListScanner, map: (item: unknown) => T): T[] {
+  if (res.bytes === undefined) return decodeList(res, ctx, map)
+  return scanner.scan(res.bytes, map) ?? decodeList({ ...res, body: res.bytes.toString('utf8') }, ctx, map)
 }

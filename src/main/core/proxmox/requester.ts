@@ -32,6 +32,8 @@ export interface CallSpec {
   node?: string
   signal?: AbortSignal
   timeoutMs?: number
+  /** The 2xx answer's body as bytes for the decoder (see WireRequest.wantBytes). */
+  wantBytes?: boolean
 }
 
 /** Turns a 2xx answer into a value; throws a PveError (MalformedResponseError) for one it cannot read. */
@@ -126,6 +128,7 @@ export class Requester {
       signal: spec.signal,
       timeoutMs: spec.timeoutMs ?? this.#opts.responseTimeoutMs
     }
+    if (spec.wantBytes === true) wire.wantBytes = true
     const failures: PveError[] = []
     const order = this.order(spec.node)
     // Only for calls any endpoint can answer: a call about a node stays with the full timeout.

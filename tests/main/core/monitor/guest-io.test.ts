@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 
 import { MonitorCore } from '../../../../src/main/core/monitor'
 import type { ParsedGuest } from '../../../../src/main/core/monitor/parse-resources'
-import { ResourceReader } from '../../../../src/main/core/monitor/parse-resources'
+import { ResourceReader } from '../../../../src/main/core/monitor/resource-reader'
 
 interface Reading {
   uptime: number

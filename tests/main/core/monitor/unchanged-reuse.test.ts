@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest'
 
 import { MonitorCore } from '../../../../src/main/core/monitor'
-import { collectResources, parseResources, ResourceReader } from '../../../../src/main/core/monitor/parse-resources'
+import { parseResources } from '../../../../src/main/core/monitor/parse-resources'
+import { ResourceReader } from '../../../../src/main/core/monitor/resource-reader'
 import { resources } from './fixtures'
 
 const T0 = 1_700_000_000_000
@@ -41,7 +42,7 @@ describe('ResourceReader', () => {
     read(reader, resources(NODES, GUESTS.slice(1)))
     const back = read(reader, resources(NODES, GUESTS))
     expect(back.guests.find((g) => g.vmid === 100)).not.toBe(first.guests.find((g) => g.vmid === 100))
-    expect(back).toEqual(collectResources(resources(NODES, GUESTS).map((i) => new ResourceReader().read(i))))
+    expect(back).toEqual(parseResources(resources(NODES, GUESTS)))
   })
 
   it('drops items whose node name Proxmox could not have (they would end up in API paths and commands)', () => {

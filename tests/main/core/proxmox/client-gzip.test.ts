@@ -1,7 +1,8 @@
 // pveproxy gzips answers over 1 KB when asked: the client asks, inflates, and bounds the inflated size.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { PveClient } from '../../../../src/main/core/proxmox'
+import { MalformedResponseError, PveClient } from '../../../../src/main/core/proxmox'
+import { FlatListScanner } from '../../../../src/main/core/proxmox/flat-list-scanner'
 import { ResponseTooLargeError } from '../../../../src/main/core/proxmox/outcome-errors'
 import { generateCluster, type Simulator, startSimulator } from '../../../../src/main/core/simulator'
 
@@ -47,6 +48,40 @@ describe('compressed answers', () => {
     const c = client(64 * 1024)
     try {
       await expect(c.clusterResourceItems((x) => x)).rejects.toBeInstanceOf(ResponseTooLargeError)
+      await expect(c.clusterResourceItems((x) => x, { scanner: new FlatListScanner(['vmid']) })).rejects.toBeInstanceOf(ResponseTooLargeError)
+    } finally {
+      await c.close()
+    }
+  })
+
+  it('reads the same items from the bytes with a scanner as from the text, and a broken answer fails alike', async () => {
+    const c = client()
+    const keys = ['type', 'vmid', 'node', 'name', 'status', 'cpu', 'mem', 'maxmem', 'uptime', 'tags', 'storage', 'disk']
+    const copy = (item: unknown): Record<string, unknown> => {
+      const r = item as Record<string, unknown>
+      return Object.fromEntries(keys.map((k) => [k, r[k]]))
+    }
+    try {
+      const scanner = new FlatListScanner(keys)
+      // The simulator's figures move with time: two reads at the same instant of its clock are compared.
+      const [fromText, fromBytes] = await Promise.all([c.clusterResourceItems(copy), c.clusterResourceItems(copy, { scanner })])
+      expect(fromBytes).toHaveLength(fromText.length)
+      const byId = (xs: Record<string, unknown>[]) => new Map(xs.map((x) => [`${String(x.type)}/${String(x.vmid ?? x.node)}/${String(x.storage)}`, x]))
+      const text = byId(fromText)
+      for (const [id, item] of byId(fromBytes))
+        expect({ id, ...item, cpu: undefined, mem: undefined, uptime: undefined }).toEqual({
+          id,
+          ...text.get(id),
+          cpu: undefined,
+          mem: undefined,
+          uptime: undefined
+        })
+      const fault = sim.faults.malformedJson({ path: '/api2/json/cluster/resources' })
+      try {
+        await expect(c.clusterResourceItems(copy, { scanner })).rejects.toBeInstanceOf(MalformedResponseError)
+      } finally {
+        fault.remove()
+      }
     } finally {
       await c.close()
     }
