@@ -1,6 +1,5 @@
-// Changes to keyed lists as plain data (structured-clone and JSON safe), and how to apply them keeping every
-// unchanged item identical: the building blocks of the state delta (state-delta.ts) and the tray's
-// in-place menu comparison (sameData).
+// Changes to keyed lists as plain data (structured-clone and JSON safe; list-patch-apply.ts applies them):
+// the building blocks of the state delta (state-delta.ts) and the tray's in-place menu comparison (sameData).
 /** Changes to a list of items that each have a unique key. */
 export interface ListPatch<T, C> {
   /** Items the base does not have, whole. */
@@ -79,6 +78,16 @@ function diffKeyed<T>(
   keyOf: (t: T) => string,
   common: (a: T, b: T) => boolean
 ): Omit<ListPatch<T, never>, 'changed'> | null {
+  // The usual poll: the same items in the same places. No index of every key is built for it.
+  if (sameKeys(prev, next, keyOf)) {
+    let changed = false
+    for (let i = 0; i < next.length; i++) {
+      const a = prev[i] as T
+      const b = next[i] as T
+      if (a !== b && common(a, b)) changed = true
+    }
+    return changed ? { added: [], removed: [], order: null } : null
+  }
   const index = new Map<string, number>()
   for (let i = 0; i < prev.length; i++) index.set(keyOf(prev[i] as T), i)
   const seen = new Uint8Array(prev.length)
@@ -105,6 +114,16 @@ function diffKeyed<T>(
   return { added, removed, order: sameOrder ? null : next.map(keyOf) }
 }
 
+function sameKeys<T>(prev: readonly T[], next: readonly T[], keyOf: (t: T) => string): boolean {
+  if (prev.length !== next.length) return false
+  for (let i = 0; i < next.length; i++) {
+    const a = prev[i] as T
+    const b = next[i] as T
+    if (a !== b && keyOf(a) !== keyOf(b)) return false
+  }
+  return true
+}
+
 export function diffList<T, C>(
   prev: readonly T[],
   next: readonly T[],
@@ -125,127 +144,87 @@ export function diffList<T, C>(
 export function diffFieldList<T extends object>(prev: readonly T[], next: readonly T[], keyOf: (t: T) => string): FieldListPatch<T> | null {
   if (prev === next) return null
   const keys: string[] = []
-  const sets: string[][] = []
-  const setIds = new Map<string, number>()
+  const sets = new FieldSets()
   const set: number[] = []
   const values: unknown[] = []
   const shape = diffKeyed(prev, next, keyOf, (a, b) => {
-    const c = diffFields(a, b) as Record<string, unknown> | null
-    if (c === null) return false
-    let names = ''
-    for (const k in c) {
-      names += `${k},`
-      values.push(c[k])
+    if (a === b) return false
+    // As diffFields, written straight into the columns: no object per changed item.
+    const x = a as Record<string, unknown>
+    const y = b as Record<string, unknown>
+    sets.begin()
+    for (const k in y) {
+      const v = y[k]
+      const w = x[k]
+      if (v === w) continue
+      if (typeof v === 'object' && v !== null && sameData(w, v)) continue
+      values.push(v)
+      sets.add(k)
     }
-    let id = setIds.get(names)
-    if (id === undefined) {
-      id = sets.push(Object.keys(c)) - 1
-      setIds.set(names, id)
-    }
+    const id = sets.end()
+    if (id < 0) return false
     keys.push(keyOf(b))
     set.push(id)
     return true
   })
-  return shape === null ? null : { ...shape, changed: { keys, sets, set, values } }
+  return shape === null ? null : { ...shape, changed: { keys, sets: sets.all, set, values } }
 }
 
-/** Applies a patch; unchanged items (and the list itself, for a null patch) keep their identity. */
-export function applyList<T, C>(
-  base: readonly T[],
-  patch: ListPatch<T, readonly C[]> | null,
-  keyOf: (t: T) => string,
-  changeKey: (c: C) => string,
-  applyItem: (t: T, c: C) => T
-): readonly T[] {
-  if (patch === null) return base
-  const changed = patch.changed
-  return applyKeyedPatch(base, patch, keyOf, changed.map(changeKey), (t, j) => applyItem(t, changed[j] as C))
-}
+/**
+ * The distinct lists of changed field names of one diff, each found without building a string per item: a
+ * bit per field name gives a list's mask, and a mask's list is checked name by name (for-in order may differ
+ * between objects). Past 31 names, or on a mismatch, the names joined are the key.
+ */
+class FieldSets {
+  readonly all: string[][] = []
+  readonly #bit = new Map<string, number>()
+  readonly #byMask = new Map<number, number>()
+  readonly #byNames = new Map<string, number>()
+  readonly #names: string[] = []
+  #mask = 0
+  #wide = false
 
-/** Applies a FieldListPatch: a changed item becomes a copy with the new field values. */
-export function applyFieldList<T extends object>(base: readonly T[], patch: FieldListPatch<T> | null, keyOf: (t: T) => string): readonly T[] {
-  if (patch === null) return base
-  const { keys, sets, set, values } = patch.changed
-  // Where each item's values start (the keyed path visits items out of order).
-  const start = new Uint32Array(keys.length)
-  for (let j = 0, p = 0; j < keys.length; j++) {
-    start[j] = p
-    p += sets[set[j] ?? -1]?.length ?? 0
+  begin(): void {
+    this.#names.length = 0
+    this.#mask = 0
+    this.#wide = false
   }
-  return applyKeyedPatch(base, patch, keyOf, keys, (t, j) => {
-    const o = { ...t } as Record<string, unknown>
-    let p = start[j] as number
-    for (const f of sets[set[j] ?? -1] ?? []) o[f] = values[p++]
-    return o as T
-  })
-}
 
-function applyKeyedPatch<T>(
-  base: readonly T[],
-  patch: Omit<ListPatch<T, unknown>, 'changed'>,
-  keyOf: (t: T) => string,
-  changeKeys: readonly string[],
-  applyAt: (t: T, j: number) => T
-): readonly T[] {
-  const removed = patch.removed.length > 0 ? new Set(patch.removed) : null
-  // Changes come in the list's order, so one cursor walk matches them (no map of 4,000 keys per
-  // poll); changes in any other order take the keyed path.
-  const kept = applyInOrder(base, changeKeys, removed, keyOf, applyAt) ?? applyKeyed(base, changeKeys, removed, keyOf, applyAt)
-  for (const t of patch.added) kept.push(t)
-  if (patch.order === null) return kept
-  const byKey = new Map<string, T>()
-  for (const t of kept) byKey.set(keyOf(t), t)
-  return patch.order.map((k) => {
-    const t = byKey.get(k)
-    if (t === undefined) throw new Error('state delta orders an item it does not have')
-    return t
-  })
-}
-
-function applyInOrder<T>(
-  base: readonly T[],
-  changeKeys: readonly string[],
-  removed: ReadonlySet<string> | null,
-  keyOf: (t: T) => string,
-  applyAt: (t: T, j: number) => T
-): T[] | null {
-  const kept: T[] = []
-  let j = 0
-  let next = changeKeys[0]
-  for (const t of base) {
-    const k = keyOf(t)
-    if (removed !== null && removed.has(k)) continue
-    if (k !== next) {
-      kept.push(t)
-      continue
+  add(name: string): void {
+    this.#names.push(name)
+    let bit = this.#bit.get(name)
+    if (bit === undefined) {
+      bit = this.#bit.size
+      this.#bit.set(name, bit)
     }
-    kept.push(applyAt(t, j))
-    next = changeKeys[++j]
+    if (bit < 31) this.#mask |= 1 << bit
+    else this.#wide = true
   }
-  return j === changeKeys.length ? kept : null
+
+  /** The id of the list of names added since begin(); -1 for none. */
+  end(): number {
+    const names = this.#names
+    if (names.length === 0) return -1
+    if (!this.#wide) {
+      const id = this.#byMask.get(this.#mask)
+      if (id !== undefined && sameList(this.all[id] as string[], names)) return id
+      if (id === undefined) {
+        this.#byMask.set(this.#mask, this.all.length)
+        return this.all.push(names.slice()) - 1
+      }
+    }
+    const joined = names.join(',')
+    let id = this.#byNames.get(joined)
+    if (id === undefined) {
+      id = this.all.push(names.slice()) - 1
+      this.#byNames.set(joined, id)
+    }
+    return id
+  }
 }
 
-function applyKeyed<T>(
-  base: readonly T[],
-  changeKeys: readonly string[],
-  removed: ReadonlySet<string> | null,
-  keyOf: (t: T) => string,
-  applyAt: (t: T, j: number) => T
-): T[] {
-  const changes = new Map<string, number>()
-  for (let j = 0; j < changeKeys.length; j++) changes.set(changeKeys[j] as string, j)
-  const kept: T[] = []
-  let applied = 0
-  for (const t of base) {
-    const k = keyOf(t)
-    if (removed !== null && removed.has(k)) continue
-    const j = changes.get(k)
-    if (j === undefined) kept.push(t)
-    else {
-      kept.push(applyAt(t, j))
-      applied++
-    }
-  }
-  if (applied !== changes.size) throw new Error('state delta changes an item the base does not have')
-  return kept
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
 }

@@ -3,7 +3,8 @@
 // the running guests, so main pushes only those fields (`state:delta`) and the renderer patches its
 // copy. Applying keeps every unchanged object (guest, node, cluster, list) identical, so memoized
 // views skip them. Pure functions: used by the core (diff) and the renderer (apply), tested in Vitest.
-import { applyFieldList, applyList, diffFieldList, diffFields, diffList, type FieldListPatch, type ListPatch } from './list-patch'
+import { diffFieldList, diffFields, diffList, type FieldListPatch, type ListPatch } from './list-patch'
+import { applyFieldList, applyList } from './list-patch-apply'
 import type { ClusterSnapshot, GuestView, MonitorEvent, NodeView, StorageView } from './snapshot'
 import type { AppState } from './views'
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { applyFieldList, applyList, diffFieldList, diffList, sameData } from '../../src/shared/list-patch'
+import { diffFieldList, diffList, sameData } from '../../src/shared/list-patch'
+import { applyFieldList, applyList } from '../../src/shared/list-patch-apply'
 import type { ClusterSnapshot, GuestView, MonitorEvent, NodeView } from '../../src/shared/snapshot'
 import { applyAppStateDelta, diffAppState } from '../../src/shared/state-delta'
 import type { AppState } from '../../src/shared/views'
@@ -200,6 +201,33 @@ describe('diffFieldList / applyFieldList', () => {
       const next = (to as string).split('').map((k, i) => (i === 0 ? rec(k, 9) : rec(k)))
       expect(applyFieldList(prev, roundTrip(diffFieldList(prev, next, id)), id)).toEqual(next)
     }
+  })
+
+  it('keeps values with their field names when items list their fields in different orders or have many fields', () => {
+    // Same changed fields, other property order: the values must not be applied to each other's fields.
+    const prev = [
+      { id: 'p', a: 1, b: 1 },
+      { id: 'q', b: 1, a: 1 }
+    ] as { id: string; a: number; b: number }[]
+    const next = [
+      { id: 'p', a: 2, b: 3 },
+      { id: 'q', b: 4, a: 5 }
+    ] as { id: string; a: number; b: number }[]
+    const patch = roundTrip(diffFieldList(prev, next, (r) => r.id))
+    expect(patch?.changed.sets).toEqual([
+      ['a', 'b'],
+      ['b', 'a']
+    ])
+    expect(applyFieldList(prev, patch, (r) => r.id)).toEqual(next)
+    // More field names than a mask has bits.
+    const wide = (id: string, v: number): Record<string, number | string> => ({
+      id,
+      ...Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`f${i}`, v + i]))
+    })
+    const before = [wide('x', 0), wide('y', 0)]
+    const after = [wide('x', 1), { ...wide('y', 0), f35: 99, f2: 7 }]
+    const key = (r: Record<string, number | string>): string => String(r.id)
+    expect(applyFieldList(before, roundTrip(diffFieldList(before, after, key)), key)).toEqual(after)
   })
 
   it('applies changes listed out of order, and refuses ones for items the base does not have', () => {
