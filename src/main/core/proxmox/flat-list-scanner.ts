@@ -63,7 +63,7 @@ export class FlatListScanner {
   // Per scan: the bytes; of the last token, its value, and for a string its hash and whether it had no escapes.
   #b: Buffer = Buffer.alloc(0)
   #value: unknown = undefined
-  readonly #number = { value: 0 }
+  readonly #number = new Float64Array(1)
   #isNumber = false
   #hash = 0
   #plain = true
@@ -170,7 +170,7 @@ export class FlatListScanner {
       i = this.#scalar(i, wanted)
       if (i === FAIL) return FAIL
       if (wanted && this.#isNumber) {
-        this.#nums[slot] = this.#number.value
+        this.#nums[slot] = this.#number[0] as number
         isNum[slot] = 1
       } else if (wanted) {
         slots[slot] = this.#value

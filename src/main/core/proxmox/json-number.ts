@@ -20,9 +20,10 @@ export function isDigit(b: number): boolean {
 
 /**
  * The number at b[i]: returns the index just after it, or FAIL where JSON's grammar does not hold. With
- * `convert`, its value goes to `out.value` (a field, not a return value: no heap number per call).
+ * `convert`, its value goes to `out[0]` (a typed array, not a return value or an object field: no heap
+ * number per call).
  */
-export function scanNumber(b: Buffer, i: number, convert: boolean, out: { value: number }): number {
+export function scanNumber(b: Buffer, i: number, convert: boolean, out: Float64Array): number {
   const start = i
   const neg = b[i] === MINUS
   if (neg) i++
@@ -63,6 +64,6 @@ export function scanNumber(b: Buffer, i: number, convert: boolean, out: { value:
   let v: number
   if (m < TWO_53 && e10 >= -22 && e10 <= 22) v = e10 < 0 ? m / (POW10[-e10] as number) : m * (POW10[e10] as number)
   else v = Number(b.toString('latin1', neg ? start + 1 : start, i))
-  out.value = neg ? -v : v
+  out[0] = neg ? -v : v
   return i
 }
