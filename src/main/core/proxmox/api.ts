@@ -135,7 +135,8 @@ export class PveApi {
     const scanner = opts.scanner
     const spec = { method: 'GET', path: '/cluster/resources', signal: opts.signal, timeoutMs: opts.timeoutMs, node: this.#scopeNode } as const
     if (scanner === undefined) return this.#rq.callWith(spec, (res, ctx) => decodeList(res, ctx, map))
-    return this.#rq.callWith({ ...spec, wantBytes: true }, (res, ctx) => scanList(res, ctx, scanner, map))
+    const { res, ctx } = await this.#rq.callWith({ ...spec, wantBytes: true }, (res, ctx) => ({ res, ctx }))
+    return scanList(res, ctx, scanner, map)
   }
 
   async clusterStatus(opts: PveCallOptions = {}): Promise<PveClusterStatusEntry[]> {

@@ -27,6 +27,7 @@ const OPEN_BRACKET = 0x5b
 const CLOSE_BRACKET = 0x5d
 const MINUS = 0x2d
 const DATA_KEY = Buffer.from('"data"')
+const EMPTY = Buffer.alloc(0)
 // What a byte inside a JSON string is: JSON forbids raw control characters there.
 const PLAIN = 0
 const END = 1
@@ -61,7 +62,9 @@ export class FlatListScanner {
   readonly #keys = new Map<number, KeyEntry>()
   readonly #strings = new StringPool()
   // Per scan: the bytes; of the last token, its value, and for a string its hash and whether it had no escapes.
-  #b: Buffer = Buffer.alloc(0)
+  #b: Buffer = EMPTY
+  #busy = false
+  #ended = false
   #value: unknown = undefined
   readonly #number = new Float64Array(1)
   #isNumber = false
@@ -83,13 +86,32 @@ export class FlatListScanner {
     this.#record = Object.freeze(record)
   }
 
-  /** Each item through `read` (which must not keep the record); null when the layout is not this one. */
-  scan<T>(bytes: Buffer, read: (item: LentRecord) => T): T[] | null {
+  /**
+   * Each item through `read` (which must not keep the record); null when the layout is not this one (or this
+   * scanner is already reading another answer). Reads `itemsPerTurn` items at a time with the event loop
+   * free in between: 20,000 guests are ~50 ms of reading, which in one go would stall the tray and IPC.
+   */
+  async scan<T>(bytes: Buffer, read: (item: LentRecord) => T, itemsPerTurn = 1500): Promise<T[] | null> {
+    if (this.#busy) return null
+    this.#busy = true
     this.#b = bytes
     try {
-      return this.#list(read)
+      let i = this.#head()
+      if (i === FAIL) return null
+      const out: T[] = []
+      this.#ended = this.#b[i] === CLOSE_BRACKET
+      if (this.#ended) i++
+      while (!this.#ended) {
+        i = this.#items(i, read, out, itemsPerTurn)
+        if (i === FAIL) return null
+        if (!this.#ended) await new Promise<void>((resolve) => setImmediate(resolve))
+      }
+      i = this.#ws(i)
+      if (this.#b[i] !== CLOSE_BRACE) return null
+      return this.#ws(i + 1) === this.#b.length ? out : null
     } finally {
-      this.#b = Buffer.alloc(0)
+      this.#busy = false
+      this.#b = EMPTY
       this.#value = undefined
       this.#slots.fill(undefined)
       this.#isNum.fill(0)
@@ -114,36 +136,36 @@ export class FlatListScanner {
     return i
   }
 
-  #list<T>(read: (item: LentRecord) => T): T[] | null {
+  /** Just after the envelope's `[` (`{"data":[`), or FAIL. */
+  #head(): number {
     const b = this.#b
     let i = this.#ws(0)
-    if (b[i] !== OPEN_BRACE) return null
+    if (b[i] !== OPEN_BRACE) return FAIL
     i = this.#ws(i + 1)
-    if (b.compare(DATA_KEY, 0, DATA_KEY.length, i, i + DATA_KEY.length) !== 0) return null
+    if (b.compare(DATA_KEY, 0, DATA_KEY.length, i, i + DATA_KEY.length) !== 0) return FAIL
     i = this.#ws(i + DATA_KEY.length)
-    if (b[i] !== COLON) return null
+    if (b[i] !== COLON) return FAIL
     i = this.#ws(i + 1)
-    if (b[i] !== OPEN_BRACKET) return null
-    i = this.#ws(i + 1)
-    const out: T[] = []
-    if (b[i] === CLOSE_BRACKET) i++
-    else {
-      for (;;) {
-        if (b[i] !== OPEN_BRACE) return null
-        i = this.#item(i + 1)
-        if (i === FAIL) return null
-        out.push(read(this.#record))
-        i = this.#ws(i)
-        if (b[i] === COMMA) i = this.#ws(i + 1)
-        else if (b[i] === CLOSE_BRACKET) {
-          i++
-          break
-        } else return null
-      }
+    if (b[i] !== OPEN_BRACKET) return FAIL
+    return this.#ws(i + 1)
+  }
+
+  /** Up to `n` items from b[i] (an item's `{`); sets #ended after the list's `]`. */
+  #items<T>(i: number, read: (item: LentRecord) => T, out: T[], n: number): number {
+    const b = this.#b
+    for (let k = 0; k < n; k++) {
+      if (b[i] !== OPEN_BRACE) return FAIL
+      i = this.#item(i + 1)
+      if (i === FAIL) return FAIL
+      out.push(read(this.#record))
+      i = this.#ws(i)
+      if (b[i] === COMMA) i = this.#ws(i + 1)
+      else if (b[i] === CLOSE_BRACKET) {
+        this.#ended = true
+        return i + 1
+      } else return FAIL
     }
-    i = this.#ws(i)
-    if (b[i] !== CLOSE_BRACE) return null
-    return this.#ws(i + 1) === b.length ? out : null
+    return i
   }
 
   /** From just after an item's `{` to just after its `}`, filling the slots. */

@@ -60,7 +60,7 @@ export function decodeList<T>(res: WireResponse, ctx: PveRequestContext, map: (i
  * The same, for an answer fetched as bytes (`wantBytes`): read by `scanner` with nothing made of the text;
  * an answer of another layout is decoded as text by decodeList. `map` must not keep the item it is given.
  */
-export function scanList<T>(res: WireResponse, ctx: PveRequestContext, scanner: FlatListScanner, map: (item: unknown) => T): T[] {
+export async function scanList<T>(res: WireResponse, ctx: PveRequestContext, scanner: FlatListScanner, map: (item: unknown) => T): Promise<T[]> {
   if (res.bytes === undefined) return decodeList(res, ctx, map)
-  return scanner.scan(res.bytes, map) ?? decodeList({ ...res, body: res.bytes.toString('utf8') }, ctx, map)
+  return (await scanner.scan(res.bytes, map)) ?? decodeList({ ...res, body: res.bytes.toString('utf8') }, ctx, map)
 }

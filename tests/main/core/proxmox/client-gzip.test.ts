@@ -87,3 +87,33 @@ describe('compressed answers', () => {
     }
   })
 })
+
+describe('large compressed answers (inflated off the main thread)', () => {
+  it('reads them whole, and bounds their inflated size as well', async () => {
+    const big = await startSimulator({ cluster: generateCluster({ nodes: 8, guests: 3000, seed: 5 }), authDelayMs: 0 })
+    const ep = big.endpoints[0]!
+    const make = (maxResponseBytes?: number): PveClient =>
+      new PveClient({
+        id: 'gz-big',
+        name: 'Gzip big',
+        tokenId: big.tokens.auditor.id,
+        tokenSecret: big.tokens.auditor.secret,
+        endpoints: [{ host: ep.host, port: ep.port, fingerprint256: ep.fingerprint256 }],
+        ...(maxResponseBytes === undefined ? {} : { maxResponseBytes })
+      })
+    const [whole, bounded] = [make(), make(512 * 1024)]
+    try {
+      const before = big.bytesSent()
+      // The scanner lends each item: the map copies what it needs.
+      const types = await whole.clusterResourceItems((x) => (x as { type?: string }).type, { scanner: new FlatListScanner(['type']) })
+      // Over the size that is inflated on the thread pool (64 KiB on the wire).
+      expect(big.bytesSent() - before).toBeGreaterThan(64 * 1024)
+      expect(types.filter((t) => t === 'qemu' || t === 'lxc')).toHaveLength(3000)
+      await expect(bounded.clusterResourceItems((x) => x)).rejects.toBeInstanceOf(ResponseTooLargeError)
+    } finally {
+      await whole.close()
+      await bounded.close()
+      await big.close()
+    }
+  })
+})

@@ -7,9 +7,9 @@ import { FlatListScanner } from '../../../../src/main/core/proxmox/flat-list-sca
 const KEYS = ['type', 'vmid', 'name', 'cpu', 'mem', 'tags', 'template', 'lock']
 
 /** Each item as the scanner lends it, copied out (the record itself is reused). */
-function scanned(body: string | Buffer, keys = KEYS, scanner = new FlatListScanner(keys)): Record<string, unknown>[] | null {
+async function scanned(body: string | Buffer, keys = KEYS, itemsPerTurn?: number): Promise<Record<string, unknown>[] | null> {
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body
-  return scanner.scan(bytes, (item) => Object.fromEntries(keys.map((k) => [k, item[k]])))
+  return new FlatListScanner(keys).scan(bytes, (item) => Object.fromEntries(keys.map((k) => [k, item[k]])), itemsPerTurn)
 }
 
 /** What JSON.parse of the same text gives, limited to the same keys. */
@@ -19,8 +19,8 @@ function parsed(body: string | Buffer, keys = KEYS): Record<string, unknown>[] {
   return data.map((item) => Object.fromEntries(keys.map((k) => [k, Object.hasOwn(item, k) ? item[k] : undefined])))
 }
 
-function sameAsJsonParse(body: string | Buffer): void {
-  const a = scanned(body)
+async function sameAsJsonParse(body: string | Buffer, itemsPerTurn?: number): Promise<void> {
+  const a = await scanned(body, KEYS, itemsPerTurn)
   expect(a).not.toBeNull()
   const b = parsed(body)
   expect(a).toHaveLength(b.length)
@@ -87,24 +87,25 @@ function randomBody(r: () => number): string {
 }
 
 describe('FlatListScanner', () => {
-  it('gives what JSON.parse gives: numbers of every form, escapes, non-ASCII, literals, whitespace, repeated keys', () => {
-    sameAsJsonParse('{"data":[{"type":"qemu","vmid":100,"name":"web","cpu":0.0123,"mem":4294967296,"template":0},{"vmid":101,"vmid":102}]}')
-    sameAsJsonParse('{"data":[]}')
-    sameAsJsonParse(' { "data" : [ { } , { "name" : "a" } ] } \n')
+  it('gives what JSON.parse gives: numbers of every form, escapes, non-ASCII, literals, whitespace, repeated keys', async () => {
+    await sameAsJsonParse('{"data":[{"type":"qemu","vmid":100,"name":"web","cpu":0.0123,"mem":4294967296,"template":0},{"vmid":101,"vmid":102}]}')
+    await sameAsJsonParse('{"data":[]}')
+    await sameAsJsonParse(' { "data" : [ { } , { "name" : "a" } ] } \n')
     for (let seed = 1; seed <= 400; seed++) {
       const body = randomBody(rng(seed))
       try {
-        sameAsJsonParse(body)
+        // Some in turns of one or two items (the event loop runs between turns).
+        await sameAsJsonParse(body, seed % 3 === 0 ? 1 + (seed % 2) : undefined)
       } catch (e) {
         throw new Error(`seed ${seed}: ${body}`, { cause: e })
       }
     }
   })
 
-  it('decodes invalid UTF-8 as the text decoder does (U+FFFD), never as something else', () => {
+  it('decodes invalid UTF-8 as the text decoder does (U+FFFD), never as something else', async () => {
     const body = Buffer.concat([Buffer.from('{"data":[{"name":"bad '), Buffer.from([0xff, 0xc3]), Buffer.from('","vmid":1}]}')])
-    sameAsJsonParse(body)
-    expect(scanned(body)?.[0]?.name).toBe('bad \ufffd\ufffd')
+    await sameAsJsonParse(body)
+    expect((await scanned(body))?.[0]?.name).toBe('bad \ufffd\ufffd')
   })
 
   it.each([
@@ -128,13 +129,14 @@ describe('FlatListScanner', () => {
     ['a key with an escape (left to JSON.parse)', '{"data":[{"vm\\u0069d":1}]}'],
     ['an HTML error page', '<html><body>502 Bad Gateway</body></html>'],
     ['nothing', '']
-  ])('gives up on %s, for the caller to decode the text the general way', (_what, body) => {
-    expect(scanned(body)).toBeNull()
+  ])('gives up on %s, for the caller to decode the text the general way', async (_what, body) => {
+    expect(await scanned(body)).toBeNull()
+    expect(await scanned(body, KEYS, 1)).toBeNull()
   })
 
-  it('reads keys it was not asked for only for their syntax, and never takes a "__proto__" key', () => {
+  it('reads keys it was not asked for only for their syntax, and never takes a "__proto__" key', async () => {
     const scanner = new FlatListScanner(['vmid', '__proto__'])
-    const out = scanner.scan(Buffer.from('{"data":[{"__proto__":"x","constructor":1,"vmid":5}]}'), (item) => ({
+    const out = await scanner.scan(Buffer.from('{"data":[{"__proto__":"x","constructor":1,"vmid":5}]}'), (item) => ({
       vmid: item.vmid,
       proto: Object.getPrototypeOf(item) as unknown,
       keys: Object.keys(item)
@@ -142,12 +144,12 @@ describe('FlatListScanner', () => {
     expect(out).toEqual([{ vmid: 5, proto: Object.prototype, keys: ['vmid'] }])
   })
 
-  it('lends one record to every item, each field reset between items', () => {
+  it('lends one record to every item, each field reset between items', async () => {
     const scanner = new FlatListScanner(KEYS)
     const body = Buffer.from('{"data":[{"name":"web-01","lock":"backup"},{"name":"db-01"}]}')
     const records = new Set<unknown>()
-    const first = scanner.scan(body, (item) => (records.add(item), { name: item.name, lock: item.lock }))
-    const second = scanner.scan(Buffer.from(body), (item) => item.name)
+    const first = await scanner.scan(body, (item) => (records.add(item), { name: item.name, lock: item.lock }))
+    const second = await scanner.scan(Buffer.from(body), (item) => item.name)
     expect(records.size).toBe(1)
     expect(second).toEqual(['web-01', 'db-01'])
     // A field the second item lacks reads as absent, not as the first item's value.
@@ -155,5 +157,18 @@ describe('FlatListScanner', () => {
       { name: 'web-01', lock: 'backup' },
       { name: 'db-01', lock: undefined }
     ])
+  })
+
+  it('lets the event loop run between turns, and will not read a second answer while one is being read', async () => {
+    const scanner = new FlatListScanner(KEYS)
+    const body = Buffer.from(`{"data":[${Array.from({ length: 10 }, (_, i) => `{"vmid":${i}}`).join(',')}]}`)
+    const seen: string[] = []
+    setImmediate(() => seen.push('event loop'))
+    const first = scanner.scan(body, (item) => (seen.push(`item ${String(item.vmid)}`), item.vmid), 2)
+    expect(await scanner.scan(body, (item) => item.vmid)).toBeNull()
+    expect(await first).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+    // The first turn read two items, then other work ran.
+    expect(seen.indexOf('event loop')).toBe(2)
+    expect(await scanner.scan(body, (item) => item.vmid)).toHaveLength(10)
   })
 })
