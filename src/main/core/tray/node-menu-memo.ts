@@ -1,0 +1,62 @@
+// A node's whole tray submenu kept from the previous build while nothing it shows changed. The monitor keeps a
+// guest's view object while the guest is unchanged (see monitor/build-views.ts GuestViewCache): a node whose
+// guests are the same objects, in the same order, with the same node line, shows the same submenu. At 50 nodes /
+// 5,000 guests most polls change no node, and sorting every node's guests and building every listed guest's
+// memo key (GuestMenuMemo) per poll only to find that out was most of the tray's cost.
+import type { GuestView } from '../../../shared/snapshot'
+import type { AddressTable } from './menu-addresses'
+import type { GuestMenuMemo } from './menu-guests'
+import type { MenuItemModel } from './menu-model'
+
+/** What a node's submenu shows. */
+export interface NodeMenuInputs {
+  /**
+   * Everything shown besides the guests, as text: the node's line (with the durations at the precision shown),
+   * its status, flapping and mute, the cluster's mode, the list bound.
+   */
+  readonly key: string
+  /** The node's guests as the snapshot lists them: compared element by element, by reference. */
+  readonly guests: readonly GuestView[]
+  /** By reference: a new answer (or one dropped) is a new table. */
+  readonly addresses: AddressTable | undefined
+}
+
+interface Entry extends NodeMenuInputs {
+  readonly model: MenuItemModel
+}
+
+function sameGuests(a: readonly GuestView[], b: readonly GuestView[]): boolean {
+  if (a === b) return true
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+export class NodeMenuMemo {
+  #last = new Map<string, Entry>()
+  #next = new Map<string, Entry>()
+
+  /**
+   * The node submenu `id`, reused when its inputs are the same as at the previous build. The caller never asks
+   * for a node with a user's action in the tray's task table (its lines name the task and come from the app
+   * state). A reused submenu keeps its guests' entries in `guests` (the next change of the node reuses them).
+   */
+  get(id: string, inputs: NodeMenuInputs, guests: GuestMenuMemo, build: () => MenuItemModel): MenuItemModel {
+    const hit = this.#last.get(id)
+    if (hit !== undefined && hit.key === inputs.key && hit.addresses === inputs.addresses && sameGuests(hit.guests, inputs.guests)) {
+      this.#next.set(id, hit)
+      const guestPrefix = `${id}:g:`
+      for (const child of hit.model.submenu ?? []) if (child.type === 'submenu' && child.id.startsWith(guestPrefix)) guests.keep(child.id)
+      return hit.model
+    }
+    const model = build()
+    this.#next.set(id, { ...inputs, model })
+    return model
+  }
+
+  /** Ends a build: nodes it did not ask for are forgotten. */
+  sweep(): void {
+    this.#last = this.#next
+    this.#next = new Map()
+  }
+}
