@@ -42,19 +42,21 @@ export interface GuestViewContext {
   readonly metrics?: boolean
   readonly mode: ClusterMode
   readonly canPowerMgmt: (g: PowerTarget) => boolean | null
+  /** canPowerMgmt's answer for a guest's record is the one given before while this is the same (see MonitorSettings). */
+  readonly powerEpoch: unknown
   readonly offlineNodes: ReadonlySet<string>
   readonly alertsFor: (g: ParsedGuest) => boolean
   readonly muteFor: (vmid: number) => MuteInfo | null
   readonly busy: ReadonlySet<number>
 }
 
-function buildGuestView(g: ParsedGuest, ctx: GuestViewContext): GuestView {
+function buildGuestView(g: ParsedGuest, ctx: GuestViewContext, can: boolean | null): GuestView {
   const stale = ctx.offlineNodes.has(g.node)
   const figures = !stale && ctx.metrics !== false
   const state = stale ? 'unknown' : normaliseGuestState(g.kind, g.status, g.lock)
   const { actions, reason } = guestActions(
     { vmid: g.vmid, pool: g.pool, kind: g.kind, state, template: g.template, lock: g.lock, nodeOnline: !stale },
-    { mode: ctx.mode, canPowerMgmt: ctx.canPowerMgmt }
+    { mode: ctx.mode, canPowerMgmt: () => can }
   )
   return Object.freeze({
     id: g.id,
@@ -96,6 +98,8 @@ interface CachedGuestView {
   metrics: boolean
   mode: ClusterMode
   can: boolean | null
+  /** The powerEpoch `can` was asked under. */
+  epoch: unknown
   stale: boolean
   alerts: boolean
   muted: MuteInfo | null
@@ -116,19 +120,22 @@ export class GuestViewCache {
   #round = 0
 
   view(g: ParsedGuest, ctx: GuestViewContext): GuestView {
-    const can = ctx.canPowerMgmt(g)
+    const c = this.#entries.get(g.vmid)
+    // Asking the permissions per guest per poll was most of this loop: an unchanged record asks again only when
+    // what the answer is judged by changed.
+    const can = c !== undefined && c.parsed === g && c.epoch === ctx.powerEpoch ? c.can : ctx.canPowerMgmt(g)
     const stale = ctx.offlineNodes.has(g.node)
     const alerts = ctx.alertsFor(g)
     const muted = ctx.muteFor(g.vmid)
     const busy = ctx.busy.has(g.vmid)
     const metrics = ctx.metrics !== false
-    const c = this.#entries.get(g.vmid)
     if (c === undefined) {
-      const view = buildGuestView(g, ctx)
-      this.#entries.set(g.vmid, { parsed: g, metrics, mode: ctx.mode, can, stale, alerts, muted, busy, view, seen: this.#round })
+      const view = buildGuestView(g, ctx, can)
+      this.#entries.set(g.vmid, { parsed: g, metrics, mode: ctx.mode, can, epoch: ctx.powerEpoch, stale, alerts, muted, busy, view, seen: this.#round })
       return view
     }
     c.seen = this.#round
+    c.epoch = ctx.powerEpoch
     if (
       c.parsed === g &&
       c.metrics === metrics &&
@@ -148,7 +155,7 @@ export class GuestViewCache {
     c.alerts = alerts
     c.muted = muted
     c.busy = busy
-    c.view = buildGuestView(g, ctx)
+    c.view = buildGuestView(g, ctx, can)
     return c.view
   }
 

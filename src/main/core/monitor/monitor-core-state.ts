@@ -34,6 +34,12 @@ export interface MonitorSettings {
   readonly busyMaxMs?: number
   readonly ringSize?: number
   readonly canPowerMgmt?: (g: PowerTarget) => boolean | null
+  /**
+   * What canPowerMgmt judges by (the permissions read), the same value (===) while its answers for a guest's
+   * record stay the same: an unchanged guest is then not asked again at each snapshot. Without it, every guest is
+   * asked at every snapshot.
+   */
+  readonly powerEpoch?: () => unknown
 }
 
 export interface CoreConfig {
@@ -51,6 +57,7 @@ export interface CoreConfig {
   authBackoffMaxMs: number
   busyMaxMs: number
   canPowerMgmt: (g: PowerTarget) => boolean | null
+  powerEpoch: (() => unknown) | null
 }
 
 const UPID_CAP = 500
@@ -93,7 +100,8 @@ export class CoreState {
       graceMs: s.graceMs ?? 15_000,
       authBackoffMaxMs: s.authBackoffMaxMs ?? 300_000,
       busyMaxMs: s.busyMaxMs ?? 600_000,
-      canPowerMgmt: s.canPowerMgmt ?? (() => null)
+      canPowerMgmt: s.canPowerMgmt ?? (() => null),
+      powerEpoch: s.powerEpoch ?? (s.canPowerMgmt === undefined ? () => null : null)
     }
     this.ring = new EventRing(s.ringSize ?? 200)
     this.graceUntil = now + this.cfg.graceMs

@@ -265,6 +265,8 @@ export class MonitorCore {
       metrics: this.metricsWanted && this.metricsRead,
       mode: s.cfg.mode,
       canPowerMgmt: s.cfg.canPowerMgmt,
+      // A fresh object when not given: never the same, so every guest is asked.
+      powerEpoch: s.cfg.powerEpoch === null ? {} : s.cfg.powerEpoch(),
       offlineNodes: offline,
       alertsFor: (g: ParsedGuest) => s.alertsFor(g),
       muteFor: (vmid: number) => s.mutes.guest(vmid, now),
