@@ -1,9 +1,8 @@
 // The monitor core's mutable bookkeeping besides the trackers: settings, reachability, the user's
 // own actions, alert preferences and the event ring.
-import type { ClusterMode, GuestState } from '../../../shared/snapshot'
+import type { ClusterMode } from '../../../shared/snapshot'
 import type { PowerTarget } from '../clusters/privileges'
 import type { ClassifiedError } from './classify-error'
-import { normaliseGuestState } from './guest-state'
 import { EventRing } from './monitor-events'
 import { MuteBook } from './mutes'
 import type { ParsedGuest, ParsedResources } from './parse-resources'
@@ -114,10 +113,6 @@ export class CoreState {
     this.authFailures = 0
     this.authAnnounced = false
     this.lastFailure = null
-  }
-
-  guestState(g: ParsedGuest): GuestState {
-    return normaliseGuestState(g.kind, g.status, g.lock)
   }
 
   /** Explicit per-guest choice wins; otherwise HA-managed guests alert by default. */

@@ -10,6 +10,7 @@ import type { CycleOutput, PollData } from './cycle-types'
 import { EMPTY_VIEW_MESSAGE, isEmptyView } from './empty-view'
 import { FreshStatuses } from './fresh-status'
 import { GuestTracker } from './guest-tracker'
+import { JudgedGuests } from './judged-guests'
 import { CoreState, type MonitorSettings } from './monitor-core-state'
 import { EventFactory } from './monitor-events'
 import type { MuteEntry } from './mutes'
@@ -70,6 +71,7 @@ export class MonitorCore {
 
   private readonly fresh = new FreshStatuses()
   private readonly views = new GuestViewCache()
+  private readonly judged = new JudgedGuests()
   private metricsWanted = true
   /** The last poll was read with guests' figures: they may be shown. */
   private metricsRead = true
@@ -124,16 +126,8 @@ export class MonitorCore {
       )
       wantStatus = before !== this.nodeSignature(parsed)
       const offline = new Set(parsed.nodes.filter((n) => n.status === 'offline').map((n) => n.name))
-      const judged = parsed.guests.map((g) => ({
-        vmid: g.vmid,
-        kind: g.kind,
-        node: g.node,
-        name: g.name ?? `${g.kind === 'qemu' ? 'VM' : 'CT'} ${g.vmid}`,
-        state: offline.has(g.node) ? ('unknown' as const) : s.guestState(g),
-        lock: g.lock,
-        stale: offline.has(g.node),
-        alerts: s.alertsFor(g)
-      }))
+      const judged = parsed.guests.map((g) => this.judged.of(g, offline.has(g.node), s.alertsFor(g)))
+      this.judged.sweep()
       const gr = this.guests.observe(judged, {
         ...ctx,
         tasks: tasks ?? (p.tasksFailed ? [] : null),
