@@ -54,21 +54,21 @@ function nodeLine(n: NodeView, now: number): string {
 const idPart = (s: string): string => encodeURIComponent(s)
 
 /** A user's action on one of these guests is in the task table (its lines come from the app state, not the views). */
-function anyTask(tasks: TaskTable, clusterId: string, guests: readonly GuestView[]): boolean {
+function anyTask(tasks: TaskTable, clusterId: string, guests: () => readonly GuestView[]): boolean {
   if (tasks.size === 0) return false
-  for (const g of guests) if (tasks.has(taskKey(clusterId, g.vmid))) return true
+  for (const g of guests()) if (tasks.has(taskKey(clusterId, g.vmid))) return true
   return false
 }
 
-function nodeSubmenu(input: TrayMenuInput, c: ClusterSnapshot, n: NodeView): MenuItemModel {
+function nodeSubmenu(input: TrayMenuInput, c: ClusterSnapshot, n: NodeView, clusterGuestsSame: boolean): MenuItemModel {
   const id = `c:${idPart(c.clusterId)}:n:${idPart(n.name)}`
   const line = nodeLine(n, input.now)
   const { memo, nodeMemo } = input
-  const guests = guestsOfNode(c, n.name)
+  const guests = (): readonly GuestView[] => guestsOfNode(c, n.name)
   if (memo === undefined || nodeMemo === undefined || anyTask(input.tasks, c.clusterId, guests)) return buildNodeSubmenu(input, c, n, id, line)
   const max = input.maxGuestsPerNode ?? DEFAULT_MAX_GUESTS_PER_NODE
   const key = [line, n.status, n.flapping, n.muted?.mode ?? '', c.mode, max].join('\u0001')
-  return nodeMemo.get(id, { key, guests, addresses: input.addresses }, memo, () => buildNodeSubmenu(input, c, n, id, line))
+  return nodeMemo.get(id, { key, clusterGuestsSame, guests, addresses: input.addresses }, memo, () => buildNodeSubmenu(input, c, n, id, line))
 }
 
 function buildNodeSubmenu(input: TrayMenuInput, c: ClusterSnapshot, n: NodeView, id: string, line: string): MenuItemModel {
@@ -107,7 +107,8 @@ function clusterBlock(input: TrayMenuInput, c: ClusterSnapshot): MenuItemModel[]
   const max = input.maxNodesPerCluster ?? DEFAULT_MAX_NODES_PER_CLUSTER
   // Down nodes first: they are what the user opens the menu for.
   const nodes = [...c.nodes].sort((a, b) => Number(a.status === 'online') - Number(b.status === 'online') || a.name.localeCompare(b.name))
-  for (const n of nodes.slice(0, max)) out.push(nodeSubmenu(input, c, n))
+  const guestsSame = input.nodeMemo?.sameClusterGuests(c.clusterId, c.guests) ?? false
+  for (const n of nodes.slice(0, max)) out.push(nodeSubmenu(input, c, n, guestsSame))
   if (nodes.length > max) {
     out.push(
       item(`${id}:more-nodes`, `More in dashboard… (${nodes.length - max} more nodes)`, {

@@ -15,13 +15,18 @@ export interface NodeMenuInputs {
    * its status, flapping and mute, the cluster's mode, the list bound.
    */
   readonly key: string
+  /** The cluster lists the same guest views as at the previous build (see sameClusterGuests): no need to look. */
+  readonly clusterGuestsSame: boolean
   /** The node's guests as the snapshot lists them: compared element by element, by reference. */
-  readonly guests: readonly GuestView[]
+  readonly guests: () => readonly GuestView[]
   /** By reference: a new answer (or one dropped) is a new table. */
   readonly addresses: AddressTable | undefined
 }
 
-interface Entry extends NodeMenuInputs {
+interface Entry {
+  readonly key: string
+  readonly guests: readonly GuestView[]
+  readonly addresses: AddressTable | undefined
   readonly model: MenuItemModel
 }
 
@@ -35,6 +40,18 @@ function sameGuests(a: readonly GuestView[], b: readonly GuestView[]): boolean {
 export class NodeMenuMemo {
   #last = new Map<string, Entry>()
   #next = new Map<string, Entry>()
+  #lastClusters = new Map<string, readonly GuestView[]>()
+  #nextClusters = new Map<string, readonly GuestView[]>()
+
+  /**
+   * Whether cluster `clusterId` lists the same guest views, in the same order, as at the previous build: one pass
+   * without allocation, and when it does, no node's guests need grouping or comparing at all.
+   */
+  sameClusterGuests(clusterId: string, guests: readonly GuestView[]): boolean {
+    this.#nextClusters.set(clusterId, guests)
+    const last = this.#lastClusters.get(clusterId)
+    return last !== undefined && sameGuests(last, guests)
+  }
 
   /**
    * The node submenu `id`, reused when its inputs are the same as at the previous build. The caller never asks
@@ -43,20 +60,28 @@ export class NodeMenuMemo {
    */
   get(id: string, inputs: NodeMenuInputs, guests: GuestMenuMemo, build: () => MenuItemModel): MenuItemModel {
     const hit = this.#last.get(id)
-    if (hit !== undefined && hit.key === inputs.key && hit.addresses === inputs.addresses && sameGuests(hit.guests, inputs.guests)) {
+    // An entry of the previous build holds the node's guests of that build (built then, or reused with the same).
+    if (
+      hit !== undefined &&
+      hit.key === inputs.key &&
+      hit.addresses === inputs.addresses &&
+      (inputs.clusterGuestsSame || sameGuests(hit.guests, inputs.guests()))
+    ) {
       this.#next.set(id, hit)
       const guestPrefix = `${id}:g:`
       for (const child of hit.model.submenu ?? []) if (child.type === 'submenu' && child.id.startsWith(guestPrefix)) guests.keep(child.id)
       return hit.model
     }
     const model = build()
-    this.#next.set(id, { ...inputs, model })
+    this.#next.set(id, { key: inputs.key, guests: inputs.guests(), addresses: inputs.addresses, model })
     return model
   }
 
-  /** Ends a build: nodes it did not ask for are forgotten. */
+  /** Ends a build: nodes and clusters it did not ask for are forgotten. */
   sweep(): void {
     this.#last = this.#next
     this.#next = new Map()
+    this.#lastClusters = this.#nextClusters
+    this.#nextClusters = new Map()
   }
 }

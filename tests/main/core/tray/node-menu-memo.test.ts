@@ -51,6 +51,10 @@ describe('node submenus kept whole', () => {
       return out
     }
     const first = build(live.state())
+    // The same views in new arrays (a poll that changed nothing): every node's submenu is reused.
+    const same = build(live.state())
+    expect(findMenuItem(same, 'c:home:n:pve-a')).toBe(findMenuItem(first, 'c:home:n:pve-a'))
+    expect(findMenuItem(same, 'c:home:n:pve-b')).toBe(findMenuItem(first, 'c:home:n:pve-b'))
     // pve-a's CPU moved below the 5 % steps the menu shows; pve-b's guest 140 changed a figure the menu does not show.
     live.setNode('pve-a', { cpu: 0.24 })
     live.setGuest(140, { cpu: 0.9 })
