@@ -1,8 +1,8 @@
 // What the guest tracker judges of each guest, kept per guest while its record (kept by the reader when the guest
 // did not change), its node being offline and its alert choice are the same: a poll of an unchanged cluster then
 // allocates no object per guest for the tracker (5,000 of them per poll at 5,000 guests were garbage).
-import type { JudgedGuest } from './guest-tracker'
 import { normaliseGuestState } from './guest-state'
+import type { JudgedGuest } from './guest-tracker'
 import type { ParsedGuest } from './parse-resources'
 
 interface Entry {
