@@ -28,6 +28,8 @@ interface Entry {
   readonly guests: readonly GuestView[]
   readonly addresses: AddressTable | undefined
   readonly model: MenuItemModel
+  /** The ids of the guest submenus in `model` (their GuestMenuMemo entries). */
+  readonly guestIds: readonly string[]
 }
 
 function sameGuests(a: readonly GuestView[], b: readonly GuestView[]): boolean {
@@ -68,12 +70,13 @@ export class NodeMenuMemo {
       (inputs.clusterGuestsSame || sameGuests(hit.guests, inputs.guests()))
     ) {
       this.#next.set(id, hit)
-      const guestPrefix = `${id}:g:`
-      for (const child of hit.model.submenu ?? []) if (child.type === 'submenu' && child.id.startsWith(guestPrefix)) guests.keep(child.id)
+      for (const g of hit.guestIds) guests.keep(g)
       return hit.model
     }
     const model = build()
-    this.#next.set(id, { key: inputs.key, guests: inputs.guests(), addresses: inputs.addresses, model })
+    const guestPrefix = `${id}:g:`
+    const guestIds = (model.submenu ?? []).filter((c) => c.type === 'submenu' && c.id.startsWith(guestPrefix)).map((c) => c.id)
+    this.#next.set(id, { key: inputs.key, guests: inputs.guests(), addresses: inputs.addresses, model, guestIds })
     return model
   }
 
