@@ -74,6 +74,7 @@ const isDownState = (s: GuestState): boolean => s === 'stopped' || s === 'unknow
 const SETTLED: GuestJudgeResult = Object.freeze({ pending: false, wantTasks: false })
 
 function sameList(a: readonly JudgedGuest[] | null, b: readonly JudgedGuest[]): boolean {
+  if (a === b) return true
   if (a === null || a.length !== b.length) return false
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
   return true

@@ -1,17 +1,10 @@
-// What the guest tracker judges of each guest, kept per guest while its record (kept by the reader when the guest
-// did not change), its node being offline and its alert choice are the same: a poll of an unchanged cluster then
-// allocates no object per guest for the tracker (5,000 of them per poll at 5,000 guests were garbage).
+// What the guest tracker judges of each guest, as one list. A poll whose guest records are the very ones of the
+// poll before (the reader keeps an unchanged guest's record), with the same nodes offline and the same alert
+// choices, gets the same list back: no object per guest is made, and the tracker, seeing the list it judged last,
+// can skip it (see GuestTracker). A per-guest cache was tried: its lookups cost more than the objects it saved.
 import { normaliseGuestState } from './guest-state'
 import type { JudgedGuest } from './guest-tracker'
 import type { ParsedGuest } from './parse-resources'
-
-interface Entry {
-  parsed: ParsedGuest
-  stale: boolean
-  alerts: boolean
-  judged: JudgedGuest
-  seen: number
-}
 
 function judge(g: ParsedGuest, stale: boolean, alerts: boolean): JudgedGuest {
   return {
@@ -26,33 +19,30 @@ function judge(g: ParsedGuest, stale: boolean, alerts: boolean): JudgedGuest {
   }
 }
 
+function sameRecords(a: readonly ParsedGuest[], b: readonly ParsedGuest[]): boolean {
+  if (a === b) return true
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+export interface JudgeInputs {
+  readonly guests: readonly ParsedGuest[]
+  readonly offline: ReadonlySet<string>
+  /** Changes (by identity) whenever an alert choice does: see CoreState.alertsEpoch. */
+  readonly alertsEpoch: unknown
+  readonly alertsFor: (g: ParsedGuest) => boolean
+}
+
 export class JudgedGuests {
-  readonly #entries = new Map<number, Entry>()
-  #round = 0
+  #last: { guests: readonly ParsedGuest[]; offline: string; alertsEpoch: unknown; list: readonly JudgedGuest[] } | null = null
 
-  of(g: ParsedGuest, stale: boolean, alerts: boolean): JudgedGuest {
-    const c = this.#entries.get(g.vmid)
-    if (c === undefined) {
-      const judged = judge(g, stale, alerts)
-      this.#entries.set(g.vmid, { parsed: g, stale, alerts, judged, seen: this.#round })
-      return judged
-    }
-    c.seen = this.#round
-    if (c.parsed !== g || c.stale !== stale || c.alerts !== alerts) {
-      c.parsed = g
-      c.stale = stale
-      c.alerts = alerts
-      c.judged = judge(g, stale, alerts)
-    }
-    return c.judged
-  }
-
-  /** Ends a poll: guests it did not list are forgotten. */
-  sweep(): void {
-    const round = this.#round
-    this.#entries.forEach((c, vmid) => {
-      if (c.seen !== round) this.#entries.delete(vmid)
-    })
-    this.#round++
+  list(o: JudgeInputs): readonly JudgedGuest[] {
+    const offline = [...o.offline].join('\n')
+    const l = this.#last
+    if (l !== null && l.alertsEpoch === o.alertsEpoch && l.offline === offline && sameRecords(l.guests, o.guests)) return l.list
+    const list = o.guests.map((g) => judge(g, o.offline.has(g.node), o.alertsFor(g)))
+    this.#last = { guests: o.guests, offline, alertsEpoch: o.alertsEpoch, list }
+    return list
   }
 }

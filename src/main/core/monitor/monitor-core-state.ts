@@ -122,6 +122,11 @@ export class CoreState {
     return g.hastate !== null && g.hastate !== 'ignored'
   }
 
+  /** The alert choices: a new value whenever one changes (alertsFor's answer for a record depends on nothing else). */
+  get alertsEpoch(): unknown {
+    return this.alertOverrides
+  }
+
   setAlerts(enabled: Iterable<number>, disabled: Iterable<number> = []): void {
     const m = new Map<number, boolean>()
     for (const v of disabled) m.set(v, false)

@@ -126,8 +126,7 @@ export class MonitorCore {
       )
       wantStatus = before !== this.nodeSignature(parsed)
       const offline = new Set(parsed.nodes.filter((n) => n.status === 'offline').map((n) => n.name))
-      const judged = parsed.guests.map((g) => this.judged.of(g, offline.has(g.node), s.alertsFor(g)))
-      this.judged.sweep()
+      const judged = this.judged.list({ guests: parsed.guests, offline, alertsEpoch: s.alertsEpoch, alertsFor: (g) => s.alertsFor(g) })
       const gr = this.guests.observe(judged, {
         ...ctx,
         tasks: tasks ?? (p.tasksFailed ? [] : null),

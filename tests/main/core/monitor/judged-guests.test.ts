@@ -1,38 +1,39 @@
-// The guest tracker's input per guest is kept while the guest's record, its node being offline and its alert choice
-// are the same, and is always what judging the record afresh gives.
+// The guest tracker's input is the previous list itself when the guests' records, the offline nodes and the alert
+// choices are the same, and otherwise what judging the records afresh gives.
 import { describe, expect, it } from 'vitest'
 
 import { JudgedGuests } from '../../../../src/main/core/monitor/judged-guests'
-import { parseResources } from '../../../../src/main/core/monitor/parse-resources'
+import { type ParsedGuest, parseResources } from '../../../../src/main/core/monitor/parse-resources'
 import { NODES3, resources } from './fixtures'
 
 describe('judged guests', () => {
-  it('are the same object for an unchanged guest, and judged again when anything they say changed', () => {
-    const cache = new JudgedGuests()
-    const [web, ct] = parseResources(
+  it('are the same list for the same records, and judged again when anything they say changed', () => {
+    const judged = new JudgedGuests()
+    const guests = parseResources(
       resources(NODES3, [
-        { vmid: 100, node: 'pve-a', status: 'running', name: 'web' },
+        { vmid: 100, node: 'pve-a', status: 'running', name: 'web', hastate: 'started' },
         { vmid: 101, node: 'pve-b', type: 'lxc', status: 'stopped' }
       ])
     ).guests
-    if (web === undefined || ct === undefined) throw new Error('fixture')
-    const first = cache.of(web, false, false)
-    expect(first).toEqual({ vmid: 100, kind: 'qemu', node: 'pve-a', name: 'web', state: 'running', lock: null, stale: false, alerts: false })
-    const ctFirst = cache.of(ct, false, false)
-    expect(ctFirst).toMatchObject({ vmid: 101, kind: 'lxc', state: 'stopped' })
-    cache.sweep()
-    expect(cache.of(web, false, false)).toBe(first)
-    expect(cache.of(web, false, true)).toMatchObject({ alerts: true, state: 'running' })
-    // Its node went offline: never judged running.
-    expect(cache.of(web, true, true)).toMatchObject({ stale: true, state: 'unknown' })
-    // A new record (the guest changed): judged from it.
-    expect(cache.of({ ...web, status: 'stopped', lock: 'backup' }, false, true)).toMatchObject({ state: 'stopped', lock: 'backup', stale: false })
-    cache.sweep()
-    // 101 was not listed in the last poll: forgotten, so its record is judged afresh.
-    const again = cache.of(ct, false, false)
-    expect(again).not.toBe(ctFirst)
-    expect(again).toEqual(ctFirst)
-    cache.sweep()
-    expect(cache.of(ct, false, false)).toBe(again)
+    let overrides = new Map<number, boolean>()
+    const alertsFor = (g: ParsedGuest) => overrides.get(g.vmid) ?? g.hastate !== null
+    const list = (gs: readonly ParsedGuest[], offline: string[] = []) =>
+      judged.list({ guests: gs, offline: new Set(offline), alertsEpoch: overrides, alertsFor })
+    const first = list(guests)
+    expect(first).toEqual([
+      { vmid: 100, kind: 'qemu', node: 'pve-a', name: 'web', state: 'running', lock: null, stale: false, alerts: true },
+      { vmid: 101, kind: 'lxc', node: 'pve-b', name: 'g101', state: 'stopped', lock: null, stale: false, alerts: false }
+    ])
+    // The same records in a new array (an unchanged poll): the same list.
+    expect(list([...guests])).toBe(first)
+    // A node offline: never judged running.
+    expect(list(guests, ['pve-a'])[0]).toMatchObject({ stale: true, state: 'unknown' })
+    expect(list(guests)).toEqual(first)
+    // An alert choice changed.
+    overrides = new Map([[101, true]])
+    expect(list(guests)[1]).toMatchObject({ alerts: true })
+    // A guest's record changed.
+    const changed = guests.map((g) => (g.vmid === 100 ? { ...g, status: 'stopped', lock: 'backup' } : g))
+    expect(list(changed)[0]).toMatchObject({ state: 'stopped', lock: 'backup' })
   })
 })
