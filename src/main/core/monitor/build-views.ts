@@ -109,6 +109,17 @@ interface CachedGuestView {
   seen: number
 }
 
+/** What, besides each record and the context's fields, a snapshot's whole guest list depends on. */
+export interface GuestListInputs {
+  readonly guests: readonly ParsedGuest[]
+  /** The offline nodes, in a fixed order. */
+  readonly offlineKey: string
+  /** Changes (by identity) whenever an alert choice does (CoreState.alertsEpoch). */
+  readonly alertsEpoch: unknown
+  /** No guest is muted and none busy: muteFor and busy answer the same for every guest whatever the time. */
+  readonly quiet: boolean
+}
+
 /**
  * The last view built per guest: a guest whose record (kept by the reader when unchanged) and whose
  * judgement inputs are the same keeps its view object. Unchanged guests then cost no allocation, and the
@@ -118,6 +129,33 @@ interface CachedGuestView {
 export class GuestViewCache {
   readonly #entries = new Map<number, CachedGuestView>()
   #round = 0
+  #lastList: (GuestListInputs & { metrics: boolean; mode: ClusterMode; powerEpoch: unknown; views: GuestView[] }) | null = null
+
+  /**
+   * Every guest's view. The same records (the reader kept every guest's), judged by the same inputs, give the
+   * previous list itself: a quiet poll then costs no lookup per guest, and the snapshot's guest list stays the
+   * same array (what compares it next, the state delta and the tray, finds that at once).
+   */
+  views(o: GuestListInputs, ctx: GuestViewContext): GuestView[] {
+    const metrics = ctx.metrics !== false
+    const l = this.#lastList
+    if (
+      l !== null &&
+      l.quiet &&
+      o.quiet &&
+      l.metrics === metrics &&
+      l.mode === ctx.mode &&
+      l.powerEpoch === ctx.powerEpoch &&
+      l.offlineKey === o.offlineKey &&
+      l.alertsEpoch === o.alertsEpoch &&
+      sameRecords(l.guests, o.guests)
+    )
+      return l.views
+    const views = o.guests.map((g) => this.view(g, ctx))
+    this.sweep()
+    this.#lastList = { ...o, metrics, mode: ctx.mode, powerEpoch: ctx.powerEpoch, views }
+    return views
+  }
 
   view(g: ParsedGuest, ctx: GuestViewContext): GuestView {
     const c = this.#entries.get(g.vmid)
@@ -160,7 +198,7 @@ export class GuestViewCache {
   }
 
   /** Ends a snapshot: guests it did not show are forgotten. */
-  sweep(): void {
+  private sweep(): void {
     const round = this.#round
     // forEach: no [key, value] pair allocated per entry.
     this.#entries.forEach((c, vmid) => {
@@ -168,6 +206,13 @@ export class GuestViewCache {
     })
     this.#round++
   }
+}
+
+function sameRecords(a: readonly ParsedGuest[], b: readonly ParsedGuest[]): boolean {
+  if (a === b) return true
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
 }
 
 export function buildStorageView(s: ParsedStorage, threshold: number): StorageView {

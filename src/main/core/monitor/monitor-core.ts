@@ -265,8 +265,8 @@ export class MonitorCore {
       muteFor: (vmid: number) => s.mutes.guest(vmid, now),
       busy: s.busyVmids(now)
     }
-    const guests: GuestView[] = p ? p.guests.map((g) => this.views.view(g, gctx)) : []
-    this.views.sweep()
+    const quiet = !s.mutes.anyGuestMuted && gctx.busy.size === 0
+    const guests: GuestView[] = p ? this.views.views({ guests: p.guests, offlineKey: [...offline].join('\n'), alertsEpoch: s.alertsEpoch, quiet }, gctx) : []
     const storage: StorageView[] = p ? p.storage.map((st) => buildStorageView(st, s.cfg.storageThreshold)) : []
     const confirmedDown = new Set(nodes.filter((n) => this.nodes.isDown(n.name)).map((n) => n.name))
     return assembleSnapshot({
