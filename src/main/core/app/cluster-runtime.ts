@@ -233,6 +233,8 @@ export class ClusterRuntime implements ClusterRegistry {
         const perms = permissions.current()
         return perms === null ? null : canPower(perms, g)
       },
+      // canPowerMgmt's answers depend on nothing else: a new read is a new object.
+      powerEpoch: () => permissions.current(),
       onMuteCleared: (m) => {
         const target = { clusterId: config.id, ...(m.target.node !== undefined ? { node: m.target.node } : { vmid: m.target.vmid }) }
         if (demo) return this.demoPrefs.setMute(target, 'off', this.o.now())

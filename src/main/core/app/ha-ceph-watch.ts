@@ -196,9 +196,12 @@ export class HaCephWatch {
 
   private async read(clusterId: string, e: Entry, snap: ClusterSnapshot, ha: boolean, ceph: boolean): Promise<void> {
     const events: MonitorEvent[] = []
-    // Asked only for an event (rare): no index of every guest is built per reading.
+    // Asked only for an event (rare): the index of the guests is built on the first one, then shared (a failover
+    // can put many resources in error at once; a search of every guest per event would be their product).
+    let byVmid: ReadonlyMap<number, ClusterSnapshot['guests'][number]> | null = null
     const guestRef = (vmid: number): { vmid: number; kind: 'qemu' | 'lxc'; name: string } | null => {
-      const g = snap.guests.find((x) => x.vmid === vmid)
+      byVmid ??= new Map(snap.guests.map((x) => [x.vmid, x]))
+      const g = byVmid.get(vmid)
       return g ? { vmid, kind: g.kind, name: g.name } : null
     }
     if (ha) {

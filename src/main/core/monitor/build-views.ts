@@ -42,19 +42,21 @@ export interface GuestViewContext {
   readonly metrics?: boolean
   readonly mode: ClusterMode
   readonly canPowerMgmt: (g: PowerTarget) => boolean | null
+  /** canPowerMgmt's answer for a guest's record is the one given before while this is the same (see MonitorSettings). */
+  readonly powerEpoch: unknown
   readonly offlineNodes: ReadonlySet<string>
   readonly alertsFor: (g: ParsedGuest) => boolean
   readonly muteFor: (vmid: number) => MuteInfo | null
   readonly busy: ReadonlySet<number>
 }
 
-function buildGuestView(g: ParsedGuest, ctx: GuestViewContext): GuestView {
+function buildGuestView(g: ParsedGuest, ctx: GuestViewContext, can: boolean | null): GuestView {
   const stale = ctx.offlineNodes.has(g.node)
   const figures = !stale && ctx.metrics !== false
   const state = stale ? 'unknown' : normaliseGuestState(g.kind, g.status, g.lock)
   const { actions, reason } = guestActions(
     { vmid: g.vmid, pool: g.pool, kind: g.kind, state, template: g.template, lock: g.lock, nodeOnline: !stale },
-    { mode: ctx.mode, canPowerMgmt: ctx.canPowerMgmt }
+    { mode: ctx.mode, canPowerMgmt: () => can }
   )
   return Object.freeze({
     id: g.id,
@@ -96,6 +98,8 @@ interface CachedGuestView {
   metrics: boolean
   mode: ClusterMode
   can: boolean | null
+  /** The powerEpoch `can` was asked under. */
+  epoch: unknown
   stale: boolean
   alerts: boolean
   muted: MuteInfo | null
@@ -103,6 +107,17 @@ interface CachedGuestView {
   view: GuestView
   /** The snapshot that last showed this guest. */
   seen: number
+}
+
+/** What, besides each record and the context's fields, a snapshot's whole guest list depends on. */
+export interface GuestListInputs {
+  readonly guests: readonly ParsedGuest[]
+  /** The offline nodes, in a fixed order. */
+  readonly offlineKey: string
+  /** Changes (by identity) whenever an alert choice does (CoreState.alertsEpoch). */
+  readonly alertsEpoch: unknown
+  /** No guest is muted and none busy: muteFor and busy answer the same for every guest whatever the time. */
+  readonly quiet: boolean
 }
 
 /**
@@ -114,21 +129,51 @@ interface CachedGuestView {
 export class GuestViewCache {
   readonly #entries = new Map<number, CachedGuestView>()
   #round = 0
+  #lastList: (GuestListInputs & { metrics: boolean; mode: ClusterMode; powerEpoch: unknown; views: GuestView[] }) | null = null
+
+  /**
+   * Every guest's view. The same records (the reader kept every guest's), judged by the same inputs, give the
+   * previous list itself: a quiet poll then costs no lookup per guest, and the snapshot's guest list stays the
+   * same array (what compares it next, the state delta and the tray, finds that at once).
+   */
+  views(o: GuestListInputs, ctx: GuestViewContext): GuestView[] {
+    const metrics = ctx.metrics !== false
+    const l = this.#lastList
+    if (
+      l !== null &&
+      l.quiet &&
+      o.quiet &&
+      l.metrics === metrics &&
+      l.mode === ctx.mode &&
+      l.powerEpoch === ctx.powerEpoch &&
+      l.offlineKey === o.offlineKey &&
+      l.alertsEpoch === o.alertsEpoch &&
+      sameRecords(l.guests, o.guests)
+    )
+      return l.views
+    const views = o.guests.map((g) => this.view(g, ctx))
+    this.sweep()
+    this.#lastList = { ...o, metrics, mode: ctx.mode, powerEpoch: ctx.powerEpoch, views }
+    return views
+  }
 
   view(g: ParsedGuest, ctx: GuestViewContext): GuestView {
-    const can = ctx.canPowerMgmt(g)
+    const c = this.#entries.get(g.vmid)
+    // Asking the permissions per guest per poll was most of this loop: an unchanged record asks again only when
+    // what the answer is judged by changed.
+    const can = c !== undefined && c.parsed === g && c.epoch === ctx.powerEpoch ? c.can : ctx.canPowerMgmt(g)
     const stale = ctx.offlineNodes.has(g.node)
     const alerts = ctx.alertsFor(g)
     const muted = ctx.muteFor(g.vmid)
     const busy = ctx.busy.has(g.vmid)
     const metrics = ctx.metrics !== false
-    const c = this.#entries.get(g.vmid)
     if (c === undefined) {
-      const view = buildGuestView(g, ctx)
-      this.#entries.set(g.vmid, { parsed: g, metrics, mode: ctx.mode, can, stale, alerts, muted, busy, view, seen: this.#round })
+      const view = buildGuestView(g, ctx, can)
+      this.#entries.set(g.vmid, { parsed: g, metrics, mode: ctx.mode, can, epoch: ctx.powerEpoch, stale, alerts, muted, busy, view, seen: this.#round })
       return view
     }
     c.seen = this.#round
+    c.epoch = ctx.powerEpoch
     if (
       c.parsed === g &&
       c.metrics === metrics &&
@@ -148,12 +193,12 @@ export class GuestViewCache {
     c.alerts = alerts
     c.muted = muted
     c.busy = busy
-    c.view = buildGuestView(g, ctx)
+    c.view = buildGuestView(g, ctx, can)
     return c.view
   }
 
   /** Ends a snapshot: guests it did not show are forgotten. */
-  sweep(): void {
+  private sweep(): void {
     const round = this.#round
     // forEach: no [key, value] pair allocated per entry.
     this.#entries.forEach((c, vmid) => {
@@ -161,6 +206,13 @@ export class GuestViewCache {
     })
     this.#round++
   }
+}
+
+function sameRecords(a: readonly ParsedGuest[], b: readonly ParsedGuest[]): boolean {
+  if (a === b) return true
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
 }
 
 export function buildStorageView(s: ParsedStorage, threshold: number): StorageView {

@@ -76,10 +76,13 @@ export class HaTracker {
     const seen = new Set<string>()
     for (const r of resources) {
       seen.add(r.sid)
+      const was = this.announced.get(r.sid)
+      const event = r.problem ? was !== r.state : was !== undefined
+      if (!event) continue
+      // Looked up only for an event: a cluster has hundreds of HA resources and few of them change.
       const guest = r.vmid === null ? null : ctx.guestRef(r.vmid)
       const label = guest ? `${guest.kind === 'qemu' ? 'VM' : 'CT'} ${guest.vmid} (${guest.name})` : `HA resource ${r.sid}`
-      const was = this.announced.get(r.sid)
-      if (r.problem && was !== r.state) {
+      if (r.problem) {
         this.announced.set(r.sid, r.state)
         const where = r.node === '' ? '' : ` on ${r.node}`
         ctx.events.push(
@@ -92,7 +95,7 @@ export class HaTracker {
             detail: r.state
           })
         )
-      } else if (!r.problem && was !== undefined) {
+      } else {
         this.announced.delete(r.sid)
         ctx.events.push(
           ctx.factory.make({

@@ -56,7 +56,9 @@ export function computeHealth(h: HealthInput): HealthResult {
   if (h.emptyView) return { health: 'auth', summary: 'token sees nothing: give it ACLs (privilege separation)' }
   if (h.unreachable) return { health: 'unreachable', summary: 'cluster unreachable' }
   const up = h.nodes.filter((n) => n.status === 'online').length
-  const running = h.guests.filter((g) => g.state === 'running').length
+  // Counted, not filtered: runs every poll over every guest (an array of thousands per poll was garbage).
+  let running = 0
+  for (const g of h.guests) if (g.state === 'running') running++
   const counts = `${up}/${h.nodes.length} nodes up · ${running} guests running`
   if (h.nodes.length > 0 && h.nodes.every((n) => h.confirmedDown.has(n.name))) return { health: 'down', summary: `all nodes down · ${counts}` }
   const list = problems(h)

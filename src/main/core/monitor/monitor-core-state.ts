@@ -1,9 +1,8 @@
 // The monitor core's mutable bookkeeping besides the trackers: settings, reachability, the user's
 // own actions, alert preferences and the event ring.
-import type { ClusterMode, GuestState } from '../../../shared/snapshot'
+import type { ClusterMode } from '../../../shared/snapshot'
 import type { PowerTarget } from '../clusters/privileges'
 import type { ClassifiedError } from './classify-error'
-import { normaliseGuestState } from './guest-state'
 import { EventRing } from './monitor-events'
 import { MuteBook } from './mutes'
 import type { ParsedGuest, ParsedResources } from './parse-resources'
@@ -34,6 +33,12 @@ export interface MonitorSettings {
   readonly busyMaxMs?: number
   readonly ringSize?: number
   readonly canPowerMgmt?: (g: PowerTarget) => boolean | null
+  /**
+   * What canPowerMgmt judges by (the permissions read), the same value (===) while its answers for a guest's
+   * record stay the same: an unchanged guest is then not asked again at each snapshot. Without it, every guest is
+   * asked at every snapshot.
+   */
+  readonly powerEpoch?: () => unknown
 }
 
 export interface CoreConfig {
@@ -51,6 +56,7 @@ export interface CoreConfig {
   authBackoffMaxMs: number
   busyMaxMs: number
   canPowerMgmt: (g: PowerTarget) => boolean | null
+  powerEpoch: (() => unknown) | null
 }
 
 const UPID_CAP = 500
@@ -93,7 +99,8 @@ export class CoreState {
       graceMs: s.graceMs ?? 15_000,
       authBackoffMaxMs: s.authBackoffMaxMs ?? 300_000,
       busyMaxMs: s.busyMaxMs ?? 600_000,
-      canPowerMgmt: s.canPowerMgmt ?? (() => null)
+      canPowerMgmt: s.canPowerMgmt ?? (() => null),
+      powerEpoch: s.powerEpoch ?? (s.canPowerMgmt === undefined ? () => null : null)
     }
     this.ring = new EventRing(s.ringSize ?? 200)
     this.graceUntil = now + this.cfg.graceMs
@@ -108,15 +115,16 @@ export class CoreState {
     this.lastFailure = null
   }
 
-  guestState(g: ParsedGuest): GuestState {
-    return normaliseGuestState(g.kind, g.status, g.lock)
-  }
-
   /** Explicit per-guest choice wins; otherwise HA-managed guests alert by default. */
   alertsFor(g: ParsedGuest): boolean {
     const o = this.alertOverrides.get(g.vmid)
     if (o !== undefined) return o
     return g.hastate !== null && g.hastate !== 'ignored'
+  }
+
+  /** The alert choices: a new value whenever one changes (alertsFor's answer for a record depends on nothing else). */
+  get alertsEpoch(): unknown {
+    return this.alertOverrides
   }
 
   setAlerts(enabled: Iterable<number>, disabled: Iterable<number> = []): void {

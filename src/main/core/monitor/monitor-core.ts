@@ -10,6 +10,7 @@ import type { CycleOutput, PollData } from './cycle-types'
 import { EMPTY_VIEW_MESSAGE, isEmptyView } from './empty-view'
 import { FreshStatuses } from './fresh-status'
 import { GuestTracker } from './guest-tracker'
+import { JudgedGuests } from './judged-guests'
 import { CoreState, type MonitorSettings } from './monitor-core-state'
 import { EventFactory } from './monitor-events'
 import type { MuteEntry } from './mutes'
@@ -70,6 +71,7 @@ export class MonitorCore {
 
   private readonly fresh = new FreshStatuses()
   private readonly views = new GuestViewCache()
+  private readonly judged = new JudgedGuests()
   private metricsWanted = true
   /** The last poll was read with guests' figures: they may be shown. */
   private metricsRead = true
@@ -124,16 +126,7 @@ export class MonitorCore {
       )
       wantStatus = before !== this.nodeSignature(parsed)
       const offline = new Set(parsed.nodes.filter((n) => n.status === 'offline').map((n) => n.name))
-      const judged = parsed.guests.map((g) => ({
-        vmid: g.vmid,
-        kind: g.kind,
-        node: g.node,
-        name: g.name ?? `${g.kind === 'qemu' ? 'VM' : 'CT'} ${g.vmid}`,
-        state: offline.has(g.node) ? ('unknown' as const) : s.guestState(g),
-        lock: g.lock,
-        stale: offline.has(g.node),
-        alerts: s.alertsFor(g)
-      }))
+      const judged = this.judged.list({ guests: parsed.guests, offline, alertsEpoch: s.alertsEpoch, alertsFor: (g) => s.alertsFor(g) })
       const gr = this.guests.observe(judged, {
         ...ctx,
         tasks: tasks ?? (p.tasksFailed ? [] : null),
@@ -265,13 +258,15 @@ export class MonitorCore {
       metrics: this.metricsWanted && this.metricsRead,
       mode: s.cfg.mode,
       canPowerMgmt: s.cfg.canPowerMgmt,
+      // A fresh object when not given: never the same, so every guest is asked.
+      powerEpoch: s.cfg.powerEpoch === null ? {} : s.cfg.powerEpoch(),
       offlineNodes: offline,
       alertsFor: (g: ParsedGuest) => s.alertsFor(g),
       muteFor: (vmid: number) => s.mutes.guest(vmid, now),
       busy: s.busyVmids(now)
     }
-    const guests: GuestView[] = p ? p.guests.map((g) => this.views.view(g, gctx)) : []
-    this.views.sweep()
+    const quiet = !s.mutes.anyGuestMuted && gctx.busy.size === 0
+    const guests: GuestView[] = p ? this.views.views({ guests: p.guests, offlineKey: [...offline].join('\n'), alertsEpoch: s.alertsEpoch, quiet }, gctx) : []
     const storage: StorageView[] = p ? p.storage.map((st) => buildStorageView(st, s.cfg.storageThreshold)) : []
     const confirmedDown = new Set(nodes.filter((n) => this.nodes.isDown(n.name)).map((n) => n.name))
     return assembleSnapshot({

@@ -29,6 +29,11 @@ export class MuteBook {
     return live(this.nodes.get(name), now)
   }
 
+  /** Some guest is muted (a lapsed `hour` mute counts until the settings drop it). */
+  get anyGuestMuted(): boolean {
+    return this.guests.size > 0
+  }
+
   guest(vmid: number, now: number): MuteInfo | null {
     return live(this.guests.get(vmid), now)
   }

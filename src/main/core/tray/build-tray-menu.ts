@@ -1,14 +1,15 @@
 // The whole tray menu, as data, from the app state. First line: what is wrong, in words. Then one
 // block per cluster (header with health, one submenu per node with its guests), then app commands.
-import type { ClusterHealth, ClusterSnapshot, NodeView } from '../../../shared/snapshot'
+import type { ClusterHealth, ClusterSnapshot, GuestView, NodeView } from '../../../shared/snapshot'
 import type { AppState } from '../../../shared/views'
 import { formatDuration } from './describe-problems'
 import { haCephLine } from './ha-ceph-line'
 import { menuLabel, plainText } from './label-text'
 import type { AddressTable } from './menu-addresses'
-import { DEFAULT_MAX_GUESTS_PER_NODE, type GuestMenuMemo, muteSubmenu, nodeGuestItems, percent } from './menu-guests'
+import { DEFAULT_MAX_GUESTS_PER_NODE, type GuestMenuMemo, guestsOfNode, muteSubmenu, nodeGuestItems, percent } from './menu-guests'
 import { info, item, type MenuItemModel, separator, submenu } from './menu-model'
-import { taskLine, type TaskTable } from './task-tracker'
+import type { NodeMenuMemo } from './node-menu-memo'
+import { taskKey, taskLine, type TaskTable } from './task-tracker'
 import type { TrayStatus } from './tray-status'
 
 export const DEFAULT_MAX_NODES_PER_CLUSTER = 32
@@ -24,6 +25,8 @@ export interface TrayMenuInput {
   readonly maxNodesPerCluster?: number
   /** Reuse guest submenus of the previous build (see GuestMenuMemo); the caller sweeps it after each build. */
   readonly memo?: GuestMenuMemo
+  /** With `memo`: reuse whole node submenus of the previous build (see NodeMenuMemo); swept by the caller too. */
+  readonly nodeMemo?: NodeMenuMemo
   /** Addresses the user asked for in the tray (see menu-addresses.ts). */
   readonly addresses?: AddressTable
 }
@@ -50,10 +53,26 @@ function nodeLine(n: NodeView, now: number): string {
 /** Node names go into item ids; keep ids unambiguous whatever the name holds. */
 const idPart = (s: string): string => encodeURIComponent(s)
 
-function nodeSubmenu(input: TrayMenuInput, c: ClusterSnapshot, n: NodeView): MenuItemModel {
+/** A user's action on one of these guests is in the task table (its lines come from the app state, not the views). */
+function anyTask(tasks: TaskTable, clusterId: string, guests: () => readonly GuestView[]): boolean {
+  if (tasks.size === 0) return false
+  for (const g of guests()) if (tasks.has(taskKey(clusterId, g.vmid))) return true
+  return false
+}
+
+function nodeSubmenu(input: TrayMenuInput, c: ClusterSnapshot, n: NodeView, clusterGuestsSame: boolean): MenuItemModel {
   const id = `c:${idPart(c.clusterId)}:n:${idPart(n.name)}`
-  const name = plainText(n.name, 40)
   const line = nodeLine(n, input.now)
+  const { memo, nodeMemo } = input
+  const guests = (): readonly GuestView[] => guestsOfNode(c, n.name)
+  if (memo === undefined || nodeMemo === undefined || anyTask(input.tasks, c.clusterId, guests)) return buildNodeSubmenu(input, c, n, id, line)
+  const max = input.maxGuestsPerNode ?? DEFAULT_MAX_GUESTS_PER_NODE
+  const key = [line, n.status, n.flapping, n.muted?.mode ?? '', c.mode, max].join('\u0001')
+  return nodeMemo.get(id, { key, clusterGuestsSame, guests, addresses: input.addresses }, memo, () => buildNodeSubmenu(input, c, n, id, line))
+}
+
+function buildNodeSubmenu(input: TrayMenuInput, c: ClusterSnapshot, n: NodeView, id: string, line: string): MenuItemModel {
+  const name = plainText(n.name, 40)
   const children: MenuItemModel[] = [
     info(`${id}:status`, menuLabel(`${name}: ${line}${n.flapping ? ' (flapping)' : ''}`)),
     item(`${id}:open`, 'Open in dashboard', { kind: 'open-dashboard', target: { view: 'node', clusterId: c.clusterId, node: n.name } }),
@@ -88,7 +107,8 @@ function clusterBlock(input: TrayMenuInput, c: ClusterSnapshot): MenuItemModel[]
   const max = input.maxNodesPerCluster ?? DEFAULT_MAX_NODES_PER_CLUSTER
   // Down nodes first: they are what the user opens the menu for.
   const nodes = [...c.nodes].sort((a, b) => Number(a.status === 'online') - Number(b.status === 'online') || a.name.localeCompare(b.name))
-  for (const n of nodes.slice(0, max)) out.push(nodeSubmenu(input, c, n))
+  const guestsSame = input.nodeMemo?.sameClusterGuests(c.clusterId, c.guests) ?? false
+  for (const n of nodes.slice(0, max)) out.push(nodeSubmenu(input, c, n, guestsSame))
   if (nodes.length > max) {
     out.push(
       item(`${id}:more-nodes`, `More in dashboard… (${nodes.length - max} more nodes)`, {

@@ -39,6 +39,12 @@ export class GuestMenuMemo {
     return entry.model
   }
 
+  /** The entry of `id` stays for the next build without being asked for (its node's submenu was reused whole). */
+  keep(id: string): void {
+    const hit = this.#last.get(id)
+    if (hit !== undefined) this.#next.set(id, hit)
+  }
+
   /** Ends a build: what it did not ask for is forgotten. */
   sweep(): void {
     this.#last = this.#next
@@ -130,6 +136,13 @@ function guestsByNode(cluster: ClusterSnapshot): ReadonlyMap<string, readonly Gu
   }
   return m
 }
+
+/** A node's guests in the snapshot's order (grouped once per snapshot). */
+export function guestsOfNode(cluster: ClusterSnapshot, node: string): readonly GuestView[] {
+  return guestsByNode(cluster).get(node) ?? NO_GUESTS
+}
+
+const NO_GUESTS: readonly GuestView[] = Object.freeze([])
 
 function confirmFor(action: PowerAction, who: string): ConfirmSpec | undefined {
   switch (action) {
@@ -238,7 +251,7 @@ export function sortGuestsForMenu(guests: readonly GuestView[]): GuestView[] {
 
 /** A node's guest list, bounded: the first `max` guests then "More in dashboard… (N more)". */
 export function nodeGuestItems(ctx: GuestMenuContext, node: string, max: number): MenuItemModel[] {
-  const guests = sortGuestsForMenu(guestsByNode(ctx.cluster).get(node) ?? [])
+  const guests = sortGuestsForMenu(guestsOfNode(ctx.cluster, node))
   const running = guests.filter((g) => g.state === 'running').length
   if (guests.length === 0) return [info(`${ctx.idPrefix}:no-guests`, 'No guests')]
   const out: MenuItemModel[] = [info(`${ctx.idPrefix}:guests`, `${guests.length} ${guests.length === 1 ? 'guest' : 'guests'} · ${running} running`)]

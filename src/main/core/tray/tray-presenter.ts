@@ -6,6 +6,7 @@ import { buildTrayMenu } from './build-tray-menu'
 import { type AddressTable, noteAddresses, pruneAddresses } from './menu-addresses'
 import { GuestMenuMemo } from './menu-guests'
 import { type MenuItemModel, sameMenu } from './menu-model'
+import { NodeMenuMemo } from './node-menu-memo'
 import { applyTaskProgress, busyLabel, pruneTasks, type TaskTable } from './task-tracker'
 import { type TrayStatus, trayStatus } from './tray-status'
 
@@ -31,14 +32,16 @@ export function createTrayPresenter(now: () => number): TrayPresenter {
   let model: MenuItemModel[] | null = null
   let addresses: AddressTable = new Map()
   const memo = new GuestMenuMemo()
+  const nodeMemo = new NodeMenuMemo()
   return {
     render(state) {
       const t = now()
       tasks = pruneTasks(tasks, t)
       addresses = pruneAddresses(addresses, t)
       const status = trayStatus({ state, now: t, busyLabel: busyLabel(state, tasks) })
-      const next = buildTrayMenu({ state, status, tasks, now: t, memo, addresses })
+      const next = buildTrayMenu({ state, status, tasks, now: t, memo, nodeMemo, addresses })
       memo.sweep()
+      nodeMemo.sweep()
       if (sameMenu(model, next)) return { status, rebuild: null }
       model = next
       return { status, rebuild: next }

@@ -74,6 +74,30 @@ describe('trackers: said once when it starts, once when over', () => {
     expect(events.map((e) => `${e.kind}:${e.detail ?? ''}`)).toEqual(['ha-problem:error', 'ha-problem:fence', 'ha-recovered:started'])
   })
 
+  it('HA: a guest is looked up only for an event (hundreds of quiet resources cost no search of every guest)', () => {
+    const t = new HaTracker()
+    const events: MonitorEvent[] = []
+    const asked: number[] = []
+    const ctx = {
+      now: 1,
+      events,
+      factory: new EventFactory('c', 'C'),
+      guestRef: (vmid: number) => (asked.push(vmid), { vmid, kind: 'qemu' as const, name: `g${vmid}` })
+    }
+    const res = (bad: number | null) =>
+      Array.from({ length: 500 }, (_, i) => {
+        const state = i === bad ? 'error' : 'started'
+        return { sid: `vm:${1000 + i}`, vmid: 1000 + i, node: 'pve-a', state, requestState: 'started', problem: state === 'error' }
+      })
+    t.observe(res(null), ctx)
+    t.observe(res(7), ctx)
+    t.observe(res(7), ctx)
+    t.observe(res(null), ctx)
+    expect(asked).toEqual([1007, 1007])
+    expect(events.map((e) => `${e.kind}:${e.guest?.name ?? ''}`)).toEqual(['ha-problem:g1007', 'ha-recovered:g1007'])
+    expect(events[1]?.message).toBe('VM 1007 (g1007) left HA state error: it is started now.')
+  })
+
   it('Ceph: OK, WARN, WARN, ERR, OK', () => {
     const t = new CephTracker()
     const events: MonitorEvent[] = []
