@@ -6,7 +6,7 @@
 // or is no longer current (the cluster stopped answering), is "not known", never OK. The views go onto the
 // snapshot (`decorate`), the events into the timeline and the notifications (`onChange`).
 import { type CephView, haCephProblems, type HaView } from '../../../shared/ha-ceph'
-import type { ClusterSnapshot, MonitorEvent } from '../../../shared/snapshot'
+import type { ClusterSnapshot, GuestView, MonitorEvent } from '../../../shared/snapshot'
 import { hasPrivilege, type Permissions } from '../clusters/privileges'
 import { field } from '../errors/error-kind'
 import { CephTracker, meansNoCeph, parseCephStatus } from '../monitor/ceph-status'
@@ -70,7 +70,11 @@ export interface CycleHint {
 function haGuests(snap: ClusterSnapshot, known: ReadonlyMap<number, string>): { count: number; changed: boolean } {
   let count = 0
   let changed = false
-  for (const g of snap.guests) {
+  const guests = snap.guests
+  // Indexed, as in every per-poll loop over all guests: run once a poll, this code is rarely optimised, and
+  // unoptimised for-of makes an iterator result per guest.
+  for (let i = 0; i < guests.length; i++) {
+    const g = guests[i] as GuestView
     if (g.hastate === null) continue
     count++
     if (!changed && known.get(g.vmid) !== g.hastate) changed = true
@@ -80,7 +84,11 @@ function haGuests(snap: ClusterSnapshot, known: ReadonlyMap<number, string>): { 
 
 function haStatesOf(snap: ClusterSnapshot): ReadonlyMap<number, string> {
   const m = new Map<number, string>()
-  for (const g of snap.guests) if (g.hastate !== null) m.set(g.vmid, g.hastate)
+  const guests = snap.guests
+  for (let i = 0; i < guests.length; i++) {
+    const g = guests[i] as GuestView
+    if (g.hastate !== null) m.set(g.vmid, g.hastate)
+  }
   return m
 }
 

@@ -98,7 +98,9 @@ export class GuestTracker {
     let wantTasks = false
     let unsettled = false
     const gen = ++this.generation
-    for (const g of guests) {
+    // Indexed (every guest, every poll): unoptimised for-of makes an iterator result per guest.
+    for (let i = 0; i < guests.length; i++) {
+      const g = guests[i] as (typeof guests)[number]
       const t = this.tracks.get(g.vmid)
       if (!t) {
         this.tracks.set(g.vmid, { state: g.state, up: g.state === 'running', announcedDown: false, pending: null, seen: gen })

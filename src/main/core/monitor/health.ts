@@ -31,7 +31,9 @@ function problems(h: HealthInput): string[] {
   }
   for (const n of h.nodes) if (n.flapping && !h.confirmedDown.has(n.name)) out.push(`${n.name} flapping`)
   if (h.quorate === false) out.push('quorum lost')
-  for (const g of h.guests) {
+  // Indexed (every guest, every poll): unoptimised for-of makes an iterator result per guest.
+  for (let i = 0; i < h.guests.length; i++) {
+    const g = h.guests[i] as HealthInput['guests'][number]
     if (!g.stale && isGuestErrorStatus(g.status)) out.push(`${g.kind === 'qemu' ? 'VM' : 'CT'} ${g.vmid} ${g.status}`)
   }
   const seen = new Set<string>()
@@ -58,7 +60,7 @@ export function computeHealth(h: HealthInput): HealthResult {
   const up = h.nodes.filter((n) => n.status === 'online').length
   // Counted, not filtered: runs every poll over every guest (an array of thousands per poll was garbage).
   let running = 0
-  for (const g of h.guests) if (g.state === 'running') running++
+  for (let i = 0; i < h.guests.length; i++) if (h.guests[i]?.state === 'running') running++
   const counts = `${up}/${h.nodes.length} nodes up · ${running} guests running`
   if (h.nodes.length > 0 && h.nodes.every((n) => h.confirmedDown.has(n.name))) return { health: 'down', summary: `all nodes down · ${counts}` }
   const list = problems(h)

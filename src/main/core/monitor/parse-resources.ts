@@ -227,7 +227,9 @@ export function collectResources(
   const nodes: ParsedNode[] = []
   const guests: ParsedGuest[] = []
   const storage: ParsedStorage[] = []
-  for (const it of items) {
+  // Indexed (every item, every poll): unoptimised for-of makes an iterator result per item.
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i] as ParsedItem | null
     if (it === null) continue
     if ('vmid' in it) guests.push(it)
     else if ('storage' in it) storage.push(it)

@@ -45,7 +45,8 @@ export class ResourceReader {
   #inLastOrder(read: readonly ParsedGuest[]): ParsedGuest[] | null {
     if (read.length !== this.#last.length) return null
     const out = new Array<ParsedGuest | undefined>(read.length).fill(undefined)
-    for (const g of read) {
+    for (let i = 0; i < read.length; i++) {
+      const g = read[i] as ParsedGuest
       const at = this.#placeOf.get(g.vmid)
       if (at === undefined || out[at] !== undefined) return null
       out[at] = g

@@ -1,7 +1,7 @@
 // What is wrong, in words a person reads at a glance ("pve-b down for 4 min"). Computed from the
 // snapshot and the current time, so durations stay true between polls.
 import { haCephProblems } from '../../../shared/ha-ceph'
-import type { ClusterSnapshot } from '../../../shared/snapshot'
+import type { ClusterSnapshot, GuestView } from '../../../shared/snapshot'
 import { plainText } from './label-text'
 
 const MINUTE = 60_000
@@ -53,7 +53,9 @@ export function describeClusterProblems(c: ClusterSnapshot, now: number, prefix:
   }
   if (c.quorate === false) out.push(p('cluster has lost quorum'))
 
-  for (const g of c.guests) {
+  // Indexed (every guest, every poll): unoptimised for-of makes an iterator result per guest.
+  for (let i = 0; i < c.guests.length; i++) {
+    const g = c.guests[i] as GuestView
     if (g.state === 'other' && !g.template) {
       out.push(p(`${plainText(g.name, NAME_MAX)} (${g.vmid}) ${plainText(g.status, 24)}`))
     }
@@ -83,7 +85,10 @@ export function countUp(clusters: readonly ClusterSnapshot[]): Counts {
   for (const c of clusters) {
     nodes += c.nodes.length
     for (const n of c.nodes) if (n.status === 'online') nodesUp++
-    for (const g of c.guests) if (g.state === 'running' && !g.template) guestsRunning++
+    for (let i = 0; i < c.guests.length; i++) {
+      const g = c.guests[i] as GuestView
+      if (g.state === 'running' && !g.template) guestsRunning++
+    }
   }
   return { nodesUp, nodes, guestsRunning }
 }

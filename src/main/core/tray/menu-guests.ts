@@ -127,7 +127,10 @@ function guestsByNode(cluster: ClusterSnapshot): ReadonlyMap<string, readonly Gu
   let m = guestIndex.get(cluster)
   if (m === undefined) {
     const groups = new Map<string, GuestView[]>()
-    for (const g of cluster.guests) {
+    const guests = cluster.guests
+    // Indexed: unoptimised for-of makes an iterator result per guest.
+    for (let i = 0; i < guests.length; i++) {
+      const g = guests[i] as GuestView
       const list = groups.get(g.node)
       if (list === undefined) groups.set(g.node, [g])
       else list.push(g)

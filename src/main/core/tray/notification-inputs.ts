@@ -7,7 +7,11 @@ export function notifyPrefsFrom(settings: SettingsView, state: AppState): Notify
   const mutes: NotifyMute[] = []
   for (const c of state.clusters) {
     for (const n of c.nodes) if (n.muted) mutes.push({ clusterId: c.clusterId, node: n.name, mode: n.muted.mode, until: n.muted.until })
-    for (const g of c.guests) if (g.muted) mutes.push({ clusterId: c.clusterId, vmid: g.vmid, mode: g.muted.mode, until: g.muted.until })
+    // Indexed (every guest, every poll): unoptimised for-of makes an iterator result per guest.
+    for (let i = 0; i < c.guests.length; i++) {
+      const g = c.guests[i]
+      if (g?.muted) mutes.push({ clusterId: c.clusterId, vmid: g.vmid, mode: g.muted.mode, until: g.muted.until })
+    }
   }
   return {
     enabled: settings.notifications.enabled,
