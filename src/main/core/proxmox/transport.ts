@@ -3,7 +3,7 @@
  * Failover, retries and the meaning of answers live in requester.ts; this file only moves bytes and classifies
  * transport failures into PveErrors.
  */
-import { gunzip, gunzipSync, inflate, inflateSync, type ZlibOptions } from 'node:zlib'
+import { gunzipSync, inflateSync } from 'node:zlib'
 
 import type { Dispatcher } from 'undici'
 import { Pool } from 'undici'
@@ -94,16 +94,24 @@ function classify(err: unknown, req: WireRequest, ctx: PveRequestContext, phase:
   return out
 }
 
-// Inflated in 1 MiB pieces: Node's zlib otherwise hands every 16 KiB piece back to the main thread, which cost
-// three times the inflating itself (measured: ~20 ms per poll at 5,000 guests). A small answer is inflated in
-// one synchronous call; a large one (/cluster/resources: 1.6 MB at 5,000 guests, 6.4 MB at 20,000) on libuv's
-// thread pool, so the main thread stays free for the tray and IPC while it is inflated.
-const INFLATE_CHUNK = 1 << 20
-const INFLATE_OFF_THREAD_BYTES = 64 * 1024
+// Inflated in one synchronous call into one buffer: Node's zlib otherwise hands every 16 KiB piece back to the
+// main thread (measured: ~20 ms per poll at 5,000 guests), and the thread pool's copy-back cost as much. The
+// buffer is the next power of two above the size gzip's trailer announces (1.6 MB → 2 MiB at 5,000 guests):
+// each poll then allocates one block of the same size, which the allocator reuses, where blocks of a new size
+// every poll left it with holes and the process grew by tens of MB. The trailer is only a hint (a wrong one
+// costs another piece); `maxOutputLength` is the bound.
+const MIN_CHUNK = 64 * 1024
 
-function inflated(packed: Buffer, kind: 'gzip' | 'deflate', opts: ZlibOptions): Buffer | Promise<Buffer> {
-  if (packed.length < INFLATE_OFF_THREAD_BYTES) return kind === 'gzip' ? gunzipSync(packed, opts) : inflateSync(packed, opts)
-  return new Promise((resolve, reject) => (kind === 'gzip' ? gunzip : inflate)(packed, opts, (err, out) => (err === null ? resolve(out) : reject(err))))
+function chunkFor(packed: Buffer, kind: 'gzip' | 'deflate', maxBytes: number): number {
+  const announced = kind === 'gzip' && packed.length >= 18 ? packed.readUInt32LE(packed.length - 4) : 0
+  let size = MIN_CHUNK
+  while (size <= announced && size < maxBytes) size *= 2
+  return Math.max(MIN_CHUNK, Math.min(size, maxBytes))
+}
+
+function inflated(packed: Buffer, kind: 'gzip' | 'deflate', maxBytes: number): Buffer {
+  const opts = { maxOutputLength: maxBytes, chunkSize: chunkFor(packed, kind, maxBytes) }
+  return kind === 'gzip' ? gunzipSync(packed, opts) : inflateSync(packed, opts)
 }
 
 /**
@@ -112,15 +120,49 @@ function inflated(packed: Buffer, kind: 'gzip' | 'deflate', opts: ZlibOptions): 
  * maxResponseSize bounds the bytes on the wire: no decompression bomb. Done here rather than with undici's
  * decompress interceptor, which costs every small answer too.
  */
-async function decoded(body: Dispatcher.ResponseData['body'], encoding: string | string[] | undefined, maxBytes: number): Promise<Buffer> {
-  const packed = Buffer.from(await body.arrayBuffer())
-  if (encoding === undefined) return packed
-  const kind = String(encoding).trim().toLowerCase()
-  const opts = { maxOutputLength: maxBytes, chunkSize: INFLATE_CHUNK }
-  if (kind === 'gzip' || kind === 'x-gzip') return inflated(packed, 'gzip', opts)
-  if (kind === 'deflate') return inflated(packed, 'deflate', opts)
+async function decoded(
+  body: Dispatcher.ResponseData['body'],
+  encoding: string | string[] | undefined,
+  maxBytes: number,
+  collector?: BodyCollector
+): Promise<Buffer> {
+  const kind = encoding === undefined ? 'identity' : String(encoding).trim().toLowerCase()
+  const compressed = kind === 'gzip' || kind === 'x-gzip' || kind === 'deflate'
+  // The reused buffer only for bytes inflated at once: plain bytes are the answer itself and must stay.
+  const packed = compressed && collector !== undefined ? await collector.collect(body) : Buffer.from(await body.arrayBuffer())
+  if (compressed) return inflated(packed, kind === 'deflate' ? 'deflate' : 'gzip', maxBytes)
   if (kind === 'identity') return packed
   throw Object.assign(new Error(`unsupported content encoding ${kind}`), { code: 'Z_UNSUPPORTED_ENCODING' })
+}
+
+/**
+ * The compressed body of the poll's large answer, collected into one buffer reused from poll to poll (it is
+ * inflated synchronously, so it is free again before the next answer): a new ~300 KB buffer of a new size per
+ * poll was one more hole in the allocator's heap. Used by one answer at a time; another gets a buffer of its own.
+ */
+class BodyCollector {
+  #buf = Buffer.alloc(0)
+  #busy = false
+
+  async collect(body: Dispatcher.ResponseData['body']): Promise<Buffer> {
+    if (this.#busy) return Buffer.from(await body.arrayBuffer())
+    this.#busy = true
+    try {
+      let length = 0
+      for await (const piece of body as AsyncIterable<Buffer>) {
+        if (length + piece.length > this.#buf.length) {
+          const grown = Buffer.allocUnsafe(Math.max(length + piece.length, this.#buf.length * 2, 64 * 1024))
+          this.#buf.copy(grown, 0, 0, length)
+          this.#buf = grown
+        }
+        piece.copy(this.#buf, length)
+        length += piece.length
+      }
+      return this.#buf.subarray(0, length)
+    } finally {
+      this.#busy = false
+    }
+  }
 }
 
 /** The client was closed while this request was on its way or being answered: it may have arrived. */
@@ -139,6 +181,7 @@ function origin(ep: PveEndpoint): string {
 export class Transport {
   readonly #opts: TransportOptions
   readonly #pools = new Map<PveEndpoint, { pool: Pool; origin: string }>()
+  readonly #collector = new BodyCollector()
   #closed = false
 
   constructor(opts: TransportOptions) {
@@ -207,7 +250,7 @@ export class Transport {
     try {
       const encoding = res.headers['content-encoding']
       if (req.wantBytes === true && res.statusCode < 300) {
-        return { status: res.statusCode, statusText: res.statusText, body: '', bytes: await decoded(body, encoding, maxBytes) }
+        return { status: res.statusCode, statusText: res.statusText, body: '', bytes: await decoded(body, encoding, maxBytes, this.#collector) }
       }
       const text = encoding === undefined ? await body.text() : (await decoded(body, encoding, maxBytes)).toString('utf8')
       if (res.statusCode < 300) return { status: res.statusCode, statusText: res.statusText, body: text }

@@ -88,7 +88,7 @@ describe('compressed answers', () => {
   })
 })
 
-describe('large compressed answers (inflated off the main thread)', () => {
+describe('large compressed answers (inflated into one buffer sized from the gzip trailer)', () => {
   it('reads them whole, and bounds their inflated size as well', async () => {
     const big = await startSimulator({ cluster: generateCluster({ nodes: 8, guests: 3000, seed: 5 }), authDelayMs: 0 })
     const ep = big.endpoints[0]!
@@ -106,10 +106,16 @@ describe('large compressed answers (inflated off the main thread)', () => {
       const before = big.bytesSent()
       // The scanner lends each item: the map copies what it needs.
       const types = await whole.clusterResourceItems((x) => (x as { type?: string }).type, { scanner: new FlatListScanner(['type']) })
-      // Over the size that is inflated on the thread pool (64 KiB on the wire).
+      // Larger than the smallest piece (64 KiB), inflated whole.
       expect(big.bytesSent() - before).toBeGreaterThan(64 * 1024)
       expect(types.filter((t) => t === 'qemu' || t === 'lxc')).toHaveLength(3000)
       await expect(bounded.clusterResourceItems((x) => x)).rejects.toBeInstanceOf(ResponseTooLargeError)
+      await expect(bounded.clusterResourceItems((x) => x, { scanner: new FlatListScanner(['type']) })).rejects.toBeInstanceOf(ResponseTooLargeError)
+      // Two large reads at once: the second does not get the reused buffer, so neither reads the other's bytes.
+      const vmids = (x: unknown): unknown => (x as { vmid?: unknown }).vmid
+      const reads = await Promise.all([0, 1, 2].map(() => whole.clusterResourceItems(vmids, { scanner: new FlatListScanner(['vmid']) })))
+      for (const r of reads) expect(r.filter((v) => typeof v === 'number').sort()).toEqual(reads[0]?.filter((v) => typeof v === 'number').sort())
+      expect(reads[0]?.filter((v) => typeof v === 'number')).toHaveLength(3000)
     } finally {
       await whole.close()
       await bounded.close()
