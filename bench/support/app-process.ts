@@ -9,6 +9,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { serialize } from 'node:v8'
 
 import { type AppCore, createAppCore } from '../../src/main/core'
+import { tuneMainProcessHeap } from '../../src/main/core/app/heap-tuning'
 import { createJsonFileSettingsStore } from '../../src/main/core/settings/json-file-settings-store'
 import { createTrayPresenter } from '../../src/main/core/tray/tray-presenter'
 import { createEncryptedVault } from '../../src/main/core/vault/encrypted-vault'
@@ -59,6 +60,8 @@ function heapAfterGc(): number | null {
   return process.memoryUsage().heapUsed / 1024 / 1024
 }
 
+// As the app's entry does, first.
+tuneMainProcessHeap()
 const scenario = JSON.parse(process.argv[2] ?? '{}') as Scenario
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 

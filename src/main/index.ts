@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { app, dialog, session } from 'electron'
 
 import { type AppCore, createAppCore, type SecretVault } from './core'
+import { tuneMainProcessHeap } from './core/app/heap-tuning'
 import { APP_USER_MODEL_ID, noSandboxNotice } from './core/app/identity'
 import { createNotificationService, type NotificationService } from './core/notify'
 import { appIconFile } from './core/tray/icon-files'
@@ -23,6 +24,8 @@ import { watchPowerEvents } from './glue/power-events'
 import { createElectronSecretRecordStore, createElectronSettingsStore, safeStorageBackend } from './glue/storage-adapters'
 import { createTrayGlue, type TrayGlue } from './glue/tray'
 
+// First: the main process's heap settings (see there).
+tuneMainProcessHeap()
 const log = (line: string): void => console.log(`[pve-tray] ${line}`)
 // Test hooks never exist in a packaged app, whatever the environment says.
 const e2e = e2eEnabled() && !app.isPackaged
