@@ -5,7 +5,7 @@
 // memo key (GuestMenuMemo) per poll only to find that out was most of the tray's cost.
 import type { GuestView } from '../../../shared/snapshot'
 import type { AddressTable } from './menu-addresses'
-import type { GuestMenuMemo } from './menu-guests'
+import { type GuestMenuMemo, sameMenuGuest } from './menu-guests'
 import type { MenuItemModel } from './menu-model'
 
 /** What a node's submenu shows. */
@@ -17,7 +17,7 @@ export interface NodeMenuInputs {
   readonly key: string
   /** The cluster lists the same guest views as at the previous build (see sameClusterGuests): no need to look. */
   readonly clusterGuestsSame: boolean
-  /** The node's guests as the snapshot lists them: compared element by element, by reference. */
+  /** The node's guests as the snapshot lists them: compared element by element (sameGuests). */
   readonly guests: () => readonly GuestView[]
   /** By reference: a new answer (or one dropped) is a new table. */
   readonly addresses: AddressTable | undefined
@@ -32,10 +32,15 @@ interface Entry {
   readonly guestIds: readonly string[]
 }
 
+/** The same guests, showing the same in the tray (by reference, else by what the menu shows: sameMenuGuest). */
 function sameGuests(a: readonly GuestView[], b: readonly GuestView[]): boolean {
   if (a === b) return true
   if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as GuestView
+    const y = b[i] as GuestView
+    if (x !== y && !sameMenuGuest(x, y)) return false
+  }
   return true
 }
 
