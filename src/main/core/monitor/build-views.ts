@@ -42,7 +42,7 @@ export interface GuestViewContext {
   readonly metrics?: boolean
   readonly mode: ClusterMode
   readonly canPowerMgmt: (g: PowerTarget) => boolean | null
-  /** canPowerMgmt's answer for a guest's record is the one given before while this is the same (see MonitorSettings). */
+  /** canPowerMgmt's answer for a guest (its vmid and pool) is the one given before while this is the same (see MonitorSettings). */
   readonly powerEpoch: unknown
   readonly offlineNodes: ReadonlySet<string>
   readonly alertsFor: (g: ParsedGuest) => boolean
@@ -159,9 +159,10 @@ export class GuestViewCache {
 
   view(g: ParsedGuest, ctx: GuestViewContext): GuestView {
     const c = this.#entries.get(g.vmid)
-    // Asking the permissions per guest per poll was most of this loop: an unchanged record asks again only when
-    // what the answer is judged by changed.
-    const can = c !== undefined && c.parsed === g && c.epoch === ctx.powerEpoch ? c.can : ctx.canPowerMgmt(g)
+    // Asking the permissions per guest per poll was most of this loop: the answer depends only on what a
+    // PowerTarget holds (vmid, pool) and on what it is judged by (the epoch), so it is asked again only when one
+    // of those changed (not when the guest's figures did, which with a dashboard open is every poll).
+    const can = c !== undefined && c.parsed.pool === g.pool && c.epoch === ctx.powerEpoch ? c.can : ctx.canPowerMgmt(g)
     const stale = ctx.offlineNodes.has(g.node)
     const alerts = ctx.alertsFor(g)
     const muted = ctx.muteFor(g.vmid)

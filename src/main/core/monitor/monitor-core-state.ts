@@ -34,9 +34,9 @@ export interface MonitorSettings {
   readonly ringSize?: number
   readonly canPowerMgmt?: (g: PowerTarget) => boolean | null
   /**
-   * What canPowerMgmt judges by (the permissions read), the same value (===) while its answers for a guest's
-   * record stay the same: an unchanged guest is then not asked again at each snapshot. Without it, every guest is
-   * asked at every snapshot.
+   * What canPowerMgmt judges by (the permissions read), the same value (===) while its answers for a guest (its
+   * vmid and pool) stay the same: such a guest is then not asked again at each snapshot. Without it, every guest
+   * is asked at every snapshot.
    */
   readonly powerEpoch?: () => unknown
 }

@@ -1,6 +1,6 @@
-// Whether the token may power a guest is asked per guest only when it may have changed: the guest's record changed
-// (the reader keeps an unchanged one as the same object) or what the answer is judged by did (`powerEpoch`, the
-// permissions read). The views always say what a fresh judgement says.
+// Whether the token may power a guest is asked per guest only when the answer may have changed: what it depends on
+// (the guest's vmid and pool) or what it is judged by (`powerEpoch`, the permissions read). The views always say
+// what a fresh judgement says.
 import { describe, expect, it } from 'vitest'
 
 import { type CycleOutput, MonitorCore } from '../../../../src/main/core/monitor/monitor-core'
@@ -35,10 +35,14 @@ describe('power privilege per guest', () => {
     const s2 = observe(core, first, T0 + 1000).snapshot
     expect(asked).toEqual([])
     expect(s2.guests[0]).toBe(s1.guests[0])
-    // One guest's record changed: only it is asked.
-    const second: ParsedResources = { ...first, guests: first.guests.map((g) => (g.vmid === 101 ? { ...g, name: 'renamed' } : g)) }
+    // Guests' records changed, but not what the answer depends on (vmid, pool): nobody is asked.
+    const second: ParsedResources = { ...first, guests: first.guests.map((g) => (g.vmid === 101 ? { ...g, name: 'renamed', cpu: 0.5 } : g)) }
     observe(core, second, T0 + 2000)
-    expect(asked).toEqual([101])
+    expect(asked).toEqual([])
+    // A guest moved into a pool: only it is asked.
+    const pooled: ParsedResources = { ...second, guests: second.guests.map((g) => (g.vmid === 102 ? { ...g, pool: 'prod' } : g)) }
+    observe(core, pooled, T0 + 2500)
+    expect(asked).toEqual([102])
     // New permissions (a new read): every guest is asked, and a refused one offers nothing, saying why.
     asked.length = 0
     perms = { deny: new Set([100]) }
