@@ -50,14 +50,27 @@ export interface GuestViewContext {
   readonly busy: ReadonlySet<number>
 }
 
-function buildGuestView(g: ParsedGuest, ctx: GuestViewContext, can: boolean | null): GuestView {
+/**
+ * `before`: the guest's last view when it was judged with the same mode, power answer and node state; its actions
+ * are kept when what they are judged by is the same (with a dashboard open a running guest gets a new view every
+ * poll for its figures alone).
+ */
+function buildGuestView(g: ParsedGuest, ctx: GuestViewContext, can: boolean | null, before?: GuestView): GuestView {
   const stale = ctx.offlineNodes.has(g.node)
   const figures = !stale && ctx.metrics !== false
   const state = stale ? 'unknown' : normaliseGuestState(g.kind, g.status, g.lock)
-  const { actions, reason } = guestActions(
-    { vmid: g.vmid, pool: g.pool, kind: g.kind, state, template: g.template, lock: g.lock, nodeOnline: !stale },
-    { mode: ctx.mode, canPowerMgmt: () => can }
-  )
+  const { actions, reason } =
+    before !== undefined &&
+    before.state === state &&
+    before.template === g.template &&
+    before.lock === g.lock &&
+    before.kind === g.kind &&
+    before.pool === g.pool
+      ? { actions: before.actions, reason: before.actionsDisabledReason }
+      : guestActions(
+          { vmid: g.vmid, pool: g.pool, kind: g.kind, state, template: g.template, lock: g.lock, nodeOnline: !stale },
+          { mode: ctx.mode, canPowerMgmt: () => can }
+        )
   return Object.freeze({
     id: g.id,
     vmid: g.vmid,
@@ -186,6 +199,7 @@ export class GuestViewCache {
       c.busy === busy
     )
       return c.view
+    const before = c.mode === ctx.mode && c.can === can && c.stale === stale ? c.view : undefined
     c.parsed = g
     c.metrics = metrics
     c.mode = ctx.mode
@@ -194,7 +208,7 @@ export class GuestViewCache {
     c.alerts = alerts
     c.muted = muted
     c.busy = busy
-    c.view = buildGuestView(g, ctx, can)
+    c.view = buildGuestView(g, ctx, can, before)
     return c.view
   }
 
