@@ -75,38 +75,6 @@ function guestMenuKey(ctx: GuestMenuContext, g: GuestView): string {
   ].join('\u0001')
 }
 
-/**
- * Whether two views of one guest show the same in the tray (the per-guest fields of guestMenuKey; the node's
- * status, the cluster's mode and the addresses are compared by the caller). With a dashboard open a guest's view
- * is new on every poll for its figures, which the tray does not show.
- */
-export function sameMenuGuest(a: GuestView, b: GuestView): boolean {
-  if (a === b) return true
-  return (
-    a.vmid === b.vmid &&
-    a.kind === b.kind &&
-    a.node === b.node &&
-    a.name === b.name &&
-    a.status === b.status &&
-    a.state === b.state &&
-    a.template === b.template &&
-    a.staleReason === b.staleReason &&
-    a.lock === b.lock &&
-    a.busy === b.busy &&
-    sameList(a.actions, b.actions) &&
-    a.actionsDisabledReason === b.actionsDisabledReason &&
-    a.alerts === b.alerts &&
-    a.muted?.mode === b.muted?.mode
-  )
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  if (a === b) return true
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
-}
-
 const STATE_WORD: Record<GuestView['state'], string> = {
   running: 'running',
   stopped: 'stopped',

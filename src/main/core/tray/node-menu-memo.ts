@@ -5,7 +5,7 @@
 // memo key (GuestMenuMemo) per poll only to find that out was most of the tray's cost.
 import type { GuestView } from '../../../shared/snapshot'
 import type { AddressTable } from './menu-addresses'
-import { type GuestMenuMemo, sameMenuGuest } from './menu-guests'
+import type { GuestMenuMemo } from './menu-guests'
 import type { MenuItemModel } from './menu-model'
 
 /** What a node's submenu shows. */
@@ -30,6 +30,38 @@ interface Entry {
   readonly model: MenuItemModel
   /** The ids of the guest submenus in `model` (their GuestMenuMemo entries). */
   readonly guestIds: readonly string[]
+}
+
+/**
+ * Whether two views of one guest show the same in the tray (the per-guest fields of menu-guests.ts guestMenuKey; the node's
+ * status, the cluster's mode and the addresses are compared by the caller). With a dashboard open a guest's view
+ * is new on every poll for its figures, which the tray does not show.
+ */
+function sameMenuGuest(a: GuestView, b: GuestView): boolean {
+  if (a === b) return true
+  return (
+    a.vmid === b.vmid &&
+    a.kind === b.kind &&
+    a.node === b.node &&
+    a.name === b.name &&
+    a.status === b.status &&
+    a.state === b.state &&
+    a.template === b.template &&
+    a.staleReason === b.staleReason &&
+    a.lock === b.lock &&
+    a.busy === b.busy &&
+    sameList(a.actions, b.actions) &&
+    a.actionsDisabledReason === b.actionsDisabledReason &&
+    a.alerts === b.alerts &&
+    a.muted?.mode === b.muted?.mode
+  )
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
 }
 
 /** The same guests, showing the same in the tray (by reference, else by what the menu shows: sameMenuGuest). */
