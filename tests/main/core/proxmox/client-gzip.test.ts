@@ -14,13 +14,13 @@ afterAll(async () => {
   await sim.close()
 })
 
-function client(maxResponseBytes?: number): PveClient {
-  const ep = sim.endpoints[0]!
+function client(maxResponseBytes?: number, from: Simulator = sim): PveClient {
+  const ep = from.endpoints[0]!
   return new PveClient({
     id: 'gz',
     name: 'Gzip',
-    tokenId: sim.tokens.auditor.id,
-    tokenSecret: sim.tokens.auditor.secret,
+    tokenId: from.tokens.auditor.id,
+    tokenSecret: from.tokens.auditor.secret,
     endpoints: [{ host: ep.host, port: ep.port, fingerprint256: ep.fingerprint256 }],
     ...(maxResponseBytes === undefined ? {} : { maxResponseBytes })
   })
@@ -91,17 +91,7 @@ describe('compressed answers', () => {
 describe('large compressed answers (inflated into one buffer sized from the gzip trailer)', () => {
   it('reads them whole, and bounds their inflated size as well', async () => {
     const big = await startSimulator({ cluster: generateCluster({ nodes: 8, guests: 3000, seed: 5 }), authDelayMs: 0 })
-    const ep = big.endpoints[0]!
-    const make = (maxResponseBytes?: number): PveClient =>
-      new PveClient({
-        id: 'gz-big',
-        name: 'Gzip big',
-        tokenId: big.tokens.auditor.id,
-        tokenSecret: big.tokens.auditor.secret,
-        endpoints: [{ host: ep.host, port: ep.port, fingerprint256: ep.fingerprint256 }],
-        ...(maxResponseBytes === undefined ? {} : { maxResponseBytes })
-      })
-    const [whole, bounded] = [make(), make(512 * 1024)]
+    const [whole, bounded] = [client(undefined, big), client(512 * 1024, big)]
     try {
       const before = big.bytesSent()
       // The scanner lends each item: the map copies what it needs.
