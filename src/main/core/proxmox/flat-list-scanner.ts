@@ -15,7 +15,7 @@
  * JSON.parse or as UTF-8).
  */
 import { FAIL, isDigit, scanNumber } from './json-number'
-import { StringPool } from './string-pool'
+import { sameAscii, StringPool, tableKey } from './string-pool'
 
 const QUOTE = 0x22
 const BACKSLASH = 0x5c
@@ -120,7 +120,8 @@ export class FlatListScanner {
 
   /** The key whose bytes are [start, end) and whose hash is #hash. */
   #key(start: number, end: number): KeyEntry {
-    const h = (this.#hash ^ Math.imul(end - start, 0x9e3779b1)) | 0
+    // Its own table (not the pool's): a key found is its slot at once, with no second lookup by name.
+    const h = tableKey(this.#hash, end - start)
     const hit = this.#keys.get(h)
     if (hit !== undefined && sameAscii(hit.name, this.#b, start, end)) return hit
     const name = this.#b.toString('utf8', start, end)
@@ -273,12 +274,6 @@ export class FlatListScanner {
     }
     return i + 1
   }
-}
-
-function sameAscii(s: string, bytes: Buffer, start: number, end: number): boolean {
-  if (s.length !== end - start) return false
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== bytes[start + i]) return false
-  return true
 }
 
 function isHex(c: number | undefined): boolean {

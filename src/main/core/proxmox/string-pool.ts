@@ -14,9 +14,9 @@ export class StringPool {
 
   /** The string of bytes[start, end), all below 0x80, whose hash the caller computed. */
   get(bytes: Buffer, start: number, end: number, hash: number): string {
-    const key = (hash ^ Math.imul(end - start, 0x9e3779b1)) | 0
+    const key = tableKey(hash, end - start)
     const hit = this.#byHash.get(key)
-    if (hit !== undefined && same(hit, bytes, start, end)) return hit
+    if (hit !== undefined && sameAscii(hit, bytes, start, end)) return hit
     const s = bytes.toString('latin1', start, end)
     if (this.#byHash.size >= MAX) this.#byHash.clear()
     this.#byHash.set(key, s)
@@ -24,7 +24,13 @@ export class StringPool {
   }
 }
 
-function same(s: string, bytes: Buffer, start: number, end: number): boolean {
+/** A table key from a string's byte hash and its length (the scanner's key table uses it too). */
+export function tableKey(hash: number, length: number): number {
+  return (hash ^ Math.imul(length, 0x9e3779b1)) | 0
+}
+
+/** Whether the ASCII string `s` is bytes[start, end). */
+export function sameAscii(s: string, bytes: Buffer, start: number, end: number): boolean {
   if (s.length !== end - start) return false
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== bytes[start + i]) return false
   return true
