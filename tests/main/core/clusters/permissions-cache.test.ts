@@ -69,6 +69,18 @@ describe('permissions cache', () => {
     expect(reads()).toBe(3)
   })
 
+  it('after a failed read, get() waits 30 s before reading again (no timeout per guest of a bulk check); invalidate() reads at once', async () => {
+    const { cache, reads, clock } = setup([new Error('unreachable'), A])
+    expect(await cache.get()).toBeNull()
+    expect(reads()).toBe(1)
+    clock.t += 29_999
+    for (let i = 0; i < 20; i++) expect(await cache.get()).toBeNull()
+    expect(reads()).toBe(1)
+    cache.invalidate()
+    expect(await cache.get()).toBe(A)
+    expect(reads()).toBe(2)
+  })
+
   it('says null (let Proxmox decide) while nothing could be read', async () => {
     const { cache } = setup([new Error('unreachable')])
     expect(await cache.get()).toBeNull()

@@ -33,8 +33,8 @@ export async function guestBulkAction(input: Input, ctx: ActionContext): Promise
   // At most one fresh poll per cluster for guests its snapshot lacks (not one per guest: up to 500 refs).
   for (const id of new Set(input.guests.map((r) => r.clusterId))) {
     const c = ctx.clusters.get(id)
-    const guests = c?.monitor.snapshot()?.guests ?? []
-    const missing = input.guests.some((r) => r.clusterId === id && !guests.some((g) => g.vmid === r.vmid && g.kind === r.kind))
+    const known = new Set((c?.monitor.snapshot()?.guests ?? []).map((g) => `${g.kind}/${g.vmid}`))
+    const missing = input.guests.some((r) => r.clusterId === id && !known.has(`${r.kind}/${r.vmid}`))
     if (c !== undefined && missing) await c.monitor.refreshNow().catch(() => undefined)
   }
   for (const ref of input.guests) {

@@ -6,8 +6,6 @@ export interface PerKeyRun<T> {
   readonly done: Promise<void>
   /** Drops every item not started yet and returns them; started ones run on. */
   cancel(): T[]
-  /** Items not started yet. */
-  pending(): number
 }
 
 export function runPerKey<T>(
@@ -38,7 +36,6 @@ export function runPerKey<T>(
   for (const q of queues.values()) for (let i = 0; i < Math.max(1, limit); i++) lanes.push(lane(q))
   return {
     done: Promise.all(lanes).then(() => undefined),
-    cancel: () => [...queues.values()].flatMap((q) => q.splice(0)),
-    pending: () => [...queues.values()].reduce((n, q) => n + q.length, 0)
+    cancel: () => [...queues.values()].flatMap((q) => q.splice(0))
   }
 }
