@@ -10,6 +10,7 @@ export const invokeChannelNames = [
   'guests:bulk-cancel',
   'guests:set-alerts',
   'guests:addresses',
+  'guests:show-figures',
   'mute:set',
   'nodes:rrd',
   'nodes:health',

@@ -55,6 +55,8 @@ const channel =
   <R>() =>
   <I extends z.ZodType>(input: I): ChannelSpec<I, R> => ({ input })
 const none = z.object({}).strict()
+/** At most this many guests' figures asked one by one (a screenful and its margins is ~150); more is `all`. */
+export const MAX_FIGURE_GUESTS = 500
 
 export const invokeContract = {
   'app:get-state': channel<RevisedAppState>()(none),
@@ -76,6 +78,19 @@ export const invokeContract = {
   'guests:bulk-cancel': channel<BulkCancelResult>()(bulkCancelInputSchema),
   /** A guest's IP addresses, asked of the guest now (or from a short cache); main finds its node and kind. */
   'guests:addresses': channel<GuestAddressesView>()(z.object({ clusterId: clusterIdSchema, vmid: vmidSchema }).strict()),
+  /**
+   * Which guests' moving figures (cpu, mem, disk, uptime, I/O rates) the dashboard shows now: all of them (a table
+   * sorted by one), or only these (the rows on screen and the open detail). Main builds and sends figures for those
+   * only; every other guest's are null ("—") in the state. A renderer that never says gets all of them.
+   */
+  'guests:show-figures': channel<null>()(
+    z
+      .object({
+        all: z.boolean(),
+        guests: z.array(z.object({ clusterId: clusterIdSchema, vmid: vmidSchema }).strict()).max(MAX_FIGURE_GUESTS)
+      })
+      .strict()
+  ),
   'guests:set-alerts': channel<null>()(guestRefSchema.pick({ clusterId: true, vmid: true }).extend({ enabled: z.boolean() }).strict()),
   'mute:set': channel<null>()(z.object({ target: muteTargetSchema, mode: muteModeSchema }).strict()),
   'nodes:rrd': channel<RrdPoint[]>()(z.object({ clusterId: clusterIdSchema, node: nodeNameSchema, timeframe: z.enum(['hour', 'day', 'week']) }).strict()),

@@ -1,5 +1,5 @@
 // What the app core offers the layers above it (the IPC handlers): its services, no transport.
-import type { EventChannel, EventContract } from '../../../shared/ipc/contract'
+import type { ChannelParsedInput, EventChannel, EventContract } from '../../../shared/ipc/contract'
 import type { RevisedAppState } from '../../../shared/state-delta'
 import type { ApiConfig, ClusterApi, ClusterRegistry } from '../clusters/types'
 import type { SettingsService } from '../settings/settings-service'
@@ -33,6 +33,8 @@ export interface AppContext {
   readonly stateChanged: () => void
   /** The last published state and its revision (the base for later `state:delta`s). */
   readonly appState: () => RevisedAppState
+  /** Which guests' moving figures the dashboard shows now (see the `guests:show-figures` channel). */
+  readonly showGuestFigures: (shown: ChannelParsedInput<'guests:show-figures'>) => void
   /** Each node's updates, certificate, replication and subscription, read on a schedule of their own and on demand. */
   readonly upkeep: Pick<UpkeepWatch, 'view' | 'checkNow'>
 }

@@ -3,9 +3,10 @@
 // cluster. The handlers are put on top in ../create-app-core: this module knows nothing of them.
 import { randomUUID } from 'node:crypto'
 
-import type { EventChannel, EventContract } from '../../../shared/ipc/contract'
+import type { ChannelParsedInput, EventChannel, EventContract } from '../../../shared/ipc/contract'
 import type { MonitorEvent } from '../../../shared/snapshot'
 import type { AppState } from '../../../shared/views'
+import { ALL_FIGURES, type FiguresShown, NO_FIGURES } from '../monitor/figures-shown'
 import { loadSettings } from '../settings/load-settings'
 import { createSettingsService } from '../settings/settings-service'
 import { UpkeepWatch } from '../upkeep/upkeep-watch'
@@ -67,9 +68,18 @@ export function createAppServices(deps: AppCoreDeps): AppServices {
     emitDelta: (d) => emit('state:delta', d),
     deltaWanted: rendererThere
   })
-  /** Guests' moving figures are read and shown only while a renderer is there to show them (see MonitorCore). */
+  /** What the renderer last said it shows (`guests:show-figures`); null: it has not said, so all of them. */
+  let figuresDeclared: ChannelParsedInput<'guests:show-figures'> | null = null
+  function figuresFor(clusterId: string): FiguresShown {
+    if (!rendererThere()) return NO_FIGURES
+    if (figuresDeclared === null || figuresDeclared.all) return ALL_FIGURES
+    const vmids = new Set<number>()
+    for (const g of figuresDeclared.guests) if (g.clusterId === clusterId) vmids.add(g.vmid)
+    return { all: false, vmids }
+  }
+  /** Guests' moving figures are built and sent only for what a renderer there shows (see figures-shown.ts). */
   function syncGuestMetrics(): void {
-    runtime.hub.setGuestMetrics(rendererThere())
+    runtime.hub.setGuestFigures(figuresFor)
   }
 
   const runtime = new ClusterRuntime({
@@ -192,6 +202,10 @@ export function createAppServices(deps: AppCoreDeps): AppServices {
     stopping: stopping.signal,
     stateChanged: () => publisher.publish(),
     upkeep,
+    showGuestFigures: (shown) => {
+      figuresDeclared = shown
+      syncGuestMetrics()
+    },
     appState: () => {
       // A renderer asking for the state is there: from now on polls read guests' figures.
       syncGuestMetrics()
@@ -209,6 +223,8 @@ export function createAppServices(deps: AppCoreDeps): AppServices {
       if (event === 'state:delta') syncGuestMetrics()
       return () => {
         set.delete(l)
+        // A renderer that comes later has said nothing yet.
+        if (event === 'state:delta' && set.size === 0) figuresDeclared = null
         if (event === 'state:delta') syncGuestMetrics()
       }
     },

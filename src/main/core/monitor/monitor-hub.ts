@@ -2,13 +2,14 @@
 // snapshots and events to subscribers as one stream.
 import type { ClusterSnapshot, MonitorEvent } from '../../../shared/snapshot'
 import { ClusterMonitor, type ClusterMonitorOptions, type CycleInfo } from './cluster-monitor'
+import { ALL_FIGURES, type FiguresShown, showsFigures } from './figures-shown'
 
 export type HubListener = (clusterId: string, snapshot: ClusterSnapshot, events: readonly MonitorEvent[], info: CycleInfo) => void
 
 export class MonitorHub {
   private readonly monitors = new Map<string, { monitor: ClusterMonitor; unsubscribe: () => void }>()
   private readonly listeners = new Set<HubListener>()
-  private guestMetrics = true
+  private figuresFor: (clusterId: string) => FiguresShown = () => ALL_FIGURES
 
   /** Adds (or replaces) the monitor of `opts.clusterId` and starts it. */
   add(opts: ClusterMonitorOptions): ClusterMonitor {
@@ -24,7 +25,7 @@ export class MonitorHub {
       }
     })
     this.monitors.set(opts.clusterId, { monitor, unsubscribe })
-    monitor.setGuestMetrics(this.guestMetrics)
+    monitor.setGuestMetrics(showsFigures(this.figuresFor(opts.clusterId)))
     monitor.start()
     return monitor
   }
@@ -60,10 +61,10 @@ export class MonitorHub {
     await Promise.all(targets.flatMap((m) => (m ? [m.refreshNow()] : [])))
   }
 
-  /** Whether guests' moving figures are read and shown (a dashboard is open); see MonitorCore.setGuestMetrics. */
-  setGuestMetrics(on: boolean): void {
-    this.guestMetrics = on
-    for (const m of this.monitors.values()) m.monitor.setGuestMetrics(on)
+  /** Which guests' moving figures each cluster's snapshot shows (see figures-shown.ts); asked again for clusters added later. */
+  setGuestFigures(figuresFor: (clusterId: string) => FiguresShown): void {
+    this.figuresFor = figuresFor
+    for (const [id, m] of this.monitors) m.monitor.setGuestMetrics(showsFigures(figuresFor(id)))
   }
 
   suspendAll(): void {

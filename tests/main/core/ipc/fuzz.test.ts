@@ -98,6 +98,7 @@ function nearValid(channel: string, clusterId: string): unknown {
     'ssh:import-known-host': { clusterId, node: 'pve-a', fingerprint: 'SHA256:' + 'A'.repeat(43) },
     'app:open-web-ui': { clusterId, vmid: 100, console: true },
     'guests:addresses': { clusterId, vmid: 100 },
+    'guests:show-figures': { all: false, guests: [{ clusterId, vmid: 100 }] },
     'clusters:refresh': { clusterId },
     'backups:info': { clusterId, refresh: true },
     'tasks:cluster': { clusterId, limit: 5 },

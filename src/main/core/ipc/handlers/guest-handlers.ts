@@ -5,13 +5,19 @@ import { guestAddresses } from './guest-addresses'
 import { runtimeCluster } from './lookup'
 
 export const guestHandlers: HandlerGroup<
-  'guests:action' | 'guests:bulk-action' | 'guests:bulk-cancel' | 'guests:addresses' | 'guests:set-alerts' | 'mute:set',
-  Pick<HandlerContext, 'clusters' | 'prefs' | 'newId' | 'now' | 'emit' | 'track' | 'timings' | 'stopping'>
+  'guests:action' | 'guests:bulk-action' | 'guests:bulk-cancel' | 'guests:addresses' | 'guests:show-figures' | 'guests:set-alerts' | 'mute:set',
+  Pick<HandlerContext, 'clusters' | 'prefs' | 'showGuestFigures' | 'newId' | 'now' | 'emit' | 'track' | 'timings' | 'stopping'>
 > = {
   'guests:action': guestAction,
   'guests:bulk-action': guestBulkAction,
   'guests:bulk-cancel': guestBulkCancel,
   'guests:addresses': guestAddresses,
+
+  // A cluster removed since the renderer looked is simply not asked for.
+  'guests:show-figures': async (input, ctx) => {
+    ctx.showGuestFigures(input)
+    return null
+  },
 
   'guests:set-alerts': async (input, ctx) => {
     runtimeCluster(ctx, input.clusterId)
