@@ -22,8 +22,7 @@ export function monitorApiFromClient(client: MonitorClientLike): MonitorApi {
   const scanner = new FlatListScanner(RESOURCE_FIELDS)
   return {
     // Unfiltered: nodes, guests and storage come in one request.
-    clusterResources: async (signal, opts) => {
-      reader.guestMetrics = opts?.guestMetrics ?? true
+    clusterResources: async (signal) => {
       return reader.finish(await client.clusterResourceItems((item) => reader.read(item), { signal, scanner }))
     },
     clusterStatus: (signal) => client.clusterStatus({ signal }),

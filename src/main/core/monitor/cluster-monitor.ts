@@ -4,6 +4,7 @@
 // after node changes, and (tasks) when a guest-down needs an explanation checked.
 import type { ClusterSnapshot, MonitorEvent } from '../../../shared/snapshot'
 import { type ClassifiedError, classifyError } from './classify-error'
+import type { FiguresShown } from './figures-shown'
 import type { MonitorApi, MonitorClock } from './monitor-api'
 import { systemClock } from './monitor-api'
 import { type CycleOutput, MonitorCore, type MonitorSettings } from './monitor-core'
@@ -148,9 +149,20 @@ export class ClusterMonitor {
 
   /** The node's own word on a guest's status (after an action the user started): shown at once. */
   noteGuestStatus(vmid: number, status: string): void {
+    this.republish(this.core.noteGuestStatus(vmid, status, this.clock.now()))
+  }
+
+  /** See MonitorCore.setGuestFigures: the newly shown figures are the last poll's, published at once (no fetch). */
+  setGuestFigures(shown: FiguresShown): void {
+    const snapshot = this.core.setGuestFigures(shown, this.clock.now())
+    if (snapshot !== null) this.republish(snapshot)
+  }
+
+  /** A snapshot of the last poll seen anew (no poll ran, no event). */
+  private republish(snapshot: ClusterSnapshot): void {
     this.publish(
       {
-        snapshot: this.core.noteGuestStatus(vmid, status, this.clock.now()),
+        snapshot,
         events: [],
         confirm: false,
         wantTasks: false,
@@ -160,11 +172,6 @@ export class ClusterMonitor {
       },
       { kind: 'refresh', fetchedStatus: false, fetchedTasks: false }
     )
-  }
-
-  /** See MonitorCore.setGuestMetrics: switched on, the figures are read at once. */
-  setGuestMetrics(on: boolean): void {
-    if (this.core.setGuestMetrics(on)) void this.refreshNow()
   }
 
   setMutes(entries: readonly MuteEntry[]): void {
@@ -227,8 +234,7 @@ export class ClusterMonitor {
     const fetchTasks = fetchStatus || (kind === 'confirm' && this.tasksWanted)
     let out: CycleOutput
     try {
-      const guestMetrics = this.core.guestMetrics
-      const resources = await this.api.clusterResources(abort.signal, { guestMetrics })
+      const resources = await this.api.clusterResources(abort.signal)
       const status = fetchStatus ? await this.optional(() => this.api.clusterStatus(abort.signal)) : null
       const tasks = fetchTasks ? await this.optional(() => this.api.clusterTasks(abort.signal)) : null
       if (overran) out = this.overrun()
@@ -237,7 +243,6 @@ export class ClusterMonitor {
         out = this.core.observeSuccess(
           {
             resources,
-            guestMetrics,
             status: status?.ok ?? null,
             statusError: status?.err ?? null,
             tasks: tasks?.ok ?? null,

@@ -11,8 +11,6 @@ export interface PollData {
   readonly status: readonly unknown[] | null
   readonly statusError: ClassifiedError | null
   readonly tasks: readonly unknown[] | null
-  /** The resources were read with guests' moving figures (see setGuestMetrics); default true. */
-  readonly guestMetrics?: boolean
   /** The task fetch was attempted and failed: judge without task information. */
   readonly tasksFailed?: boolean
   readonly endpoint: string | null

@@ -2,14 +2,16 @@
 // and the events since the previous one come out, plus what the scheduler should do next
 // (confirming re-probe, fetch tasks, back off). Deterministic for a given clock value.
 import type { ClusterSnapshot, GuestView, MonitorEvent, NodeView, SnapshotError, StorageView } from '../../../shared/snapshot'
-import { buildNodeView, buildStorageView, GuestViewCache } from './build-views'
+import { buildNodeView, buildStorageView } from './build-views'
 import type { ClassifiedError } from './classify-error'
 import { isReachabilityError } from './classify-error'
 import { QuorumTracker, StorageTracker, TaskTracker } from './condition-trackers'
 import type { CycleOutput, PollData } from './cycle-types'
 import { EMPTY_VIEW_MESSAGE, isEmptyView } from './empty-view'
+import { ALL_FIGURES, type FiguresShown, sameFiguresShown } from './figures-shown'
 import { FreshStatuses } from './fresh-status'
 import { GuestTracker } from './guest-tracker'
+import { GuestViewCache } from './guest-view-cache'
 import { JudgedGuests } from './judged-guests'
 import { CoreState, type MonitorSettings } from './monitor-core-state'
 import { EventFactory } from './monitor-events'
@@ -72,25 +74,17 @@ export class MonitorCore {
   private readonly fresh = new FreshStatuses()
   private readonly views = new GuestViewCache()
   private readonly judged = new JudgedGuests()
-  private metricsWanted = true
-  /** The last poll was read with guests' figures: they may be shown. */
-  private metricsRead = true
-
-  /** Whether polls should read guests' moving figures (cpu, mem, disk, uptime). */
-  get guestMetrics(): boolean {
-    return this.metricsWanted
-  }
+  private figures: FiguresShown = ALL_FIGURES
 
   /**
-   * Guests' moving figures are read and shown only while someone looks (a dashboard is open); without them a
-   * poll of an unchanged cluster allocates next to nothing. Switched on, views show no figures ("—", never
-   * old ones) until a poll has read them: returns true when such a poll is needed now.
+   * Which guests' moving figures the snapshots show (see figures-shown.ts). Every poll reads all of them (into
+   * each guest's GuestFigures, in place), so a change is shown at once: the snapshot of the last poll with the
+   * new choice, or null when nothing changed or no poll has been seen yet.
    */
-  setGuestMetrics(on: boolean): boolean {
-    if (on === this.metricsWanted) return false
-    this.metricsWanted = on
-    if (on) this.metricsRead = false
-    return on
+  setGuestFigures(shown: FiguresShown, now: number): ClusterSnapshot | null {
+    if (sameFiguresShown(shown, this.figures)) return null
+    this.figures = shown
+    return this.s.lastParsed === null ? null : this.snapshot(now, this.lastView.stale, this.lastView.error)
   }
   private lastView: { stale: boolean; error: SnapshotError | null } = { stale: false, error: null }
 
@@ -100,7 +94,6 @@ export class MonitorCore {
     const s = this.s
     s.pruneUserActions(now)
     const parsed = this.fresh.apply(isParsed(p.resources) ? p.resources : parseResources(p.resources), now, true)
-    this.metricsRead = p.guestMetrics ?? true
     const tasks = p.tasks ? parseTasks(p.tasks) : null
     if (tasks) s.noteTasks(tasks)
     let baseline = s.needBaseline
@@ -255,7 +248,7 @@ export class MonitorCore {
         )
       : []
     const gctx = {
-      metrics: this.metricsWanted && this.metricsRead,
+      figures: this.figures,
       mode: s.cfg.mode,
       canPowerMgmt: s.cfg.canPowerMgmt,
       // A fresh object when not given: never the same, so every guest is asked.

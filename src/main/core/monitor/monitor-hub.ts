@@ -2,7 +2,7 @@
 // snapshots and events to subscribers as one stream.
 import type { ClusterSnapshot, MonitorEvent } from '../../../shared/snapshot'
 import { ClusterMonitor, type ClusterMonitorOptions, type CycleInfo } from './cluster-monitor'
-import { ALL_FIGURES, type FiguresShown, showsFigures } from './figures-shown'
+import { ALL_FIGURES, type FiguresShown } from './figures-shown'
 
 export type HubListener = (clusterId: string, snapshot: ClusterSnapshot, events: readonly MonitorEvent[], info: CycleInfo) => void
 
@@ -25,7 +25,7 @@ export class MonitorHub {
       }
     })
     this.monitors.set(opts.clusterId, { monitor, unsubscribe })
-    monitor.setGuestMetrics(showsFigures(this.figuresFor(opts.clusterId)))
+    monitor.setGuestFigures(this.figuresFor(opts.clusterId))
     monitor.start()
     return monitor
   }
@@ -64,7 +64,7 @@ export class MonitorHub {
   /** Which guests' moving figures each cluster's snapshot shows (see figures-shown.ts); asked again for clusters added later. */
   setGuestFigures(figuresFor: (clusterId: string) => FiguresShown): void {
     this.figuresFor = figuresFor
-    for (const [id, m] of this.monitors) m.monitor.setGuestMetrics(showsFigures(figuresFor(id)))
+    for (const [id, m] of this.monitors) m.monitor.setGuestFigures(figuresFor(id))
   }
 
   suspendAll(): void {

@@ -1,7 +1,7 @@
 // /cluster/resources → normalised node, guest and storage records (not yet views: the judge adds
 // confirmation, mute and action data). Unknown item types (pool, sdn, network) are skipped.
 import type { GuestKind, NodeStatus, ResourceUsage, StorageView } from '../../../shared/snapshot'
-import { counterRate, type GuestIo, readingGap, sameIo } from './guest-io'
+import { GuestFigures } from './guest-figures'
 import { bool, isRecord, nodeName, num, type RawRecord, str, strList, tagList } from './lenient'
 
 export interface ParsedNode extends ResourceUsage {
@@ -10,7 +10,7 @@ export interface ParsedNode extends ResourceUsage {
   readonly level: string | null
 }
 
-export interface ParsedGuest extends ResourceUsage, GuestIo {
+export interface ParsedGuest {
   readonly id: string
   readonly vmid: number
   readonly kind: GuestKind
@@ -22,6 +22,14 @@ export interface ParsedGuest extends ResourceUsage, GuestIo {
   readonly lock: string | null
   readonly hastate: string | null
   readonly pool: string | null
+  readonly maxcpu: number | null
+  readonly maxmem: number | null
+  readonly maxdisk: number | null
+  /**
+   * The moving figures, rewritten in place by each poll of the same reader (see guest-figures.ts): a record
+   * changes only when one of the fields above does, however its figures move.
+   */
+  readonly figures: GuestFigures
 }
 
 /** A storage item as Proxmox lists it; the view adds usage and the threshold verdict. */
@@ -60,27 +68,26 @@ function keep<T>(prev: T | undefined, next: T): T {
 }
 
 /**
- * A guest item; with the same guest's record from the last poll, that record itself when nothing changed,
- * else a new one that shares its unchanged strings. At 5,000 guests this is the difference between every
- * poll leaving ~2 MB of new long-lived objects for the garbage collector and only what changed.
+ * A guest item; with the same guest's record from the last poll, that record itself when nothing but its
+ * figures changed (they are read into the record's GuestFigures, in place), else a new record that shares its
+ * unchanged strings and its figures. At 5,000 guests this is the difference between every poll leaving ~2 MB
+ * of new long-lived objects for the garbage collector and only what changed.
  */
-function parseGuest(r: RawRecord, kind: GuestKind, prevOf?: (vmid: number) => ParsedGuest | undefined, metrics = true, ioBase = true): ParsedGuest | null {
+function parseGuest(r: RawRecord, kind: GuestKind, prevOf?: (vmid: number) => ParsedGuest | undefined): ParsedGuest | null {
   const vmid = num(r.vmid)
   if (vmid === null || !Number.isInteger(vmid) || vmid <= 0) return null
   const p = prevOf?.(vmid)
-  // Nobody shows the moving figures: an unchanged guest is its last record, with nothing built to find out.
-  if (!metrics && p !== undefined && sameItemIdentity(p, r, kind)) return p
+  if (p !== undefined && sameItemIdentity(p, r, kind)) {
+    p.figures.update(r, p.status)
+    return p
+  }
   const node = nodeName(r.node)
   if (!node) return null
   const same = p !== undefined && p.kind === kind
   const status = keep(p?.status, str(r.status) ?? 'unknown')
-  const uptime = num(r.uptime)
-  // Rates only from a reading this reader saw with figures on (not one kept from before a dashboard closed).
-  const gap = metrics ? readingGap(same && ioBase ? p : undefined, { status, uptime }) : null
-  const diskread = metrics ? num(r.diskread) : null
-  const diskwrite = metrics ? num(r.diskwrite) : null
-  const netin = metrics ? num(r.netin) : null
-  const netout = metrics ? num(r.netout) : null
+  // Another kind under the same vmid is another guest: its counters are not this one's.
+  const figures = same ? p.figures : new GuestFigures()
+  figures.update(r, status)
   const g: ParsedGuest = {
     id: same ? p.id : `${kind}/${vmid}`,
     vmid,
@@ -90,26 +97,15 @@ function parseGuest(r: RawRecord, kind: GuestKind, prevOf?: (vmid: number) => Pa
     status,
     template: bool(r.template),
     tags: tagList(r.tags),
-    cpu: num(r.cpu),
     maxcpu: num(r.maxcpu),
-    mem: num(r.mem),
     maxmem: num(r.maxmem),
-    disk: num(r.disk),
     maxdisk: num(r.maxdisk),
-    uptime,
-    diskread,
-    diskwrite,
-    netin,
-    netout,
-    diskReadRate: counterRate(p?.diskread ?? null, diskread, gap, p?.diskReadRate ?? null),
-    diskWriteRate: counterRate(p?.diskwrite ?? null, diskwrite, gap, p?.diskWriteRate ?? null),
-    netInRate: counterRate(p?.netin ?? null, netin, gap, p?.netInRate ?? null),
-    netOutRate: counterRate(p?.netout ?? null, netout, gap, p?.netOutRate ?? null),
     lock: keep(p?.lock, str(r.lock)),
     hastate: keep(p?.hastate, str(r.hastate)),
-    pool: keep(p?.pool, str(r.pool))
+    pool: keep(p?.pool, str(r.pool)),
+    figures
   }
-  return same && sameIdentity(p, g) && (!metrics || sameMetrics(p, g)) ? p : g
+  return same && sameIdentity(p, g) ? p : g
 }
 
 /** The item says what record `p` says, in every field but the moving figures (p.node was checked when it was read). */
@@ -144,11 +140,6 @@ function sameIdentity(a: ParsedGuest, b: ParsedGuest): boolean {
     a.hastate === b.hastate &&
     a.pool === b.pool
   )
-}
-
-/** What moves on every poll of a running guest (pvestatd refreshes it every 10 s); I/O counters and rates too. */
-function sameMetrics(a: ParsedGuest, b: ParsedGuest): boolean {
-  return a.cpu === b.cpu && a.mem === b.mem && a.disk === b.disk && a.uptime === b.uptime && sameIo(a, b)
 }
 
 function parseStorage(r: RawRecord): ParsedStorage | null {
@@ -202,10 +193,10 @@ export const RESOURCE_FIELDS: readonly string[] = [
 export type ParsedItem = ParsedNode | ParsedGuest | ParsedStorage
 
 /** Never throws (the HTTP client calls it on each item as it decodes the answer). */
-export function parseResourceItem(item: unknown, prevGuest?: (vmid: number) => ParsedGuest | undefined, guestMetrics = true, ioBase = true): ParsedItem | null {
+export function parseResourceItem(item: unknown, prevGuest?: (vmid: number) => ParsedGuest | undefined): ParsedItem | null {
   if (!isRecord(item)) return null
   const type = item.type
-  if (type === 'qemu' || type === 'lxc') return parseGuest(item, type, prevGuest, guestMetrics, ioBase)
+  if (type === 'qemu' || type === 'lxc') return parseGuest(item, type, prevGuest)
   if (type === 'node') return parseNode(item)
   if (type === 'storage') return parseStorage(item)
   return null

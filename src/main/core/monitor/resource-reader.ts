@@ -15,23 +15,14 @@ export class ResourceReader {
     return at === undefined ? undefined : this.#last[at]
   }
 
-  /**
-   * Whether guests' moving figures (cpu, mem, disk, uptime, I/O) matter this poll. When they do not (no
-   * dashboard open), a guest whose figures moved keeps its record: nothing new is allocated for what nobody shows.
-   */
-  guestMetrics = true
-  /** The last poll read figures: its records' I/O counters are the reading before this one (else: no rate yet). */
-  #ioBase = true
-
   read(item: unknown): ParsedItem | null {
-    return parseResourceItem(item, this.#prevOf, this.guestMetrics, this.#ioBase)
+    return parseResourceItem(item, this.#prevOf)
   }
 
   /** The poll's records, sorted; they become the "before" of the next poll. */
   finish(items: readonly (ParsedItem | null)[]): ParsedResources {
     const out = collectResources(items, (read) => this.#inLastOrder(read) ?? this.#newOrder(read))
     this.#last = out.guests
-    this.#ioBase = this.guestMetrics
     return out
   }
 

@@ -1,3 +1,5 @@
+import type { ParsedResources } from '../../../../src/main/core/monitor/parse-resources'
+
 // Raw /cluster/resources, /cluster/status and /cluster/tasks payloads shaped as Proxmox sends them
 // (0/1 integers, omitted fields), for driving the monitor core without a server.
 export interface FxNode {
@@ -116,3 +118,15 @@ export function tasks(list: FxTask[]): unknown[] {
 
 export const NODES3: FxNode[] = [{ name: 'pve-a' }, { name: 'pve-b' }, { name: 'pve-c' }]
 export const down = (name: string, nodes: FxNode[] = NODES3): FxNode[] => nodes.map((n) => (n.name === name ? { ...n, online: false } : n))
+
+/** Read resources with each guest's figures as plain values (GuestFigures keeps them private), for toEqual. */
+export function withFigureValues(p: ParsedResources): unknown {
+  return {
+    ...p,
+    guests: p.guests.map((g) => {
+      const f = g.figures
+      const figures = [f.uptime, f.cpu, f.mem, f.disk, f.diskReadRate, f.diskWriteRate, f.netInRate, f.netOutRate]
+      return { ...g, figures }
+    })
+  }
+}

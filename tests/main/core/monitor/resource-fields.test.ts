@@ -1,6 +1,6 @@
 // The monitor reads /cluster/resources through the client's scanner, which hands over only RESOURCE_FIELDS: what it
 // reads must be exactly what the general path (JSON.parse of the same answer) reads, and a guest whose figures
-// alone moved keeps its record without the dashboard, while any field the tray or tracker shows renews it.
+// alone moved keeps its record (its figures are read in place), while any field the tray or tracker shows renews it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { parseResources, RESOURCE_FIELDS } from '../../../../src/main/core/monitor/parse-resources'
@@ -8,6 +8,7 @@ import { ResourceReader } from '../../../../src/main/core/monitor/resource-reade
 import { PveClient } from '../../../../src/main/core/proxmox'
 import { FlatListScanner } from '../../../../src/main/core/proxmox/flat-list-scanner'
 import { generateCluster, type Simulator, startSimulator } from '../../../../src/main/core/simulator'
+import { withFigureValues } from './fixtures'
 
 let sim: Simulator
 let client: PveClient
@@ -36,13 +37,14 @@ describe('RESOURCE_FIELDS', () => {
     const scanned = await new FlatListScanner(RESOURCE_FIELDS).scan(body, (item) => reader.read(item))
     expect(scanned).not.toBeNull()
     const viaScanner = reader.finish(scanned ?? [])
-    expect(viaScanner).toEqual(parseResources(raw))
+    expect(withFigureValues(viaScanner)).toEqual(withFigureValues(parseResources(raw)))
+    expect(viaScanner.guests.some((g) => g.figures.cpu !== null && g.figures.cpu > 0 && g.figures.uptime !== null)).toBe(true)
     expect(viaScanner.guests).toHaveLength(400)
     expect(viaScanner.guests.some((g) => g.tags.length > 0 && g.hastate !== null)).toBe(true)
   })
 })
 
-describe('without a dashboard (no figures read)', () => {
+describe('a guest record', () => {
   const item = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
     id: 'qemu/100',
     type: 'qemu',
@@ -79,14 +81,15 @@ describe('without a dashboard (no figures read)', () => {
     ]
     for (const change of changes) {
       const reader = new ResourceReader()
-      reader.guestMetrics = false
       const first = reader.finish([reader.read(item())]).guests[0]
       expect(reader.finish([reader.read(item({ cpu: 0.9, mem: 900, uptime: 110 }))]).guests[0]).toBe(first)
+      expect(first?.figures.cpu).toBe(0.9)
       const next = reader.finish([reader.read(item(change))]).guests[0]
       expect(next, JSON.stringify(change)).not.toBe(first)
       const fresh = new ResourceReader()
-      fresh.guestMetrics = false
-      expect(next).toEqual(fresh.finish([fresh.read(item(change))]).guests[0])
+      expect(withFigureValues({ nodes: [], storage: [], guests: next === undefined ? [] : [next] })).toEqual(
+        withFigureValues(fresh.finish([fresh.read(item(change))]))
+      )
     }
   })
 })

@@ -4,9 +4,10 @@
 import { describe, expect, it } from 'vitest'
 
 import { MonitorCore } from '../../../../src/main/core/monitor'
+import { NO_FIGURES } from '../../../../src/main/core/monitor/figures-shown'
 import { parseResources } from '../../../../src/main/core/monitor/parse-resources'
 import { ResourceReader } from '../../../../src/main/core/monitor/resource-reader'
-import { resources } from './fixtures'
+import { resources, withFigureValues } from './fixtures'
 
 const T0 = 1_700_000_000_000
 const NODES = [{ name: 'pve-a' }, { name: 'pve-b' }]
@@ -21,19 +22,23 @@ function read(reader: ResourceReader, items: unknown[]): ReturnType<ResourceRead
 }
 
 describe('ResourceReader', () => {
-  it('keeps an unchanged guest record, renews a changed one, and shares its unchanged strings', () => {
+  it('keeps an unchanged guest record (figures moving in place), renews a changed one, and shares its unchanged strings', () => {
     const reader = new ResourceReader()
     const first = read(reader, resources(NODES, GUESTS))
-    const moved = resources(NODES, GUESTS).map((i) => ((i as { vmid?: number }).vmid === 100 ? { ...(i as object), cpu: 0.9 } : i))
+    const moved = resources(NODES, GUESTS).map((i) => {
+      const vmid = (i as { vmid?: number }).vmid
+      return vmid === 100 ? { ...(i as object), lock: 'backup' } : vmid === 102 ? { ...(i as object), cpu: 0.9 } : i
+    })
     const second = read(reader, moved)
     const byId = (r: typeof first, vmid: number) => r.guests.find((g) => g.vmid === vmid)
     expect(byId(second, 101)).toBe(byId(first, 101))
     expect(byId(second, 102)).toBe(byId(first, 102))
+    expect(byId(second, 102)?.figures.cpu).toBe(0.9)
     expect(byId(second, 100)).not.toBe(byId(first, 100))
-    expect(byId(second, 100)?.cpu).toBe(0.9)
-    expect(byId(second, 100)?.name).toBe('web')
+    expect(byId(second, 100)?.lock).toBe('backup')
+    expect(byId(second, 100)?.name).toBe(byId(first, 100)?.name)
     // Whatever was reused, the result is what a fresh read of the same items gives.
-    expect(second).toEqual(parseResources(moved))
+    expect(withFigureValues(second)).toEqual(withFigureValues(parseResources(moved)))
   })
 
   it('forgets guests that left: one coming back is read afresh', () => {
@@ -42,7 +47,7 @@ describe('ResourceReader', () => {
     read(reader, resources(NODES, GUESTS.slice(1)))
     const back = read(reader, resources(NODES, GUESTS))
     expect(back.guests.find((g) => g.vmid === 100)).not.toBe(first.guests.find((g) => g.vmid === 100))
-    expect(back).toEqual(parseResources(resources(NODES, GUESTS)))
+    expect(withFigureValues(back)).toEqual(withFigureValues(parseResources(resources(NODES, GUESTS))))
   })
 
   it('drops items whose node name Proxmox could not have (they would end up in API paths and commands)', () => {
@@ -88,27 +93,27 @@ describe("guests' moving figures on demand", () => {
   it('without a dashboard: no figures shown, and a guest whose figures moved keeps its record and view', () => {
     const core = new MonitorCore({ clusterId: 'c', clusterName: 'Lab', graceMs: 0 }, T0)
     const reader = new ResourceReader()
-    const poll = (items: unknown[], t: number, metrics: boolean) => {
-      reader.guestMetrics = metrics
-      return core.observeSuccess({ resources: read(reader, items), guestMetrics: metrics, status: null, statusError: null, tasks: null, endpoint: null }, t)
-        .snapshot
-    }
+    const poll = (items: unknown[], t: number) =>
+      core.observeSuccess({ resources: read(reader, items), status: null, statusError: null, tasks: null, endpoint: null }, t).snapshot
     const moved = (cpu: number) =>
       resources(NODES, GUESTS).map((i) => ((i as { vmid?: number }).vmid === 100 ? { ...(i as object), cpu, uptime: cpu * 1000 } : i))
-    expect(core.setGuestMetrics(false)).toBe(false)
-    const a = poll(moved(0.2), T0, core.guestMetrics)
-    const b = poll(moved(0.7), T0 + 10_000, core.guestMetrics)
+    expect(core.setGuestFigures(NO_FIGURES, T0)).toBeNull()
+    const a = poll(moved(0.2), T0)
+    const b = poll(moved(0.7), T0 + 10_000)
     expect(a.guests[0]?.cpu).toBeNull()
     expect(a.guests[0]?.uptime).toBeNull()
     expect(a.guests[0]?.maxmem).toBe(2048)
     expect(b.guests[0]).toBe(a.guests[0])
+    expect(b.guests).toBe(a.guests)
     // A change the monitor judges is never hidden: a guest stopping is seen with figures off.
     const stopped = resources(NODES, GUESTS).map((i) => ((i as { vmid?: number }).vmid === 100 ? { ...(i as object), status: 'stopped' } : i))
-    expect(poll(stopped, T0 + 20_000, core.guestMetrics).guests[0]?.state).toBe('stopped')
-    // Switched on: a poll is needed, and until it comes no figure is shown (never the old ones).
-    expect(core.setGuestMetrics(true)).toBe(true)
-    expect(core.noteGuestStatus(101, 'stopped', T0 + 21_000).guests[0]?.cpu).toBeNull()
-    const c = poll(moved(0.9), T0 + 30_000, core.guestMetrics)
+    expect(poll(stopped, T0 + 20_000).guests[0]?.state).toBe('stopped')
+    // Shown again: the last poll's figures at once (no poll needed), then each poll's.
+    poll(moved(0.8), T0 + 25_000)
+    const shown = core.setGuestFigures({ all: false, vmids: new Set([100]) }, T0 + 26_000)
+    expect(shown?.guests[0]?.cpu).toBe(0.8)
+    expect(shown?.guests[1]?.cpu).toBeNull()
+    const c = poll(moved(0.9), T0 + 30_000)
     expect(c.guests[0]?.cpu).toBe(0.9)
     expect(c.guests[0]?.uptime).toBe(900)
   })

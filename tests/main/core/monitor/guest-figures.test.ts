@@ -1,12 +1,15 @@
-// Guests' disk and network rates from /cluster/resources' byte counters, read the way the app reads them
-// (ResourceReader, one poll after another): rates only between two pvestatd readings of the same run of a
-// guest, "unknown" (null) otherwise, never negative or a spike; a poll that finds the same reading keeps the
-// rates and the record; without figures (no dashboard) nothing is derived or allocated.
+// Guests' moving figures and their disk and network rates from /cluster/resources' byte counters, read the way
+// the app reads them (ResourceReader, one poll after another): rates only between two pvestatd readings of the
+// same run of a guest, "unknown" (null) otherwise, never negative or a spike; a poll that finds the same reading
+// keeps the rates; figures moving never renew the guest's record; a view shows them only for the guests a
+// dashboard shows, and showing more needs no new poll.
 import { describe, expect, it } from 'vitest'
 
 import { MonitorCore } from '../../../../src/main/core/monitor'
+import { ALL_FIGURES, NO_FIGURES } from '../../../../src/main/core/monitor/figures-shown'
 import type { ParsedGuest } from '../../../../src/main/core/monitor/parse-resources'
 import { ResourceReader } from '../../../../src/main/core/monitor/resource-reader'
+import type { GuestView } from '../../../../src/shared/snapshot'
 
 interface Reading {
   uptime: number
@@ -28,7 +31,7 @@ function poll(reader: ResourceReader, r: Reading): ParsedGuest {
   return g
 }
 
-const rates = (g: ParsedGuest) => [g.diskReadRate, g.diskWriteRate, g.netInRate, g.netOutRate]
+const rates = (g: ParsedGuest) => [g.figures.diskReadRate, g.figures.diskWriteRate, g.figures.netInRate, g.figures.netOutRate]
 
 describe('guest I/O rates', () => {
   it('gives none for a first reading, then the counters’ difference over the uptime between readings', () => {
@@ -44,12 +47,12 @@ describe('guest I/O rates', () => {
     const a = poll(reader, { uptime: 110, diskread: 10_240, diskwrite: 0, netin: 0, netout: 0 })
     const same = poll(reader, { uptime: 110, diskread: 10_240, diskwrite: 0, netin: 0, netout: 0 })
     expect(same).toBe(a)
-    expect(same.diskReadRate).toBe(1024)
+    expect(same.figures.diskReadRate).toBe(1024)
     // The next reading 12 s of guest time later, however many polls in between.
     const b = poll(reader, { uptime: 122, diskread: 10_240 + 12 * 2048, diskwrite: 0, netin: 0, netout: 0 })
-    expect(b.diskReadRate).toBe(2048)
+    expect(b.figures.diskReadRate).toBe(2048)
     // An idle guest between two readings: 0 B/s, not the last rate.
-    expect(poll(reader, { uptime: 132, diskread: 10_240 + 12 * 2048, diskwrite: 0, netin: 0, netout: 0 }).diskReadRate).toBe(0)
+    expect(poll(reader, { uptime: 132, diskread: 10_240 + 12 * 2048, diskwrite: 0, netin: 0, netout: 0 }).figures.diskReadRate).toBe(0)
   })
 
   it('gives none, never a negative rate or a spike, when the guest restarted (counters or uptime went back)', () => {
@@ -77,32 +80,51 @@ describe('guest I/O rates', () => {
     expect(rates(poll(reader, { uptime: 13, diskread: 130, diskwrite: 30, netin: 30, netout: 30 }))).toEqual([10, 0, 0, 0])
   })
 
-  it('without figures keeps the record and derives nothing; switched back on, the first reading has no rate', () => {
+  it('keeps the record while only figures move, and reads them in place every poll', () => {
     const reader = new ResourceReader()
-    poll(reader, { uptime: 100, diskread: 0, diskwrite: 0, netin: 0, netout: 0 })
-    const on = poll(reader, { uptime: 110, diskread: 1000, diskwrite: 0, netin: 0, netout: 0 })
-    reader.guestMetrics = false
-    expect(poll(reader, { uptime: 120, diskread: 5000, diskwrite: 0, netin: 0, netout: 0 })).toBe(on)
-    expect(poll(reader, { uptime: 900, diskread: 9e6, diskwrite: 0, netin: 0, netout: 0 })).toBe(on)
-    reader.guestMetrics = true
-    // Not (9e6 - 1000) / 790 from the reading kept before the dashboard closed.
-    expect(rates(poll(reader, { uptime: 910, diskread: 9.1e6, diskwrite: 0, netin: 0, netout: 0 }))).toEqual([null, null, null, null])
-    expect(poll(reader, { uptime: 920, diskread: 9.2e6, diskwrite: 0, netin: 0, netout: 0 }).diskReadRate).toBe(1e4)
+    const a = poll(reader, { uptime: 100, diskread: 0, diskwrite: 0, netin: 0, netout: 0 })
+    const reading = a.figures.reading
+    const b = poll(reader, { uptime: 110, diskread: 1000, diskwrite: 0, netin: 0, netout: 0 })
+    expect(b).toBe(a)
+    expect(b.figures.reading).toBeGreaterThan(reading)
+    expect([b.figures.uptime, b.figures.cpu, b.figures.mem, b.figures.diskReadRate]).toEqual([110, 0.1, 1e9, 100])
+    // The same reading again changes nothing (the view built from it stays).
+    const same = b.figures.reading
+    poll(reader, { uptime: 110, diskread: 1000, diskwrite: 0, netin: 0, netout: 0 })
+    expect(b.figures.reading).toBe(same)
+    // What identifies the guest changing renews the record; its figures go with it.
+    const renamed = reader.finish([reader.read({ ...item({ uptime: 120, diskread: 2000, diskwrite: 0, netin: 0, netout: 0 }), name: 'web2' })]).guests[0]
+    expect(renamed).not.toBe(a)
+    expect(renamed?.name).toBe('web2')
+    expect(renamed?.figures.diskReadRate).toBe(100)
   })
 
-  it('reaches the guest view only with figures on', () => {
+  it('shows figures only for the guests a dashboard shows, and at once when it shows more', () => {
     const reader = new ResourceReader()
     const core = new MonitorCore({ clusterId: 'c', clusterName: 'Lab', graceMs: 0 }, 0)
     const node = { id: 'node/pve-a', type: 'node', node: 'pve-a', status: 'online' }
-    const view = (r: Reading, t: number, guestMetrics: boolean) => {
-      reader.guestMetrics = guestMetrics
-      const resources = reader.finish([node, item(r)].map((i) => reader.read(i)))
-      return core.observeSuccess({ resources, status: null, statusError: null, tasks: null, endpoint: null, guestMetrics }, t).snapshot.guests[0]
+    const other = { id: 'lxc/200', type: 'lxc', vmid: 200, node: 'pve-a', name: 'ct', status: 'running', cpu: 0.3, uptime: 50, mem: 5, maxmem: 10 }
+    const poll2 = (r: Reading, t: number) => {
+      const resources = reader.finish([node, item(r), other].map((i) => reader.read(i)))
+      return core.observeSuccess({ resources, status: null, statusError: null, tasks: null, endpoint: null }, t).snapshot
     }
-    view({ uptime: 100, diskread: 0, diskwrite: 0, netin: 0, netout: 0 }, 0, true)
-    const g = view({ uptime: 110, diskread: 100, diskwrite: 200, netin: 300, netout: 400 }, 10_000, true)
-    expect([g?.diskReadRate, g?.diskWriteRate, g?.netInRate, g?.netOutRate]).toEqual([10, 20, 30, 40])
-    const off = view({ uptime: 120, diskread: 200, diskwrite: 400, netin: 600, netout: 800 }, 20_000, false)
-    expect([off?.diskReadRate, off?.diskWriteRate, off?.netInRate, off?.netOutRate]).toEqual([null, null, null, null])
+    const figures = (g: GuestView | undefined) => [g?.cpu, g?.uptime, g?.diskReadRate, g?.diskWriteRate, g?.netInRate, g?.netOutRate]
+    expect(core.setGuestFigures(NO_FIGURES, 0)).toBeNull() // no poll seen yet: nothing to show anew
+    poll2({ uptime: 100, diskread: 0, diskwrite: 0, netin: 0, netout: 0 }, 0)
+    const hidden = poll2({ uptime: 110, diskread: 100, diskwrite: 200, netin: 300, netout: 400 }, 10_000)
+    expect(figures(hidden.guests[0])).toEqual([null, null, null, null, null, null])
+    expect(hidden.guests[0]?.maxmem).toBe(2e9)
+    // Only guest 100 shown: its figures, from the last poll, without a new one; guest 200's stay null.
+    const shown = core.setGuestFigures({ all: false, vmids: new Set([100]) }, 11_000)
+    expect(figures(shown?.guests[0])).toEqual([0.1, 110, 10, 20, 30, 40])
+    expect(shown?.guests[1]?.cpu).toBeNull()
+    expect(shown?.guests[1]).toBe(hidden.guests[1])
+    // The same choice again is no change.
+    expect(core.setGuestFigures({ all: false, vmids: new Set([100]) }, 11_500)).toBeNull()
+    // The next poll: only the shown guest's view is built again.
+    const next = poll2({ uptime: 120, diskread: 300, diskwrite: 200, netin: 300, netout: 400 }, 20_000)
+    expect(next.guests[0]?.diskReadRate).toBe(20)
+    expect(next.guests[1]).toBe(hidden.guests[1])
+    expect(core.setGuestFigures(ALL_FIGURES, 21_000)?.guests[1]?.cpu).toBe(0.3)
   })
 })
