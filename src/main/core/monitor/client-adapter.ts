@@ -22,7 +22,8 @@ export function monitorApiFromClient(client: MonitorClientLike): MonitorApi {
   const scanner = new FlatListScanner(RESOURCE_FIELDS)
   return {
     // Unfiltered: nodes, guests and storage come in one request.
-    clusterResources: async (signal) => {
+    clusterResources: async (signal, opts) => {
+      reader.readFigures = opts?.guestFigures ?? true
       return reader.finish(await client.clusterResourceItems((item) => reader.read(item), { signal, scanner }))
     },
     clusterStatus: (signal) => client.clusterStatus({ signal }),

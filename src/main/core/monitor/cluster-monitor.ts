@@ -152,10 +152,11 @@ export class ClusterMonitor {
     this.republish(this.core.noteGuestStatus(vmid, status, this.clock.now()))
   }
 
-  /** See MonitorCore.setGuestFigures: the newly shown figures are the last poll's, published at once (no fetch). */
+  /** See MonitorCore.setGuestFigures: the newly shown figures are the last poll's, published at once, or read now. */
   setGuestFigures(shown: FiguresShown): void {
-    const snapshot = this.core.setGuestFigures(shown, this.clock.now())
-    if (snapshot !== null) this.republish(snapshot)
+    const next = this.core.setGuestFigures(shown, this.clock.now())
+    if (next === 'poll') void this.refreshNow()
+    else if (next !== null) this.republish(next)
   }
 
   /** A snapshot of the last poll seen anew (no poll ran, no event). */
@@ -234,7 +235,8 @@ export class ClusterMonitor {
     const fetchTasks = fetchStatus || (kind === 'confirm' && this.tasksWanted)
     let out: CycleOutput
     try {
-      const resources = await this.api.clusterResources(abort.signal)
+      const guestFigures = this.core.readsFigures
+      const resources = await this.api.clusterResources(abort.signal, { guestFigures })
       const status = fetchStatus ? await this.optional(() => this.api.clusterStatus(abort.signal)) : null
       const tasks = fetchTasks ? await this.optional(() => this.api.clusterTasks(abort.signal)) : null
       if (overran) out = this.overrun()
@@ -243,6 +245,7 @@ export class ClusterMonitor {
         out = this.core.observeSuccess(
           {
             resources,
+            guestFigures,
             status: status?.ok ?? null,
             statusError: status?.err ?? null,
             tasks: tasks?.ok ?? null,

@@ -54,11 +54,15 @@ export class GuestFigures {
     return this.#reading
   }
 
-  /** Reads the figures of `r`, a /cluster/resources item of this guest, whose status is `status`. */
-  update(r: RawRecord, status: string): void {
+  /**
+   * Reads the figures of `r`, a /cluster/resources item of this guest, whose status is `status`. `continued`: the
+   * poll before read them too; else the reading before is not the last one (no rate from a reading kept while
+   * nobody looked: an average over that long is not the guest's rate now).
+   */
+  update(r: RawRecord, status: string, continued: boolean): void {
     const v = this.#v
     const uptime = raw(num(r.uptime))
-    const gap = readingGap(v[UPTIME] as number, status, uptime)
+    const gap = continued ? readingGap(v[UPTIME] as number, status, uptime) : NaN
     let changed = this.#set(UPTIME, uptime)
     changed = this.#set(CPU, raw(num(r.cpu))) || changed
     changed = this.#set(MEM, raw(num(r.mem))) || changed

@@ -5,7 +5,7 @@ import type { ParsedResources } from './parse-resources'
 
 export interface MonitorApi {
   /** GET /cluster/resources (unfiltered): nodes, guests, storage, pools in one request; raw, or read item by item as it was decoded. */
-  clusterResources(signal: AbortSignal): Promise<readonly unknown[] | ParsedResources>
+  clusterResources(signal: AbortSignal, opts?: { readonly guestFigures: boolean }): Promise<readonly unknown[] | ParsedResources>
   /** GET /cluster/status: quorum and node addresses. */
   clusterStatus(signal: AbortSignal): Promise<readonly unknown[]>
   /** GET /cluster/tasks: recent tasks of all nodes. */

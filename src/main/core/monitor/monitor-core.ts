@@ -8,7 +8,7 @@ import { isReachabilityError } from './classify-error'
 import { QuorumTracker, StorageTracker, TaskTracker } from './condition-trackers'
 import type { CycleOutput, PollData } from './cycle-types'
 import { EMPTY_VIEW_MESSAGE, isEmptyView } from './empty-view'
-import { ALL_FIGURES, type FiguresShown, sameFiguresShown } from './figures-shown'
+import { ALL_FIGURES, type FiguresShown, NO_FIGURES, sameFiguresShown, showsFigures } from './figures-shown'
 import { FreshStatuses } from './fresh-status'
 import { GuestTracker } from './guest-tracker'
 import { GuestViewCache } from './guest-view-cache'
@@ -75,16 +75,26 @@ export class MonitorCore {
   private readonly views = new GuestViewCache()
   private readonly judged = new JudgedGuests()
   private figures: FiguresShown = ALL_FIGURES
+  /** The last poll read guests' figures: they may be shown. */
+  private figuresRead = true
+
+  /** Whether polls should read guests' moving figures: while any are shown. */
+  get readsFigures(): boolean {
+    return showsFigures(this.figures)
+  }
 
   /**
-   * Which guests' moving figures the snapshots show (see figures-shown.ts). Every poll reads all of them (into
-   * each guest's GuestFigures, in place), so a change is shown at once: the snapshot of the last poll with the
-   * new choice, or null when nothing changed or no poll has been seen yet.
+   * Which guests' moving figures the snapshots show (see figures-shown.ts). While any are, every poll reads all of
+   * them (into each guest's GuestFigures, in place), so showing others is at once: the last poll's snapshot with the
+   * new choice. 'poll' when the last poll read none (until one has, none is shown: "—", never old ones); null
+   * when nothing changed or no poll has been seen yet.
    */
-  setGuestFigures(shown: FiguresShown, now: number): ClusterSnapshot | null {
+  setGuestFigures(shown: FiguresShown, now: number): ClusterSnapshot | 'poll' | null {
     if (sameFiguresShown(shown, this.figures)) return null
     this.figures = shown
-    return this.s.lastParsed === null ? null : this.snapshot(now, this.lastView.stale, this.lastView.error)
+    if (this.s.lastParsed === null) return null
+    if (showsFigures(shown) && !this.figuresRead) return 'poll'
+    return this.snapshot(now, this.lastView.stale, this.lastView.error)
   }
   private lastView: { stale: boolean; error: SnapshotError | null } = { stale: false, error: null }
 
@@ -94,6 +104,7 @@ export class MonitorCore {
     const s = this.s
     s.pruneUserActions(now)
     const parsed = this.fresh.apply(isParsed(p.resources) ? p.resources : parseResources(p.resources), now, true)
+    this.figuresRead = p.guestFigures ?? true
     const tasks = p.tasks ? parseTasks(p.tasks) : null
     if (tasks) s.noteTasks(tasks)
     let baseline = s.needBaseline
@@ -248,7 +259,7 @@ export class MonitorCore {
         )
       : []
     const gctx = {
-      figures: this.figures,
+      figures: this.figuresRead ? this.figures : NO_FIGURES,
       mode: s.cfg.mode,
       canPowerMgmt: s.cfg.canPowerMgmt,
       // A fresh object when not given: never the same, so every guest is asked.

@@ -73,12 +73,17 @@ function keep<T>(prev: T | undefined, next: T): T {
  * unchanged strings and its figures. At 5,000 guests this is the difference between every poll leaving ~2 MB
  * of new long-lived objects for the garbage collector and only what changed.
  */
-function parseGuest(r: RawRecord, kind: GuestKind, prevOf?: (vmid: number) => ParsedGuest | undefined): ParsedGuest | null {
+function parseGuest(
+  r: RawRecord,
+  kind: GuestKind,
+  prevOf: ((vmid: number) => ParsedGuest | undefined) | undefined,
+  figures: FigureReading
+): ParsedGuest | null {
   const vmid = num(r.vmid)
   if (vmid === null || !Number.isInteger(vmid) || vmid <= 0) return null
   const p = prevOf?.(vmid)
   if (p !== undefined && sameItemIdentity(p, r, kind)) {
-    p.figures.update(r, p.status)
+    if (figures !== 'skip') p.figures.update(r, p.status, figures === 'continue')
     return p
   }
   const node = nodeName(r.node)
@@ -86,8 +91,8 @@ function parseGuest(r: RawRecord, kind: GuestKind, prevOf?: (vmid: number) => Pa
   const same = p !== undefined && p.kind === kind
   const status = keep(p?.status, str(r.status) ?? 'unknown')
   // Another kind under the same vmid is another guest: its counters are not this one's.
-  const figures = same ? p.figures : new GuestFigures()
-  figures.update(r, status)
+  const f = same ? p.figures : new GuestFigures()
+  if (figures !== 'skip') f.update(r, status, figures === 'continue')
   const g: ParsedGuest = {
     id: same ? p.id : `${kind}/${vmid}`,
     vmid,
@@ -103,7 +108,7 @@ function parseGuest(r: RawRecord, kind: GuestKind, prevOf?: (vmid: number) => Pa
     lock: keep(p?.lock, str(r.lock)),
     hastate: keep(p?.hastate, str(r.hastate)),
     pool: keep(p?.pool, str(r.pool)),
-    figures
+    figures: f
   }
   return same && sameIdentity(p, g) ? p : g
 }
@@ -193,10 +198,20 @@ export const RESOURCE_FIELDS: readonly string[] = [
 export type ParsedItem = ParsedNode | ParsedGuest | ParsedStorage
 
 /** Never throws (the HTTP client calls it on each item as it decodes the answer). */
-export function parseResourceItem(item: unknown, prevGuest?: (vmid: number) => ParsedGuest | undefined): ParsedItem | null {
+/**
+ * Whether a poll reads guests' figures: 'continue' when the poll before did too, 'restart' when it did not (no
+ * rate yet), 'skip' when nobody shows them (a guest whose figures moved costs nothing then).
+ */
+export type FigureReading = 'continue' | 'restart' | 'skip'
+
+export function parseResourceItem(
+  item: unknown,
+  prevGuest?: (vmid: number) => ParsedGuest | undefined,
+  figures: FigureReading = 'continue'
+): ParsedItem | null {
   if (!isRecord(item)) return null
   const type = item.type
-  if (type === 'qemu' || type === 'lxc') return parseGuest(item, type, prevGuest)
+  if (type === 'qemu' || type === 'lxc') return parseGuest(item, type, prevGuest, figures)
   if (type === 'node') return parseNode(item)
   if (type === 'storage') return parseStorage(item)
   return null

@@ -15,14 +15,23 @@ export class ResourceReader {
     return at === undefined ? undefined : this.#last[at]
   }
 
+  /**
+   * Whether this poll reads guests' moving figures (into each guest's GuestFigures). Not while nobody shows any
+   * (no dashboard on the guests view): a guest whose figures moved then costs nothing at all.
+   */
+  readFigures = true
+  /** The last poll read them: this poll's reading continues it (else: no rate yet). */
+  #figuresBefore = true
+
   read(item: unknown): ParsedItem | null {
-    return parseResourceItem(item, this.#prevOf)
+    return parseResourceItem(item, this.#prevOf, !this.readFigures ? 'skip' : this.#figuresBefore ? 'continue' : 'restart')
   }
 
   /** The poll's records, sorted; they become the "before" of the next poll. */
   finish(items: readonly (ParsedItem | null)[]): ParsedResources {
     const out = collectResources(items, (read) => this.#inLastOrder(read) ?? this.#newOrder(read))
     this.#last = out.guests
+    this.#figuresBefore = this.readFigures
     return out
   }
 

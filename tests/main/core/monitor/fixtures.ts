@@ -1,4 +1,5 @@
 import type { ParsedResources } from '../../../../src/main/core/monitor/parse-resources'
+import type { ClusterSnapshot } from '../../../../src/shared/snapshot'
 
 // Raw /cluster/resources, /cluster/status and /cluster/tasks payloads shaped as Proxmox sends them
 // (0/1 integers, omitted fields), for driving the monitor core without a server.
@@ -129,4 +130,10 @@ export function withFigureValues(p: ParsedResources): unknown {
       return { ...g, figures }
     })
   }
+}
+
+/** The snapshot MonitorCore.setGuestFigures published at once (not 'poll', not null). */
+export function republished(x: ClusterSnapshot | 'poll' | null): ClusterSnapshot {
+  if (x === null || x === 'poll') throw new Error(`expected a snapshot at once, got ${String(x)}`)
+  return x
 }

@@ -10,6 +10,7 @@ import { ALL_FIGURES, NO_FIGURES } from '../../../../src/main/core/monitor/figur
 import type { ParsedGuest } from '../../../../src/main/core/monitor/parse-resources'
 import { ResourceReader } from '../../../../src/main/core/monitor/resource-reader'
 import type { GuestView } from '../../../../src/shared/snapshot'
+import { republished } from './fixtures'
 
 interface Reading {
   uptime: number
@@ -115,16 +116,41 @@ describe('guest I/O rates', () => {
     expect(figures(hidden.guests[0])).toEqual([null, null, null, null, null, null])
     expect(hidden.guests[0]?.maxmem).toBe(2e9)
     // Only guest 100 shown: its figures, from the last poll, without a new one; guest 200's stay null.
-    const shown = core.setGuestFigures({ all: false, vmids: new Set([100]) }, 11_000)
-    expect(figures(shown?.guests[0])).toEqual([0.1, 110, 10, 20, 30, 40])
-    expect(shown?.guests[1]?.cpu).toBeNull()
-    expect(shown?.guests[1]).toBe(hidden.guests[1])
+    const shown = republished(core.setGuestFigures({ all: false, vmids: new Set([100]) }, 11_000))
+    expect(figures(shown.guests[0])).toEqual([0.1, 110, 10, 20, 30, 40])
+    expect(shown.guests[1]?.cpu).toBeNull()
+    expect(shown.guests[1]).toBe(hidden.guests[1])
     // The same choice again is no change.
     expect(core.setGuestFigures({ all: false, vmids: new Set([100]) }, 11_500)).toBeNull()
     // The next poll: only the shown guest's view is built again.
     const next = poll2({ uptime: 120, diskread: 300, diskwrite: 200, netin: 300, netout: 400 }, 20_000)
     expect(next.guests[0]?.diskReadRate).toBe(20)
     expect(next.guests[1]).toBe(hidden.guests[1])
-    expect(core.setGuestFigures(ALL_FIGURES, 21_000)?.guests[1]?.cpu).toBe(0.3)
+    expect(republished(core.setGuestFigures(ALL_FIGURES, 21_000)).guests[1]?.cpu).toBe(0.3)
+  })
+
+  it('reads no figures while none is shown; showing some then asks for a poll, and its first reading has no rate', () => {
+    const reader = new ResourceReader()
+    const core = new MonitorCore({ clusterId: 'c', clusterName: 'Lab', graceMs: 0 }, 0)
+    const node = { id: 'node/pve-a', type: 'node', node: 'pve-a', status: 'online' }
+    const poll2 = (r: Reading, t: number) => {
+      reader.readFigures = core.readsFigures
+      const resources = reader.finish([node, item(r)].map((i) => reader.read(i)))
+      return core.observeSuccess({ resources, guestFigures: reader.readFigures, status: null, statusError: null, tasks: null, endpoint: null }, t).snapshot
+    }
+    poll2({ uptime: 100, diskread: 0, diskwrite: 0, netin: 0, netout: 0 }, 0)
+    const a = poll2({ uptime: 110, diskread: 1000, diskwrite: 0, netin: 0, netout: 0 }, 10_000)
+    expect(a.guests[0]?.diskReadRate).toBe(100)
+    expect(core.setGuestFigures(NO_FIGURES, 11_000)).not.toBeNull()
+    expect(core.readsFigures).toBe(false)
+    const hidden = poll2({ uptime: 900, diskread: 9e6, diskwrite: 0, netin: 0, netout: 0 }, 20_000)
+    expect(hidden.guests[0]?.cpu).toBeNull()
+    // Shown again: the last poll read none, so a poll is asked for and nothing old is shown meanwhile.
+    expect(core.setGuestFigures(ALL_FIGURES, 21_000)).toBe('poll')
+    expect(core.noteGuestStatus(100, 'running', 21_500).guests[0]?.cpu).toBeNull()
+    // Not (9.1e6 - 1000) / 800 from the reading kept before nobody looked.
+    const first = poll2({ uptime: 910, diskread: 9.1e6, diskwrite: 0, netin: 0, netout: 0 }, 30_000)
+    expect([first.guests[0]?.cpu, first.guests[0]?.uptime, first.guests[0]?.diskReadRate]).toEqual([0.1, 910, null])
+    expect(poll2({ uptime: 920, diskread: 9.2e6, diskwrite: 0, netin: 0, netout: 0 }, 40_000).guests[0]?.diskReadRate).toBe(1e4)
   })
 })

@@ -7,7 +7,7 @@ import { MonitorCore } from '../../../../src/main/core/monitor'
 import { NO_FIGURES } from '../../../../src/main/core/monitor/figures-shown'
 import { parseResources } from '../../../../src/main/core/monitor/parse-resources'
 import { ResourceReader } from '../../../../src/main/core/monitor/resource-reader'
-import { resources, withFigureValues } from './fixtures'
+import { republished, resources, withFigureValues } from './fixtures'
 
 const T0 = 1_700_000_000_000
 const NODES = [{ name: 'pve-a' }, { name: 'pve-b' }]
@@ -110,9 +110,9 @@ describe("guests' moving figures on demand", () => {
     expect(poll(stopped, T0 + 20_000).guests[0]?.state).toBe('stopped')
     // Shown again: the last poll's figures at once (no poll needed), then each poll's.
     poll(moved(0.8), T0 + 25_000)
-    const shown = core.setGuestFigures({ all: false, vmids: new Set([100]) }, T0 + 26_000)
-    expect(shown?.guests[0]?.cpu).toBe(0.8)
-    expect(shown?.guests[1]?.cpu).toBeNull()
+    const shown = republished(core.setGuestFigures({ all: false, vmids: new Set([100]) }, T0 + 26_000))
+    expect(shown.guests[0]?.cpu).toBe(0.8)
+    expect(shown.guests[1]?.cpu).toBeNull()
     const c = poll(moved(0.9), T0 + 30_000)
     expect(c.guests[0]?.cpu).toBe(0.9)
     expect(c.guests[0]?.uptime).toBe(900)
