@@ -3,10 +3,28 @@
 // (a storage not read, a missing privilege) gets no badge: unknown is not "never". Templates are left out.
 import { type BackupInfoView, neverBackedUp } from '@shared/backup-views'
 import type { PveTrayApi } from '@shared/ipc/contract'
-import type { ClusterSnapshot } from '@shared/snapshot'
-import { useEffect, useMemo, useState } from 'react'
+import type { ClusterSnapshot, GuestView } from '@shared/snapshot'
+import { useEffect, useMemo, useRef, useState } from 'react'
 
 import { call } from '../../api/api-context'
+
+interface Last {
+  readonly infos: readonly BackupInfoView[]
+  readonly guests: ReadonlyMap<string, readonly GuestView[]>
+  readonly keys: ReadonlySet<string>
+}
+
+/** The same guests (by vmid) and the same templates: what the badges depend on besides the backups. */
+function sameGuestSet(a: readonly GuestView[] | undefined, b: readonly GuestView[]): boolean {
+  if (a === b) return true
+  if (a === undefined || a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as GuestView
+    const y = b[i] as GuestView
+    if (x !== y && (x.vmid !== y.vmid || x.template !== y.template)) return false
+  }
+  return true
+}
 
 export function useNeverBackedUp(api: PveTrayApi, clusters: readonly ClusterSnapshot[]): ReadonlySet<string> {
   const [infos, setInfos] = useState<readonly BackupInfoView[]>([])
@@ -22,14 +40,21 @@ export function useNeverBackedUp(api: PveTrayApi, clusters: readonly ClusterSnap
       live = false
     }
   }, [api, ids])
-  return useMemo(() => {
-    const keys = new Set<string>()
-    for (const info of infos) {
-      const c = clusters.find((x) => x.clusterId === info.clusterId)
-      if (c === undefined) continue
-      const vmids = c.guests.filter((g) => !g.template).map((g) => g.vmid)
-      for (const vmid of neverBackedUp(info, vmids)) keys.add(`${c.clusterId}/${vmid}`)
-    }
-    return keys
-  }, [infos, clusters])
+  // Every poll brings new guest lists (their figures move) but rarely other guests: the last set is kept (the
+  // same object, so the table's memoized rows stay) unless the backups or a cluster's set of guests changed.
+  const memo = useRef<Last | null>(null)
+  // eslint-disable-next-line react-hooks/refs -- keeps the last answer's identity across renders; the answer is a pure function of infos and clusters
+  return useMemo(() => (memo.current = nextNeverBackedUp(memo.current, infos, clusters)), [infos, clusters]).keys
+}
+
+function nextNeverBackedUp(l: Last | null, infos: readonly BackupInfoView[], clusters: readonly ClusterSnapshot[]): Last {
+  if (l !== null && l.infos === infos && clusters.length === l.guests.size && clusters.every((c) => sameGuestSet(l.guests.get(c.clusterId), c.guests))) return l
+  const keys = new Set<string>()
+  for (const info of infos) {
+    const c = clusters.find((x) => x.clusterId === info.clusterId)
+    if (c === undefined) continue
+    const vmids = c.guests.filter((g) => !g.template).map((g) => g.vmid)
+    for (const vmid of neverBackedUp(info, vmids)) keys.add(`${c.clusterId}/${vmid}`)
+  }
+  return { infos, guests: new Map(clusters.map((c) => [c.clusterId, c.guests])), keys }
 }
