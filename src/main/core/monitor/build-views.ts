@@ -6,6 +6,7 @@ import type { PowerTarget } from '../clusters/privileges'
 import { storageUsage } from './condition-trackers'
 import type { FiguresShown } from './figures-shown'
 import { guestActions } from './guest-actions'
+import type { GuestFigures } from './guest-figures'
 import { normaliseGuestState } from './guest-state'
 import type { ParsedGuest, ParsedNode, ParsedStorage } from './parse-resources'
 
@@ -106,6 +107,21 @@ export function buildGuestView(g: ParsedGuest, ctx: GuestViewContext, can: boole
     actions,
     actionsDisabledReason: reason,
     busy: ctx.busy.has(g.vmid)
+  })
+}
+
+/** `v` (a view built with its figures shown, its node online) with the figures of a newer reading. */
+export function withNewFigures(v: GuestView, f: GuestFigures): GuestView {
+  return Object.freeze({
+    ...v,
+    cpu: f.cpu,
+    mem: f.mem,
+    disk: f.disk,
+    uptime: f.uptime,
+    diskReadRate: f.diskReadRate,
+    diskWriteRate: f.diskWriteRate,
+    netInRate: f.netInRate,
+    netOutRate: f.netOutRate
   })
 }
 

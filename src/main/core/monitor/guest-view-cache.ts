@@ -3,7 +3,7 @@
 // the state delta, the tray and the renderer's memoized rows skip them by reference. Entries are updated in
 // place: per-poll bookkeeping objects would outlive the poll and burden the garbage collector.
 import type { ClusterMode, GuestView, MuteInfo } from '../../../shared/snapshot'
-import { buildGuestView, type GuestViewContext } from './build-views'
+import { buildGuestView, type GuestViewContext, withNewFigures } from './build-views'
 import type { FiguresShown } from './figures-shown'
 import type { ParsedGuest } from './parse-resources'
 
@@ -91,7 +91,8 @@ export class GuestViewCache {
     const redo = (c: CachedGuestView | undefined): void => {
       if (c === undefined || !c.shown || c.stale || c.reading === c.parsed.figures.reading) return
       c.reading = c.parsed.figures.reading
-      c.view = buildGuestView(c.parsed, ctx, c.can, true, c.view)
+      // Nothing but the figures changed (same record, same judgement inputs): the view is copied, not judged again.
+      c.view = withNewFigures(c.view, c.parsed.figures)
       out ??= l.views.slice()
       out[c.at] = c.view
     }
