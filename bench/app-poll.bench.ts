@@ -58,6 +58,12 @@ console.log('50 nodes / 5,000 guests, dashboard open on the guests view, default
 const open5k = await run({ ...big, nodes: 50, guests: 5000, pollIntervalMs: 250, warmupMs: 5000, measureMs: 30_000, dashboard: 'screen' })
 console.log(`  ${open5k.polls} polls, ${fmt(open5k.deltaBytesPerPoll / 1024)} KB of delta per poll`)
 report({ figure: 'CPU per regular poll, 5,000 guests, dashboard open', before: '~190 ms', value: open5k.cpuPerPollMedianMs, unit: 'ms', target: 30 })
+// Sorted by a figure column the table needs every guest's figures: all of them are built and sent each poll.
+// Reported, not a target of its own: the user asked for it, and it lasts while the table is sorted so.
+const sorted5k = await run({ ...big, nodes: 50, guests: 5000, pollIntervalMs: 250, warmupMs: 5000, measureMs: 30_000, dashboard: 'all' })
+console.log(
+  `  (info) sorted by a figure column, every guest's figures shown: ${fmt(sorted5k.cpuPerPollMedianMs)} ms per poll, ${fmt(sorted5k.deltaBytesPerPoll / 1024)} KB of delta per poll`
+)
 
 console.log('200 nodes / 20,000 guests, tray only…')
 const at20k = await run({ ...big, nodes: 200, guests: 20_000, pollIntervalMs: 1000, warmupMs: 8000, measureMs: 60_000, windowMs: 10_000 })
