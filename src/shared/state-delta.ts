@@ -13,6 +13,11 @@ type ClusterHeader = Omit<ClusterSnapshot, 'nodes' | 'guests' | 'storage'>
 export interface ClusterChange {
   readonly clusterId: string
   readonly fields: Partial<ClusterHeader>
+  /**
+   * Header fields that are records (HA, Ceph, health) and changed in some of their own fields only: those fields,
+   * merged into the base's record. An HA read of 500 resources that changed only its time is ~30 bytes, not ~45 KB.
+   */
+  readonly merged: { readonly [K in keyof ClusterHeader]?: Partial<ClusterHeader[K]> }
   readonly nodes: FieldListPatch<NodeView> | null
   readonly guests: FieldListPatch<GuestView> | null
   readonly storage: FieldListPatch<StorageView> | null
@@ -38,20 +43,47 @@ const clusterKey = (c: { readonly clusterId: string }): string => c.clusterId
 const CLUSTER_LISTS: ReadonlySet<string> = new Set(['nodes', 'guests', 'storage'])
 const APP_LISTS: ReadonlySet<string> = new Set(['clusters', 'events'])
 
+function isPlainRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+/** The same own keys: merging only the changed fields of `b` into `a` gives `b`. */
+function sameKeySet(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const ka = Object.keys(a)
+  return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k))
+}
+
 function diffCluster(prev: ClusterSnapshot, next: ClusterSnapshot): ClusterChange | null {
   if (prev === next) return null
-  const fields = diffFields<ClusterHeader>(prev, next, CLUSTER_LISTS) ?? {}
+  const fields: Record<string, unknown> = diffFields<ClusterHeader>(prev, next, CLUSTER_LISTS) ?? {}
+  const merged: Record<string, unknown> = {}
+  for (const k of Object.keys(fields)) {
+    const a = (prev as unknown as Record<string, unknown>)[k]
+    const b = fields[k]
+    if (!isPlainRecord(a) || !isPlainRecord(b) || !sameKeySet(a, b)) continue
+    const part = diffFields(a, b)
+    if (part === null || Object.keys(part).length >= Object.keys(b).length) continue
+    merged[k] = part
+    delete fields[k]
+  }
   const nodes = diffFieldList(prev.nodes, next.nodes, nodeKey)
   const guests = diffFieldList(prev.guests, next.guests, guestKey)
   const storage = diffFieldList(prev.storage, next.storage, guestKey)
-  if (Object.keys(fields).length === 0 && nodes === null && guests === null && storage === null) return null
-  return { clusterId: next.clusterId, fields, nodes, guests, storage }
+  if (Object.keys(fields).length === 0 && Object.keys(merged).length === 0 && nodes === null && guests === null && storage === null) return null
+  return { clusterId: next.clusterId, fields: fields, merged: merged, nodes, guests, storage }
 }
 
 function applyCluster(c: ClusterSnapshot, d: ClusterChange): ClusterSnapshot {
+  const merged: Record<string, unknown> = {}
+  for (const [k, part] of Object.entries(d.merged)) {
+    const base = (c as unknown as Record<string, unknown>)[k]
+    if (!isPlainRecord(base)) throw new Error('state delta merges into a field the base does not have')
+    merged[k] = { ...base, ...(part as object) }
+  }
   return {
     ...c,
     ...d.fields,
+    ...merged,
     nodes: applyFieldList(c.nodes, d.nodes, nodeKey),
     guests: applyFieldList(c.guests, d.guests, guestKey),
     storage: applyFieldList(c.storage, d.storage, guestKey)

@@ -260,6 +260,7 @@ describe('diffAppState / applyAppStateDelta', () => {
       {
         clusterId: 'c1',
         fields: { fetchedAt: 2 },
+        merged: {},
         nodes: null,
         guests: { added: [], changed: { keys: ['qemu/100'], sets: [['cpu', 'uptime']], set: [0], values: [0.5, 61] }, removed: [], order: null },
         storage: null
@@ -291,6 +292,35 @@ describe('diffAppState / applyAppStateDelta', () => {
     expect(delta?.fields).toEqual({ demo: true, notificationsPausedUntil: 99 })
     expect(delta?.events).toEqual({ added: [event('e2', 2)], changed: { keys: [], sets: [], set: [], values: [] }, removed: ['e1'], order: null })
     expect(applyAppStateDelta(base, roundTrip(delta as NonNullable<typeof delta>))).toEqual(next)
+  })
+
+  it('sends only the changed fields of a record field (an HA read that changed only its time), merged into the base', () => {
+    const resources = Array.from({ length: 500 }, (_, i) => ({
+      sid: `vm:${100 + i}`,
+      vmid: 100 + i,
+      node: 'pve1',
+      state: 'started',
+      requestState: 'started',
+      problem: false
+    }))
+    const ha = { known: true, reason: null, manager: { node: 'pve1', mode: 'active' }, quorate: true, resources, checkedAt: 1 }
+    const prev = appState([cluster('c1', [guest(100)], { ha })])
+    const next = appState([cluster('c1', [guest(100)], { ha: { ...ha, resources: roundTrip(resources), checkedAt: 2 } })])
+    const delta = diffAppState(prev, next, 3)
+    expect(delta?.clusters?.changed[0]?.fields).toEqual({})
+    expect(delta?.clusters?.changed[0]?.merged).toEqual({ ha: { checkedAt: 2 } })
+    expect(JSON.stringify(delta).length).toBeLessThan(300)
+    const applied = applyAppStateDelta(prev, roundTrip(delta as NonNullable<typeof delta>))
+    expect(applied).toEqual(next)
+    // What did not change keeps its identity.
+    expect(applied.clusters[0]?.ha?.resources).toBe(resources)
+    // A record that changed in every field, or appeared, is sent whole; one going away too (null).
+    const gone = diffAppState(prev, appState([cluster('c1', [guest(100)], { ha: null })]), 4)
+    expect(gone?.clusters?.changed[0]?.fields).toEqual({ ha: null })
+    const fresh = diffAppState(appState([cluster('c1', [guest(100)])]), prev, 5)
+    expect(fresh?.clusters?.changed[0]?.fields).toEqual({ ha })
+    // A merge into a base without the record does not fit: the replica resyncs.
+    expect(() => applyAppStateDelta(appState([cluster('c1', [guest(100)])]), delta as NonNullable<typeof delta>)).toThrow()
   })
 
   it('is a small fraction of the whole state for a typical poll (cpu/mem/uptime of running guests)', () => {

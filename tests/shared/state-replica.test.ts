@@ -50,7 +50,7 @@ describe('createStateReplica', () => {
     const bad: AppStateDelta = {
       rev: 2,
       fields: {},
-      clusters: { added: [], changed: [{ clusterId: 'nope', fields: {}, nodes: null, guests: null, storage: null }], removed: [], order: null },
+      clusters: { added: [], changed: [{ clusterId: 'nope', fields: {}, merged: {}, nodes: null, guests: null, storage: null }], removed: [], order: null },
       events: null
     }
     expect(r.onDelta(bad)).toEqual({ kind: 'resync' })
