@@ -1,6 +1,8 @@
 // The window's frame: navigation, banners, and the open view.
 import type { PveTrayApi } from '@shared/ipc/contract'
+import { useEffect } from 'react'
 
+import { figuresDemandOf } from '../state/guest-figures-demand'
 import { useAppState } from '../state/use-app-state'
 import { type Route, useNavigation } from '../state/use-navigation'
 import type { SettingsHandle } from '../state/use-settings'
@@ -19,6 +21,9 @@ export function Shell({ api, settings, initial }: ShellProps): React.JSX.Element
   const { state, error } = useAppState(api)
   const nav = useNavigation(api, initial)
   const tasks = useTaskProgress(api)
+  // Main sends every guest's figures until the page says which it shows: say it once at the start ("none" on the
+  // overview). Runs after the open view's effects, so it sends the demand a guests view already set, never over it.
+  useEffect(() => figuresDemandOf(api).start(), [api])
   return (
     <div className="app">
       {/* Moves focus without touching the URL fragment (the bridge keeps its token there). */}

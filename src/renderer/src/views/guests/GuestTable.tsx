@@ -7,6 +7,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 
 import type { GuestQuery, GuestRow, SortKey } from '../../lib/guest-query'
 import { COLUMNS, ROW_HEIGHT } from './columns'
+import type { RowRange } from './figures-window'
 import { GuestRowView } from './GuestRowView'
 import { SelectShownBox } from './SelectShownBox'
 
@@ -31,6 +32,8 @@ export interface GuestTableProps {
   readonly checkedKeys: ReadonlySet<string>
   readonly onCheck: (key: string, index: number, range: boolean) => void
   readonly onCheckShown: (on: boolean) => void
+  /** The rows rendered (overscan included), told when they change: the view asks main for their figures. */
+  readonly onRange: (range: RowRange) => void
 }
 
 export function GuestTable(props: GuestTableProps): React.JSX.Element {
@@ -49,7 +52,8 @@ export function GuestTable(props: GuestTableProps): React.JSX.Element {
     neverBackedUp,
     checkedKeys,
     onCheck,
-    onCheckShown
+    onCheckShown,
+    onRange
   } = props
   const scrollRef = useRef<HTMLDivElement>(null)
   const [activeIndex, setActiveIndex] = useState(0)
@@ -65,10 +69,23 @@ export function GuestTable(props: GuestTableProps): React.JSX.Element {
     initialRect: { width: 1200, height: 800 }
   })
 
+  const items = virtualizer.getVirtualItems()
+  const first = items[0]?.index ?? 0
+  const last = items.at(-1)?.index ?? -1
+
   // Marks each commit of the table (rows in the DOM) for bench/render.bench.ts.
   useLayoutEffect(() => {
     performance.mark('pve-tray:guests-committed')
   })
+
+  // Told only when the rendered rows changed, not on every poll's commit.
+  const reported = useRef<RowRange | null>(null)
+  useEffect(() => {
+    const r = reported.current
+    if (r !== null && r.start === first && r.end === last) return
+    reported.current = { start: first, end: last }
+    onRange(reported.current)
+  }, [first, last, onRange])
 
   useEffect(() => {
     if (revealKey === null) return
@@ -143,7 +160,7 @@ export function GuestTable(props: GuestTableProps): React.JSX.Element {
       <div className="guest-scroll" ref={scrollRef} role="rowgroup" onKeyDown={onKeyDown} data-testid="guest-scroll">
         {rows.length === 0 ? <p className="empty-rows">No guest matches these filters.</p> : null}
         <div className="guest-canvas" style={{ height: `${virtualizer.getTotalSize()}px` }}>
-          {virtualizer.getVirtualItems().map((item) => {
+          {items.map((item) => {
             const row = rows[item.index]
             if (row === undefined) return null
             return (

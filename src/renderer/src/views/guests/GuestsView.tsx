@@ -21,6 +21,7 @@ import { GuestTable } from './GuestTable'
 import { RecentTasks } from './RecentTasks'
 import { runEnded, useBulkRun } from './use-bulk-run'
 import { useDetailFocus } from './use-detail-focus'
+import { useFiguresDemand } from './use-figures-demand'
 import { useGuestSelection } from './use-guest-selection'
 import { useNeverBackedUp } from './use-never-backed-up'
 
@@ -58,6 +59,7 @@ export function GuestsView({ api, clusters, tasks, focusVmid, focusClusterId, fo
   const { shown, keys, nodes, tags } = useMemo(() => (memo.current = updateGuestQuery(memo.current, all, query)), [all, query])
   const selected = selectedKey === null ? undefined : all.find((r) => r.key === selectedKey)
   const selection = useGuestSelection(all, keys)
+  const onRange = useFiguresDemand(api, shown, keys, query.sort, selected)
   const bulk = useBulkRun(api)
   const [bulkConfirm, setBulkConfirm] = useState<BulkPlan | null>(null)
   const {
@@ -120,6 +122,7 @@ export function GuestsView({ api, clusters, tasks, focusVmid, focusClusterId, fo
           checkedKeys={selection.keys}
           onCheck={selection.toggle}
           onCheckShown={selection.setShown}
+          onRange={onRange}
         />
         {selected !== undefined ? (
           <GuestDetailPanel
