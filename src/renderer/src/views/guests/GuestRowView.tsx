@@ -121,7 +121,7 @@ function GuestRowViewInner({
           </span>
         ))}
       </span>
-      <span role="cell" className="num">
+      <span role="cell" className="num" data-testid="guest-cpu">
         {live ? formatPercent(g.cpu) : '—'}
       </span>
       {/* A stopped or hibernated guest holds no memory: "—", with its configured size in the tooltip. */}
