@@ -102,9 +102,7 @@ test.describe('on the guests view', () => {
     expect((await runningOnScreen(app)).running).toBeGreaterThan(5)
 
     // (b) Far down: the rows now on screen get their figures within a couple of seconds.
-    await app.getByTestId('guest-scroll').evaluate((el) => {
-      el.scrollTop = el.scrollHeight
-    })
+    await app.evaluate(`(() => { const el = document.querySelector('[data-testid="guest-scroll"]'); el.scrollTop = el.scrollHeight })()`)
     await expect(guestRow(app, LAST_VMID)).toBeVisible()
     await expect.poll(async () => (await runningOnScreen(app)).missing, { timeout: 2500 }).toEqual([])
     expect((await runningOnScreen(app)).running).toBeGreaterThan(5)

@@ -1,10 +1,10 @@
-// Which guests' figures the guests view asks main for (see state/guest-figures-demand): all of them while the
+// Which guests' figures the guests view asks main for (see lib/figures-demand): all of them while the
 // table is sorted by a figure (the order needs every guest's), else the rows the virtualizer renders with a margin
 // above and below, so ordinary scrolling finds figures already there, and the guest whose details are open.
 import { MAX_FIGURE_GUESTS } from '@shared/ipc/contract'
 
+import { type FigureDemand, type FigureGuest, NO_FIGURES } from '../../lib/figures-demand'
 import type { GuestRow, SortKey } from '../../lib/guest-query'
-import { type FigureDemand, type FigureGuest, NO_FIGURES } from '../../state/guest-figures-demand'
 
 /** Sort keys whose order depends on guests' moving figures. */
 export const FIGURE_SORTS: ReadonlySet<SortKey> = new Set<SortKey>(['cpu', 'mem', 'uptime', 'diskio', 'netio'])

@@ -4,8 +4,9 @@
 import type { PveTrayApi } from '@shared/ipc/contract'
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react'
 
+import { NO_FIGURES } from '../../lib/figures-demand'
 import type { GuestRow, SortKey } from '../../lib/guest-query'
-import { figuresDemandOf, NO_FIGURES } from '../../state/guest-figures-demand'
+import { figuresDemandOf } from '../../state/guest-figures-demand'
 import { figuresWindow, type RowRange } from './figures-window'
 
 interface Inputs {

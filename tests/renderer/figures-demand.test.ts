@@ -3,8 +3,8 @@
 import { MAX_FIGURE_GUESTS } from '@shared/ipc/contract'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
+import { createFiguresDemand, type FigureDemand, NO_FIGURES } from '../../src/renderer/src/lib/figures-demand'
 import type { GuestRow } from '../../src/renderer/src/lib/guest-query'
-import { createFiguresDemand, type FigureDemand, NO_FIGURES } from '../../src/renderer/src/state/guest-figures-demand'
 import { FIGURE_MARGIN_ROWS, figuresWindow } from '../../src/renderer/src/views/guests/figures-window'
 import type { GuestView } from '../../src/shared/snapshot'
 
