@@ -1,7 +1,8 @@
 // Which guests' moving figures (cpu, mem, uptime, I/O rates) the dashboard shows, and the sender that tells main
 // (`guests:show-figures`, wired in state/guest-figures-demand): main builds and sends figures for those guests
-// only (every other guest's are null, "—"). Pure (no IPC, no React), so it is tested under Node. Sends are coalesced: at most one
-// call in flight, then a short pause, then the latest demand if it changed, so a scroll that moves the window every frame costs main one small call per ~80 ms, not one per frame.
+// only (every other guest's are null, "—"). Pure (no IPC, no React), so it is tested under Node. Sends are
+// coalesced: at most one call in flight, then a short pause, then the latest demand if it changed, so a scroll
+// that moves the window every frame costs main one small call per ~80 ms, not one per frame.
 export interface FigureGuest {
   readonly clusterId: string
   readonly vmid: number
