@@ -68,7 +68,11 @@ export function createAppServices(deps: AppCoreDeps): AppServices {
     emitDelta: (d) => emit('state:delta', d),
     deltaWanted: rendererThere
   })
-  /** What the renderer last said it shows (`guests:show-figures`); null: it has not said, so all of them. */
+  /**
+   * What the renderer last said it shows (`guests:show-figures`); null: none has said, so all of them. Kept when its
+   * event stream drops and comes back (the page did not change; it says again when what it shows does), and a new
+   * renderer says at its start.
+   */
   let figuresDeclared: ChannelParsedInput<'guests:show-figures'> | null = null
   function figuresFor(clusterId: string): FiguresShown {
     if (!rendererThere()) return NO_FIGURES
@@ -223,8 +227,6 @@ export function createAppServices(deps: AppCoreDeps): AppServices {
       if (event === 'state:delta') syncGuestMetrics()
       return () => {
         set.delete(l)
-        // A renderer that comes later has said nothing yet.
-        if (event === 'state:delta' && set.size === 0) figuresDeclared = null
         if (event === 'state:delta') syncGuestMetrics()
       }
     },

@@ -80,4 +80,46 @@ describe('guest figures on demand', () => {
     off()
     await until(() => all(core.getState()).every((g) => rates(g).every((r) => r === null)), 5000)
   })
+
+  it('a renderer that says which guests it shows gets figures for those only, at once from the last poll, and keeps its word across a reconnect', async () => {
+    // A 60 s interval: whatever changes below comes from the declaration itself, never from a new poll.
+    const w = await startWatchedCluster(
+      { cluster: generateCluster({ nodes: 2, guests: 30, seed: 8 }), authDelayMs: 0 },
+      { timings: { taskPollMs: 50, pollIntervalMs: 60_000, connectTimeoutMs: 2000 } }
+    )
+    sim = w.sim
+    h = w.h
+    const core = w.h.core
+    let off = core.on('state:delta', () => undefined)
+    await until(() => running(core.getState()).length > 3 && running(core.getState()).every((g) => g.cpu !== null), 5000)
+    const clusterId = core.getState().clusters[0]?.clusterId ?? ''
+    const requests = sim.requests().length
+    const [a, b, ...rest] = running(core.getState())
+    if (a === undefined || b === undefined) throw new Error('too few running guests')
+    const shown = (vmids: number[]) => core.dispatch('guests:show-figures', { all: false, guests: vmids.map((vmid) => ({ clusterId, vmid })) })
+    expect(await shown([a.vmid, b.vmid])).toEqual({ ok: true, value: null })
+    const byVmid = (vmid: number) => core.getState().clusters[0]?.guests.find((g) => g.vmid === vmid)
+    expect([byVmid(a.vmid)?.cpu, byVmid(b.vmid)?.uptime].every((x) => typeof x === 'number')).toBe(true)
+    expect(rest.every((g) => byVmid(g.vmid)?.cpu === null && byVmid(g.vmid)?.mem === null)).toBe(true)
+    // Other rows scrolled into view: theirs at once, the first two's gone.
+    expect((await shown(rest.map((g) => g.vmid))).ok).toBe(true)
+    expect(rest.every((g) => typeof byVmid(g.vmid)?.cpu === 'number')).toBe(true)
+    expect(byVmid(a.vmid)?.cpu).toBeNull()
+    // No poll ran for any of it.
+    expect(sim.requests().length).toBe(requests)
+    // The event stream drops and comes back (the browser bridge's page reconnects): the word still holds.
+    off()
+    off = core.on('state:delta', () => undefined)
+    await until(() => rest.every((g) => typeof byVmid(g.vmid)?.cpu === 'number'), 5000)
+    expect(byVmid(a.vmid)?.cpu).toBeNull()
+    // Sorted by a figure: all of them.
+    expect((await core.dispatch('guests:show-figures', { all: true, guests: [] })).ok).toBe(true)
+    expect(running(core.getState()).every((g) => typeof g.cpu === 'number')).toBe(true)
+    // A cluster id nobody has is not an error (removed while the renderer looked); an oversized list is refused.
+    expect((await core.dispatch('guests:show-figures', { all: false, guests: [{ clusterId: 'gone', vmid: 100 }] })).ok).toBe(true)
+    expect(running(core.getState()).every((g) => g.cpu === null)).toBe(true)
+    const tooMany = Array.from({ length: 501 }, (_, i) => ({ clusterId, vmid: 100 + i }))
+    expect(await core.dispatch('guests:show-figures', { all: false, guests: tooMany })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    off()
+  })
 })
