@@ -159,20 +159,10 @@ export class ClusterMonitor {
     else if (next !== null) this.republish(next)
   }
 
-  /** A snapshot of the last poll seen anew (no poll ran, no event). */
+  /** A snapshot of the last poll seen anew (no poll ran, no event, nothing to do next). */
   private republish(snapshot: ClusterSnapshot): void {
-    this.publish(
-      {
-        snapshot,
-        events: [],
-        confirm: false,
-        wantTasks: false,
-        wantStatus: false,
-        backoffMs: null,
-        clearedMutes: []
-      },
-      { kind: 'refresh', fetchedStatus: false, fetchedTasks: false }
-    )
+    const out = { snapshot, events: [], confirm: false, wantTasks: false, wantStatus: false, backoffMs: null, clearedMutes: [] }
+    this.publish(out, { kind: 'refresh', fetchedStatus: false, fetchedTasks: false })
   }
 
   setMutes(entries: readonly MuteEntry[]): void {
