@@ -70,7 +70,7 @@ function diffCluster(prev: ClusterSnapshot, next: ClusterSnapshot): ClusterChang
   const guests = diffFieldList(prev.guests, next.guests, guestKey)
   const storage = diffFieldList(prev.storage, next.storage, guestKey)
   if (Object.keys(fields).length === 0 && Object.keys(merged).length === 0 && nodes === null && guests === null && storage === null) return null
-  return { clusterId: next.clusterId, fields: fields, merged: merged, nodes, guests, storage }
+  return { clusterId: next.clusterId, fields, merged, nodes, guests, storage }
 }
 
 function applyCluster(c: ClusterSnapshot, d: ClusterChange): ClusterSnapshot {

@@ -23,7 +23,7 @@ export function monitorApiFromClient(client: MonitorClientLike): MonitorApi {
   return {
     // Unfiltered: nodes, guests and storage come in one request.
     clusterResources: async (signal, opts) => {
-      reader.readFigures = opts?.guestFigures ?? true
+      reader.figures = opts?.figures ?? 'continue'
       return reader.finish(await client.clusterResourceItems((item) => reader.read(item), { signal, scanner }))
     },
     clusterStatus: (signal) => client.clusterStatus({ signal }),

@@ -138,8 +138,7 @@ export class ClusterMonitor {
 
   noteUserActionDone(upid: string): void {
     this.core.state.noteUserActionDone(upid)
-    // The next poll reads the task list too: a failed action the user started belongs in the timeline at once,
-    // not whenever the every-6th-cycle task fetch comes round.
+    // The next poll reads the task list too: a failed action the user started belongs in the timeline at once.
     this.statusWanted = true
   }
 
@@ -225,12 +224,13 @@ export class ClusterMonitor {
     const fetchTasks = fetchStatus || (kind === 'confirm' && this.tasksWanted)
     let out: CycleOutput
     try {
-      const guestFigures = this.core.readsFigures
-      const resources = await this.api.clusterResources(abort.signal, { guestFigures })
+      const figures = this.core.figureReads.reading(this.clock.now(), 2 * this.intervalMs + this.pollDeadlineMs)
+      const guestFigures = figures !== 'skip'
+      const resources = await this.api.clusterResources(abort.signal, { figures })
       const status = fetchStatus ? await this.optional(() => this.api.clusterStatus(abort.signal)) : null
       const tasks = fetchTasks ? await this.optional(() => this.api.clusterTasks(abort.signal)) : null
       if (overran) out = this.overrun()
-      else if (abort.signal.aborted) return
+      else if (abort.signal.aborted) return this.core.figureReads.lost()
       else {
         out = this.core.observeSuccess(
           {
@@ -244,6 +244,8 @@ export class ClusterMonitor {
           },
           this.clock.now()
         )
+        // Figures asked for while this poll read none: the next poll reads them now, not an interval later.
+        if (!guestFigures && this.core.figureReads.reads) this.rerun = true
         if (fetchStatus) {
           this.cyclesSinceStatus = 0
           this.statusWanted = false
@@ -253,7 +255,7 @@ export class ClusterMonitor {
       if (overran) out = this.overrun()
       else {
         const err = classifyError(e)
-        if (abort.signal.aborted || err.kind === 'aborted') return
+        if (abort.signal.aborted || err.kind === 'aborted') return this.core.figureReads.lost()
         out = this.core.observeFailure(err, this.clock.now())
       }
     } finally {

@@ -11,7 +11,7 @@ export interface PollData {
   readonly status: readonly unknown[] | null
   readonly statusError: ClassifiedError | null
   readonly tasks: readonly unknown[] | null
-  /** The resources were read with guests' moving figures (see MonitorCore.readsFigures); default true. */
+  /** The resources were read with guests' moving figures (see FigureReads); default true. */
   readonly guestFigures?: boolean
   /** The task fetch was attempted and failed: judge without task information. */
   readonly tasksFailed?: boolean

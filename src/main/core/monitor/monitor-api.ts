@@ -1,11 +1,11 @@
 // The narrow slice of the Proxmox client the monitor needs. The real PveClient satisfies it
 // structurally (see `monitorApiFromClient`), so the judging logic never depends on HTTP details.
 
-import type { ParsedResources } from './parse-resources'
+import type { FigureReading, ParsedResources } from './parse-resources'
 
 export interface MonitorApi {
   /** GET /cluster/resources (unfiltered): nodes, guests, storage, pools in one request; raw, or read item by item as it was decoded. */
-  clusterResources(signal: AbortSignal, opts?: { readonly guestFigures: boolean }): Promise<readonly unknown[] | ParsedResources>
+  clusterResources(signal: AbortSignal, opts?: { readonly figures: FigureReading }): Promise<readonly unknown[] | ParsedResources>
   /** GET /cluster/status: quorum and node addresses. */
   clusterStatus(signal: AbortSignal): Promise<readonly unknown[]>
   /** GET /cluster/tasks: recent tasks of all nodes. */

@@ -8,7 +8,8 @@ import { isReachabilityError } from './classify-error'
 import { QuorumTracker, StorageTracker, TaskTracker } from './condition-trackers'
 import type { CycleOutput, PollData } from './cycle-types'
 import { EMPTY_VIEW_MESSAGE, isEmptyView } from './empty-view'
-import { ALL_FIGURES, type FiguresShown, NO_FIGURES, sameFiguresShown, showsFigures } from './figures-shown'
+import { FigureReads } from './figure-reads'
+import type { FiguresShown } from './figures-shown'
 import { FreshStatuses } from './fresh-status'
 import { GuestTracker } from './guest-tracker'
 import { GuestViewCache } from './guest-view-cache'
@@ -58,6 +59,7 @@ export class MonitorCore {
     this.s.failingSince = null
     this.s.graceUntil = now + this.s.cfg.graceMs
     this.nodes.dropPending()
+    this.figureReads.lost()
   }
 
   initialSnapshot(now: number): ClusterSnapshot {
@@ -74,14 +76,8 @@ export class MonitorCore {
   private readonly fresh = new FreshStatuses()
   private readonly views = new GuestViewCache()
   private readonly judged = new JudgedGuests()
-  private figures: FiguresShown = ALL_FIGURES
-  /** The last poll read guests' figures: they may be shown. */
-  private figuresRead = true
-
-  /** Whether polls should read guests' moving figures: while any are shown. */
-  get readsFigures(): boolean {
-    return showsFigures(this.figures)
-  }
+  /** When polls read guests' figures and when those may be shown (a dropped poll: `lost()`). */
+  readonly figureReads = new FigureReads()
 
   /**
    * Which guests' moving figures the snapshots show (see figures-shown.ts). While any are, every poll reads all of
@@ -90,11 +86,10 @@ export class MonitorCore {
    * when nothing changed or no poll has been seen yet.
    */
   setGuestFigures(shown: FiguresShown, now: number): ClusterSnapshot | 'poll' | null {
-    if (sameFiguresShown(shown, this.figures)) return null
-    this.figures = shown
-    if (this.s.lastParsed === null) return null
-    if (showsFigures(shown) && !this.figuresRead) return 'poll'
-    return this.snapshot(now, this.lastView.stale, this.lastView.error)
+    const s = this.s
+    const change = this.figureReads.set(shown, s.failingSince === null && s.authFailures === 0)
+    if (s.lastParsed === null || change === 'same') return null
+    return change === 'poll' ? 'poll' : this.snapshot(now, this.lastView.stale, this.lastView.error)
   }
   private lastView: { stale: boolean; error: SnapshotError | null } = { stale: false, error: null }
 
@@ -104,7 +99,7 @@ export class MonitorCore {
     const s = this.s
     s.pruneUserActions(now)
     const parsed = this.fresh.apply(isParsed(p.resources) ? p.resources : parseResources(p.resources), now, true)
-    this.figuresRead = p.guestFigures ?? true
+    this.figureReads.taken(p.guestFigures ?? true, now)
     const tasks = p.tasks ? parseTasks(p.tasks) : null
     if (tasks) s.noteTasks(tasks)
     let baseline = s.needBaseline
@@ -150,6 +145,7 @@ export class MonitorCore {
   observeFailure(err: ClassifiedError, now: number): CycleOutput {
     const events: MonitorEvent[] = []
     const s = this.s
+    this.figureReads.lost()
     let confirm = false
     let backoffMs: number | null = null
     if (err.kind === 'auth') {
@@ -259,7 +255,7 @@ export class MonitorCore {
         )
       : []
     const gctx = {
-      figures: this.figuresRead ? this.figures : NO_FIGURES,
+      figures: this.figureReads.shown,
       mode: s.cfg.mode,
       canPowerMgmt: s.cfg.canPowerMgmt,
       // A fresh object when not given: never the same, so every guest is asked.

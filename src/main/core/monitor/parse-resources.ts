@@ -197,13 +197,13 @@ export const RESOURCE_FIELDS: readonly string[] = [
 /** One /cluster/resources item, read leniently (told apart by their fields: no wrapper object per item per poll). */
 export type ParsedItem = ParsedNode | ParsedGuest | ParsedStorage
 
-/** Never throws (the HTTP client calls it on each item as it decodes the answer). */
 /**
  * Whether a poll reads guests' figures: 'continue' when the poll before did too, 'restart' when it did not (no
  * rate yet), 'skip' when nobody shows them (a guest whose figures moved costs nothing then).
  */
 export type FigureReading = 'continue' | 'restart' | 'skip'
 
+/** Never throws (the HTTP client calls it on each item as it decodes the answer). */
 export function parseResourceItem(
   item: unknown,
   prevGuest?: (vmid: number) => ParsedGuest | undefined,

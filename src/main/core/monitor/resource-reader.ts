@@ -1,4 +1,12 @@
-import { collectResources, inVmidOrder, type ParsedGuest, type ParsedItem, type ParsedResources, parseResourceItem } from './parse-resources'
+import {
+  collectResources,
+  type FigureReading,
+  inVmidOrder,
+  type ParsedGuest,
+  type ParsedItem,
+  type ParsedResources,
+  parseResourceItem
+} from './parse-resources'
 
 /**
  * Reads one poll's items after another, each against the records of the poll before (see parseGuest):
@@ -16,22 +24,19 @@ export class ResourceReader {
   }
 
   /**
-   * Whether this poll reads guests' moving figures (into each guest's GuestFigures). Not while nobody shows any
-   * (no dashboard on the guests view): a guest whose figures moved then costs nothing at all.
+   * How this poll reads guests' moving figures (into each guest's GuestFigures; the monitor decides, see
+   * FigureReads): not at all while nobody shows any, so a guest whose figures moved then costs nothing.
    */
-  readFigures = true
-  /** The last poll read them: this poll's reading continues it (else: no rate yet). */
-  #figuresBefore = true
+  figures: FigureReading = 'continue'
 
   read(item: unknown): ParsedItem | null {
-    return parseResourceItem(item, this.#prevOf, !this.readFigures ? 'skip' : this.#figuresBefore ? 'continue' : 'restart')
+    return parseResourceItem(item, this.#prevOf, this.figures)
   }
 
   /** The poll's records, sorted; they become the "before" of the next poll. */
   finish(items: readonly (ParsedItem | null)[]): ParsedResources {
     const out = collectResources(items, (read) => this.#inLastOrder(read) ?? this.#newOrder(read))
     this.#last = out.guests
-    this.#figuresBefore = this.readFigures
     return out
   }
 

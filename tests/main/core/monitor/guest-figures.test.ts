@@ -134,15 +134,17 @@ describe('guest I/O rates', () => {
     const core = new MonitorCore({ clusterId: 'c', clusterName: 'Lab', graceMs: 0 }, 0)
     const node = { id: 'node/pve-a', type: 'node', node: 'pve-a', status: 'online' }
     const poll2 = (r: Reading, t: number) => {
-      reader.readFigures = core.readsFigures
+      // As ClusterMonitor does: the core says how this poll reads figures.
+      reader.figures = core.figureReads.reading(t, 30_000)
       const resources = reader.finish([node, item(r)].map((i) => reader.read(i)))
-      return core.observeSuccess({ resources, guestFigures: reader.readFigures, status: null, statusError: null, tasks: null, endpoint: null }, t).snapshot
+      return core.observeSuccess({ resources, guestFigures: reader.figures !== 'skip', status: null, statusError: null, tasks: null, endpoint: null }, t)
+        .snapshot
     }
     poll2({ uptime: 100, diskread: 0, diskwrite: 0, netin: 0, netout: 0 }, 0)
     const a = poll2({ uptime: 110, diskread: 1000, diskwrite: 0, netin: 0, netout: 0 }, 10_000)
     expect(a.guests[0]?.diskReadRate).toBe(100)
     expect(core.setGuestFigures(NO_FIGURES, 11_000)).not.toBeNull()
-    expect(core.readsFigures).toBe(false)
+    expect(core.figureReads.reads).toBe(false)
     const hidden = poll2({ uptime: 900, diskread: 9e6, diskwrite: 0, netin: 0, netout: 0 }, 20_000)
     expect(hidden.guests[0]?.cpu).toBeNull()
     // Shown again: the last poll read none, so a poll is asked for and nothing old is shown meanwhile.
@@ -152,5 +154,170 @@ describe('guest I/O rates', () => {
     const first = poll2({ uptime: 910, diskread: 9.1e6, diskwrite: 0, netin: 0, netout: 0 }, 30_000)
     expect([first.guests[0]?.cpu, first.guests[0]?.uptime, first.guests[0]?.diskReadRate]).toEqual([0.1, 910, null])
     expect(poll2({ uptime: 920, diskread: 9.2e6, diskwrite: 0, netin: 0, netout: 0 }, 40_000).guests[0]?.diskReadRate).toBe(1e4)
+  })
+
+  describe('figures a poll read but the monitor never took, and gaps', () => {
+    const setup = () => {
+      const reader = new ResourceReader()
+      const core = new MonitorCore({ clusterId: 'c', clusterName: 'Lab', graceMs: 0 }, 0)
+      const node = { id: 'node/pve-a', type: 'node', node: 'pve-a', status: 'online' }
+      /** Reads one poll's items as ClusterMonitor does; `take`: the core observes it (else it was dropped). */
+      const poll = (r: Reading, t: number, take = true) => {
+        reader.figures = core.figureReads.reading(t, 30_000)
+        const resources = reader.finish([node, item(r)].map((i) => reader.read(i)))
+        if (!take) return null
+        return core.observeSuccess({ resources, guestFigures: reader.figures !== 'skip', status: null, statusError: null, tasks: null, endpoint: null }, t)
+          .snapshot
+      }
+      return { reader, core, poll }
+    }
+    const io = (uptime: number, diskread: number, status = 'running'): Reading => ({ uptime, diskread, diskwrite: 0, netin: 0, netout: 0, status })
+
+    it('a poll dropped after reading (sleep, stop) shows none of its figures, and gives no rate after it', () => {
+      const { core, poll } = setup()
+      poll(io(100, 0), 0)
+      poll(io(110, 1000), 10_000)
+      // Read, then dropped during /cluster/status: ClusterMonitor tells the core, which shows no figure until a poll is taken.
+      poll(io(0, 0, 'stopped'), 20_000, false)
+      core.figureReads.lost()
+      // A scroll changes nothing then; an action ending republishes the last poll taken, without the dropped figures.
+      expect(core.setGuestFigures({ all: false, vmids: new Set([100]) }, 21_000)).toBeNull()
+      const again = core.noteGuestStatus(100, 'running', 21_500)
+      expect([again.guests[0]?.state, again.guests[0]?.cpu, again.guests[0]?.uptime]).toEqual(['running', null, null])
+      const next = poll(io(130, 3000), 30_000)
+      expect([next?.guests[0]?.cpu, next?.guests[0]?.uptime, next?.guests[0]?.diskReadRate]).toEqual([0.1, 130, null])
+      expect(poll(io(140, 4000), 40_000)?.guests[0]?.diskReadRate).toBe(100)
+    })
+
+    it('a failed poll hides figures too, and the reading after an outage or a long gap gives no rate', () => {
+      const { core, poll } = setup()
+      poll(io(100, 0), 0)
+      poll(io(110, 1000), 10_000)
+      core.observeFailure({ kind: 'unreachable', message: 'down', privilege: null, status: null }, 20_000)
+      expect(poll(io(200, 1e6), 30_000)?.guests[0]?.diskReadRate).toBeNull()
+      expect(poll(io(210, 2e6), 40_000)?.guests[0]?.diskReadRate).toBe(1e5)
+      // No poll for longer than twice the interval and the deadline (the process stalled, the clock jumped).
+      expect(core.figureReads.reading(40_000 + 30_001, 30_000)).toBe('restart')
+      expect(poll(io(8 * 3600, 5e9), 40_000 + 8 * 3_600_000)?.guests[0]?.diskReadRate).toBeNull()
+    })
+
+    it('asks for one poll when figures start being shown, not one per scroll, and none while the cluster fails', () => {
+      const { core, poll } = setup()
+      poll(io(100, 0), 0)
+      core.setGuestFigures(NO_FIGURES, 1000)
+      poll(io(110, 0), 10_000)
+      const scroll = (t: number) => [100, 101, 102].map((v, i) => core.setGuestFigures({ all: false, vmids: new Set([v]) }, t + 80 * i))
+      expect(scroll(11_000)).toEqual(['poll', null, null])
+      core.setGuestFigures(NO_FIGURES, 12_000)
+      core.observeFailure({ kind: 'auth', message: '401', privilege: null, status: null }, 20_000)
+      // The token is refused (backed off): the next scheduled poll reads the figures, the scroll asks for none.
+      expect(scroll(21_000)).toEqual([null, null, null])
+    })
+
+    it('figures shown again while a poll reading none is in flight: that poll lands without them and asks for the next at once', () => {
+      const { core, reader, poll } = setup()
+      poll(io(100, 0), 0)
+      core.setGuestFigures(NO_FIGURES, 1000)
+      reader.figures = core.figureReads.reading(2000, 30_000)
+      expect(reader.figures).toBe('skip')
+      // The user is back on the guests view before it lands: the last poll's figures at once…
+      expect(republished(core.setGuestFigures(ALL_FIGURES, 1500)).guests[0]?.cpu).toBe(0.1)
+      const resources = reader.finish([{ id: 'node/pve-a', type: 'node', node: 'pve-a', status: 'online' }, item(io(110, 0))].map((i) => reader.read(i)))
+      const landed = core.observeSuccess({ resources, guestFigures: false, status: null, statusError: null, tasks: null, endpoint: null }, 2000).snapshot
+      // …then it lands without them ("—", never the old ones), and ClusterMonitor polls again at once (`reads` with none read).
+      expect(landed.guests[0]?.cpu).toBeNull()
+      expect(core.figureReads.reads).toBe(true)
+      expect(poll(io(120, 0), 2100)?.guests[0]?.cpu).toBe(0.1)
+    })
+  })
+})
+
+const nodeItem = (name: string, status = 'online') => ({ id: `node/${name}`, type: 'node', node: name, status })
+const guestItem = (vmid: number, o: Record<string, unknown> = {}) => ({
+  id: `qemu/${vmid}`,
+  type: 'qemu',
+  vmid,
+  node: 'pve-a',
+  name: `g${vmid}`,
+  status: 'running',
+  cpu: 0.1,
+  mem: 1,
+  maxmem: 2,
+  ...o
+})
+
+describe('figures through the views when the list changes', () => {
+  it('kind change under the same vmid: no rate from the other guest’s counters; list change then fast path: right rows', () => {
+    const reader = new ResourceReader()
+    const core = new MonitorCore({ clusterId: 'c', clusterName: 'Lab', graceMs: 0 }, 0)
+    const poll = (items: unknown[], t: number) =>
+      core.observeSuccess({ resources: reader.finish(items.map((i) => reader.read(i))), status: null, statusError: null, tasks: null, endpoint: null }, t)
+        .snapshot
+    poll([nodeItem('pve-a'), guestItem(100, { uptime: 100, netin: 0 }), guestItem(101, { uptime: 100 })], 0)
+    poll([nodeItem('pve-a'), guestItem(100, { uptime: 110, netin: 1000 }), guestItem(101, { uptime: 110 })], 10_000)
+    const s = poll([nodeItem('pve-a'), guestItem(100, { type: 'lxc', id: 'lxc/100', uptime: 120, netin: 5000 }), guestItem(101, { uptime: 120 })], 20_000)
+    expect(s.guests[0]?.id).toBe('lxc/100')
+    expect(s.guests[0]?.netInRate).toBeNull()
+    // A guest added (list changes), then only figures move (fast path): each row gets its own figures.
+    poll(
+      [
+        nodeItem('pve-a'),
+        guestItem(99, { uptime: 5, cpu: 0.9 }),
+        guestItem(100, { type: 'lxc', id: 'lxc/100', uptime: 130, cpu: 0.2 }),
+        guestItem(101, { uptime: 130, cpu: 0.3 })
+      ],
+      30_000
+    )
+    const f = poll(
+      [
+        nodeItem('pve-a'),
+        guestItem(99, { uptime: 15, cpu: 0.91 }),
+        guestItem(100, { type: 'lxc', id: 'lxc/100', uptime: 140, cpu: 0.21 }),
+        guestItem(101, { uptime: 140, cpu: 0.31 })
+      ],
+      40_000
+    )
+    expect(f.guests.map((x) => [x.vmid, x.cpu])).toEqual([
+      [99, 0.91],
+      [100, 0.21],
+      [101, 0.31]
+    ])
+    // Node offline: figures null; back: current ones.
+    const off = poll(
+      [
+        nodeItem('pve-a', 'offline'),
+        guestItem(99, { uptime: 15, cpu: 0.91 }),
+        guestItem(100, { type: 'lxc', id: 'lxc/100', uptime: 140, cpu: 0.21 }),
+        guestItem(101, { uptime: 140, cpu: 0.31 })
+      ],
+      50_000
+    )
+    expect(off.guests.map((x) => x.cpu)).toEqual([null, null, null])
+    const on = poll(
+      [
+        nodeItem('pve-a'),
+        guestItem(99, { uptime: 25, cpu: 0.5 }),
+        guestItem(100, { type: 'lxc', id: 'lxc/100', uptime: 150, cpu: 0.5 }),
+        guestItem(101, { uptime: 150, cpu: 0.5 })
+      ],
+      60_000
+    )
+    expect(on.guests.map((x) => x.cpu)).toEqual([0.5, 0.5, 0.5])
+    // Fresh status then figures move.
+    core.noteGuestStatus(101, 'stopped', 61_000)
+    const fr = poll(
+      [
+        nodeItem('pve-a'),
+        guestItem(99, { uptime: 35, cpu: 0.6 }),
+        guestItem(100, { type: 'lxc', id: 'lxc/100', uptime: 160, cpu: 0.6 }),
+        guestItem(101, { uptime: 160, cpu: 0.6 })
+      ],
+      62_000
+    )
+    expect(fr.guests.map((x) => [x.state, x.cpu])).toEqual([
+      ['running', 0.6],
+      ['running', 0.6],
+      ['stopped', 0.6]
+    ])
   })
 })
