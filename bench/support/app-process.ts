@@ -132,6 +132,8 @@ try {
   // would be most of an idle app's CPU.
   const delay = monitorEventLoopDelay({ resolution: 10 })
   const rebuildsBefore = menuRebuilds
+  // The deltas of the measured polls only (not the first whole-state one, nor the warm-up's).
+  const deltaBytesBefore = deltaBytes
   if (scenario.measureStall === true) delay.enable()
   const cpu0 = process.cpuUsage()
   const t0 = performance.now()
@@ -167,7 +169,7 @@ try {
     bytesPerPoll: polls > 0 ? (after.bytes - before.bytes) / polls : NaN,
     menuRebuilds: menuRebuilds - rebuildsBefore,
     guests,
-    deltaBytesPerPoll: polls > 0 ? deltaBytes / polls : 0,
+    deltaBytesPerPoll: polls > 0 ? (deltaBytes - deltaBytesBefore) / polls : 0,
     heapMB: heapAfterGc()
   }
   process.stdout.write(`${JSON.stringify(figures)}\n`)
