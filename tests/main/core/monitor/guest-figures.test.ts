@@ -258,63 +258,31 @@ describe('figures through the views when the list changes', () => {
     const s = poll([nodeItem('pve-a'), guestItem(100, { type: 'lxc', id: 'lxc/100', uptime: 120, netin: 5000 }), guestItem(101, { uptime: 120 })], 20_000)
     expect(s.guests[0]?.id).toBe('lxc/100')
     expect(s.guests[0]?.netInRate).toBeNull()
+    // Guests 99 (new), lxc/100 and 101 on pve-a, with these uptimes and CPU figures.
+    const trio = (t: number, up: number, cpu: [number, number, number], nodeStatus = 'online') =>
+      poll(
+        [
+          nodeItem('pve-a', nodeStatus),
+          guestItem(99, { uptime: up - 125, cpu: cpu[0] }),
+          guestItem(100, { type: 'lxc', id: 'lxc/100', uptime: up, cpu: cpu[1] }),
+          guestItem(101, { uptime: up, cpu: cpu[2] })
+        ],
+        t
+      )
     // A guest added (list changes), then only figures move (fast path): each row gets its own figures.
-    poll(
-      [
-        nodeItem('pve-a'),
-        guestItem(99, { uptime: 5, cpu: 0.9 }),
-        guestItem(100, { type: 'lxc', id: 'lxc/100', uptime: 130, cpu: 0.2 }),
-        guestItem(101, { uptime: 130, cpu: 0.3 })
-      ],
-      30_000
-    )
-    const f = poll(
-      [
-        nodeItem('pve-a'),
-        guestItem(99, { uptime: 15, cpu: 0.91 }),
-        guestItem(100, { type: 'lxc', id: 'lxc/100', uptime: 140, cpu: 0.21 }),
-        guestItem(101, { uptime: 140, cpu: 0.31 })
-      ],
-      40_000
-    )
+    trio(30_000, 130, [0.9, 0.2, 0.3])
+    const f = trio(40_000, 140, [0.91, 0.21, 0.31])
     expect(f.guests.map((x) => [x.vmid, x.cpu])).toEqual([
       [99, 0.91],
       [100, 0.21],
       [101, 0.31]
     ])
     // Node offline: figures null; back: current ones.
-    const off = poll(
-      [
-        nodeItem('pve-a', 'offline'),
-        guestItem(99, { uptime: 15, cpu: 0.91 }),
-        guestItem(100, { type: 'lxc', id: 'lxc/100', uptime: 140, cpu: 0.21 }),
-        guestItem(101, { uptime: 140, cpu: 0.31 })
-      ],
-      50_000
-    )
-    expect(off.guests.map((x) => x.cpu)).toEqual([null, null, null])
-    const on = poll(
-      [
-        nodeItem('pve-a'),
-        guestItem(99, { uptime: 25, cpu: 0.5 }),
-        guestItem(100, { type: 'lxc', id: 'lxc/100', uptime: 150, cpu: 0.5 }),
-        guestItem(101, { uptime: 150, cpu: 0.5 })
-      ],
-      60_000
-    )
-    expect(on.guests.map((x) => x.cpu)).toEqual([0.5, 0.5, 0.5])
+    expect(trio(50_000, 140, [0.91, 0.21, 0.31], 'offline').guests.map((x) => x.cpu)).toEqual([null, null, null])
+    expect(trio(60_000, 150, [0.5, 0.5, 0.5]).guests.map((x) => x.cpu)).toEqual([0.5, 0.5, 0.5])
     // Fresh status then figures move.
     core.noteGuestStatus(101, 'stopped', 61_000)
-    const fr = poll(
-      [
-        nodeItem('pve-a'),
-        guestItem(99, { uptime: 35, cpu: 0.6 }),
-        guestItem(100, { type: 'lxc', id: 'lxc/100', uptime: 160, cpu: 0.6 }),
-        guestItem(101, { uptime: 160, cpu: 0.6 })
-      ],
-      62_000
-    )
-    expect(fr.guests.map((x) => [x.state, x.cpu])).toEqual([
+    expect(trio(62_000, 160, [0.6, 0.6, 0.6]).guests.map((x) => [x.state, x.cpu])).toEqual([
       ['running', 0.6],
       ['running', 0.6],
       ['stopped', 0.6]
