@@ -69,20 +69,27 @@ export function createAppServices(deps: AppCoreDeps): AppServices {
     deltaWanted: rendererThere
   })
   /**
-   * What the renderer last said it shows (`guests:show-figures`); null: none has said, so all of them. Kept when its
-   * event stream drops and comes back (the page did not change; it says again when what it shows does), and a new
-   * renderer says at its start.
+   * What the renderer last said it shows (`guests:show-figures`), per cluster; null: none has said, so all of them.
+   * Kept when its event stream drops and comes back (the page did not change; it says again when what it shows
+   * does), and a new renderer says at its start. Built once per declaration: asked again on every poll.
    */
-  let figuresDeclared: ChannelParsedInput<'guests:show-figures'> | null = null
+  let figuresDeclared: ReadonlyMap<string, FiguresShown> | 'all' | null = null
+  function declareFigures(shown: ChannelParsedInput<'guests:show-figures'>): void {
+    const byCluster = new Map<string, { all: false; vmids: Set<number> }>()
+    for (const g of shown.guests) {
+      const c = byCluster.get(g.clusterId) ?? { all: false, vmids: new Set<number>() }
+      byCluster.set(g.clusterId, c)
+      c.vmids.add(g.vmid)
+    }
+    figuresDeclared = shown.all ? 'all' : byCluster
+  }
   function figuresFor(clusterId: string): FiguresShown {
     if (!rendererThere()) return NO_FIGURES
-    if (figuresDeclared === null || figuresDeclared.all) return ALL_FIGURES
-    const vmids = new Set<number>()
-    for (const g of figuresDeclared.guests) if (g.clusterId === clusterId) vmids.add(g.vmid)
-    return { all: false, vmids }
+    if (figuresDeclared === null || figuresDeclared === 'all') return ALL_FIGURES
+    return figuresDeclared.get(clusterId) ?? NO_FIGURES
   }
   /** Guests' moving figures are built and sent only for what a renderer there shows (see figures-shown.ts). */
-  function syncGuestMetrics(): void {
+  function syncGuestFigures(): void {
     runtime.hub.setGuestFigures(figuresFor)
   }
 
@@ -101,7 +108,7 @@ export function createAppServices(deps: AppCoreDeps): AppServices {
         const e = diagnoser.annotate(raw)
         for (const l of [...monitorListeners]) l(e)
       }
-      syncGuestMetrics()
+      syncGuestFigures()
       publisher.publish()
     }
   })
@@ -150,7 +157,7 @@ export function createAppServices(deps: AppCoreDeps): AppServices {
   }
 
   async function reconcile(): Promise<void> {
-    syncGuestMetrics()
+    syncGuestFigures()
     const doc = settings.doc()
     if (doc.clusters.length > 0 && demo !== null) {
       const d = demo
@@ -207,12 +214,12 @@ export function createAppServices(deps: AppCoreDeps): AppServices {
     stateChanged: () => publisher.publish(),
     upkeep,
     showGuestFigures: (shown) => {
-      figuresDeclared = shown
-      syncGuestMetrics()
+      declareFigures(shown)
+      syncGuestFigures()
     },
     appState: () => {
       // A renderer asking for the state is there: from now on polls read guests' figures.
-      syncGuestMetrics()
+      syncGuestFigures()
       return publisher.current()
     }
   }
@@ -224,10 +231,10 @@ export function createAppServices(deps: AppCoreDeps): AppServices {
       set.add(l)
       // A renderer subscribing (or leaving) is what switches guests' figures on (or off): at once, not at the
       // next poll, which may be a whole interval away (the browser bridge asks for the state before it subscribes).
-      if (event === 'state:delta') syncGuestMetrics()
+      if (event === 'state:delta') syncGuestFigures()
       return () => {
         set.delete(l)
-        if (event === 'state:delta') syncGuestMetrics()
+        if (event === 'state:delta') syncGuestFigures()
       }
     },
     onMonitorEvent(listener) {

@@ -5,7 +5,7 @@
 import type { ClusterMode, GuestView, MuteInfo } from '../../../shared/snapshot'
 import { buildGuestView, type GuestViewContext, withNewFigures } from './build-views'
 import type { FiguresShown } from './figures-shown'
-import type { ParsedGuest } from './parse-resources'
+import { type ParsedGuest, sameGuestRecords } from './parse-resources'
 
 interface CachedGuestView {
   parsed: ParsedGuest
@@ -67,7 +67,7 @@ export class GuestViewCache {
       l.powerEpoch === ctx.powerEpoch &&
       l.offlineKey === o.offlineKey &&
       l.alertsEpoch === o.alertsEpoch &&
-      sameRecords(l.guests, o.guests)
+      sameGuestRecords(l.guests, o.guests)
     ) {
       l.views = this.#refigured(l, ctx)
       return l.views
@@ -158,11 +158,4 @@ export class GuestViewCache {
     })
     this.#round++
   }
-}
-
-function sameRecords(a: readonly ParsedGuest[], b: readonly ParsedGuest[]): boolean {
-  if (a === b) return true
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
 }

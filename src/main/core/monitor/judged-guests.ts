@@ -4,7 +4,7 @@
 // can skip it (see GuestTracker). A per-guest cache was tried: its lookups cost more than the objects it saved.
 import { normaliseGuestState } from './guest-state'
 import type { JudgedGuest } from './guest-tracker'
-import type { ParsedGuest } from './parse-resources'
+import { type ParsedGuest, sameGuestRecords } from './parse-resources'
 
 function judge(g: ParsedGuest, stale: boolean, alerts: boolean): JudgedGuest {
   return {
@@ -17,13 +17,6 @@ function judge(g: ParsedGuest, stale: boolean, alerts: boolean): JudgedGuest {
     stale,
     alerts
   }
-}
-
-function sameRecords(a: readonly ParsedGuest[], b: readonly ParsedGuest[]): boolean {
-  if (a === b) return true
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
 }
 
 export interface JudgeInputs {
@@ -40,7 +33,7 @@ export class JudgedGuests {
   list(o: JudgeInputs): readonly JudgedGuest[] {
     const offline = [...o.offline].join('\n')
     const l = this.#last
-    if (l !== null && l.alertsEpoch === o.alertsEpoch && l.offline === offline && sameRecords(l.guests, o.guests)) return l.list
+    if (l !== null && l.alertsEpoch === o.alertsEpoch && l.offline === offline && sameGuestRecords(l.guests, o.guests)) return l.list
     const list = o.guests.map((g) => judge(g, o.offline.has(g.node), o.alertsFor(g)))
     this.#last = { guests: o.guests, offline, alertsEpoch: o.alertsEpoch, list }
     return list

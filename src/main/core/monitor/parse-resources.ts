@@ -249,6 +249,14 @@ function sortedByVmid(guests: readonly ParsedGuest[]): boolean {
   return true
 }
 
+/** The very same records in the same order (the reader keeps an unchanged guest's record): what per-poll caches compare. */
+export function sameGuestRecords(a: readonly ParsedGuest[], b: readonly ParsedGuest[]): boolean {
+  if (a === b) return true
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
 /** Never throws: malformed items are dropped, the rest is kept. */
 export function parseResources(items: readonly unknown[]): ParsedResources {
   return collectResources(items.map((item) => parseResourceItem(item)))

@@ -3,15 +3,15 @@
 // only (every other guest's are null, "—"). Pure (no IPC, no React), so it is tested under Node. Sends are
 // coalesced: at most one call in flight, then a short pause, then the latest demand if it changed, so a scroll
 // that moves the window every frame costs main one small call per ~80 ms, not one per frame.
-export interface FigureGuest {
-  readonly clusterId: string
-  readonly vmid: number
-}
+import type { ChannelInput } from '@shared/ipc/contract'
 
+type Wire = ChannelInput<'guests:show-figures'>
+
+export type FigureGuest = Readonly<Wire['guests'][number]>
+
+/** The channel's input, read-only: every guest's figures (`all`, a table sorted by a figure), or only `guests`'. */
 export interface FigureDemand {
-  /** Every guest's figures (a table sorted by a figure needs them all). */
-  readonly all: boolean
-  /** With `all` false: only these guests' figures. */
+  readonly all: Wire['all']
   readonly guests: readonly FigureGuest[]
 }
 
